@@ -1,0 +1,54 @@
+import { resolve } from 'node:path';
+import { SUBGRAPH_NAMES, subgraphUrl, type SubgraphName } from '@kommunenett/subgraph-kit';
+
+/** Everything the gateway reads from the environment, with the defaults of `pnpm start`. */
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  supergraphPath: string;
+  /** The supergraph itself, instead of reading `supergraphPath` (tests compose it in memory). */
+  supergraphSdl?: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  /** Verification of client tokens: a JWKS URL in production, the development key otherwise. */
+  jwksUrl?: string;
+  /** … or a fixed key set (tests). */
+  jwks?: { keys: import('jose').JWK[] };
+  dataDir: string;
+  issuer: string;
+  audience: string;
+  internalSecret?: string;
+  introspection: boolean;
+  graphiql: boolean;
+  bodyLimitBytes: number;
+  limits: { maxDepth: number; maxAliases: number; maxCost: number; maxDirectives: number; maxTokens: number };
+  /** Keep-alive connections per subgraph. */
+  subgraphPoolSize: number;
+}
+
+const flag = (value: string | undefined, fallback: boolean) => (value === undefined ? fallback : value === 'true' || value === '1');
+const int = (value: string | undefined, fallback: number) => (value ? Number.parseInt(value, 10) : fallback);
+
+export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  return {
+    port: int(env.GATEWAY_PORT ?? env.PORT, 4000),
+    host: env.HOST ?? '127.0.0.1',
+    supergraphPath: resolve(env.SUPERGRAPH_PATH ?? resolve(__dirname, '../../infra/supergraph.graphql')),
+    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, subgraphUrl(n, env)])) as Record<SubgraphName, string>,
+    jwksUrl: env.AUTH_JWKS_URL || undefined,
+    dataDir: resolve(env.DATA_DIR ?? '.data'),
+    issuer: env.AUTH_ISSUER ?? 'https://auth.kommunenett.dev',
+    audience: env.AUTH_AUDIENCE ?? 'kommunenett-api',
+    internalSecret: env.INTERNAL_AUTH_SECRET,
+    introspection: flag(env.ENABLE_INTROSPECTION, false),
+    graphiql: flag(env.ENABLE_GRAPHIQL, false),
+    bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 100_000),
+    limits: {
+      maxDepth: int(env.MAX_QUERY_DEPTH, 12),
+      maxAliases: int(env.MAX_QUERY_ALIASES, 30),
+      maxCost: int(env.MAX_QUERY_COST, 20_000),
+      maxDirectives: int(env.MAX_QUERY_DIRECTIVES, 20),
+      maxTokens: int(env.MAX_QUERY_TOKENS, 4_000),
+    },
+    subgraphPoolSize: int(env.SUBGRAPH_POOL_SIZE, 64),
+  };
+}

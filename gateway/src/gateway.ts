@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { Agent, fetch as undiciFetch } from 'undici';
+import type { Logger } from 'pino';
+import {
+  ANONYMOUS, createTokenVerifier, loadOrCreateDevKeys, signViewer, TokenError, type Viewer,
+} from '@kommunenett/auth';
+import {
+  createLogger, handleGraphQLRequest, HttpError, maskError, sendJson, startHttpServer, SUBGRAPH_NAMES, type SubgraphName,
+} from '@kommunenett/subgraph-kit';
+import { gatewayConfigFromEnv, type GatewayConfig } from './config';
+import { serveGraphiql } from './graphiql';
+import { NoPrototypeNames } from './validation';
+
+export interface GatewayContext {
+  viewer: Viewer;
+  requestId: string;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Reads the bearer token, if any; a present but bad token is a 401, never anonymous access. */
+async function viewerOf(req: IncomingMessage, verify: (token: string) => Promise<Viewer>): Promise<Viewer> {
+  const header = req.headers.authorization;
+  if (!header) return ANONYMOUS;
+  const match = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(header);
+  if (!match) throw new HttpError(401, 'UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>".');
+  try {
+    return await verify(match[1]);
+  } catch (error) {
+    throw new HttpError(401, 'UNAUTHENTICATED', error instanceof TokenError ? error.message : 'The token could not be verified.');
+  }
+}
+
+/**
+ * The public entry point: verifies tokens, applies request limits and plans queries over the
+ * static supergraph; each subgraph call carries the viewer signed for that subgraph.
+ */
+export async function startGateway(overrides: Partial<GatewayConfig> = {}, log: Logger = createLogger('gateway')): Promise<RunningGateway> {
+  const config = { ...gatewayConfigFromEnv(), ...overrides };
+  const devKeys = (config.jwksUrl || config.jwks) && config.internalSecret ? null : await loadOrCreateDevKeys(config.dataDir);
+  const internalSecret = config.internalSecret ?? devKeys!.internalSecret;
+  const verify = createTokenVerifier({
+    issuer: config.issuer, audience: config.audience,
+    ...(config.jwksUrl ? { jwksUrl: config.jwksUrl } : { jwks: config.jwks ?? { keys: [devKeys!.publicJwk] } }),
+  });
+
+  const agent = new Agent({ connections: config.subgraphPoolSize, keepAliveTimeout: 30_000, pipelining: 1 });
+  const fetcher = ((url: string, init: Parameters<typeof undiciFetch>[1]) => undiciFetch(url, { ...init, dispatcher: agent })) as never;
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: config.supergraphSdl ?? readFileSync(config.supergraphPath, 'utf8'),
+    buildService: ({ name }) => new RemoteGraphQLDataSource<GatewayContext>({
+      url: config.subgraphUrls[name as SubgraphName],
+      fetcher,
+      willSendRequest({ request, context }) {
+        const headers = signViewer(context.viewer ?? ANONYMOUS, name, internalSecret);
+        for (const [key, value] of Object.entries(headers)) request.http?.headers.set(key, value);
+        if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+      },
+    }),
+  });
+  if (!SUBGRAPH_NAMES.every((n) => config.subgraphUrls[n])) throw new Error('Every subgraph needs a URL.');
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.limits.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: config.limits.maxAliases },
+    costLimit: { maxCost: config.limits.maxCost, ignoreIntrospection: true },
+    maxDirectives: { n: config.limits.maxDirectives },
+    // Apollo's own parser limit below answers a too-long query with a 400, armor's with a 500.
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: !config.introspection },
+  });
+  const protection = armor.protect();
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: config.introspection,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    formatError: maskError(log),
+    validationRules: [...protection.validationRules, NoPrototypeNames],
+    plugins: [
+      ...protection.plugins,
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  const http = await startHttpServer(async (req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
+    if (path === '/readyz') return sendJson(res, 200, { status: 'ready', service: 'gateway' });
+    if (path === '/graphql') {
+      const viewer = await viewerOf(req, verify);
+      const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 100 && req.headers['x-request-id']) || randomUUID();
+      res.setHeader('x-request-id', requestId);
+      return handleGraphQLRequest(apollo, req, res, { bodyLimit: config.bodyLimitBytes, context: async () => ({ viewer, requestId }) });
+    }
+    if (config.graphiql && req.method === 'GET' && serveGraphiql(path, res)) return;
+    throw new HttpError(404, 'NOT_FOUND', `No route for ${req.method} ${path}.`);
+  }, config.port, config.host, log);
+
+  log.info({ url: `${http.url}/graphql` }, 'gateway ready');
+  return {
+    url: `${http.url}/graphql`,
+    port: http.port,
+    async stop() {
+      await http.close();
+      await apollo.stop();
+      await agent.close();
+    },
+  };
+}

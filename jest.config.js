@@ -1,0 +1,32 @@
+/**
+ * One jest run over the whole repository. Sources are compiled by swc with decorator metadata
+ * (type-graphql and typeorm need it); workspace packages resolve to their sources, so tests never
+ * depend on a stale build.
+ */
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+    target: 'es2022',
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+};
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/gateway', '<rootDir>/services', '<rootDir>/packages'],
+  testMatch: ['**/?(*.)test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swc] },
+  // jose ships ES modules only: compile it like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(jose)(@|/))'],
+  moduleNameMapper: {
+    '^@kommunenett/stack/testing$': '<rootDir>/packages/stack/src/testing.ts',
+    '^@kommunenett/(db|auth|subgraph-kit|reference-data|stack)$': '<rootDir>/packages/$1/src/index.ts',
+    '^@kommunenett/(networks|participants|reports|handbook)$': '<rootDir>/services/$1/src/index.ts',
+    '^@kommunenett/gateway$': '<rootDir>/gateway/src/index.ts',
+  },
+  testTimeout: 60_000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,4 @@
+export * from './viewer';
+export * from './internal';
+export * from './keys';
+export * from './tokens';

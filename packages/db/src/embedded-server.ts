@@ -1,0 +1,147 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
+
+type QueueItem = {
+  handlerId: number;
+  message: Uint8Array;
+  onData: (data: Uint8Array) => void;
+  resolve: (bytes: number) => void;
+  reject: (error: unknown) => void;
+};
+
+const SIMPLE_QUERY = 0x51; // 'Q'
+const SYNC = 0x53; // 'S'
+
+/**
+ * Schedules the wire messages of many client connections onto the one PGlite session.
+ *
+ * PGlite has a single backend session, so a connection must keep it from its first message
+ * until the backend is idle again: through a whole extended-protocol batch (Parse … Sync) and a
+ * whole transaction (BEGIN … COMMIT). pglite-socket's own queue releases the session between
+ * the messages of a batch, where another connection's unnamed statement could slip in; this one
+ * hands it over only when a Sync or simple Query has finished outside a transaction. The result
+ * is that transactions run one after another: serializable by construction.
+ */
+class SessionScheduler {
+  private queue: QueueItem[] = [];
+  private owner: number | null = null;
+  private running = false;
+
+  constructor(private readonly db: PGlite) {}
+
+  enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ handlerId, message, onData, resolve, reject });
+      void this.pump();
+    });
+  }
+
+  private async pump(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      for (;;) {
+        const index = this.owner === null ? 0 : this.queue.findIndex((q) => q.handlerId === this.owner);
+        if (index < 0 || this.queue.length === 0) break;
+        const [item] = this.queue.splice(index, 1);
+        let bytes = 0;
+        try {
+          await this.db.execProtocolRawStream(item.message, {
+            onRawData: (chunk: Uint8Array) => {
+              bytes += chunk.length;
+              item.onData(chunk);
+            },
+          });
+        } catch (error) {
+          item.reject(error);
+          continue;
+        }
+        this.owner = this.holdsSession(item.message) ? item.handlerId : null;
+        item.resolve(bytes);
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Whether the connection that sent `message` must keep the session for its next message. */
+  private holdsSession(message: Uint8Array): boolean {
+    if (this.db.isInTransaction()) return true;
+    const type = message[0];
+    const isStartup = message.length >= 8 && new DataView(message.buffer, message.byteOffset).getInt32(4) === 196608;
+    return !(isStartup || type === SIMPLE_QUERY || type === SYNC);
+  }
+
+  getQueueLength(): number {
+    return this.queue.length;
+  }
+
+  clearQueueForHandler(handlerId: number): void {
+    this.queue = this.queue.filter((q) => {
+      if (q.handlerId !== handlerId) return true;
+      q.reject(new Error('connection closed'));
+      return false;
+    });
+  }
+
+  async clearTransactionIfNeeded(handlerId: number): Promise<void> {
+    if (this.owner !== handlerId) return;
+    if (this.db.isInTransaction()) await this.db.exec('ROLLBACK');
+    this.owner = null;
+    void this.pump();
+  }
+}
+
+export interface EmbeddedPostgres {
+  url: string;
+  port: number;
+  db: PGlite;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts PGlite and serves it over the PostgreSQL wire protocol on a loopback port, so that the
+ * services connect with `pg` exactly as they would to a real server.
+ * `dataDir` keeps the data across restarts; without it the database lives in memory (tests).
+ */
+export async function startEmbeddedPostgres(options: { dataDir?: string; port?: number; host?: string } = {}): Promise<EmbeddedPostgres> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const db = await PGlite.create(options.dataDir ?? 'memory://');
+  const scheduler = new SessionScheduler(db);
+  const handlers = new Set<PGLiteSocketHandler>();
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    const handler = new PGLiteSocketHandler({
+      // The handler only calls the queue's public methods, which the scheduler provides.
+      queryQueue: scheduler as unknown as ConstructorParameters<typeof PGLiteSocketHandler>[0]['queryQueue'],
+      closeOnDetach: true,
+    });
+    handlers.add(handler);
+    const forget = () => handlers.delete(handler);
+    handler.addEventListener('close', forget);
+    handler.addEventListener('error', forget);
+    handler.attach(socket).catch(() => socket.destroy());
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `postgres://postgres@${host}:${port}/postgres`,
+    port,
+    db,
+    async stop() {
+      for (const handler of handlers) await handler.detach(true);
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { buildFederatedSchema, DEFAULT_SUBGRAPH_PORTS, type SubgraphDefinition } from '@kommunenett/subgraph-kit';
+
+export interface Composition {
+  supergraphSdl: string;
+  subgraphSdls: Record<string, string>;
+}
+
+/**
+ * Composes the subgraphs' schemas into the supergraph the gateway serves. The URLs written into
+ * it are the local defaults; the gateway takes the real ones from its environment.
+ */
+export async function composeSupergraph(definitions: SubgraphDefinition[]): Promise<Composition> {
+  const subgraphSdls: Record<string, string> = {};
+  for (const def of definitions) subgraphSdls[def.name] = (await buildFederatedSchema(def)).sdl;
+  const result = composeServices(definitions.map((def) => ({
+    name: def.name,
+    url: `http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS[def.name]}/graphql`,
+    typeDefs: parse(subgraphSdls[def.name]),
+  })));
+  if (result.errors?.length) {
+    throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
+  }
+  return { supergraphSdl: result.supergraphSdl!, subgraphSdls };
+}

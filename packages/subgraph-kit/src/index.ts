@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+export * from './errors';
+export * from './user-errors';
+export * from './pagination';
+export * from './context';
+export * from './authorization';
+export * from './text';
+export * from './http';
+export * from './logger';
+export * from './definition';
+export * from './schema';
+export * from './server';
+export * from './jobs';
+export * from './service-client';

@@ -1,0 +1,125 @@
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { badInput } from './errors';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ObjectType({ description: 'Relay page information.' })
+@Directive('@shareable')
+export class PageInfo {
+  @Field() hasNextPage: boolean;
+  @Field() hasPreviousPage: boolean;
+  @Field(() => String, { nullable: true }) startCursor: string | null;
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+}
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true, description: `Page size, at most ${MAX_PAGE_SIZE}.` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the previous page.' })
+  after?: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Builds the `XConnection` and `XEdge` object types for a node type. */
+export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field() cursor: string;
+    @Field(() => nodeType) node: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionClass {
+    @Field(() => [EdgeType]) edges: Edge<T>[];
+    @Field(() => PageInfo) pageInfo: PageInfo;
+    @Field(() => Int, { description: 'Number of nodes matching the query, over all pages.' }) totalCount: number;
+  }
+  return ConnectionClass as ClassType<Connection<T>>;
+}
+
+/** The page size asked for, checked against the limit. */
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
+  }
+  return first;
+}
+
+/** Cursors are opaque: base64url JSON of the sort key of the edge. */
+export function encodeCursor(key: unknown[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | null | undefined, length: number): unknown[] | null {
+  if (!cursor) return null;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(key) && key.length === length) return key;
+  } catch {
+    // fall through
+  }
+  throw badInput('The cursor is not valid for this list.', 'after');
+}
+
+/**
+ * Assembles a connection from one page of rows fetched with `first + 1` rows (the extra row
+ * tells whether there is a next page) and the total count.
+ */
+export function toConnection<T>(rows: T[], first: number, totalCount: number, cursorKey: (row: T) => unknown[], hasPrevious: boolean): Connection<T> {
+  const page = rows.slice(0, first);
+  const edges = page.map((node) => ({ node, cursor: encodeCursor(cursorKey(node)) }));
+  const pageInfo = new PageInfo();
+  pageInfo.hasNextPage = rows.length > first;
+  pageInfo.hasPreviousPage = hasPrevious;
+  pageInfo.startCursor = edges[0]?.cursor ?? null;
+  pageInfo.endCursor = edges[edges.length - 1]?.cursor ?? null;
+  return { edges, pageInfo, totalCount };
+}
+
+/** One column of a keyset order: the SQL expression and how to read its value from a row. */
+export interface KeysetColumn<T> {
+  sql: string;
+  value: (row: T) => unknown;
+  /** Cursor values are JSON: dates travel as ISO strings. */
+  isDate?: boolean;
+}
+
+/**
+ * One page of a TypeORM query in keyset order (ascending, last column unique), with the total.
+ * Two statements whatever the page: the count and the page itself.
+ */
+export async function keysetPage<T extends object>(
+  qb: import('typeorm').SelectQueryBuilder<T>,
+  order: KeysetColumn<T>[],
+  args: { first?: number | null; after?: string | null },
+): Promise<Connection<T>> {
+  const first = pageSize(args.first);
+  const after = decodeCursor(args.after, order.length);
+  const totalCount = await qb.clone().getCount();
+  const page = qb.clone();
+  if (after) {
+    const tuple = order.map((_, i) => `:__k${i}`).join(', ');
+    page.andWhere(`(${order.map((c) => c.sql).join(', ')}) > (${tuple})`,
+      Object.fromEntries(after.map((v, i) => [`__k${i}`, order[i].isDate && typeof v === 'string' ? new Date(v) : v])));
+  }
+  order.forEach((c, i) => (i === 0 ? page.orderBy(c.sql, 'ASC') : page.addOrderBy(c.sql, 'ASC')));
+  const rows = first === 0 ? [] : await page.take(first + 1).getMany();
+  return toConnection(rows, first, totalCount, (row) => order.map((c) => {
+    const v = c.value(row);
+    return v instanceof Date ? v.toISOString() : v;
+  }), Boolean(after));
+}

@@ -1,0 +1,151 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import type { GraphQLFormattedError } from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import { verifySignedViewer, type Viewer } from '@kommunenett/auth';
+import {
+  createServiceDataSource, databaseUrlFor, isDatabaseReady, migrateAndPrepare, sqlStatementTotals, sqlTallyStorage,
+} from '@kommunenett/db';
+import { LoaderRegistry, type RequestContext } from './context';
+import type { SubgraphDefinition } from './definition';
+import { PUBLIC_ERROR_CODES } from './errors';
+import { handleGraphQLRequest, HttpError, sendJson, startHttpServer, type RunningHttpServer } from './http';
+import { createLogger } from './logger';
+import { buildFederatedSchema } from './schema';
+import { scheduleJobs } from './jobs';
+
+export interface SubgraphOptions {
+  port?: number;
+  host?: string;
+  databaseUrl?: string;
+  /** Secret shared with the gateway for the signed viewer. */
+  internalSecret?: string;
+  /** Load the demo data when the tables are empty (default: `SEED_DEMO`, on unless "false"). */
+  seedDemo?: boolean;
+  /** Run the scheduled jobs in this instance (default: on). */
+  runJobs?: boolean;
+  bodyLimitBytes?: number;
+  log?: Logger;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  /** The GraphQL endpoint. */
+  url: string;
+  port: number;
+  sdl: string;
+  ds: DataSource;
+  log: Logger;
+  stop(): Promise<void>;
+}
+
+/** Formats errors so that only public codes keep their message; nothing else leaks. */
+export function maskError(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code as string | undefined;
+    if (code && PUBLIC_ERROR_CODES.has(code)) {
+      const { stacktrace: _s, exception: _e, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    log.error({ err: error }, 'unexpected error in resolver');
+    return { message: 'Internal server error.', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+function requiredSecret(options: SubgraphOptions): string {
+  const secret = options.internalSecret ?? process.env.INTERNAL_AUTH_SECRET;
+  if (!secret || secret.length < 16) throw new Error('INTERNAL_AUTH_SECRET (at least 16 characters) is required: the subgraph answers only the gateway.');
+  return secret;
+}
+
+/** Boots one subgraph: database and migrations, demo data, schema, HTTP with health and metrics. */
+export async function startSubgraph(definition: SubgraphDefinition, options: SubgraphOptions = {}): Promise<RunningSubgraph> {
+  const name = definition.name;
+  const log = options.log ?? createLogger(name);
+  const secret = requiredSecret(options);
+  const ds = createServiceDataSource({
+    service: name,
+    url: options.databaseUrl ?? databaseUrlFor(name),
+    entities: definition.tables,
+    migrations: definition.migrations,
+    log,
+  });
+  await ds.initialize();
+  const seedDemo = options.seedDemo ?? process.env.SEED_DEMO !== 'false';
+  await migrateAndPrepare(ds, name, seedDemo && definition.seed ? () => definition.seed!(ds, log) : undefined);
+
+  const { schema, sdl } = await buildFederatedSchema(definition);
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    csrfPrevention: true,
+    introspection: false,
+    includeStacktraceInErrorResponses: false,
+    formatError: maskError(log),
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  const bodyLimit = options.bodyLimitBytes ?? Number(process.env.BODY_LIMIT_BYTES ?? 1_000_000);
+  const routeDeps = { ds, log };
+  const http: RunningHttpServer = await startHttpServer(async (req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: name });
+    if (path === '/readyz') {
+      const ready = await isDatabaseReady(ds);
+      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', service: name });
+    }
+    if (path === '/metrics') {
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+      res.end(`# TYPE kommunenett_sql_statements_total counter\nkommunenett_sql_statements_total{service="${name}"} ${sqlStatementTotals.get(name) ?? 0}\n`);
+      return;
+    }
+    if (path === '/graphql') {
+      const header = (h: string) => {
+        const v = req.headers[h];
+        return Array.isArray(v) ? v[0] : v;
+      };
+      const viewer: Viewer | null = verifySignedViewer(header, name, secret);
+      if (!viewer) throw new HttpError(401, 'UNAUTHENTICATED', 'This subgraph answers only requests signed by the gateway.');
+      const requestId = header('x-request-id') ?? randomUUID();
+      const context = async (): Promise<RequestContext> => ({
+        service: name, viewer, requestId, ds, loaders: new LoaderRegistry(), log: log.child({ requestId }),
+      });
+      return sqlTallyStorage.run({ statements: 0 }, () => handleGraphQLRequest(apollo, req, res, { bodyLimit, context }));
+    }
+    for (const route of definition.routes ?? []) {
+      const match = req.method === route.method ? path.match(route.path) : null;
+      if (match) return route.handle(req, res, match, routeDeps);
+    }
+    throw new HttpError(404, 'NOT_FOUND', `No route for ${req.method} ${path}.`);
+  }, options.port ?? Number(process.env[`${name.toUpperCase()}_PORT`] ?? definition.defaultPort), options.host ?? process.env.HOST ?? '127.0.0.1', log);
+
+  const stopJobs = (options.runJobs ?? true) ? scheduleJobs(definition.jobs ?? [], ds, log) : () => undefined;
+  log.info({ url: `${http.url}/graphql` }, `${name} subgraph ready`);
+  return {
+    name,
+    url: `${http.url}/graphql`,
+    port: http.port,
+    sdl,
+    ds,
+    log,
+    async stop() {
+      stopJobs();
+      await http.close();
+      await apollo.stop();
+      await ds.destroy();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Country, Language, NetworkStatus, RegistrantKind } from './enums';
+
+@ObjectType({ description: 'A learning network: a group of municipalities meeting over a series of gatherings.' })
+@Directive('@key(fields: "id")')
+@Entity({ name: 'network' })
+@Index(['programId'])
+@Index(['status'])
+@Index(['country'])
+export class Network {
+  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'program_id', nullable: true }) programId: string | null;
+  @Field() @Column('text') name: string;
+  @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) description: string | null;
+  @Field() @Column('text') theme: string;
+  @Field(() => Country) @Column('text') country: Country;
+  @Field(() => Language) @Column('text') language: Language;
+  @Field(() => NetworkStatus) @Column('text') status: NetworkStatus;
+  @Column('text', { array: true, name: 'host_ids' }) hostIds: string[];
+  @Column('uuid', { array: true, name: 'contact_person_ids', default: () => "'{}'" }) contactPersonIds: string[];
+  @Field(() => [String], { description: 'Roles the network is for, e.g. economists, lawyers, controllers.' })
+  @Column('text', { array: true, name: 'target_roles', default: () => "'{}'" }) targetRoles: string[];
+  @Field(() => [RegistrantKind]) @Column('text', { array: true, name: 'eligible_kinds' }) eligibleKinds: RegistrantKind[];
+  @Field(() => Int, { nullable: true, description: 'Maximum number of participants.' }) @Column('int', { nullable: true }) capacity: number | null;
+  @Field(() => Int, { nullable: true }) @Column('int', { name: 'capacity_min', nullable: true }) capacityMin: number | null;
+  @Field(() => Int, { nullable: true, description: 'Most participants one municipality may register.' }) @Column('int', { name: 'per_municipality_limit', nullable: true }) perMunicipalityLimit: number | null;
+  @Field(() => Int, { nullable: true, description: 'Fewest participants a municipality should register.' }) @Column('int', { name: 'per_municipality_min', nullable: true }) perMunicipalityMin: number | null;
+  @Field(() => Date, { nullable: true }) @Column('timestamptz', { name: 'registration_opens_at', nullable: true }) registrationOpensAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'End of the last day of registration, in the network’s time zone.' }) @Column('timestamptz', { name: 'registration_deadline', nullable: true }) registrationDeadline: Date | null;
+  @Field({ description: 'Registrations wait for approval by the organizer.' }) @Column('boolean', { name: 'requires_approval', default: false }) requiresApproval: boolean;
+  @Field({ description: 'Participation must be anchored in a leadership decision.' }) @Column('boolean', { name: 'requires_leadership_anchoring', default: false }) requiresLeadershipAnchoring: boolean;
+  @Field(() => String, { nullable: true, description: 'Who pays what, e.g. travel and stay borne by the municipality.' }) @Column('text', { name: 'cost_note', nullable: true }) costNote: string | null;
+  @Field() @Column('text', { name: 'time_zone' }) timeZone: string;
+  @Field(() => String, { nullable: true }) @Column('text', { name: 'cancellation_reason', nullable: true }) cancellationReason: string | null;
+  @Field() @VersionColumn() version: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

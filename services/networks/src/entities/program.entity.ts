@@ -1,0 +1,23 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Language, ProgramStatus } from './enums';
+
+@ObjectType({ description: 'A programme of learning networks, e.g. «Åpenhet, integritet og antikorrupsjonsarbeid i kommunesektoren».' })
+@Directive('@key(fields: "id")')
+@Entity({ name: 'program' })
+export class Program {
+  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field() @Column('text') name: string;
+  @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) description: string | null;
+  @Field(() => Language) @Column('text') language: Language;
+  @Field(() => ProgramStatus) @Column('text') status: ProgramStatus;
+  @Column('text', { array: true, name: 'owner_ids' }) ownerIds: string[];
+  @Column('text', { array: true, name: 'partner_ids', default: () => "'{}'" }) partnerIds: string[];
+  @Column('text', { name: 'funder_id', nullable: true }) funderId: string | null;
+  @Field(() => [String]) @Column('text', { array: true, default: () => "'{}'" }) themes: string[];
+  @Field(() => String, { nullable: true, description: 'First month of the programme, YYYY-MM.' }) @Column('text', { name: 'period_start', nullable: true }) periodStart: string | null;
+  @Field(() => String, { nullable: true, description: 'Last month of the programme, YYYY-MM.' }) @Column('text', { name: 'period_end', nullable: true }) periodEnd: string | null;
+  @Field() @VersionColumn() version: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

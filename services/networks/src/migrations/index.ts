@@ -1,0 +1,4 @@
+import { Initial1732000000000 } from './1732000000000-initial';
+
+/** In order of application; each file is one step and is never edited once released. */
+export const migrations = [Initial1732000000000];

@@ -1,0 +1,19 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { ConnectionType } from '@kommunenett/subgraph-kit';
+import { Network } from '../entities/network.entity';
+import { Program } from '../entities/program.entity';
+import { Country, Language, NetworkStatus } from '../entities/enums';
+
+export const NetworkConnection = ConnectionType(Network, 'Network');
+export const ProgramConnection = ConnectionType(Program, 'Program');
+
+@InputType({ description: 'Narrows the network catalogue. All given conditions must hold.' })
+export class NetworkFilter {
+  @Field(() => Country, { nullable: true }) country?: Country;
+  @Field(() => Language, { nullable: true }) language?: Language;
+  @Field({ nullable: true }) theme?: string;
+  @Field(() => ID, { nullable: true }) programId?: string;
+  @Field(() => ID, { nullable: true, description: 'Organization that hosts the network.' }) hostId?: string;
+  @Field(() => [NetworkStatus], { nullable: true }) status?: NetworkStatus[];
+  @Field({ nullable: true, description: 'Free text over name and description.' }) search?: string;
+}

@@ -1,0 +1,168 @@
+import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import { DEMO } from '@kommunenett/reference-data';
+import { Program } from '../entities/program.entity';
+import { Network } from '../entities/network.entity';
+import { Session } from '../entities/session.entity';
+import { Country, Language, NetworkStatus, ProgramStatus, RegistrantKind, SessionKind } from '../entities/enums';
+import { endOfLocalDay, startOfMonth, timeZoneFor, zonedInstant } from '../services/time';
+
+type SessionSeed = { id?: string; kind?: SessionKind; title: string; description?: string; exact?: [string, string, string, string]; planned?: [string, string?]; location?: string };
+
+function sessionRows(networkId: string, country: 'NO' | 'SE', seeds: SessionSeed[]): Partial<Session>[] {
+  const tz = timeZoneFor(country);
+  return seeds.map((s, i) => {
+    const startsAt = s.exact ? zonedInstant(s.exact[0], s.exact[1], tz) : null;
+    const endsAt = s.exact ? zonedInstant(s.exact[2], s.exact[3], tz) : null;
+    const plannedMonth = s.planned?.[0] ?? null;
+    return {
+      id: s.id ?? demoSessionId(networkId, i + 1), networkId, sequence: i + 1, kind: s.kind ?? SessionKind.GATHERING, title: s.title,
+      description: s.description ?? null, startsAt, endsAt, plannedMonth, plannedTo: s.planned?.[1] ?? null,
+      location: s.location ?? null, locationMunicipalityId: null, sortDate: startsAt ?? (plannedMonth ? startOfMonth(plannedMonth, tz) : null),
+    };
+  });
+}
+
+function demoSessionId(networkId: string, sequence: number): string {
+  // Deterministic, so re-seeding gives the same ids; derived from the network id.
+  return `${networkId.slice(0, 24)}${(0x100000000000 + sequence * 7919).toString(16).slice(-12)}`;
+}
+
+/** Themes of the three gatherings of the anti-corruption networks (000). */
+const ANTIKORRUPSJON_SESSIONS = [
+  {
+    title: 'Risiko og sårbarhet for korrupsjon',
+    description: 'Hva er korrupsjon og hvilke risikosoner finnes i kommuner? Presentasjon av håndboken «Beskytt kommunen!». Vurdering av status i egen kommune. Metoder og verktøy. Sikkerhetshull knyttet til verdier, holdninger og kultur og til rutiner, struktur og kompetanse. Samlingen munner ut i at deltakerne velger et case fra egen kommune til neste samling. Fra lunsj til lunsj, med overnatting.',
+  },
+  {
+    title: 'Beskytt kommunen – hvordan få det til praksis?',
+    description: 'Deltakerkommunene presenterer egne erfaringer og situasjonsbeskrivelsen. Forankring i egen kommune. Hvilke metoder og verktøy er utprøvd og hvordan har de fungert? Mål for videre arbeid.',
+  },
+  {
+    title: 'Systematisk antikorrupsjonsarbeid i egen kommune/egen virksomhet',
+    description: 'Erfaringer og lærdommer fra nettverkskommunene. Gode metoder og verktøy. Anbefalinger for et kommunalt antikorrupsjonsprogram, basert på nettverkskommunenes erfaringer.',
+  },
+];
+
+export async function seedNetworksDemo(ds: DataSource, log: Logger): Promise<void> {
+  if ((await ds.getRepository(Program).count()) > 0) return;
+  const programs: Partial<Program>[] = [
+    {
+      id: DEMO.programs.antikorrupsjon2013, name: 'Åpenhet, integritet og antikorrupsjonsarbeid i kommunesektoren',
+      description: 'Prosjekt i regi av KS og Transparency International Norge for å hjelpe kommuner, fylkeskommuner og kommunale bedrifter i gang med et korrupsjonsforebyggende arbeid. Støttet av Kommunal- og regionaldepartementet.',
+      language: Language.nb, status: ProgramStatus.COMPLETED, ownerIds: ['ks', 'ti-norge'], partnerIds: [], funderId: 'kdd',
+      themes: ['antikorrupsjon', 'etikk', 'internkontroll'], periodStart: '2013-05', periodEnd: '2014-03',
+    },
+    {
+      id: DEMO.programs.sklKorruption2019, name: 'Korruptionsbekämpning, nätverk',
+      description: 'SKL:s nätverksarbete för korruptionsbekämpning, som ger deltagarna kunskap och verktyg för att stärka den egna kommunens eller regionens arbete med att förebygga, upptäcka och hantera korruption.',
+      language: Language.sv, status: ProgramStatus.COMPLETED, ownerIds: ['skr'], partnerIds: [], funderId: null,
+      themes: ['korruptionsbekämpning'], periodStart: '2019-01', periodEnd: '2019-12',
+    },
+    {
+      id: DEMO.programs.saman2013, name: 'Saman om ein betre kommune',
+      description: 'Eit samarbeids-, ramme- og utviklingsprogram mellom Kommunal- og regionaldepartementet, KS og arbeidstakarorganisasjonane, med åtte nettverk etter tema: omdømme, innovasjon, kompetanse og rekruttering, heltidskultur, sjukefråvær og eit samansett nettverk.',
+      language: Language.nn, status: ProgramStatus.COMPLETED, ownerIds: ['kdd', 'ks'], partnerIds: ['fagforbundet'], funderId: 'kdd',
+      themes: ['omdømme', 'innovasjon', 'kompetanse og rekruttering', 'heltidskultur', 'sykefravær'], periodStart: '2013-03', periodEnd: '2014-03',
+    },
+    {
+      id: DEMO.programs.ksKandidat2007, name: 'Kandidatnettverk for ledere med innvandrerbakgrunn',
+      description: 'KS samler opptil 40 ledere med innvandrerbakgrunn i et program som skal bidra til at flere kommuner får rådmenn og kommunale sjefer med innvandrerbakgrunn. Sydd over samme lest som kandidatnettverket for kvinner.',
+      language: Language.nb, status: ProgramStatus.COMPLETED, ownerIds: ['ks'], partnerIds: [], funderId: null,
+      themes: ['lederrekruttering', 'mangfold'], periodStart: '2007-09', periodEnd: '2008-12',
+    },
+  ];
+  const oslo = timeZoneFor('NO');
+  const antikorrupsjonNetwork = (id: string, letter: string): Partial<Network> => ({
+    id, programId: DEMO.programs.antikorrupsjon2013, name: `Antikorrupsjonsnettverk ${letter}`,
+    description: 'Deltakerne lærer om korrupsjon, deler erfaringer, diskuterer korrupsjonsrisiko i egen virksomhet eller kommune, og utvikler metoder og aktiviteter i eget antikorrupsjonsarbeid. Nettverkssamlingene ledes av TI Norge og KS.',
+    theme: 'antikorrupsjon', country: Country.NO, language: Language.nb, status: NetworkStatus.COMPLETED,
+    hostIds: ['ti-norge', 'ks'], contactPersonIds: [DEMO.people.tiFacilitator],
+    targetRoles: ['administrativ ledelse', 'fagansvarlige ledere'], eligibleKinds: [RegistrantKind.MUNICIPALITY, RegistrantKind.COUNTY],
+    capacity: 30, capacityMin: 20, perMunicipalityLimit: 3, perMunicipalityMin: 2,
+    registrationOpensAt: null, registrationDeadline: endOfLocalDay('2013-05-21', oslo), requiresApproval: false, requiresLeadershipAnchoring: true,
+    costNote: 'Kommunene dekker selv kostnader til reise og opphold på samlingene. For øvrig er det ingen avgift for deltakelsen i nettverkene.',
+    timeZone: oslo, cancellationReason: null,
+  });
+  const samanNetwork = (id: string, name: string, theme: string, municipalities: number): Partial<Network> => ({
+    id, programId: DEMO.programs.saman2013, name, description: `Nettverk i «Saman om ein betre kommune» med tema ${theme}: ${municipalities} kommuner.`,
+    theme, country: Country.NO, language: Language.nb, status: NetworkStatus.COMPLETED, hostIds: ['ks', 'kdd', 'fagforbundet'],
+    contactPersonIds: [DEMO.people.samanNetworkLead], targetRoles: ['prosjektledere', 'tillitsvalgte', 'ledere'],
+    eligibleKinds: [RegistrantKind.MUNICIPALITY], capacity: null, capacityMin: null, perMunicipalityLimit: null, perMunicipalityMin: null,
+    registrationOpensAt: null, registrationDeadline: null, requiresApproval: true, requiresLeadershipAnchoring: true, costNote: null,
+    timeZone: oslo, cancellationReason: null,
+  });
+  const networks: Partial<Network>[] = [
+    antikorrupsjonNetwork(DEMO.networks.antikorrupsjonA, 'A'),
+    antikorrupsjonNetwork(DEMO.networks.antikorrupsjonB, 'B'),
+    antikorrupsjonNetwork(DEMO.networks.antikorrupsjonC, 'C'),
+    {
+      id: DEMO.networks.sklKorruption2019, programId: DEMO.programs.sklKorruption2019, name: 'Nätverk för korruptionsbekämpning 2019',
+      description: 'Kommunen eller regionen utser en till två deltagare med mandat att driva frågan i den egna organisationen. Nätverket organiseras och stöds av experter och processledare från SKL.',
+      theme: 'korruptionsbekämpning', country: Country.SE, language: Language.sv, status: NetworkStatus.COMPLETED, hostIds: ['skr'],
+      contactPersonIds: [DEMO.people.sklContact1, DEMO.people.sklContact2],
+      targetRoles: ['ekonomer', 'jurister', 'controllers', 'HR-personal', 'säkerhetsansvariga', 'revisorer'],
+      eligibleKinds: [RegistrantKind.MUNICIPALITY, RegistrantKind.COUNTY], capacity: null, capacityMin: null,
+      perMunicipalityLimit: 2, perMunicipalityMin: 1, registrationOpensAt: null, registrationDeadline: null, requiresApproval: false,
+      requiresLeadershipAnchoring: true, costNote: null, timeZone: timeZoneFor('SE'), cancellationReason: null,
+    },
+    samanNetwork(DEMO.networks.samanOmdomme1, 'Nettverk omdømme 1', 'omdømme', 8),
+    samanNetwork(DEMO.networks.samanOmdomme2, 'Nettverk omdømme 2', 'omdømme', 8),
+    samanNetwork(DEMO.networks.samanInnovasjon1, 'Nettverk innovasjon 1', 'innovasjon', 6),
+    samanNetwork(DEMO.networks.samanInnovasjon2, 'Nettverk innovasjon 2', 'innovasjon', 6),
+    samanNetwork(DEMO.networks.samanKompetanse, 'Nettverk kompetanse og rekruttering', 'kompetanse og rekruttering', 6),
+    samanNetwork(DEMO.networks.samanHeltid, 'Nettverk heltidskultur', 'heltidskultur', 8),
+    samanNetwork(DEMO.networks.samanSykefravaer, 'Nettverk sykefravær', 'sykefravær', 7),
+    samanNetwork(DEMO.networks.samanSammensatt, 'Sammensatt nettverk', 'sammensatt', 7),
+    {
+      id: DEMO.networks.ksKandidatInnvandrer, programId: DEMO.programs.ksKandidat2007, name: 'Kandidatnettverk for ledere med innvandrerbakgrunn',
+      description: 'Opptil 40 kandidater foreslått av rådmenn og personalsjefer, fra 21 kommuner, samles flere ganger i regi av KS det kommende året.',
+      theme: 'lederrekruttering', country: Country.NO, language: Language.nb, status: NetworkStatus.COMPLETED, hostIds: ['ks'],
+      contactPersonIds: [DEMO.people.ksFacilitator], targetRoles: ['ledere med innvandrerbakgrunn'], eligibleKinds: [RegistrantKind.MUNICIPALITY],
+      capacity: 40, capacityMin: null, perMunicipalityLimit: null, perMunicipalityMin: null, registrationOpensAt: null, registrationDeadline: null,
+      requiresApproval: true, requiresLeadershipAnchoring: false, costNote: null, timeZone: oslo, cancellationReason: null,
+    },
+    {
+      id: DEMO.networks.ksKandidatKvinner, programId: DEMO.programs.ksKandidat2007, name: 'Kandidatnettverk for kvinner',
+      description: 'KS’ kandidatnettverk for å få flere kvinner til å søke rådmannsstillinger: 11 av de 50 kvinnene som deltok, ble rådmenn.',
+      theme: 'lederrekruttering', country: Country.NO, language: Language.nb, status: NetworkStatus.COMPLETED, hostIds: ['ks'],
+      contactPersonIds: [DEMO.people.ksFacilitator], targetRoles: ['kvinnelige ledere'], eligibleKinds: [RegistrantKind.MUNICIPALITY],
+      capacity: 50, capacityMin: null, perMunicipalityLimit: null, perMunicipalityMin: null, registrationOpensAt: null, registrationDeadline: null,
+      requiresApproval: true, requiresLeadershipAnchoring: false, costNote: null, timeZone: oslo, cancellationReason: null,
+    },
+  ];
+  const [s1, s2, s3] = ANTIKORRUPSJON_SESSIONS;
+  const sessions = [
+    ...sessionRows(DEMO.networks.antikorrupsjonA, 'NO', [
+      { id: DEMO.sessions.antikorrupsjonA1, ...s1, exact: ['2013-06-18', '12:00', '2013-06-19', '12:00'] },
+      { id: DEMO.sessions.antikorrupsjonA2, ...s2, planned: ['2013-10'] },
+      { id: DEMO.sessions.antikorrupsjonA3, ...s3, planned: ['2014-03'] },
+    ]),
+    ...sessionRows(DEMO.networks.antikorrupsjonB, 'NO', [
+      { id: DEMO.sessions.antikorrupsjonB1, ...s1, planned: ['2013-09'] },
+      { id: DEMO.sessions.antikorrupsjonB2, ...s2, planned: ['2013-11'] },
+      { id: DEMO.sessions.antikorrupsjonB3, ...s3, planned: ['2014-03'] },
+    ]),
+    ...sessionRows(DEMO.networks.antikorrupsjonC, 'NO', [
+      { id: DEMO.sessions.antikorrupsjonC1, ...s1, planned: ['2013-09'] },
+      { id: DEMO.sessions.antikorrupsjonC2, ...s2, planned: ['2013-11'] },
+      { id: DEMO.sessions.antikorrupsjonC3, ...s3, planned: ['2014-03'] },
+    ]),
+    ...[DEMO.networks.samanOmdomme1, DEMO.networks.samanOmdomme2, DEMO.networks.samanInnovasjon1, DEMO.networks.samanInnovasjon2,
+      DEMO.networks.samanKompetanse, DEMO.networks.samanHeltid, DEMO.networks.samanSykefravaer, DEMO.networks.samanSammensatt].flatMap((id) =>
+      sessionRows(id, 'NO', [
+        id === DEMO.networks.samanOmdomme1
+          ? { id: DEMO.sessions.samanOmdomme1First, title: '1. samling', location: 'Gardermoen', exact: ['2013-03-11', '09:50', '2013-03-12', '13:30'] }
+          : { title: '1. samling', planned: ['2013-03'] },
+        { kind: SessionKind.THEME_DAY, title: 'Temadag', planned: ['2013-05', '2013-06'] },
+        { title: '2. samling', planned: ['2013-08', '2013-09'] },
+        { title: '3. samling', planned: ['2014-02', '2014-03'] },
+      ])),
+  ];
+  await ds.transaction(async (m) => {
+    await m.getRepository(Program).insert(programs);
+    await m.getRepository(Network).insert(networks);
+    await m.getRepository(Session).insert(sessions);
+  });
+  log.info({ programs: programs.length, networks: networks.length, sessions: sessions.length }, 'networks demo data loaded');
+}
