@@ -40,6 +40,7 @@ export interface SubgraphDefinition {
   defaultPort: number;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: NonEmptyArray<Function>;
+  /** Types no query returns but the schema must have: entity stubs this subgraph adds fields to. */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
   entities: EntityDefinition[];
