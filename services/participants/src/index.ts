@@ -19,12 +19,15 @@ import { CountyRegistrantsResolver, NetworkParticipationResolver } from './resol
 import { ImportRowResultResolver, RegistrationPayloadResolver, RegistrationResolver } from './resolvers/registration.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { RegistrationChangeResolver } from './resolvers/change-feed.resolver';
+import { WebhookDeliveryResolver, WebhookResolver } from './resolvers/webhook.resolver';
+import { deliverWebhooks } from './services/webhooks';
 import { seedParticipantsDemo } from './seed/demo';
 import { processWaitlists } from './services/registrations';
 import { purgeIdempotencyKeys } from './services/idempotency';
 import { registrationsVisibleFor } from './services/registration-queries';
 
 export { processWaitlists } from './services/registrations';
+export { deliverWebhooks, signWebhook } from './services/webhooks';
 
 /** The participants subgraph: the directory, people, registrations and attendance. */
 export const participantsSubgraph: SubgraphDefinition = {
@@ -32,7 +35,7 @@ export const participantsSubgraph: SubgraphDefinition = {
   defaultPort: DEFAULT_SUBGRAPH_PORTS.participants,
   resolvers: [
     MunicipalityResolver, OrganizationResolver, NetworkParticipationResolver, CountyRegistrantsResolver, RegistrationResolver,
-    RegistrationPayloadResolver, ImportRowResultResolver, PersonResolver, RegistrationChangeResolver,
+    RegistrationPayloadResolver, ImportRowResultResolver, PersonResolver, RegistrationChangeResolver, WebhookResolver, WebhookDeliveryResolver,
   ],
   // Entity stubs that no query returns must be named, or the schema leaves them out.
   orphanedTypes: [Network, Person, Session],
@@ -49,6 +52,7 @@ export const participantsSubgraph: SubgraphDefinition = {
   seed: seedParticipantsDemo,
   jobs: [
     { name: 'participants:waitlists', intervalMs: 60_000, run: async (ds, log) => void (await processWaitlists(ds, log)) },
+    { name: 'participants:webhooks', intervalMs: 5_000, run: async (ds, log) => void (await deliverWebhooks(ds, log)) },
     { name: 'participants:idempotency-keys', intervalMs: 3_600_000, run: (ds) => purgeIdempotencyKeys(ds) },
   ],
 };

@@ -10,7 +10,7 @@ const REQUIRED_COLUMNS = ['municipalityId', 'name', 'email'];
 
 const importSchema = z.object({
   networkId: idSchema,
-  rows: z.array(z.record(z.string(), z.unknown())).nullish(),
+  rows: z.array(z.looseObject({})).nullish(),
   csv: z.string().nullish(),
   dryRun: z.boolean(),
   idempotencyKey: idempotencyKeySchema,
