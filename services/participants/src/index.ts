@@ -12,7 +12,6 @@ import { Attendance } from './entities/attendance.entity';
 import { WebhookDelivery, WebhookSubscription } from './entities/webhook.entity';
 import { ContactAccess, ErasureRequest } from './entities/privacy.entity';
 import { Network } from './entities/network';
-import { Session } from './entities/session';
 import { migrations } from './migrations';
 import { MunicipalityResolver, OrganizationResolver } from './resolvers/directory.resolver';
 import { CountyRegistrantsResolver, NetworkParticipationResolver } from './resolvers/network-participation.resolver';
@@ -20,6 +19,10 @@ import { ImportRowResultResolver, RegistrationPayloadResolver, RegistrationResol
 import { PersonResolver } from './resolvers/person.resolver';
 import { RegistrationChangeResolver } from './resolvers/change-feed.resolver';
 import { WebhookDeliveryResolver, WebhookResolver } from './resolvers/webhook.resolver';
+import { AttendanceResolver, SessionAttendanceResolver } from './resolvers/attendance.resolver';
+import { ErasePersonPayloadResolver, PersonalDataExport, PrivacyResolver } from './resolvers/privacy.resolver';
+import { applyRetention } from './services/privacy';
+import { StatisticsResolver } from './resolvers/statistics.resolver';
 import { deliverWebhooks } from './services/webhooks';
 import { seedParticipantsDemo } from './seed/demo';
 import { processWaitlists } from './services/registrations';
@@ -28,6 +31,7 @@ import { registrationsVisibleFor } from './services/registration-queries';
 
 export { processWaitlists } from './services/registrations';
 export { deliverWebhooks, signWebhook } from './services/webhooks';
+export { applyRetention } from './services/privacy';
 
 /** The participants subgraph: the directory, people, registrations and attendance. */
 export const participantsSubgraph: SubgraphDefinition = {
@@ -36,9 +40,10 @@ export const participantsSubgraph: SubgraphDefinition = {
   resolvers: [
     MunicipalityResolver, OrganizationResolver, NetworkParticipationResolver, CountyRegistrantsResolver, RegistrationResolver,
     RegistrationPayloadResolver, ImportRowResultResolver, PersonResolver, RegistrationChangeResolver, WebhookResolver, WebhookDeliveryResolver,
+    AttendanceResolver, SessionAttendanceResolver, PrivacyResolver, ErasePersonPayloadResolver, StatisticsResolver,
   ],
   // Entity stubs that no query returns must be named, or the schema leaves them out.
-  orphanedTypes: [Network, Person, Session],
+  orphanedTypes: [Network, Person],
   entities: [
     { typeName: 'Municipality', load: (ids, ctx) => ctx.ds.getRepository(Municipality).findBy({ id: In([...ids]) }) },
     { typeName: 'Organization', load: (ids, ctx) => ctx.ds.getRepository(Organization).findBy({ id: In([...ids]) }) },
@@ -46,6 +51,8 @@ export const participantsSubgraph: SubgraphDefinition = {
     { typeName: 'Registration', load: (ids, ctx) => registrationsVisibleFor(ctx, ids) },
     { typeName: 'Network' },
     { typeName: 'Session' },
+    // Resolved by whoever asks for it; each field checks the viewer may export this person's data.
+    { typeName: 'PersonalDataExport', load: async (ids) => ids.map((id) => Object.assign(new PersonalDataExport(), { id, generatedAt: new Date() })) },
   ],
   tables: [Municipality, Organization, Person, Position, Registration, RegistrationChange, NetworkSnapshot, Attendance, WebhookSubscription, WebhookDelivery, ContactAccess, ErasureRequest],
   migrations,
@@ -53,6 +60,7 @@ export const participantsSubgraph: SubgraphDefinition = {
   jobs: [
     { name: 'participants:waitlists', intervalMs: 60_000, run: async (ds, log) => void (await processWaitlists(ds, log)) },
     { name: 'participants:webhooks', intervalMs: 5_000, run: async (ds, log) => void (await deliverWebhooks(ds, log)) },
+    { name: 'participants:retention', intervalMs: 24 * 3_600_000, run: async (ds, log) => void (await applyRetention(ds, log)) },
     { name: 'participants:idempotency-keys', intervalMs: 3_600_000, run: (ds) => purgeIdempotencyKeys(ds) },
   ],
 };

@@ -8,12 +8,10 @@ import { createNetwork, newPerson, register } from './fixtures';
 let stack: TestStack;
 let partner: string;
 let otherPartner: string;
-let admin: string;
 let networkId: string;
 beforeAll(async () => {
   process.env.PARTICIPANTS_WEBHOOK_ALLOW_HTTP = 'true';
   stack = await startTestStack();
-  admin = await stack.token('ADMIN');
   partner = await stack.token('PARTNER', { org: 'ks', client_id: 'ks-medlemsregister', scope: 'registrations:read registrations:write webhooks:manage' });
   otherPartner = await stack.token('PARTNER', { org: 'ks', client_id: 'kommune-hr', scope: 'registrations:read registrations:write' });
   networkId = await createNetwork(stack, { hostIds: ['ks'], capacity: 40, perMunicipalityLimit: 5 });

@@ -41,7 +41,8 @@ export class RecordPositionInput {
   @Field(() => String, { nullable: true, description: 'Last day, YYYY-MM-DD; empty while held (it then becomes the current title).' }) validTo?: string | null;
 }
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date as YYYY-MM-DD.').refine((d) => !Number.isNaN(Date.parse(d)), 'Not a date.');
+const localDate = z.string().refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+  { message: 'A date as YYYY-MM-DD.', params: { code: 'INVALID_FORMAT' } });
 const recordPositionSchema = z.object({
   personId: z.string().refine(isUuid, 'Not a valid id.'),
   title: z.string().trim().min(1).max(200),

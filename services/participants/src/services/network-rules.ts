@@ -45,3 +45,10 @@ export async function saveNetworkSnapshot(m: EntityManager, rules: NetworkRules)
     [rules.id, rules.program?.id ?? null, hostIdsOf(rules), rules.country, rules.status, rules.capacity],
   );
 }
+
+/** The network each session belongs to, from the networks subgraph (null for an unknown session). */
+export async function fetchSessionNetworks(ids: readonly string[], requestId?: string): Promise<(string | null)[]> {
+  const client = new SubgraphClient('participants', 'networks', process.env.INTERNAL_AUTH_SECRET ?? '');
+  const sessions = await client.entities<{ id: string; network: { id: string } | null }>('Session', ids, 'id network { id }', requestId);
+  return sessions.map((s) => s?.network?.id ?? null);
+}

@@ -1,0 +1,98 @@
+import { Arg, Args, Authorized, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import { badInput, ConnectionArgs, ConnectionType, isUuid, keysetPage, UserError, type RequestContext } from '@kommunenett/subgraph-kit';
+import { ContactAccess, ErasureRequest } from '../entities/privacy.entity';
+import { ErasureRequestStatus } from '../entities/enums';
+import { Person } from '../entities/person.entity';
+import { personById } from '../loaders';
+import { erasePerson, exportSubject, personalData, requestErasure } from '../services/privacy';
+
+const ContactAccessConnection = ConnectionType(ContactAccess, 'ContactAccess');
+
+/**
+ * Everything the platform holds about one person. Owned here (the key is the person id); each
+ * other subgraph adds its own part as a field on this entity, resolved for the same viewer.
+ */
+@ObjectType({ description: 'A person’s data across the platform. Each service adds its part as a field; ask for all of them.' })
+@Directive('@key(fields: "id")')
+export class PersonalDataExport {
+  @Field(() => ID, { description: 'The person’s id.' }) id: string;
+  @Field(() => Date) generatedAt: Date;
+}
+
+@InputType()
+export class ErasePersonInput {
+  @Field(() => ID) personId: string;
+}
+
+@InputType()
+export class RequestErasureInput {
+  @Field(() => String, { nullable: true }) reason?: string | null;
+}
+
+@ObjectType()
+export class ErasePersonPayload {
+  personId: string | null;
+  @Field(() => [UserError]) userErrors: UserError[];
+}
+
+@ObjectType()
+export class RequestErasurePayload {
+  @Field(() => ErasureRequest, { nullable: true }) request: ErasureRequest | null;
+  @Field(() => [UserError]) userErrors: UserError[];
+}
+
+@Resolver(() => PersonalDataExport)
+export class PrivacyResolver {
+  @Authorized('PARTICIPANT')
+  @Query(() => PersonalDataExport, { description: 'Everything the platform holds about you, as JSON, one field per service. ADMIN may name a person (a request by post).' })
+  exportMyData(@Ctx() ctx: RequestContext, @Arg('personId', () => ID, { nullable: true }) personId?: string) {
+    if (personId && !isUuid(personId)) throw badInput('personId is not a valid id.', 'personId');
+    return Object.assign(new PersonalDataExport(), { id: exportSubject(ctx, personId), generatedAt: new Date() });
+  }
+
+  @FieldResolver(() => GraphQLJSON, { nullable: true, description: 'This service’s part: the person, positions, registrations and their history, attendance, erasure requests, reads of contact data.' })
+  participants(@Root() e: PersonalDataExport, @Ctx() ctx: RequestContext) {
+    exportSubject(ctx, e.id);
+    return personalData(ctx.ds, e.id);
+  }
+
+  @Authorized('PARTICIPANT')
+  @Mutation(() => RequestErasurePayload, { description: 'Asks ADMIN to erase your personal data.' })
+  requestErasure(@Arg('input', () => RequestErasureInput) input: RequestErasureInput, @Ctx() ctx: RequestContext) {
+    return requestErasure(ctx, input);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => ErasePersonPayload, { description: 'Erases a person’s personal data; their registrations stay as anonymous rows, so counts and statistics stay right.' })
+  erasePerson(@Arg('input', () => ErasePersonInput) input: ErasePersonInput, @Ctx() ctx: RequestContext) {
+    return erasePerson(ctx, input);
+  }
+
+  @Authorized('ADMIN')
+  @Query(() => [ErasureRequest], { description: 'Erasure requests, oldest first.' })
+  erasureRequests(@Ctx() ctx: RequestContext, @Arg('status', () => ErasureRequestStatus, { nullable: true }) status?: ErasureRequestStatus) {
+    return ctx.ds.getRepository(ErasureRequest).find({ where: status ? { status } : {}, order: { requestedAt: 'ASC', id: 'ASC' } });
+  }
+
+  @Authorized('ADMIN')
+  @Query(() => ContactAccessConnection, { description: 'Reads of contact data by anyone but the person, oldest first.' })
+  contactDataAccessLog(@Ctx() ctx: RequestContext, @Args() page: ConnectionArgs, @Arg('personId', () => ID, { nullable: true }) personId?: string) {
+    const qb = ctx.ds.getRepository(ContactAccess).createQueryBuilder('a');
+    if (personId) {
+      if (!isUuid(personId)) throw badInput('personId is not a valid id.', 'personId');
+      qb.where('a.person_id = :personId', { personId });
+    }
+    return keysetPage(qb, [{ sql: 'a.accessed_at', value: (a) => a.accessedAt, isDate: true }, { sql: 'a.id', value: (a) => a.id }], page);
+  }
+}
+
+@Resolver(() => ErasePersonPayload)
+export class ErasePersonPayloadResolver {
+  @FieldResolver(() => Person, { nullable: true })
+  person(@Root() p: ErasePersonPayload, @Ctx() ctx: RequestContext) {
+    if (!p.personId) return null;
+    personById(ctx).clear(p.personId);
+    return personById(ctx).load(p.personId);
+  }
+}

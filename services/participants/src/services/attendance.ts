@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { forbidden, isAdmin, userError, validateInput, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
+import { Attendance } from '../entities/attendance.entity';
+import { AttendanceStatus } from '../entities/enums';
+import { attendanceBySession, hostIdsOfNetwork } from '../loaders';
+import { canDecideRegistration } from './access';
+import { fetchSessionNetworks, networkRules, hostIdsOf } from './network-rules';
+import { idSchema } from './registrations';
+
+const recordSchema = z.object({
+  sessionId: idSchema,
+  entries: z.array(z.object({
+    personId: idSchema,
+    status: z.enum(AttendanceStatus),
+    note: z.string().trim().max(500).nullish(),
+  })).min(1).max(200),
+});
+
+/**
+ * Records attendance of a whole session at once (the network's FACILITATOR, ORG_ADMIN of a host):
+ * each person must hold a confirmed registration in the session's network. All or nothing.
+ */
+export async function recordAttendance(ctx: RequestContext, raw: unknown): Promise<{ attendance: Attendance[]; userErrors: UserError[] }> {
+  const parsed = validateInput(recordSchema, raw);
+  if (!parsed.ok) return { attendance: [], userErrors: parsed.userErrors };
+  const { sessionId, entries } = parsed.value;
+  const [networkId] = await fetchSessionNetworks([sessionId], ctx.requestId);
+  if (!networkId) return { attendance: [], userErrors: [userError('sessionId', 'No such session.', 'SESSION_NOT_FOUND')] };
+  const rules = await networkRules(ctx).load(networkId);
+  if (!canDecideRegistration(ctx.viewer, { networkId, hostIds: rules ? hostIdsOf(rules) : [] })) {
+    throw forbidden('Attendance is recorded by the network’s facilitators and organizers.');
+  }
+  const personIds = entries.map((e) => e.personId);
+  const registered = new Set(((await ctx.ds.query(
+    `SELECT person_id::text AS id FROM participants.registration WHERE network_id = $1 AND status = 'CONFIRMED' AND person_id = ANY($2::uuid[])`,
+    [networkId, personIds])) as { id: string }[]).map((r) => r.id));
+  const userErrors: UserError[] = [];
+  entries.forEach((e, i) => {
+    if (!registered.has(e.personId)) userErrors.push(userError(`entries.${i}.personId`, 'The person has no confirmed registration in the session’s network.', 'NOT_REGISTERED'));
+    if (personIds.indexOf(e.personId) !== i) userErrors.push(userError(`entries.${i}.personId`, 'The person is listed twice.', 'DUPLICATE_ENTRY'));
+  });
+  if (userErrors.length) return { attendance: [], userErrors };
+  const now = new Date();
+  const rows = entries.map((e) => Object.assign(new Attendance(), {
+    sessionId, personId: e.personId, networkId, status: e.status, note: e.note ?? null, recordedBy: ctx.viewer.subject, recordedAt: now,
+  }));
+  await ctx.ds.createQueryBuilder().insert().into(Attendance).values(rows)
+    .orUpdate(['status', 'note', 'recorded_by', 'recorded_at', 'network_id'], ['session_id', 'person_id']).execute();
+  return { attendance: rows, userErrors: [] };
+}
+
+/** A session's attendance as the viewer may see it: all for its organizers, one's own for a participant. */
+export async function visibleAttendance(ctx: RequestContext, sessionId: string): Promise<Attendance[]> {
+  const rows = await attendanceBySession(ctx).load(sessionId);
+  if (rows.length === 0 || isAdmin(ctx.viewer)) return rows;
+  const networkId = rows[0].networkId;
+  if (canDecideRegistration(ctx.viewer, { networkId, hostIds: await hostIdsOfNetwork(ctx, networkId) })) return rows;
+  return rows.filter((a) => ctx.viewer.personId === a.personId);
+}
