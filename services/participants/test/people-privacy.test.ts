@@ -49,7 +49,8 @@ describe('contact data', () => {
     const baerum = await stack.token('COORDINATOR', { municipality: 'NO-3201' });
     const own = await stack.graphql<{ municipality: { participants: { edges: { node: { email: string } }[] } } }>(
       '{ municipality(id: "NO-3201") { participants(first: 10) { edges { node { name email } } } } }', { token: baerum });
-    expect(own.body.data!.municipality.participants.edges).toHaveLength(3);
+    // Three in network A, four in KS's candidate networks (003).
+    expect(own.body.data!.municipality.participants.edges).toHaveLength(7);
 
     // Reading one's own data is not logged; ADMIN reads the log.
     const me = await stack.token('PARTICIPANT', { sub: DEMO.people.baerumCoordinator });
@@ -84,7 +85,7 @@ describe('contact data', () => {
     });
     const body = (await response.json()) as { data: { _entities: { registrations: { edges: unknown[] } }[] } };
     expect(body.data._entities).toHaveLength(100);
-    expect(body.data._entities.reduce((n, e) => n + e.registrations.edges.length, 0)).toBe(66);
+    expect(body.data._entities.reduce((n, e) => n + e.registrations.edges.length, 0)).toBe(66 + 50 + 40);
     expect(sqlDelta(started, stack.sqlStatements()).participants).toBe(one);
   });
 
@@ -147,6 +148,16 @@ describe('participation statistics', () => {
     const coordinator = await stack.token('COORDINATOR', { municipality: 'NO-3201' });
     expect((await stack.graphql('{ participationStatistics { total { participants } } }', { token: coordinator })).body.errors![0].extensions!.code).toBe('FORBIDDEN');
   });
+
+  it('follows outcomes: of the 50 women of KS’s candidate network, 11 became chief executives (003)', async () => {
+    const analyst = await stack.token('ANALYST', { org: 'ks' });
+    const res = await stack.graphql<{ participationStatistics: { cells: { keys: { dimension: string; value: string }[]; participants: number | null }[] } }>(
+      'query($n: ID!) { participationStatistics(filter: { networkId: $n }, groupBy: [GENDER, ROLE]) { cells { keys { dimension value } participants } } }',
+      { token: analyst, variables: { n: DEMO.networks.ksKandidatKvinner } });
+    const cells = res.body.data!.participationStatistics.cells;
+    expect(cells.every((c) => c.keys[0].value === 'FEMALE')).toBe(true);
+    expect(cells.find((c) => c.keys[1].value === 'rådmann')!.participants).toBe(11);
+  });
 });
 
 describe('privacy', () => {
@@ -185,7 +196,8 @@ describe('privacy', () => {
     const anonymized = await applyRetention(db());
     expect(anonymized).toBe(65); // 66 participants of A–C, one erased already
     expect(await applyRetention(db())).toBe(0);
-    const left = await db().query(`SELECT count(*)::int AS n FROM participants.person p JOIN participants.registration r ON r.person_id = p.id WHERE p.erased_at IS NULL`);
+    const left = await db().query(`SELECT count(*)::int AS n FROM participants.person p JOIN participants.registration r ON r.person_id = p.id
+      WHERE p.erased_at IS NULL AND r.network_id = ANY($1)`, [[A, DEMO.networks.antikorrupsjonB, DEMO.networks.antikorrupsjonC]]);
     expect(left).toEqual([{ n: 0 }]);
     expect((await stack.graphql(STATS, { token: analyst, variables: { p: DEMO.programs.antikorrupsjon2013 } })).body).toEqual(before.body);
   });

@@ -1,5 +1,6 @@
 /** Generated names for demo people: common Norwegian and Swedish names, combined at random. */
 const NO_GIVEN = ['Kari', 'Ola', 'Ingrid', 'Lars', 'Sigrid', 'Jon', 'Marte', 'Erik', 'Silje', 'Knut', 'Hilde', 'Per', 'Tone', 'Bjørn', 'Anne', 'Trond', 'Ragnhild', 'Geir', 'Liv', 'Arne'];
+const NO_GIVEN_FEMALE = ['Kari', 'Ingrid', 'Sigrid', 'Marte', 'Silje', 'Hilde', 'Tone', 'Anne', 'Ragnhild', 'Liv', 'Randi', 'Astrid', 'Berit', 'Gunn', 'Solveig'];
 const NO_FAMILY = ['Hansen', 'Johansen', 'Olsen', 'Larsen', 'Andersen', 'Pedersen', 'Nilsen', 'Kristiansen', 'Jensen', 'Karlsen', 'Johnsen', 'Pettersen', 'Eriksen', 'Berg', 'Haugen', 'Hagen', 'Dahl', 'Lund', 'Moen', 'Strand'];
 const SE_GIVEN = ['Anna', 'Erik', 'Maria', 'Lars', 'Karin', 'Anders', 'Eva', 'Johan', 'Kristina', 'Per', 'Lena', 'Mikael', 'Sara', 'Fredrik', 'Emma'];
 const SE_FAMILY = ['Andersson', 'Johansson', 'Karlsson', 'Nilsson', 'Eriksson', 'Larsson', 'Olsson', 'Persson', 'Svensson', 'Gustafsson', 'Pettersson', 'Jonsson'];
@@ -13,8 +14,8 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export function fakeName(random: () => number, country: 'NO' | 'SE'): string {
-  const given = country === 'SE' ? SE_GIVEN : NO_GIVEN;
+export function fakeName(random: () => number, country: 'NO' | 'SE', female = false): string {
+  const given = country === 'SE' ? SE_GIVEN : female ? NO_GIVEN_FEMALE : NO_GIVEN;
   const family = country === 'SE' ? SE_FAMILY : NO_FAMILY;
   return `${given[Math.floor(random() * given.length)]} ${family[Math.floor(random() * family.length)]}`;
 }

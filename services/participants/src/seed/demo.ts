@@ -7,7 +7,8 @@ import { Organization } from '../entities/organization.entity';
 import { Person } from '../entities/person.entity';
 import { Registration } from '../entities/registration.entity';
 import { NetworkSnapshot } from '../entities/network-snapshot.entity';
-import { Country, MunicipalityKind, OrganizationKind, RegistrationChangeKind, RegistrationStatus } from '../entities/enums';
+import { Country, Gender, MunicipalityKind, OrganizationKind, RegistrationChangeKind, RegistrationStatus } from '../entities/enums';
+import { Position } from '../entities/position.entity';
 import { ChangeLog } from '../services/changes';
 import { emailFor, fakeName, seededRandom } from './demo-people';
 
@@ -30,11 +31,11 @@ export async function seedParticipantsDemo(ds: DataSource, log: Logger): Promise
   }));
   const random = seededRandom(2013);
   const people: Partial<Person>[] = [];
-  const person = (id: string, country: 'NO' | 'SE', title: string, employer: { municipality?: string; organization?: string }) => {
-    const name = fakeName(random, country);
+  const person = (id: string, country: 'NO' | 'SE', title: string, employer: { municipality?: string; organization?: string }, gender: Gender | null = null) => {
+    const name = fakeName(random, country, gender === Gender.FEMALE);
     people.push({
       id, name, email: emailFor(name, 'example.org', people.length + 1), phone: country === 'NO' ? `+47 4${String(1000000 + people.length).slice(-7)}` : null,
-      title, employerMunicipalityId: employer.municipality ?? null, employerOrganizationId: employer.organization ?? null, gender: null,
+      title, employerMunicipalityId: employer.municipality ?? null, employerOrganizationId: employer.organization ?? null, gender,
     });
   };
   person(DEMO.people.tiFacilitator, 'NO', 'seniorrådgiver', { organization: 'ti-norge' });
@@ -62,10 +63,44 @@ export async function seedParticipantsDemo(ds: DataSource, log: Logger): Promise
       seats -= count;
     });
   }
-  // What the networks service says of networks A-C (000): hosted by TI Norge and KS, 30 seats.
-  const snapshots: Partial<NetworkSnapshot>[] = Object.keys(ANTIKORRUPSJON_REGISTRANTS).map((networkId) => ({
-    networkId, programId: DEMO.programs.antikorrupsjon2013, hostIds: ['ti-norge', 'ks'], country: 'NO', status: 'COMPLETED', capacity: 30, refreshedAt: new Date(),
-  }));
+  // KS's candidate networks (003): 50 women, of whom 11 became chief executives (rådmann), and up to
+  // 40 leaders with immigrant background from 21 municipalities. Their positions over the years are
+  // what the programme follows.
+  const positions: Partial<Position>[] = [];
+  const candidates = (networkId: string, count: number, municipalityIds: string[], year: number, gender: (i: number) => Gender) => {
+    for (let i = 0; i < count; i++) {
+      const municipalityId = municipalityIds[i % municipalityIds.length];
+      const personId = demoId(`person:${networkId}:${i}`);
+      const title = titles[Math.floor(random() * titles.length)];
+      person(personId, 'NO', title, { municipality: municipalityId }, gender(i));
+      positions.push({ id: demoId(`position:${personId}:1`), personId, title, employerMunicipalityId: municipalityId, validFrom: `${year - 3}-01-01`, validTo: null });
+      registrations.push({
+        id: demoId(`registration:${networkId}:${i}`), networkId, personId, municipalityId, status: RegistrationStatus.CONFIRMED, waitlistPosition: null,
+        registeredAt: new Date(Date.UTC(year, 8, 1 + (i % 20), 9)), leadershipAnchoring: null,
+      });
+    }
+  };
+  const easternAndCities = ['NO-0301', 'NO-3201', 'NO-3203', 'NO-3205', 'NO-3301', 'NO-3103', 'NO-3107', 'NO-3907', 'NO-3909', 'NO-3403', 'NO-4601', 'NO-5001', 'NO-1103', 'NO-1108', 'NO-4204', 'NO-1804', 'NO-5501', 'NO-3209', 'NO-3207', 'NO-3105', 'NO-3305'];
+  candidates(DEMO.networks.ksKandidatKvinner, 50, [...easternAndCities, 'NO-1506', 'NO-3405', 'NO-3911', 'NO-4003', 'NO-4207', 'NO-1106', 'NO-5006', 'NO-1833', 'NO-5601'], 2004, () => Gender.FEMALE);
+  candidates(DEMO.networks.ksKandidatInnvandrer, 40, easternAndCities, 2007, (i) => (i % 2 === 0 ? Gender.FEMALE : Gender.MALE));
+  // 11 of the 50 women became rådmann, between 2006 and 2010.
+  for (let i = 0; i < 11; i++) {
+    const earlier = positions.find((x) => x.personId === demoId(`person:${DEMO.networks.ksKandidatKvinner}:${i * 4}`))!;
+    const year = 2006 + (i % 5);
+    earlier.validTo = `${year - 1}-12-31`;
+    positions.push({ id: demoId(`position:${earlier.personId}:2`), personId: earlier.personId, title: 'rådmann', employerMunicipalityId: earlier.employerMunicipalityId, validFrom: `${year}-01-01`, validTo: null });
+    people.find((x) => x.id === earlier.personId)!.title = 'rådmann';
+  }
+
+  // What the networks service says of the networks with demo registrations.
+  const snapshot = (networkId: string, programId: string, hostIds: string[], capacity: number): Partial<NetworkSnapshot> => ({
+    networkId, programId, hostIds, country: 'NO', status: 'COMPLETED', capacity, refreshedAt: new Date(),
+  });
+  const snapshots = [
+    ...Object.keys(ANTIKORRUPSJON_REGISTRANTS).map((networkId) => snapshot(networkId, DEMO.programs.antikorrupsjon2013, ['ti-norge', 'ks'], 30)),
+    snapshot(DEMO.networks.ksKandidatKvinner, DEMO.programs.ksKandidat2007, ['ks'], 50),
+    snapshot(DEMO.networks.ksKandidatInnvandrer, DEMO.programs.ksKandidat2007, ['ks'], 40),
+  ];
   const changes = new ChangeLog('seed');
   for (const r of registrations) {
     changes.add({ registrationId: r.id!, networkId: r.networkId!, municipalityId: r.municipalityId!, kind: RegistrationChangeKind.CREATED, status: r.status!, previousStatus: null });
@@ -74,6 +109,7 @@ export async function seedParticipantsDemo(ds: DataSource, log: Logger): Promise
     await m.getRepository(Municipality).insert(directory);
     await m.getRepository(Organization).insert(organizations);
     await m.getRepository(Person).insert(people);
+    await m.getRepository(Position).insert(positions);
     await m.getRepository(NetworkSnapshot).insert(snapshots);
     await m.getRepository(Registration).insert(registrations.map((r) => ({ ...r, registeredByRole: 'COORDINATOR' })));
     await changes.flush(m);
