@@ -12,7 +12,7 @@ export enum AttendanceStatus { PRESENT = 'PRESENT', ABSENT = 'ABSENT', EXCUSED =
 export enum RegistrationChangeKind { CREATED = 'CREATED', STATUS_CHANGED = 'STATUS_CHANGED', UPDATED = 'UPDATED', MOVED = 'MOVED', ANONYMIZED = 'ANONYMIZED' }
 export enum WebhookDeliveryStatus { PENDING = 'PENDING', DELIVERED = 'DELIVERED', FAILED = 'FAILED' }
 export enum ErasureRequestStatus { REQUESTED = 'REQUESTED', COMPLETED = 'COMPLETED', REJECTED = 'REJECTED' }
-export enum StatisticsDimension { COUNTY = 'COUNTY', MUNICIPALITY = 'MUNICIPALITY', NETWORK = 'NETWORK', ROLE = 'ROLE', GENDER = 'GENDER' }
+export enum ParticipationDimension { COUNTY = 'COUNTY', MUNICIPALITY = 'MUNICIPALITY', NETWORK = 'NETWORK', ROLE = 'ROLE', GENDER = 'GENDER' }
 
 /** Statuses that hold a seat in the network. */
 export const SEAT_HOLDING: readonly RegistrationStatus[] = [RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, RegistrationStatus.OFFERED];
@@ -31,4 +31,4 @@ registerEnumType(AttendanceStatus, { name: 'AttendanceStatus' });
 registerEnumType(RegistrationChangeKind, { name: 'RegistrationChangeKind' });
 registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus' });
 registerEnumType(ErasureRequestStatus, { name: 'ErasureRequestStatus' });
-registerEnumType(StatisticsDimension, { name: 'StatisticsDimension' });
+registerEnumType(ParticipationDimension, { name: 'ParticipationDimension' });

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '@kommunenett/subgraph-kit';
-import { Country, StatisticsDimension } from '../entities/enums';
+import { Country, ParticipationDimension } from '../entities/enums';
 import { Network } from '../entities/network';
 import { participationStatistics, type StatisticsKey } from '../services/statistics';
 import { networkRef } from './registration.resolver';
@@ -15,15 +15,15 @@ export class ParticipationStatisticsFilter {
 }
 
 @ObjectType({ description: 'One coordinate of a cell: COUNTY NO-32, MUNICIPALITY NO-3201, NETWORK <id>, ROLE controller, GENDER FEMALE (NOT_GIVEN where the person gave none).' })
-export class StatisticsKeyValue {
-  @Field(() => StatisticsDimension) dimension: StatisticsDimension;
+export class ParticipationStatisticsKey {
+  @Field(() => ParticipationDimension) dimension: ParticipationDimension;
   @Field() value: string;
   @Field(() => String, { nullable: true, description: 'Name of the county or municipality.' }) label: string | null;
 }
 
 @ObjectType({ description: 'Counts of confirmed registrations. Null and suppressed: true when the cell has fewer than 3 persons, or must be hidden so that such a cell cannot be recovered from the total.' })
-export class StatisticsCellType {
-  @Field(() => [StatisticsKeyValue]) keys: StatisticsKey[];
+export class ParticipationStatisticsCell {
+  @Field(() => [ParticipationStatisticsKey]) keys: StatisticsKey[];
   @Field(() => Int, { nullable: true, description: 'Distinct persons.' }) participants: number | null;
   @Field(() => Int, { nullable: true, description: 'Distinct municipalities and county authorities.' }) municipalities: number | null;
   @Field(() => Int, { nullable: true }) registrations: number | null;
@@ -32,24 +32,24 @@ export class StatisticsCellType {
 
 @ObjectType('ParticipationStatistics')
 export class ParticipationStatisticsResult {
-  @Field(() => [StatisticsCellType]) cells: StatisticsCellType[];
-  @Field(() => StatisticsCellType) total: StatisticsCellType;
+  @Field(() => [ParticipationStatisticsCell]) cells: ParticipationStatisticsCell[];
+  @Field(() => ParticipationStatisticsCell) total: ParticipationStatisticsCell;
 }
 
-@Resolver(() => StatisticsKeyValue)
+@Resolver(() => ParticipationStatisticsKey)
 export class StatisticsResolver {
   @Authorized('ORG_ADMIN', 'ANALYST', 'FACILITATOR')
   @Query(() => ParticipationStatisticsResult, { description: 'Participation (confirmed registrations) counted by county, municipality, network, role or gender; small cells suppressed. The only view ANALYST has of registrations.' })
   participationStatistics(
     @Ctx() ctx: RequestContext,
-    @Arg('groupBy', () => [StatisticsDimension], { defaultValue: [] }) groupBy: StatisticsDimension[],
+    @Arg('groupBy', () => [ParticipationDimension], { defaultValue: [] }) groupBy: ParticipationDimension[],
     @Arg('filter', () => ParticipationStatisticsFilter, { nullable: true }) filter?: ParticipationStatisticsFilter,
   ) {
     return participationStatistics(ctx, filter, groupBy);
   }
 
   @FieldResolver(() => Network, { nullable: true, description: 'The network, for the NETWORK dimension.' })
-  network(@Root() k: StatisticsKeyValue) {
-    return k.dimension === StatisticsDimension.NETWORK ? networkRef(k.value) : null;
+  network(@Root() k: ParticipationStatisticsKey) {
+    return k.dimension === ParticipationDimension.NETWORK ? networkRef(k.value) : null;
   }
 }

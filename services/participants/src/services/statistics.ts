@@ -1,5 +1,5 @@
 import { badInput, isUuid, type RequestContext } from '@kommunenett/subgraph-kit';
-import { StatisticsDimension } from '../entities/enums';
+import { ParticipationDimension } from '../entities/enums';
 
 /** Cells of fewer persons than this are suppressed. */
 export const SUPPRESSION_THRESHOLD = 3;
@@ -14,7 +14,7 @@ export interface StatisticsFilter {
 }
 
 export interface StatisticsKey {
-  dimension: StatisticsDimension;
+  dimension: ParticipationDimension;
   value: string;
   label: string | null;
 }
@@ -27,12 +27,12 @@ export interface StatisticsCell {
   suppressed: boolean;
 }
 
-const DIMENSION_SQL: Record<StatisticsDimension, { value: string; label: string }> = {
-  [StatisticsDimension.COUNTY]: { value: "m.country || '-' || m.county_code", label: 'max(m.county_name)' },
-  [StatisticsDimension.MUNICIPALITY]: { value: 'm.id', label: 'max(m.name)' },
-  [StatisticsDimension.NETWORK]: { value: 'r.network_id::text', label: 'NULL' },
-  [StatisticsDimension.ROLE]: { value: "COALESCE(lower(trim(p.title)), 'not given')", label: 'NULL' },
-  [StatisticsDimension.GENDER]: { value: "COALESCE(p.gender, 'NOT_GIVEN')", label: 'NULL' },
+const DIMENSION_SQL: Record<ParticipationDimension, { value: string; label: string }> = {
+  [ParticipationDimension.COUNTY]: { value: "m.country || '-' || m.county_code", label: 'max(m.county_name)' },
+  [ParticipationDimension.MUNICIPALITY]: { value: 'm.id', label: 'max(m.name)' },
+  [ParticipationDimension.NETWORK]: { value: 'r.network_id::text', label: 'NULL' },
+  [ParticipationDimension.ROLE]: { value: "COALESCE(lower(trim(p.title)), 'not given')", label: 'NULL' },
+  [ParticipationDimension.GENDER]: { value: "COALESCE(p.gender, 'NOT_GIVEN')", label: 'NULL' },
 };
 
 type Raw = { participants: number; municipalities: number; registrations: number } & Record<string, unknown>;
@@ -54,7 +54,7 @@ export function applySuppression(cells: StatisticsCell[]): StatisticsCell[] {
 }
 
 /** Confirmed registrations counted by the chosen dimensions, with the total; aggregates only. */
-export async function participationStatistics(ctx: RequestContext, filter: StatisticsFilter | null | undefined, groupBy: StatisticsDimension[]): Promise<{ cells: StatisticsCell[]; total: StatisticsCell }> {
+export async function participationStatistics(ctx: RequestContext, filter: StatisticsFilter | null | undefined, groupBy: ParticipationDimension[]): Promise<{ cells: StatisticsCell[]; total: StatisticsCell }> {
   const dims = [...new Set(groupBy)];
   const where = ["r.status = 'CONFIRMED'"];
   const params: unknown[] = [];
