@@ -21,7 +21,7 @@ const DEVELOPMENT_ONLY = new Set(['DATA_DIR', 'EMBEDDED_DB_PORT', 'TEST_LOG_LEVE
 
 describe('docker-compose.yml', () => {
   it('runs PostgreSQL 16, the four subgraphs and the gateway from the one Dockerfile, each with a health check', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['gateway', 'handbook', 'networks', 'participants', 'postgres', 'reports']);
+    expect(Object.keys(compose.services).sort()).toEqual(['gateway', 'handbook', 'networks', 'participants', 'postgres', 'reports', 'router', 'router-coprocessor']);
     expect(JSON.stringify(compose.services.postgres)).toContain('postgres:16');
     for (const name of [...SUBGRAPH_NAMES, 'gateway']) {
       const service = compose.services[name];
@@ -37,6 +37,15 @@ describe('docker-compose.yml', () => {
       expect(compose.services.gateway.environment![`${name.toUpperCase()}_SUBGRAPH_URL`]).toBe(`http://${name}:${DEFAULT_SUBGRAPH_PORTS[name]}/graphql`);
     }
     expect(compose.services.gateway.ports).toEqual(['4000:4000']);
+  });
+
+  it('offers Apollo Router on the same supergraph with the signing coprocessor', () => {
+    const router = compose.services.router as ComposeService & { volumes: string[] };
+    expect(router.volumes).toContain('./infra/supergraph.graphql:/config/supergraph.graphql:ro');
+    expect(compose.services['router-coprocessor'].command).toContain('gateway/dist/router-coprocessor-main.js');
+    const routerConfig = readFileSync(join(ROOT, 'infra/router.yaml'), 'utf8');
+    for (const name of SUBGRAPH_NAMES) expect(routerConfig).toContain(`${name}: \${env.${name.toUpperCase()}_SUBGRAPH_URL`);
+    expect(routerConfig).toContain('service_name: true');
   });
 
   it('sets every environment variable the production code reads', () => {
