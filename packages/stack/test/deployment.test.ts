@@ -12,7 +12,7 @@ function productionSources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return ['node_modules', 'dist', 'test', 'seed'].includes(name) ? [] : productionSources(path);
-    return /\.ts$/.test(name) && !/\.test\.ts$/.test(name) && !/(token-cli|embedded-main)\.ts$/.test(name) ? [path] : [];
+    return /\.ts$/.test(name) && !/\.test\.ts$/.test(name) && !/(token-cli|embedded-main|start|seed|testing)\.ts$/.test(name) ? [path] : [];
   });
 }
 
@@ -59,6 +59,17 @@ describe('docker-compose.yml', () => {
     const missing = [...used].filter((v) => !provided.has(v) && !DEVELOPMENT_ONLY.has(v));
     expect(missing).toEqual([]);
     expect(used.size).toBeGreaterThan(10);
+  });
+
+  it('documents every variable in the README', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const used = new Set<string>(DEVELOPMENT_ONLY);
+    for (const dir of ['gateway/src', 'services', 'packages']) {
+      for (const file of productionSources(join(ROOT, dir))) {
+        for (const m of readFileSync(file, 'utf8').matchAll(/\benv\.([A-Z][A-Z0-9_]+)/g)) used.add(m[1]);
+      }
+    }
+    expect([...used].filter((v) => !readme.includes(`\`${v}\``))).toEqual([]);
   });
 
   it('keeps secrets out of the file: they come from the environment', () => {
