@@ -160,8 +160,8 @@ async function aggregate(
       const expression = keys.find((k) => k.endsWith(`.${column}`));
       return `${expression ?? 'NULL::text'} AS ${column}`;
     });
-  const joinMembership = groupBy.includes(StatisticsDimension.NETWORK)
-    ? 'JOIN unnest($7::text[], $8::text[]) AS m(network_id, municipality_id) ON m.municipality_id = l.municipality_id' : '';
+  const byNetwork = groupBy.includes(StatisticsDimension.NETWORK);
+  const joinMembership = byNetwork ? 'JOIN unnest($8::text[], $9::text[]) AS m(network_id, municipality_id) ON m.municipality_id = l.municipality_id' : '';
   const pairs = membership?.pairs ?? [];
   return (await ctx.ds.query(
     `WITH u AS (
@@ -172,7 +172,7 @@ async function aggregate(
               v.indicator_id, v.period, v.municipality_id, v.breakdown, v.value
          FROM reports.indicator_value v JOIN reports.report r ON r.id = v.report_id
         WHERE r.status = 'PUBLISHED' AND v.indicator_id = ANY($5) AND v.period = ANY($6) AND v.municipality_id = ANY($1)
-          AND (CASE WHEN $9::text IS NULL THEN v.breakdown IS NULL ELSE v.breakdown LIKE $9 END)
+          AND (CASE WHEN $7::text IS NULL THEN v.breakdown IS NULL ELSE v.breakdown LIKE $7 END)
         ORDER BY v.indicator_id, v.period, v.municipality_id, v.breakdown, r.published_at DESC
      )
      SELECT l.indicator_id, ${select.join(', ')},
@@ -184,7 +184,7 @@ async function aggregate(
       GROUP BY ${keys.join(', ')}
       ORDER BY ${keys.join(', ')}`,
     [units.map((u) => u.id), units.map((u) => u.countyCode), units.map((u) => u.country), units.map((u) => u.population),
-      indicators.map((i) => i.id), periods, pairs.map(([n]) => n), pairs.map(([, m]) => m), breakdownLike],
+      indicators.map((i) => i.id), periods, breakdownLike, ...(byNetwork ? [pairs.map(([n]) => n), pairs.map(([, m]) => m)] : [])],
   )) as AggregateRow[];
 }
 
