@@ -283,4 +283,76 @@ describe('surveys (003)', () => {
     const ks = await stack.graphql(q, { variables: { id: DEMO.surveys.ksEtikkLeverandorer2007 }, token: await stack.token('ORG_ADMIN', { org: 'ks' }) });
     expect(ks.body.errors![0].extensions!.code).toBe('NOT_FOUND');
   });
+
+  const createSurvey = `mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { survey { id collectsIndividualAnswers } userErrors { field code } } }`;
+  const survey = (extra: Record<string, unknown>) => ({
+    title: 'Etikk i kommunene 2024', organizationId: 'ks', period: '2024', country: 'NO', language: 'nb', population: 'Kommunedirektører', respondentCount: 120,
+    questions: [{ text: 'Har kommunen et antikorrupsjonsprogram?', options: ['Ja', 'Nei'] }], ...extra,
+  });
+  const results = `query($id: ID!, $by: String) { survey(id: $id) { questions { results(breakdown: $by) { option { label } breakdownGroup respondents count share suppressed } } } }`;
+
+  it('breaks published aggregates down, suppressing small groups', async () => {
+    const ks = await stack.token('ORG_ADMIN', { org: 'ks' });
+    const group = (g: string, yes: number, n: number) => [
+      { option: 1, count: yes, respondents: n, breakdownDimension: 'county', breakdownGroup: g }, { option: 2, count: n - yes, respondents: n, breakdownDimension: 'county', breakdownGroup: g }];
+    const created = await stack.graphql<{ createSurvey: { survey: { id: string }; userErrors: Errors } }>(createSurvey, { token: ks, variables: { input: survey({
+      questions: [{ text: 'Har kommunen et antikorrupsjonsprogram?', options: ['Ja', 'Nei'], results: [
+        { option: 1, count: 30, respondents: 120 }, { option: 2, count: 90, respondents: 120 }, ...group('32', 20, 100), ...group('03', 1, 2), ...group('46', 9, 18)] }],
+    }) } });
+    expect(created.body.data!.createSurvey.userErrors).toEqual([]);
+    const id = created.body.data!.createSurvey.survey.id;
+    const total = await stack.graphql<{ survey: any }>(results, { variables: { id } });
+    expect(total.body.data!.survey.questions[0].results).toEqual([
+      { option: { label: 'Ja' }, breakdownGroup: null, respondents: 120, count: 30, share: 0.25, suppressed: false },
+      { option: { label: 'Nei' }, breakdownGroup: null, respondents: 120, count: 90, share: 0.75, suppressed: false },
+    ]);
+    const byCounty = await stack.graphql<{ survey: any }>(results, { variables: { id, by: 'county' } });
+    const rows = byCounty.body.data!.survey.questions[0].results;
+    expect(rows.filter((r: any) => r.breakdownGroup === '32').map((r: any) => r.count)).toEqual([20, 80]);
+    // 2 respondents in 03: suppressed, and 46 (the smallest other group) with it.
+    expect(rows.filter((r: any) => r.suppressed).map((r: any) => r.breakdownGroup)).toEqual(['03', '03', '46', '46']);
+    expect(rows.filter((r: any) => r.suppressed).every((r: any) => r.count === null && r.share === null)).toBe(true);
+  });
+
+  it('counts results from individual answers when a survey collects them; only its organization sees the answers', async () => {
+    const ks = await stack.token('ORG_ADMIN', { org: 'ks' });
+    const created = await stack.graphql<{ createSurvey: { survey: { id: string } } }>(createSurvey, { token: ks, variables: { input: survey({ collectsIndividualAnswers: true }) } });
+    const id = created.body.data!.createSurvey.survey.id;
+    const sectors = ['helse', 'helse', 'helse', 'helse', 'skole', 'skole', 'skole', 'teknisk'];
+    const record = `mutation($input: RecordSurveyAnswersInput!) { recordSurveyAnswers(input: $input) { survey { id } userErrors { field code } } }`;
+    const responses = sectors.map((sector, i) => ({ respondentKey: `r${i}`, background: [{ dimension: 'sector', group: sector }], answers: [{ question: 1, option: i % 3 === 0 ? 1 : 2 }] }));
+    const bad = await stack.graphql<{ recordSurveyAnswers: { userErrors: Errors } }>(record, { token: ks, variables: { input: { surveyId: id, responses: [{ respondentKey: 'x', answers: [{ question: 1, option: 3 }] }] } } });
+    expect(bad.body.data!.recordSurveyAnswers.userErrors.map((e) => e.code)).toEqual(['UNKNOWN_OPTION']);
+    const analystRecord = await stack.graphql(record, { token: await stack.token('ANALYST', { org: 'ks' }), variables: { input: { surveyId: id, responses } } });
+    expect(analystRecord.body.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const ok = await stack.graphql<{ recordSurveyAnswers: { userErrors: Errors } }>(record, { token: ks, variables: { input: { surveyId: id, responses } } });
+    expect(ok.body.data!.recordSurveyAnswers.userErrors).toEqual([]);
+    const total = await stack.graphql<{ survey: any }>(results, { variables: { id } });
+    expect(total.body.data!.survey.questions[0].results.map((r: any) => [r.option.label, r.count, r.respondents])).toEqual([['Ja', 3, 8], ['Nei', 5, 8]]);
+    const bySector = await stack.graphql<{ survey: any }>(results, { variables: { id, by: 'sector' } });
+    const rows = bySector.body.data!.survey.questions[0].results;
+    expect(rows.filter((r: any) => !r.suppressed).map((r: any) => [r.breakdownGroup, r.option.label, r.count])).toEqual([['helse', 'Ja', 2], ['helse', 'Nei', 2]]);
+    // One respondent in teknisk: suppressed, and skole (the smallest other group) with it.
+    expect(rows.filter((r: any) => r.suppressed).map((r: any) => r.breakdownGroup)).toEqual(['skole', 'skole', 'teknisk', 'teknisk']);
+    const answers = `query($id: ID!) { survey(id: $id) { answers(first: 100) { totalCount } } }`;
+    expect((await stack.graphql<{ survey: any }>(answers, { variables: { id }, token: ks })).body.data!.survey.answers.totalCount).toBe(8);
+    const analyst = await stack.graphql(answers, { variables: { id }, token: await stack.token('ANALYST', { org: 'ks' }) });
+    expect(analyst.body.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const otherOrg = await stack.graphql(answers, { variables: { id }, token: await stack.token('ORG_ADMIN', { org: 'skr' }) });
+    expect(otherOrg.body.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses survey input that does not add up', async () => {
+    const ks = await stack.token('ORG_ADMIN', { org: 'ks' });
+    const bad = async (input: Record<string, unknown>, token = ks) =>
+      (await stack.graphql<{ createSurvey: { userErrors: Errors } }>(createSurvey, { token, variables: { input: survey(input) } })).body.data!.createSurvey.userErrors.map((e) => e.code);
+    const q = (result: Record<string, unknown>) => ({ questions: [{ text: 'Spørsmål', options: ['Ja', 'Nei'], results: [result] }] });
+    expect(await bad(q({ option: 1, count: 10, respondents: 5 }))).toEqual(['OUT_OF_RANGE']);
+    expect(await bad(q({ option: 3, count: 1, respondents: 5 }))).toEqual(['UNKNOWN_OPTION']);
+    expect(await bad(q({ option: 1, count: 1, respondents: 5, share: 1.2 }))).toEqual(['OUT_OF_RANGE']);
+    expect(await bad({ collectsIndividualAnswers: true, ...q({ option: 1, count: 1, respondents: 5 }) })).toEqual(['RESULTS_FROM_ANSWERS']);
+    expect(await bad({ period: '07' })).toEqual(['INVALID_PERIOD']);
+    const skr = await stack.graphql(createSurvey, { token: await stack.token('ORG_ADMIN', { org: 'skr' }), variables: { input: survey({}) } });
+    expect(skr.body.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
 });

@@ -1,9 +1,11 @@
-import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { appError, badInput, ConnectionArgs, ErrorCode, forbidden, isAdmin, keysetPage, requireRole, unauthenticated, type RequestContext } from '@kommunenett/subgraph-kit';
 import { Survey, SurveyAnswer, SurveyOption, SurveyQuestion } from '../entities/survey.entity';
 import { Organization, ref } from '../entities/stubs';
 import { optionsByQuestion, questionsBySurvey, surveyById } from '../loaders';
 import { resultsByQuestion, type OptionResult } from '../services/survey-results';
+import { createSurvey, recordSurveyAnswers } from '../services/survey-workflow';
+import { CreateSurveyInput, RecordSurveyAnswersInput, SurveyPayload } from './survey.types';
 import { requireUuid } from './report.resolver';
 import { SurveyAnswerConnection, SurveyConnection } from './types';
 
@@ -30,6 +32,16 @@ export class SurveyResolver {
   @Query(() => Survey, { nullable: true })
   survey(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
     return surveyById(ctx).load(requireUuid(id, 'id'));
+  }
+
+  @Mutation(() => SurveyPayload, { description: 'Records a survey with its questions (and its published aggregates). ORG_ADMIN of the organization that ran it.' })
+  createSurvey(@Arg('input', () => CreateSurveyInput) input: CreateSurveyInput, @Ctx() ctx: RequestContext) {
+    return createSurvey(ctx, input);
+  }
+
+  @Mutation(() => SurveyPayload, { description: 'Stores individual answers of a survey that collects them. ORG_ADMIN of the organization that ran it.' })
+  recordSurveyAnswers(@Arg('input', () => RecordSurveyAnswersInput) input: RecordSurveyAnswersInput, @Ctx() ctx: RequestContext) {
+    return recordSurveyAnswers(ctx, input);
   }
 
   @FieldResolver(() => Organization, { description: 'Who ran the survey, e.g. KS.' })
