@@ -1,0 +1,16 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Country, OrganizationKind } from './enums';
+
+@ObjectType({ description: 'An organization that runs, funds or takes part in networks: KS, SKR, TI Norge, a ministry, a union.' })
+@Directive('@key(fields: "id")')
+@Entity({ name: 'organization' })
+export class Organization {
+  @Field(() => ID) @PrimaryColumn('text') id: string;
+  @Field() @Column('text') name: string;
+  @Field() @Column('text', { name: 'short_name' }) shortName: string;
+  @Field(() => Country) @Column('text') country: Country;
+  @Field(() => OrganizationKind) @Column('text') kind: OrganizationKind;
+  @Field(() => [String], { description: 'Earlier names, e.g. SKL for SKR, KRD for KDD.' })
+  @Column('text', { array: true, name: 'former_names', default: () => "'{}'" }) formerNames: string[];
+}

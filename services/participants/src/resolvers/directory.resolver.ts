@@ -1,0 +1,67 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { badInput, ConnectionArgs, ConnectionType, escapeLike, foldForSearch, keysetPage, type RequestContext } from '@kommunenett/subgraph-kit';
+import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
+import { Municipality } from '../entities/municipality.entity';
+import { Organization } from '../entities/organization.entity';
+import { Country, MunicipalityKind } from '../entities/enums';
+import { municipalityById, organizationById } from '../loaders';
+
+export const MunicipalityConnection = ConnectionType(Municipality, 'Municipality');
+
+@ArgsType()
+class MunicipalitiesArgs extends ConnectionArgs {
+  @Field(() => Country, { nullable: true }) country?: Country;
+  @Field({ nullable: true, description: 'Two-digit county code (fylke, län).' }) countyCode?: string;
+  @Field(() => MunicipalityKind, { nullable: true }) kind?: MunicipalityKind;
+  @Field({ nullable: true, description: 'Name search without regard to case and diacritics: "baerum" finds Bærum.' }) search?: string;
+}
+
+/** Checks the form of a municipality id (NO-0301, SE-0180, NO-32) before any query. */
+export function requireMunicipalityId(id: string, field: string): string {
+  if (!MUNICIPALITY_ID_PATTERN.test(id)) throw badInput(`${field} must look like NO-0301, SE-0180 or NO-32.`, field);
+  return id;
+}
+
+@Resolver(() => Municipality)
+export class MunicipalityResolver {
+  @Query(() => MunicipalityConnection, { description: 'The directory of municipalities and county authorities, ordered by id.' })
+  municipalities(@Args() args: MunicipalitiesArgs, @Ctx() ctx: RequestContext) {
+    const qb = ctx.ds.getRepository(Municipality).createQueryBuilder('m');
+    if (args.country) qb.andWhere('m.country = :country', { country: args.country });
+    if (args.countyCode) {
+      if (!/^\d{2}$/.test(args.countyCode)) throw badInput('countyCode must be two digits.', 'countyCode');
+      qb.andWhere('m.county_code = :county', { county: args.countyCode });
+    }
+    if (args.kind) qb.andWhere('m.kind = :kind', { kind: args.kind });
+    if (args.search !== undefined) {
+      const q = foldForSearch(args.search);
+      if (q.length === 0 || q.length > 100) throw badInput('search must be 1 to 100 characters.', 'search');
+      qb.andWhere("m.search_name LIKE :q ESCAPE '\\'", { q: `%${escapeLike(q)}%` });
+    }
+    return keysetPage(qb, [{ sql: 'm.id', value: (m) => m.id }], args);
+  }
+
+  @Query(() => Municipality, { nullable: true })
+  municipality(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return municipalityById(ctx).load(requireMunicipalityId(id, 'id'));
+  }
+
+  @FieldResolver(() => Municipality, { nullable: true, description: 'The county authority of the county the municipality lies in.' })
+  county(@Root() m: Municipality, @Ctx() ctx: RequestContext) {
+    return m.kind === MunicipalityKind.COUNTY ? null : municipalityById(ctx).load(`${m.country}-${m.countyCode}`);
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @Query(() => [Organization], { description: 'Organizations, ordered by name.' })
+  organizations(@Ctx() ctx: RequestContext) {
+    return ctx.ds.getRepository(Organization).find({ order: { name: 'ASC' } });
+  }
+
+  @Query(() => Organization, { nullable: true })
+  organization(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    if (!/^[a-z0-9-]{1,64}$/.test(id)) throw badInput('id is not a valid organization id.', 'id');
+    return organizationById(ctx).load(id);
+  }
+}
