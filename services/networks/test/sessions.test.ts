@@ -99,6 +99,24 @@ describe('sessions', () => {
     expect(after.map((s: any) => s.sequence)).toEqual(network.sessions.slice(1).map((_: unknown, i: number) => i + 1));
     expect(after.map((s: any) => s.id)).toEqual(network.sessions.filter((s: any) => s.id !== second.id).map((s: any) => s.id));
   });
+  it('orders the catalogue by next session, a planned month as its first day, networks without one last', async () => {
+    const ks = await t.token('ORG_ADMIN', { org: 'ks' });
+    const network = async (name: string) => (await t.ok(`mutation($name: String!) { createNetwork(input: { name: $name, theme: "neste", country: NO, language: nb, hostIds: ["ks"] }) {
+      network { id } } }`, { name }, ks)).createNetwork.network.id;
+    const [march, january, none] = [await network('Neste A'), await network('Neste B'), await network('Neste C')];
+    await createSession({ networkId: march, title: 'Mars', plannedMonth: '2099-03' }, ks);
+    await createSession({ networkId: january, title: 'Januar', times: { startDate: '2099-01-10', startTime: '10:00', endTime: '15:00' } }, ks);
+    await createSession({ networkId: none, title: 'Fortid', plannedMonth: '2013-10' }, ks);
+    const page = async (after?: string) => (await t.ok(`query($after: String) { networks(first: 2, after: $after, orderBy: NEXT_SESSION, filter: { theme: "neste" }) {
+      pageInfo { endCursor hasNextPage } edges { node { name nextSessionAt } } } }`, { after }, ks)).networks;
+    const first = await page();
+    expect(first.edges.map((e: any) => [e.node.name, e.node.nextSessionAt])).toEqual([
+      ['Neste B', '2099-01-10T09:00:00.000Z'], ['Neste A', '2099-02-28T23:00:00.000Z'],
+    ]);
+    const second = await page(first.pageInfo.endCursor);
+    expect(second.edges.map((e: any) => [e.node.name, e.node.nextSessionAt])).toEqual([['Neste C', null]]);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+  });
 });
 
 describe('agendas', () => {

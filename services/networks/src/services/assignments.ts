@@ -4,10 +4,9 @@ import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '@kommunenett/subgraph-kit';
 import { Assignment, Submission } from '../entities/assignment.entity';
 import { Session } from '../entities/session.entity';
-import type { Network } from '../entities/network.entity';
 import { SubmissionStatus } from '../entities/enums';
 import { actsForMunicipality, canRunNetwork, requireAllowed } from './access';
-import { lockNetwork } from './networks';
+import { lockNetwork, lockNetworkToRun } from './networks';
 import { checkVersion, fail, lockRow, parseInput, runMutation } from './mutation';
 import { LIMITS, https, id, list, municipalityId, requiredText, text } from './validation';
 
@@ -19,12 +18,6 @@ const assignmentFields = {
 };
 const createSchema = z.object({ networkId: id, ...assignmentFields });
 const updateSchema = z.object({ assignmentId: id, expectedVersion: z.number().int(), ...z.object(assignmentFields).partial().shape });
-
-async function networkToRun(ctx: RequestContext, m: EntityManager, networkId: string, field: string): Promise<Network> {
-  const network = await lockNetwork(ctx, m, networkId, field);
-  requireAllowed(canRunNetwork(ctx.viewer, network), 'Only the hosts and facilitators of a network may set its assignments.');
-  return network;
-}
 
 /** The sessions must be the network's own, and the work due after it is given. */
 async function checkSessions(m: EntityManager, a: Pick<Assignment, 'networkId' | 'givenAtSessionId' | 'dueBeforeSessionId'>): Promise<void> {
@@ -42,7 +35,7 @@ async function checkSessions(m: EntityManager, a: Pick<Assignment, 'networkId' |
 export function createAssignment(ctx: RequestContext, input: unknown) {
   return runMutation(ctx, async (m) => {
     const value = parseInput(createSchema, input);
-    const network = await networkToRun(ctx, m, value.networkId, 'networkId');
+    const network = await lockNetworkToRun(ctx, m, value.networkId, 'networkId');
     const last = await m.getRepository(Assignment).maximum('position', { networkId: network.id });
     const assignment = m.getRepository(Assignment).create({
       id: randomUUID(), networkId: network.id, position: (last ?? 0) + 1, title: value.title, instructions: value.instructions,
@@ -57,7 +50,7 @@ export function updateAssignment(ctx: RequestContext, input: unknown) {
   return runMutation(ctx, async (m) => {
     const { assignmentId, expectedVersion, ...changes } = parseInput(updateSchema, input);
     const assignment = await lockRow(m, Assignment, assignmentId, 'assignmentId', 'Assignment');
-    await networkToRun(ctx, m, assignment.networkId, 'assignmentId');
+    await lockNetworkToRun(ctx, m, assignment.networkId, 'assignmentId');
     checkVersion(assignment, expectedVersion, 'assignment');
     for (const [key, v] of Object.entries(changes)) if (v !== undefined) Object.assign(assignment, { [key]: v });
     await checkSessions(m, assignment);

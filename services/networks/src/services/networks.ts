@@ -5,7 +5,7 @@ import { badInput, escapeLike, foldForSearch, keysetPage, userError, type Keyset
 import { Network, nextSessionSql } from '../entities/network.entity';
 import { Program } from '../entities/program.entity';
 import { Country, Language, NetworkOrder, NetworkStatus, RegistrantKind } from '../entities/enums';
-import { canManageNetwork, canManageProgram, canSeeNetwork, requireAllowed, visibleNetworks } from './access';
+import { canManageNetwork, canManageProgram, canRunNetwork, canSeeNetwork, requireAllowed, visibleNetworks } from './access';
 import { MutationFailure, checkVersion, fail, lockRow, parseInput, runMutation } from './mutation';
 import { addDays, endOfLocalDay, startOfLocalDay, timeZoneFor } from './time';
 import { LIMITS, id, list, localDate, organizationId, positiveInt, requiredText, text } from './validation';
@@ -127,6 +127,13 @@ export function updateNetwork(ctx: RequestContext, input: unknown) {
 export async function lockNetwork(ctx: RequestContext, m: import('typeorm').EntityManager, networkId: string, field: string): Promise<Network> {
   const network = await lockRow(m, Network, networkId, field, 'Network');
   if (!canSeeNetwork(ctx.viewer, network)) fail(field, `Network ${networkId} was not found.`, 'NOT_FOUND');
+  return network;
+}
+
+/** Locks a network for a change by someone who runs it (hosts' ORG_ADMIN or its FACILITATOR). */
+export async function lockNetworkToRun(ctx: RequestContext, m: import('typeorm').EntityManager, networkId: string, field: string): Promise<Network> {
+  const network = await lockNetwork(ctx, m, networkId, field);
+  requireAllowed(canRunNetwork(ctx.viewer, network), 'Only the hosts and facilitators of a network may do this.');
   return network;
 }
 

@@ -4,10 +4,8 @@ import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '@kommunenett/subgraph-kit';
 import { Session } from '../entities/session.entity';
 import { AgendaItem } from '../entities/agenda-item.entity';
-import type { Network } from '../entities/network.entity';
 import { AgendaItemKind, SessionKind } from '../entities/enums';
-import { canRunNetwork, requireAllowed } from './access';
-import { lockNetwork } from './networks';
+import { lockNetworkToRun } from './networks';
 import { checkVersion, fail, lockRow, parseInput, runMutation } from './mutation';
 import { startOfMonth, wallClock, zonedInstant } from './time';
 import { LIMITS, clockTime, handbookAnchor, id, list, localDate, month, municipalityId, positiveInt, requiredText, text } from './validation';
@@ -31,17 +29,10 @@ const updateSchema = z.object({ sessionId: id, expectedVersion: z.number().int()
 const scheduleSchema = z.object({ sessionId: id, expectedVersion: z.number().int(), times: timesSchema });
 const deleteSchema = z.object({ sessionId: id, expectedVersion: z.number().int() });
 
-/** The session's network, locked, after checking the viewer runs it (hosts' ORG_ADMIN or its FACILITATOR). */
-async function networkToRun(ctx: RequestContext, m: EntityManager, networkId: string, field: string): Promise<Network> {
-  const network = await lockNetwork(ctx, m, networkId, field);
-  requireAllowed(canRunNetwork(ctx.viewer, network), 'Only the hosts and facilitators of a network may plan its sessions.');
-  return network;
-}
-
 /** Locks a session and its network for a change by someone who runs the network. */
 async function sessionToChange(ctx: RequestContext, m: EntityManager, sessionId: string, expectedVersion: number) {
   const session = await lockRow(m, Session, sessionId, 'sessionId', 'Session');
-  const network = await networkToRun(ctx, m, session.networkId, 'sessionId');
+  const network = await lockNetworkToRun(ctx, m, session.networkId, 'sessionId');
   checkVersion(session, expectedVersion, 'session');
   return { session, network };
 }
@@ -90,7 +81,7 @@ async function checkAgendaStillFits(m: EntityManager, session: Session): Promise
 export function createSession(ctx: RequestContext, input: unknown) {
   return runMutation(ctx, async (m) => {
     const value = parseInput(createSchema, input);
-    const network = await networkToRun(ctx, m, value.networkId, 'networkId');
+    const network = await lockNetworkToRun(ctx, m, value.networkId, 'networkId');
     if (value.times && value.plannedMonth) fail('plannedMonth', 'Give either exact times or a planned month, not both.', 'CONFLICTING_DATES');
     const last = await m.getRepository(Session).maximum('sequence', { networkId: network.id });
     const session = m.getRepository(Session).create({
