@@ -11,6 +11,15 @@ export interface SubgraphFetcherOptions {
 type Shared = { status: number; headers: [string, string][]; text: string };
 
 /**
+ * A subgraph answers 400 with GraphQL errors when it refuses a variable the gateway cannot check
+ * (a custom scalar such as LocalDate). Passed on as a 200 with those errors, the gateway hands the
+ * subgraph's BAD_USER_INPUT to the client instead of turning the 400 into an internal error.
+ */
+function passOnGraphQLErrors(status: number, headers: { get(name: string): string | null }): number {
+  return status === 400 && /json/.test(headers.get('content-type') ?? '') ? 200 : status;
+}
+
+/**
  * The gateway's HTTP client to the subgraphs: a bounded keep-alive pool, and identical queries in
  * flight at the same moment (same subgraph, same viewer, same document and variables) sent once.
  * The merged response is shared as text and parsed by each waiter, so no request ever sees another
@@ -21,7 +30,7 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions) {
   const inflight = new Map<string, Promise<Shared>>();
   const send = async (url: string, init: RequestInit): Promise<Shared> => {
     const res = await undiciFetch(url, { ...init, dispatcher: agent });
-    return { status: res.status, headers: [...res.headers], text: await res.text() };
+    return { status: passOnGraphQLErrors(res.status, res.headers), headers: [...res.headers], text: await res.text() };
   };
   const toResponse = (shared: Shared) => new Response(shared.text, { status: shared.status, headers: shared.headers });
 
@@ -29,7 +38,9 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions) {
     const body = typeof init.body === 'string' ? init.body : null;
     // Apollo Gateway serialises `{"query":…}` first: a mutation's body starts with its keyword.
     if (!options.mergeInflight || !body || body.startsWith('{"query":"mutation')) {
-      return undiciFetch(url, { ...init, dispatcher: agent });
+      const res = await undiciFetch(url, { ...init, dispatcher: agent });
+      const status = passOnGraphQLErrors(res.status, res.headers);
+      return status === res.status ? res : new Response(await res.text(), { status, headers: res.headers });
     }
     const headers = init.headers as Record<string, string> | Headers | undefined;
     const viewer = headers instanceof Headers ? headers.get(VIEWER_HEADER) : headers?.[VIEWER_HEADER];

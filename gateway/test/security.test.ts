@@ -140,6 +140,12 @@ describe('query limits', () => {
     expect(res.body.data).toBeNull();
   });
 
+  it('passes on a subgraph’s refusal of a custom scalar the gateway cannot check (BAD_USER_INPUT, not 500)', async () => {
+    const res = await stack.graphql('query($asOf: LocalDate) { overdueFindings(asOf: $asOf) { totalCount } }', { variables: { asOf: '2013-02-30' }, token: await stack.token('ADMIN') });
+    expect(firstCode(res.body)).toBe('BAD_USER_INPUT');
+    expect(res.body.errors?.[0]?.message).toMatch(/asOf|LocalDate|date/i);
+  });
+
   it('refuses a malformed id with BAD_USER_INPUT, not a database error', async () => {
     const res = await query(`{ network(id: "1' OR '1'='1") { name } }`);
     expect(firstCode(res.body)).toBe('BAD_USER_INPUT');
