@@ -23,6 +23,8 @@ export interface GatewayConfig {
   limits: { maxDepth: number; maxAliases: number; maxCost: number; maxDirectives: number; maxTokens: number };
   /** Keep-alive connections per subgraph. */
   subgraphPoolSize: number;
+  /** Send identical in-flight subgraph queries once (see subgraph-fetcher.ts). */
+  mergeInflightRequests: boolean;
 }
 
 const flag = (value: string | undefined, fallback: boolean) => (value === undefined ? fallback : value === 'true' || value === '1');
@@ -50,5 +52,6 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
       maxTokens: int(env.MAX_QUERY_TOKENS, 4_000),
     },
     subgraphPoolSize: int(env.SUBGRAPH_POOL_SIZE, 64),
+    mergeInflightRequests: flag(env.MERGE_INFLIGHT_REQUESTS, true),
   };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
@@ -10,7 +10,6 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { Agent, fetch as undiciFetch } from 'undici';
 import type { Logger } from 'pino';
 import {
   ANONYMOUS, createTokenVerifier, loadOrCreateDevKeys, signViewer, TokenError, type Viewer,
@@ -20,6 +19,7 @@ import {
 } from '@kommunenett/subgraph-kit';
 import { gatewayConfigFromEnv, type GatewayConfig } from './config';
 import { serveGraphiql } from './graphiql';
+import { createSubgraphFetcher } from './subgraph-fetcher';
 import { NoPrototypeNames } from './validation';
 
 export interface GatewayContext {
@@ -59,8 +59,8 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}, log: 
     ...(config.jwksUrl ? { jwksUrl: config.jwksUrl } : { jwks: config.jwks ?? { keys: [devKeys!.publicJwk] } }),
   });
 
-  const agent = new Agent({ connections: config.subgraphPoolSize, keepAliveTimeout: 30_000, pipelining: 1 });
-  const fetcher = ((url: string, init: Parameters<typeof undiciFetch>[1]) => undiciFetch(url, { ...init, dispatcher: agent })) as never;
+  const subgraphs = createSubgraphFetcher({ connections: config.subgraphPoolSize, mergeInflight: config.mergeInflightRequests });
+  const fetcher = subgraphs.fetcher as never;
 
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl ?? readFileSync(config.supergraphPath, 'utf8'),
@@ -104,6 +104,24 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}, log: 
   });
   await apollo.start();
 
+  /**
+   * iCalendar feeds live in the networks subgraph; one public URL per feed is served here, with
+   * the caller's viewer (anonymous for a calendar app) signed like any subgraph request.
+   */
+  const proxyCalendar = async (req: IncomingMessage, res: ServerResponse, path: string) => {
+    if (!/^\/calendar\/[A-Za-z0-9/_.-]{1,200}$/.test(path) || path.includes('..')) throw new HttpError(404, 'NOT_FOUND', 'No such calendar.');
+    const viewer = await viewerOf(req, verify);
+    const target = new URL(path, config.subgraphUrls.networks);
+    const upstream = await subgraphs.fetcher(target.toString(), { headers: signViewer(viewer, 'networks', internalSecret) });
+    const body = Buffer.from(await upstream.arrayBuffer());
+    res.writeHead(upstream.status, {
+      'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream',
+      'cache-control': upstream.headers.get('cache-control') ?? 'no-cache',
+      'content-length': String(body.length),
+    });
+    res.end(body);
+  };
+
   const http = await startHttpServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
@@ -114,6 +132,7 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}, log: 
       res.setHeader('x-request-id', requestId);
       return handleGraphQLRequest(apollo, req, res, { bodyLimit: config.bodyLimitBytes, context: async () => ({ viewer, requestId }) });
     }
+    if (req.method === 'GET' && path.startsWith('/calendar/')) return proxyCalendar(req, res, path);
     if (config.graphiql && req.method === 'GET' && serveGraphiql(path, res)) return;
     throw new HttpError(404, 'NOT_FOUND', `No route for ${req.method} ${path}.`);
   }, config.port, config.host, log);
@@ -125,7 +144,7 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}, log: 
     async stop() {
       await http.close();
       await apollo.stop();
-      await agent.close();
+      await subgraphs.close();
     },
   };
 }

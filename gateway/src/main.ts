@@ -2,14 +2,33 @@
 process.env.NODE_ENV ??= 'production';
 process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
 
+import cluster from 'node:cluster';
 import { onShutdownSignal, createLogger } from '@kommunenett/subgraph-kit';
 import { startGateway } from './gateway';
 
 const log = createLogger('gateway');
-startGateway({}, log).then(
-  (running) => onShutdownSignal(() => running.stop(), log),
-  (error: unknown) => {
-    log.error({ err: error }, 'gateway failed to start');
-    process.exit(1);
-  },
-);
+/** Worker processes sharing the port: the gateway is CPU-bound, one process uses one core. */
+const workers = Math.max(1, Number(process.env.GATEWAY_WORKERS ?? 1));
+
+if (workers > 1 && cluster.isPrimary) {
+  let stopping = false;
+  for (let i = 0; i < workers; i++) cluster.fork();
+  cluster.on('exit', (worker, code) => {
+    if (stopping) return;
+    log.error({ pid: worker.process.pid, code }, 'gateway worker exited; starting another');
+    cluster.fork();
+  });
+  onShutdownSignal(async () => {
+    stopping = true;
+    const all = Object.values(cluster.workers ?? {});
+    await Promise.all(all.map((w) => new Promise((r) => { w?.once('exit', r); w?.process.kill('SIGTERM'); })));
+  }, log);
+} else {
+  startGateway({}, log).then(
+    (running) => onShutdownSignal(() => running.stop(), log),
+    (error: unknown) => {
+      log.error({ err: error }, 'gateway failed to start');
+      process.exit(1);
+    },
+  );
+}

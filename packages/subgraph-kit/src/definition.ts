@@ -16,7 +16,10 @@ export interface EntityDefinition {
   load?: (ids: readonly string[], ctx: RequestContext) => Promise<object[]>;
 }
 
-/** A plain HTTP endpoint beside `/graphql` (e.g. an iCalendar feed). */
+/**
+ * A plain HTTP endpoint beside `/graphql` (e.g. an iCalendar feed). The gateway proxies
+ * `/calendar/*` to the networks subgraph; like `/graphql`, a route answers only signed requests.
+ */
 export interface HttpRoute {
   method: 'GET' | 'POST';
   path: RegExp;
@@ -25,6 +28,8 @@ export interface HttpRoute {
 export interface RouteDeps {
   ds: DataSource;
   log: Logger;
+  /** The caller as the gateway vouched for it (routes, like /graphql, answer only the gateway). */
+  viewer: import('@kommunenett/auth').Viewer;
 }
 
 /** A job that runs on an interval in one instance at a time (guarded by an advisory lock). */

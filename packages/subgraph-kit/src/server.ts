@@ -112,13 +112,17 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       res.end(`# TYPE kommunenett_sql_statements_total counter\nkommunenett_sql_statements_total{service="${name}"} ${sqlStatementTotals.get(name) ?? 0}\n`);
       return;
     }
-    if (path === '/graphql') {
-      const header = (h: string) => {
-        const v = req.headers[h];
-        return Array.isArray(v) ? v[0] : v;
-      };
-      const viewer: Viewer | null = verifySignedViewer(header, name, secret);
+    const header = (h: string) => {
+      const v = req.headers[h];
+      return Array.isArray(v) ? v[0] : v;
+    };
+    const signedViewer = (): Viewer => {
+      const viewer = verifySignedViewer(header, name, secret);
       if (!viewer) throw new HttpError(401, 'UNAUTHENTICATED', 'This subgraph answers only requests signed by the gateway.');
+      return viewer;
+    };
+    if (path === '/graphql') {
+      const viewer = signedViewer();
       const requestId = header('x-request-id') ?? randomUUID();
       const context = async (): Promise<RequestContext> => ({
         service: name, viewer, requestId, ds, loaders: new LoaderRegistry(), log: log.child({ requestId }),
@@ -127,7 +131,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     }
     for (const route of definition.routes ?? []) {
       const match = req.method === route.method ? path.match(route.path) : null;
-      if (match) return route.handle(req, res, match, routeDeps);
+      if (match) return route.handle(req, res, match, { ...routeDeps, viewer: signedViewer() });
     }
     throw new HttpError(404, 'NOT_FOUND', `No route for ${req.method} ${path}.`);
   }, options.port ?? Number(process.env[`${name.toUpperCase()}_PORT`] ?? definition.defaultPort), options.host ?? process.env.HOST ?? '127.0.0.1', log);

@@ -1,6 +1,11 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn, VirtualColumn } from 'typeorm';
 import { Country, Language, NetworkStatus, RegistrantKind } from './enums';
+
+/** When the network's next session is: the earliest one that has not ended (planned months as their first day). */
+export function nextSessionSql(alias: string): string {
+  return `SELECT min(s.sort_date) FROM networks.session s WHERE s.network_id = ${alias}.id AND coalesce(s.ends_at, s.sort_date) >= now()`;
+}
 
 @ObjectType({ description: 'A learning network: a group of municipalities meeting over a series of gatherings.' })
 @Directive('@key(fields: "id")')
@@ -8,6 +13,8 @@ import { Country, Language, NetworkStatus, RegistrantKind } from './enums';
 @Index(['programId'])
 @Index(['status'])
 @Index(['country'])
+@Index(['language'])
+@Index(['theme'])
 export class Network {
   @Field(() => ID) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'program_id', nullable: true }) programId: string | null;
@@ -31,9 +38,11 @@ export class Network {
   @Field({ description: 'Registrations wait for approval by the organizer.' }) @Column('boolean', { name: 'requires_approval', default: false }) requiresApproval: boolean;
   @Field({ description: 'Participation must be anchored in a leadership decision.' }) @Column('boolean', { name: 'requires_leadership_anchoring', default: false }) requiresLeadershipAnchoring: boolean;
   @Field(() => String, { nullable: true, description: 'Who pays what, e.g. travel and stay borne by the municipality.' }) @Column('text', { name: 'cost_note', nullable: true }) costNote: string | null;
-  @Field() @Column('text', { name: 'time_zone' }) timeZone: string;
+  @Field({ description: 'IANA time zone the network’s dates are in: Europe/Oslo or Europe/Stockholm.' }) @Column('text', { name: 'time_zone' }) timeZone: string;
+  @Field(() => Date, { nullable: true, description: 'Start of the next session that has not ended; a session known only to a month counts as the first day of the month.' })
+  @VirtualColumn({ type: 'timestamptz', query: nextSessionSql }) nextSessionAt: Date | null;
   @Field(() => String, { nullable: true }) @Column('text', { name: 'cancellation_reason', nullable: true }) cancellationReason: string | null;
-  @Field() @VersionColumn() version: number;
+  @Field(() => Int, { description: 'Increases with every change; pass it as expectedVersion when updating.' }) @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

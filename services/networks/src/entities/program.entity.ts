@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { Language, ProgramStatus } from './enums';
 
@@ -7,9 +7,9 @@ import { Language, ProgramStatus } from './enums';
 @Entity({ name: 'program' })
 export class Program {
   @Field(() => ID) @PrimaryColumn('uuid') id: string;
-  @Field() @Column('text') name: string;
+  @Field({ description: 'Name in the programme’s language.' }) @Column('text') name: string;
   @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) description: string | null;
-  @Field(() => Language) @Column('text') language: Language;
+  @Field(() => Language, { description: 'Language of name and description.' }) @Column('text') language: Language;
   @Field(() => ProgramStatus) @Column('text') status: ProgramStatus;
   @Column('text', { array: true, name: 'owner_ids' }) ownerIds: string[];
   @Column('text', { array: true, name: 'partner_ids', default: () => "'{}'" }) partnerIds: string[];
@@ -17,7 +17,7 @@ export class Program {
   @Field(() => [String]) @Column('text', { array: true, default: () => "'{}'" }) themes: string[];
   @Field(() => String, { nullable: true, description: 'First month of the programme, YYYY-MM.' }) @Column('text', { name: 'period_start', nullable: true }) periodStart: string | null;
   @Field(() => String, { nullable: true, description: 'Last month of the programme, YYYY-MM.' }) @Column('text', { name: 'period_end', nullable: true }) periodEnd: string | null;
-  @Field() @VersionColumn() version: number;
+  @Field(() => Int, { description: 'Increases with every change; pass it as expectedVersion when updating.' }) @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -1,4 +1,5 @@
 import { Initial1732000000000 } from './1732000000000-initial';
+import { AgendasAssignments1732000000001 } from './1732000000001-agendas-assignments';
 
 /** In order of application; each file is one step and is never edited once released. */
-export const migrations = [Initial1732000000000];
+export const migrations = [Initial1732000000000, AgendasAssignments1732000000001];

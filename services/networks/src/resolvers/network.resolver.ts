@@ -1,38 +1,87 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, badInput, escapeLike, isUuid, keysetPage, type RequestContext } from '@kommunenett/subgraph-kit';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs, type RequestContext } from '@kommunenett/subgraph-kit';
 import { Network } from '../entities/network.entity';
 import { Program } from '../entities/program.entity';
 import { Session } from '../entities/session.entity';
-import { Organization, organizationRef } from '../entities/organization';
+import { Organization, Person, organizationRef, personRef } from '../entities/references';
+import { Country, Language, NetworkOrder, RegistrantKind } from '../entities/enums';
 import { networkById, programById, sessionsByNetwork } from '../loaders';
-import { visibleNetworks } from '../services/network-visibility';
-import { NetworkConnection, NetworkFilter } from './types';
+import { createNetwork, isOpenForRegistration, networkCatalogue, transitionNetwork, updateNetwork, type Transition } from '../services/networks';
+import { formatInZone } from '../services/time';
+import { NetworkConnection, NetworkFilter, Payload, payload } from './types';
+import { requireUuid } from './ids';
 
-export function requireUuid(id: string, field: string): string {
-  if (!isUuid(id)) throw badInput(`${field} is not a valid id.`, field);
-  return id;
+@InputType({ description: 'A new network, created as a DRAFT. Dates are calendar days in the network’s time zone (Europe/Oslo for NO, Europe/Stockholm for SE).' })
+class CreateNetworkInput {
+  @Field(() => ID, { nullable: true }) programId?: string | null;
+  @Field() name: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field() theme: string;
+  @Field(() => Country) country: Country;
+  @Field(() => Language) language: Language;
+  @Field(() => [ID], { description: 'Organizations that run the network; an ORG_ADMIN must include their own.' }) hostIds: string[];
+  @Field(() => [ID], { nullable: true, description: 'Person ids of the contact persons.' }) contactPersonIds?: string[];
+  @Field(() => [String], { nullable: true, description: 'Roles the network is for, e.g. economists, lawyers, controllers.' }) targetRoles?: string[];
+  @Field(() => [RegistrantKind], { nullable: true, description: 'Default: municipalities.' }) eligibleKinds?: RegistrantKind[];
+  @Field(() => Int, { nullable: true, description: 'Most participants.' }) capacity?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Fewest participants for the network to run.' }) capacityMin?: number | null;
+  @Field(() => Int, { nullable: true }) perMunicipalityLimit?: number | null;
+  @Field(() => Int, { nullable: true }) perMunicipalityMin?: number | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD. First day of registration (from 00:00).' }) registrationOpensOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD. Last day of registration (until 23:59:59.999): "deadline 21 May 2013".' }) registrationDeadlineOn?: string | null;
+  @Field({ nullable: true }) requiresApproval?: boolean;
+  @Field({ nullable: true }) requiresLeadershipAnchoring?: boolean;
+  @Field(() => String, { nullable: true, description: 'Who pays what.' }) costNote?: string | null;
 }
+
+@InputType({ description: 'Changes to a network’s description and rules: only the fields given change; null clears an optional field.' })
+class UpdateNetworkInput {
+  @Field(() => ID) id: string;
+  @Field(() => Int, { description: 'The version you read; a newer one refuses the change with STALE_VERSION.' }) expectedVersion: number;
+  @Field(() => ID, { nullable: true }) programId?: string | null;
+  @Field(() => String, { nullable: true }) name?: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => String, { nullable: true }) theme?: string;
+  @Field(() => Language, { nullable: true }) language?: Language;
+  @Field(() => [ID], { nullable: true }) hostIds?: string[];
+  @Field(() => [ID], { nullable: true }) contactPersonIds?: string[];
+  @Field(() => [String], { nullable: true }) targetRoles?: string[];
+  @Field(() => [RegistrantKind], { nullable: true }) eligibleKinds?: RegistrantKind[];
+  @Field(() => Int, { nullable: true }) capacity?: number | null;
+  @Field(() => Int, { nullable: true }) capacityMin?: number | null;
+  @Field(() => Int, { nullable: true }) perMunicipalityLimit?: number | null;
+  @Field(() => Int, { nullable: true }) perMunicipalityMin?: number | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' }) registrationOpensOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' }) registrationDeadlineOn?: string | null;
+  @Field({ nullable: true }) requiresApproval?: boolean;
+  @Field({ nullable: true }) requiresLeadershipAnchoring?: boolean;
+  @Field(() => String, { nullable: true }) costNote?: string | null;
+}
+
+@InputType({ description: 'A status change of a network.' })
+class NetworkTransitionInput {
+  @Field(() => ID) networkId: string;
+  @Field(() => Int) expectedVersion: number;
+}
+
+@InputType()
+class CancelNetworkInput extends NetworkTransitionInput {
+  @Field({ description: 'Why the network is cancelled; shown to participants.' }) reason: string;
+}
+
+const NetworkPayload = Payload(Network, 'network');
 
 @Resolver(() => Network)
 export class NetworkResolver {
-  @Query(() => NetworkConnection, { description: 'The network catalogue: published networks, and drafts for those who run them. Ordered by name.' })
-  async networks(
+  @Query(() => NetworkConnection, { description: 'The network catalogue: published networks, and drafts for those who run them.' })
+  networks(
     @Ctx() ctx: RequestContext,
     @Args() page: ConnectionArgs,
     @Arg('filter', () => NetworkFilter, { nullable: true }) filter?: NetworkFilter,
+    @Arg('orderBy', () => NetworkOrder, { defaultValue: NetworkOrder.NAME }) orderBy: NetworkOrder = NetworkOrder.NAME,
   ) {
-    const qb = visibleNetworks(ctx);
-    if (filter?.country) qb.andWhere('n.country = :country', { country: filter.country });
-    if (filter?.language) qb.andWhere('n.language = :language', { language: filter.language });
-    if (filter?.theme) qb.andWhere('n.theme = :theme', { theme: filter.theme });
-    if (filter?.programId) qb.andWhere('n.program_id = :programId', { programId: requireUuid(filter.programId, 'filter.programId') });
-    if (filter?.hostId) qb.andWhere(':hostId = ANY(n.host_ids)', { hostId: filter.hostId });
-    if (filter?.status?.length) qb.andWhere('n.status IN (:...statuses)', { statuses: filter.status });
-    if (filter?.search) {
-      if (filter.search.length > 200) throw badInput('search is longer than 200 characters.', 'filter.search');
-      qb.andWhere("(n.name ILIKE :q ESCAPE '\\' OR n.description ILIKE :q ESCAPE '\\')", { q: `%${escapeLike(filter.search)}%` });
-    }
-    return keysetPage(qb, [{ sql: 'n.name', value: (n) => n.name }, { sql: 'n.id', value: (n) => n.id }], page);
+    if (filter?.programId) requireUuid(filter.programId, 'filter.programId');
+    return networkCatalogue(ctx, filter, orderBy, page);
   }
 
   @Query(() => Network, { nullable: true })
@@ -45,22 +94,88 @@ export class NetworkResolver {
     return network.hostIds.map(organizationRef);
   }
 
+  @Authorized()
+  @FieldResolver(() => [Person], { description: 'Contact persons (personal data: signed-in callers only).' })
+  contactPersons(@Root() network: Network) {
+    return network.contactPersonIds.map(personRef);
+  }
+
   @FieldResolver(() => Program, { nullable: true })
   program(@Root() network: Network, @Ctx() ctx: RequestContext) {
     return network.programId ? programById(ctx).load(network.programId) : null;
   }
 
-  @FieldResolver(() => [Session], { description: 'Gatherings in order.' })
+  @FieldResolver(() => [Session], { description: 'Sessions in order.' })
   sessions(@Root() network: Network, @Ctx() ctx: RequestContext) {
     return sessionsByNetwork(ctx).load(network.id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'registrationDeadline in the network’s time zone with its offset, e.g. 2013-05-21T23:59:59+02:00.' })
+  registrationDeadlineLocal(@Root() n: Network) {
+    return n.registrationDeadline ? formatInZone(n.registrationDeadline, n.timeZone) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'registrationOpensAt in the network’s time zone with its offset.' })
+  registrationOpensAtLocal(@Root() n: Network) {
+    return n.registrationOpensAt ? formatInZone(n.registrationOpensAt, n.timeZone) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Published, registration opened and the deadline not passed, now.' })
+  isOpenForRegistration(@Root() n: Network) {
+    return isOpenForRegistration(n);
+  }
+
+  @Authorized('ORG_ADMIN')
+  @Mutation(() => NetworkPayload, { description: 'Creates a DRAFT network. ADMIN, or ORG_ADMIN of a host organization.' })
+  async createNetwork(@Arg('input') input: CreateNetworkInput, @Ctx() ctx: RequestContext) {
+    return payload('network', await createNetwork(ctx, input));
+  }
+
+  @Authorized('ORG_ADMIN')
+  @Mutation(() => NetworkPayload, { description: 'Changes description and registration rules. ADMIN, or ORG_ADMIN of a host; not facilitators.' })
+  async updateNetwork(@Arg('input') input: UpdateNetworkInput, @Ctx() ctx: RequestContext) {
+    return payload('network', await updateNetwork(ctx, input));
+  }
+
+  @Authorized('ORG_ADMIN')
+  @Mutation(() => NetworkPayload, { description: 'DRAFT → PUBLISHED: the network appears in the catalogue and opens for registration.' })
+  async publishNetwork(@Arg('input') input: NetworkTransitionInput, @Ctx() ctx: RequestContext) {
+    return this.transition(ctx, 'publish', input);
+  }
+
+  @Authorized('ORG_ADMIN')
+  @Mutation(() => NetworkPayload, { description: 'PUBLISHED → REGISTRATION_CLOSED.' })
+  async closeRegistration(@Arg('input') input: NetworkTransitionInput, @Ctx() ctx: RequestContext) {
+    return this.transition(ctx, 'closeRegistration', input);
+  }
+
+  @Authorized('ORG_ADMIN')
+  @Mutation(() => NetworkPayload, { description: 'REGISTRATION_CLOSED → RUNNING.' })
+  async startNetwork(@Arg('input') input: NetworkTransitionInput, @Ctx() ctx: RequestContext) {
+    return this.transition(ctx, 'start', input);
+  }
+
+  @Authorized('ORG_ADMIN')
+  @Mutation(() => NetworkPayload, { description: 'RUNNING → COMPLETED.' })
+  async completeNetwork(@Arg('input') input: NetworkTransitionInput, @Ctx() ctx: RequestContext) {
+    return this.transition(ctx, 'complete', input);
+  }
+
+  @Authorized('ORG_ADMIN')
+  @Mutation(() => NetworkPayload, { description: 'Any status before COMPLETED → CANCELLED, with a reason.' })
+  async cancelNetwork(@Arg('input') input: CancelNetworkInput, @Ctx() ctx: RequestContext) {
+    return this.transition(ctx, 'cancel', input);
+  }
+
+  private async transition(ctx: RequestContext, transition: Transition, input: NetworkTransitionInput) {
+    return payload('network', await transitionNetwork(ctx, transition, input));
   }
 }
 
 @Resolver(() => Organization)
 export class OrganizationNetworksResolver {
-  @FieldResolver(() => NetworkConnection, { description: 'Networks the organization hosts.' })
+  @FieldResolver(() => NetworkConnection, { description: 'Networks the organization hosts, by name.' })
   hostedNetworks(@Root() org: Organization, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
-    const qb = visibleNetworks(ctx).andWhere(':hostId = ANY(n.host_ids)', { hostId: org.id });
-    return keysetPage(qb, [{ sql: 'n.name', value: (n) => n.name }, { sql: 'n.id', value: (n) => n.id }], page);
+    return networkCatalogue(ctx, { hostId: org.id }, NetworkOrder.NAME, page);
   }
 }

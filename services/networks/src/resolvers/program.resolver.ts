@@ -1,11 +1,45 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, keysetPage, type RequestContext } from '@kommunenett/subgraph-kit';
 import { Program } from '../entities/program.entity';
-import { Organization, organizationRef } from '../entities/organization';
+import { Organization, organizationRef } from '../entities/references';
+import { Language, NetworkOrder, ProgramStatus } from '../entities/enums';
 import { programById } from '../loaders';
-import { visibleNetworks } from '../services/network-visibility';
-import { NetworkConnection, ProgramConnection } from './types';
-import { requireUuid } from './network.resolver';
+import { networkCatalogue } from '../services/networks';
+import { createProgram, updateProgram } from '../services/programs';
+import { NetworkConnection, Payload, ProgramConnection, payload } from './types';
+import { requireUuid } from './ids';
+
+@InputType({ description: 'A new programme.' })
+class CreateProgramInput {
+  @Field() name: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => Language, { description: 'Language of name and description.' }) language: Language;
+  @Field(() => ProgramStatus, { nullable: true, description: 'Default PLANNED.' }) status?: ProgramStatus;
+  @Field(() => [ID], { description: 'Organizations that own the programme; an ORG_ADMIN must include their own.' }) ownerIds: string[];
+  @Field(() => [ID], { nullable: true }) partnerIds?: string[];
+  @Field(() => ID, { nullable: true, description: 'Who funds the programme, e.g. "kdd".' }) funderId?: string | null;
+  @Field(() => [String], { nullable: true }) themes?: string[];
+  @Field(() => String, { nullable: true, description: 'First month, YYYY-MM.' }) periodStart?: string | null;
+  @Field(() => String, { nullable: true, description: 'Last month, YYYY-MM.' }) periodEnd?: string | null;
+}
+
+@InputType({ description: 'Changes to a programme: only the fields given change; null clears an optional field.' })
+class UpdateProgramInput {
+  @Field(() => ID) id: string;
+  @Field(() => Int, { description: 'The version you read; a newer one refuses the change with STALE_VERSION.' }) expectedVersion: number;
+  @Field(() => String, { nullable: true }) name?: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => Language, { nullable: true }) language?: Language;
+  @Field(() => ProgramStatus, { nullable: true }) status?: ProgramStatus;
+  @Field(() => [ID], { nullable: true }) ownerIds?: string[];
+  @Field(() => [ID], { nullable: true }) partnerIds?: string[];
+  @Field(() => ID, { nullable: true }) funderId?: string | null;
+  @Field(() => [String], { nullable: true }) themes?: string[];
+  @Field(() => String, { nullable: true }) periodStart?: string | null;
+  @Field(() => String, { nullable: true }) periodEnd?: string | null;
+}
+
+const ProgramPayload = Payload(Program, 'program');
 
 @Resolver(() => Program)
 export class ProgramResolver {
@@ -25,7 +59,7 @@ export class ProgramResolver {
     return p.ownerIds.map(organizationRef);
   }
 
-  @FieldResolver(() => [Organization])
+  @FieldResolver(() => [Organization], { description: 'Partner organizations (e.g. the unions in «Saman om ein betre kommune»).' })
   partners(@Root() p: Program) {
     return p.partnerIds.map(organizationRef);
   }
@@ -35,9 +69,20 @@ export class ProgramResolver {
     return p.funderId ? organizationRef(p.funderId) : null;
   }
 
-  @FieldResolver(() => NetworkConnection)
+  @FieldResolver(() => NetworkConnection, { description: 'The programme’s networks the viewer may see, by name.' })
   networks(@Root() p: Program, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
-    const qb = visibleNetworks(ctx).andWhere('n.program_id = :programId', { programId: p.id });
-    return keysetPage(qb, [{ sql: 'n.name', value: (n) => n.name }, { sql: 'n.id', value: (n) => n.id }], page);
+    return networkCatalogue(ctx, { programId: p.id }, NetworkOrder.NAME, page);
+  }
+
+  @Authorized('ORG_ADMIN')
+  @Mutation(() => ProgramPayload, { description: 'ADMIN, or ORG_ADMIN of an owner organization.' })
+  async createProgram(@Arg('input') input: CreateProgramInput, @Ctx() ctx: RequestContext) {
+    return payload('program', await createProgram(ctx, input));
+  }
+
+  @Authorized('ORG_ADMIN')
+  @Mutation(() => ProgramPayload, { description: 'ADMIN, or ORG_ADMIN of an owner organization.' })
+  async updateProgram(@Arg('input') input: UpdateProgramInput, @Ctx() ctx: RequestContext) {
+    return payload('program', await updateProgram(ctx, input));
   }
 }

@@ -1,9 +1,107 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
 import type { RequestContext } from '@kommunenett/subgraph-kit';
 import { Network } from '../entities/network.entity';
 import { Session } from '../entities/session.entity';
-import { networkById, sessionById } from '../loaders';
-import { requireUuid } from './network.resolver';
+import { AgendaItem } from '../entities/agenda-item.entity';
+import { Municipality, Person, municipalityRef, personRef } from '../entities/references';
+import { AgendaItemKind, SessionDatePrecision, SessionKind } from '../entities/enums';
+import { agendaBySession, networkById, sessionById } from '../loaders';
+import { createSession, deleteSession, scheduleSession, setAgenda, updateSession } from '../services/sessions';
+import { formatInZone, wallClock } from '../services/time';
+import { Payload, payload } from './types';
+import { requireUuid } from './ids';
+
+@ObjectType({ description: 'Where a session is held; parts may be decided later.' })
+class SessionLocation {
+  @Field(() => String, { nullable: true, description: 'Venue, e.g. a hotel.' }) venue: string | null;
+  @Field(() => String, { nullable: true, description: 'Place, e.g. "Gardermoen".' }) place: string | null;
+  @Field(() => Municipality, { nullable: true }) municipality: Municipality | null;
+}
+
+@InputType()
+class SessionLocationInput {
+  @Field(() => String, { nullable: true }) venue?: string | null;
+  @Field(() => String, { nullable: true }) place?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Municipality id, e.g. NO-3209.' }) municipalityId?: string | null;
+}
+
+@InputType({ description: 'Exact times as wall-clock times in the network’s time zone; endDate defaults to startDate (give the next day for an overnight gathering).' })
+class SessionTimesInput {
+  @Field(() => String, { description: 'YYYY-MM-DD.' }) startDate: string;
+  @Field({ description: 'HH:MM' }) startTime: string;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' }) endDate?: string | null;
+  @Field({ description: 'HH:MM' }) endTime: string;
+}
+
+@InputType({ description: 'A new session, appended after the network’s last. Give exact times, a planned month (or span of months), or neither while the date is undecided.' })
+class CreateSessionInput {
+  @Field(() => ID) networkId: string;
+  @Field(() => SessionKind, { nullable: true, description: 'Default GATHERING.' }) kind?: SessionKind;
+  @Field() title: string;
+  @Field(() => String, { nullable: true }) theme?: string | null;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => SessionTimesInput, { nullable: true }) times?: SessionTimesInput | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM, e.g. "2013-10".' }) plannedMonth?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM, the last month of a span.' }) plannedTo?: string | null;
+  @Field(() => SessionLocationInput, { nullable: true }) location?: SessionLocationInput | null;
+}
+
+@InputType({ description: 'Changes to a session: only the fields given change. A planned month here replaces exact times; use scheduleSession to set exact times.' })
+class UpdateSessionInput {
+  @Field(() => ID) sessionId: string;
+  @Field(() => Int) expectedVersion: number;
+  @Field(() => SessionKind, { nullable: true }) kind?: SessionKind;
+  @Field(() => String, { nullable: true }) title?: string;
+  @Field(() => String, { nullable: true }) theme?: string | null;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => String, { nullable: true }) plannedMonth?: string | null;
+  @Field(() => String, { nullable: true }) plannedTo?: string | null;
+  @Field(() => SessionLocationInput, { nullable: true, description: 'Replaces the location; null: to be decided.' }) location?: SessionLocationInput | null;
+}
+
+@InputType()
+class ScheduleSessionInput {
+  @Field(() => ID) sessionId: string;
+  @Field(() => Int) expectedVersion: number;
+  @Field(() => SessionTimesInput) times: SessionTimesInput;
+}
+
+@InputType()
+class DeleteSessionInput {
+  @Field(() => ID) sessionId: string;
+  @Field(() => Int) expectedVersion: number;
+}
+
+@InputType({ description: 'One agenda item: a start time and either a duration or an end time (or neither: it lasts until the next item).' })
+class AgendaItemInput {
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD. Day of the item; needed when the session lasts more than one day.' }) date?: string | null;
+  @Field({ description: 'HH:MM in the network’s time zone.' }) startTime: string;
+  @Field(() => Int, { nullable: true }) durationMinutes?: number | null;
+  @Field(() => String, { nullable: true, description: 'HH:MM; instead of durationMinutes.' }) endTime?: string | null;
+  @Field() title: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => AgendaItemKind) kind: AgendaItemKind;
+  @Field(() => String, { nullable: true, description: 'Who leads the item, as text.' }) leaders?: string | null;
+  @Field(() => [ID], { nullable: true }) leaderPersonIds?: string[];
+  @Field({ nullable: true, description: 'Runs at the same time as other items; exempt from the overlap check.' }) parallel?: boolean;
+  @Field(() => [String], { nullable: true }) handbookAnchors?: string[];
+  @Field(() => [ID], { nullable: true }) toolIds?: string[];
+}
+
+@InputType({ description: 'The whole new agenda of a session; replaces the old one atomically.' })
+class SetAgendaInput {
+  @Field(() => ID) sessionId: string;
+  @Field(() => Int, { description: 'The session’s version you read.' }) expectedVersion: number;
+  @Field(() => [AgendaItemInput]) items: AgendaItemInput[];
+}
+
+const SessionPayload = Payload(Session, 'session');
+
+/** The time zone a session's wall-clock times are in: its network's. */
+async function timeZoneOf(ctx: RequestContext, networkId: string): Promise<string> {
+  return (await networkById(ctx).load(networkId))?.timeZone ?? 'Europe/Oslo';
+}
 
 @Resolver(() => Session)
 export class SessionResolver {
@@ -17,5 +115,108 @@ export class SessionResolver {
   @FieldResolver(() => Network, { nullable: true })
   network(@Root() s: Session, @Ctx() ctx: RequestContext) {
     return networkById(ctx).load(s.networkId);
+  }
+
+  @FieldResolver(() => SessionDatePrecision)
+  datePrecision(@Root() s: Session) {
+    if (s.startsAt) return SessionDatePrecision.EXACT;
+    if (s.plannedTo) return SessionDatePrecision.MONTH_SPAN;
+    return s.plannedMonth ? SessionDatePrecision.MONTH : SessionDatePrecision.UNDECIDED;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'startsAt in the network’s time zone with its offset, e.g. 2013-06-18T12:00:00+02:00.' })
+  async startsAtLocal(@Root() s: Session, @Ctx() ctx: RequestContext) {
+    return s.startsAt ? formatInZone(s.startsAt, await timeZoneOf(ctx, s.networkId)) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'endsAt in the network’s time zone with its offset.' })
+  async endsAtLocal(@Root() s: Session, @Ctx() ctx: RequestContext) {
+    return s.endsAt ? formatInZone(s.endsAt, await timeZoneOf(ctx, s.networkId)) : null;
+  }
+
+  @FieldResolver(() => SessionLocation, { nullable: true, description: 'Null while the location is to be decided.' })
+  location(@Root() s: Session): SessionLocation | null {
+    if (!s.locationVenue && !s.locationPlace && !s.locationMunicipalityId) return null;
+    return { venue: s.locationVenue, place: s.locationPlace, municipality: s.locationMunicipalityId ? municipalityRef(s.locationMunicipalityId) : null };
+  }
+
+  @FieldResolver(() => [AgendaItem], { description: 'The timed agenda, in order of start.' })
+  agenda(@Root() s: Session, @Ctx() ctx: RequestContext) {
+    return agendaBySession(ctx).load(s.id);
+  }
+
+  @Authorized('ORG_ADMIN', 'FACILITATOR')
+  @Mutation(() => SessionPayload, { description: 'Hosts’ ORG_ADMIN or the network’s FACILITATOR.' })
+  async createSession(@Arg('input') input: CreateSessionInput, @Ctx() ctx: RequestContext) {
+    return payload('session', await createSession(ctx, input));
+  }
+
+  @Authorized('ORG_ADMIN', 'FACILITATOR')
+  @Mutation(() => SessionPayload)
+  async updateSession(@Arg('input') input: UpdateSessionInput, @Ctx() ctx: RequestContext) {
+    return payload('session', await updateSession(ctx, input));
+  }
+
+  @Authorized('ORG_ADMIN', 'FACILITATOR')
+  @Mutation(() => SessionPayload, { description: 'Gives a session exact times (e.g. when a planned month gets its dates).' })
+  async scheduleSession(@Arg('input') input: ScheduleSessionInput, @Ctx() ctx: RequestContext) {
+    return payload('session', await scheduleSession(ctx, input));
+  }
+
+  @Authorized('ORG_ADMIN', 'FACILITATOR')
+  @Mutation(() => SessionPayload, { description: 'Removes a session and its agenda; later sessions move up. Returns the removed session.' })
+  async deleteSession(@Arg('input') input: DeleteSessionInput, @Ctx() ctx: RequestContext) {
+    return payload('session', await deleteSession(ctx, input));
+  }
+
+  @Authorized('ORG_ADMIN', 'FACILITATOR')
+  @Mutation(() => SessionPayload, { description: 'Replaces the agenda of a session with exact times: items inside its day(s), no overlaps unless parallel.' })
+  async setAgenda(@Arg('input') input: SetAgendaInput, @Ctx() ctx: RequestContext) {
+    return payload('session', await setAgenda(ctx, input));
+  }
+}
+
+@Resolver(() => AgendaItem)
+export class AgendaItemResolver {
+  @FieldResolver(() => Session, { nullable: true })
+  session(@Root() item: AgendaItem, @Ctx() ctx: RequestContext) {
+    return sessionById(ctx).load(item.sessionId);
+  }
+
+  @FieldResolver(() => LocalDateResolver, { description: 'Day of the item in the network’s time zone.' })
+  async date(@Root() item: AgendaItem, @Ctx() ctx: RequestContext) {
+    return wallClock(item.startsAt, await this.timeZone(item, ctx)).date;
+  }
+
+  @FieldResolver(() => String, { description: 'HH:MM in the network’s time zone.' })
+  async startTime(@Root() item: AgendaItem, @Ctx() ctx: RequestContext) {
+    return wallClock(item.startsAt, await this.timeZone(item, ctx)).time;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'HH:MM in the network’s time zone; null when the item lasts until the next one.' })
+  async endTime(@Root() item: AgendaItem, @Ctx() ctx: RequestContext) {
+    return item.endsAt ? wallClock(item.endsAt, await this.timeZone(item, ctx)).time : null;
+  }
+
+  @FieldResolver(() => Int, { nullable: true })
+  durationMinutes(@Root() item: AgendaItem) {
+    return item.endsAt ? Math.round((item.endsAt.getTime() - item.startsAt.getTime()) / 60_000) : null;
+  }
+
+  @Authorized()
+  @FieldResolver(() => String, { nullable: true, description: 'Who leads the item, as text (signed-in callers only).' })
+  leaders(@Root() item: AgendaItem) {
+    return item.leaders;
+  }
+
+  @Authorized()
+  @FieldResolver(() => [Person], { description: 'Who leads the item, as people (signed-in callers only).' })
+  leaderPersons(@Root() item: AgendaItem) {
+    return item.leaderPersonIds.map(personRef);
+  }
+
+  private async timeZone(item: AgendaItem, ctx: RequestContext): Promise<string> {
+    const session = await sessionById(ctx).load(item.sessionId);
+    return session ? timeZoneOf(ctx, session.networkId) : 'Europe/Oslo';
   }
 }

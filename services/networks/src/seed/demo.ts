@@ -1,45 +1,52 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { DEMO } from '@kommunenett/reference-data';
+import { DEMO, demoId } from '@kommunenett/reference-data';
 import { Program } from '../entities/program.entity';
 import { Network } from '../entities/network.entity';
 import { Session } from '../entities/session.entity';
+import { AgendaItem } from '../entities/agenda-item.entity';
+import { Assignment } from '../entities/assignment.entity';
 import { Country, Language, NetworkStatus, ProgramStatus, RegistrantKind, SessionKind } from '../entities/enums';
 import { endOfLocalDay, startOfMonth, timeZoneFor, zonedInstant } from '../services/time';
+import { SAMAN_FIRST_GATHERING, SAMAN_LEAD_PERSON } from './saman-first-gathering';
 
-type SessionSeed = { id?: string; kind?: SessionKind; title: string; description?: string; exact?: [string, string, string, string]; planned?: [string, string?]; location?: string };
+type SessionSeed = {
+  id?: string; kind?: SessionKind; title: string; theme?: string; description?: string;
+  /** Start date and time, end date and time, local to the network. */
+  exact?: [string, string, string, string];
+  /** A month, or the first and last month of a span. */
+  planned?: [string, string?];
+  place?: string; municipalityId?: string;
+};
 
-function sessionRows(networkId: string, country: 'NO' | 'SE', seeds: SessionSeed[]): Partial<Session>[] {
+/** Session rows of a network from their seeds, numbered in order; ids are stable across re-seeding. */
+function sessionRows(networkId: string, key: string, country: 'NO' | 'SE', seeds: SessionSeed[]): Partial<Session>[] {
   const tz = timeZoneFor(country);
   return seeds.map((s, i) => {
     const startsAt = s.exact ? zonedInstant(s.exact[0], s.exact[1], tz) : null;
     const endsAt = s.exact ? zonedInstant(s.exact[2], s.exact[3], tz) : null;
     const plannedMonth = s.planned?.[0] ?? null;
     return {
-      id: s.id ?? demoSessionId(networkId, i + 1), networkId, sequence: i + 1, kind: s.kind ?? SessionKind.GATHERING, title: s.title,
-      description: s.description ?? null, startsAt, endsAt, plannedMonth, plannedTo: s.planned?.[1] ?? null,
-      location: s.location ?? null, locationMunicipalityId: null, sortDate: startsAt ?? (plannedMonth ? startOfMonth(plannedMonth, tz) : null),
+      id: s.id ?? demoId(`session:${key}-${i + 1}`), networkId, sequence: i + 1, kind: s.kind ?? SessionKind.GATHERING, title: s.title,
+      theme: s.theme ?? null, description: s.description ?? null, startsAt, endsAt, plannedMonth, plannedTo: s.planned?.[1] ?? null,
+      locationVenue: null, locationPlace: s.place ?? null, locationMunicipalityId: s.municipalityId ?? null,
+      sortDate: startsAt ?? (plannedMonth ? startOfMonth(plannedMonth, tz) : null),
     };
   });
-}
-
-function demoSessionId(networkId: string, sequence: number): string {
-  // Deterministic, so re-seeding gives the same ids; derived from the network id.
-  return `${networkId.slice(0, 24)}${(0x100000000000 + sequence * 7919).toString(16).slice(-12)}`;
 }
 
 /** Themes of the three gatherings of the anti-corruption networks (000). */
 const ANTIKORRUPSJON_SESSIONS = [
   {
-    title: 'Risiko og sårbarhet for korrupsjon',
+    title: 'Første samling', theme: 'Risiko og sårbarhet for korrupsjon',
     description: 'Hva er korrupsjon og hvilke risikosoner finnes i kommuner? Presentasjon av håndboken «Beskytt kommunen!». Vurdering av status i egen kommune. Metoder og verktøy. Sikkerhetshull knyttet til verdier, holdninger og kultur og til rutiner, struktur og kompetanse. Samlingen munner ut i at deltakerne velger et case fra egen kommune til neste samling. Fra lunsj til lunsj, med overnatting.',
   },
   {
-    title: 'Beskytt kommunen – hvordan få det til praksis?',
+    title: 'Andre samling', theme: 'Beskytt kommunen – hvordan få det til praksis?',
     description: 'Deltakerkommunene presenterer egne erfaringer og situasjonsbeskrivelsen. Forankring i egen kommune. Hvilke metoder og verktøy er utprøvd og hvordan har de fungert? Mål for videre arbeid.',
   },
   {
-    title: 'Systematisk antikorrupsjonsarbeid i egen kommune/egen virksomhet',
+    title: 'Tredje samling', theme: 'Systematisk antikorrupsjonsarbeid i egen kommune/egen virksomhet',
     description: 'Erfaringer og lærdommer fra nettverkskommunene. Gode metoder og verktøy. Anbefalinger for et kommunalt antikorrupsjonsprogram, basert på nettverkskommunenes erfaringer.',
   },
 ];
@@ -98,7 +105,7 @@ export async function seedNetworksDemo(ds: DataSource, log: Logger): Promise<voi
     antikorrupsjonNetwork(DEMO.networks.antikorrupsjonC, 'C'),
     {
       id: DEMO.networks.sklKorruption2019, programId: DEMO.programs.sklKorruption2019, name: 'Nätverk för korruptionsbekämpning 2019',
-      description: 'Kommunen eller regionen utser en till två deltagare med mandat att driva frågan i den egna organisationen. Nätverket organiseras och stöds av experter och processledare från SKL.',
+      description: 'Kommunen eller regionen utser en till två deltagare med mandat att driva frågan i den egna organisationen. Nätverket organiseras och stöds av experter och processledare från SKL. Innehåll: fördjupad kunskap om lagstiftning, guidelines och rekommendationer inom korruptionsområdet; kunskap, metoder och goda exempel kring hur korruptionsskyddet kan stärkas; stöd i hur SKL:s verktyg och metoder kan användas i egna utbildningsinsatser eller utvecklingsarbete; erfarenhetsutbyte och nätverksbyggande.',
       theme: 'korruptionsbekämpning', country: Country.SE, language: Language.sv, status: NetworkStatus.COMPLETED, hostIds: ['skr'],
       contactPersonIds: [DEMO.people.sklContact1, DEMO.people.sklContact2],
       targetRoles: ['ekonomer', 'jurister', 'controllers', 'HR-personal', 'säkerhetsansvariga', 'revisorer'],
@@ -132,37 +139,96 @@ export async function seedNetworksDemo(ds: DataSource, log: Logger): Promise<voi
     },
   ];
   const [s1, s2, s3] = ANTIKORRUPSJON_SESSIONS;
-  const sessions = [
-    ...sessionRows(DEMO.networks.antikorrupsjonA, 'NO', [
+  // «Nettverk A 18.-19. juni 2013, Oktober 2013, Mars 2014; B og C September 2013, November 2013, Mars 2014.»
+  // The first gathering runs from lunch to lunch with an overnight stay; places follow the registrations.
+  const antikorrupsjon: [string, string, SessionSeed[]][] = [
+    [DEMO.networks.antikorrupsjonA, 'antikorrupsjon-a', [
       { id: DEMO.sessions.antikorrupsjonA1, ...s1, exact: ['2013-06-18', '12:00', '2013-06-19', '12:00'] },
       { id: DEMO.sessions.antikorrupsjonA2, ...s2, planned: ['2013-10'] },
       { id: DEMO.sessions.antikorrupsjonA3, ...s3, planned: ['2014-03'] },
-    ]),
-    ...sessionRows(DEMO.networks.antikorrupsjonB, 'NO', [
+    ]],
+    [DEMO.networks.antikorrupsjonB, 'antikorrupsjon-b', [
       { id: DEMO.sessions.antikorrupsjonB1, ...s1, planned: ['2013-09'] },
       { id: DEMO.sessions.antikorrupsjonB2, ...s2, planned: ['2013-11'] },
       { id: DEMO.sessions.antikorrupsjonB3, ...s3, planned: ['2014-03'] },
-    ]),
-    ...sessionRows(DEMO.networks.antikorrupsjonC, 'NO', [
+    ]],
+    [DEMO.networks.antikorrupsjonC, 'antikorrupsjon-c', [
       { id: DEMO.sessions.antikorrupsjonC1, ...s1, planned: ['2013-09'] },
       { id: DEMO.sessions.antikorrupsjonC2, ...s2, planned: ['2013-11'] },
       { id: DEMO.sessions.antikorrupsjonC3, ...s3, planned: ['2014-03'] },
-    ]),
-    ...[DEMO.networks.samanOmdomme1, DEMO.networks.samanOmdomme2, DEMO.networks.samanInnovasjon1, DEMO.networks.samanInnovasjon2,
-      DEMO.networks.samanKompetanse, DEMO.networks.samanHeltid, DEMO.networks.samanSykefravaer, DEMO.networks.samanSammensatt].flatMap((id) =>
-      sessionRows(id, 'NO', [
-        id === DEMO.networks.samanOmdomme1
-          ? { id: DEMO.sessions.samanOmdomme1First, title: '1. samling', location: 'Gardermoen', exact: ['2013-03-11', '09:50', '2013-03-12', '13:30'] }
-          : { title: '1. samling', planned: ['2013-03'] },
-        { kind: SessionKind.THEME_DAY, title: 'Temadag', planned: ['2013-05', '2013-06'] },
-        { title: '2. samling', planned: ['2013-08', '2013-09'] },
-        { title: '3. samling', planned: ['2014-02', '2014-03'] },
-      ])),
+    ]],
   ];
+  // «Tre fagsamlinger: mars 2013, august/september 2013, februar/mars 2014. Temadag: mai/juni 2013.»
+  const saman: [string, string][] = [
+    [DEMO.networks.samanOmdomme1, 'saman-omdomme-1'], [DEMO.networks.samanOmdomme2, 'saman-omdomme-2'],
+    [DEMO.networks.samanInnovasjon1, 'saman-innovasjon-1'], [DEMO.networks.samanInnovasjon2, 'saman-innovasjon-2'],
+    [DEMO.networks.samanKompetanse, 'saman-kompetanse-rekruttering'], [DEMO.networks.samanHeltid, 'saman-heltidskultur'],
+    [DEMO.networks.samanSykefravaer, 'saman-sykefravaer'], [DEMO.networks.samanSammensatt, 'saman-sammensatt'],
+  ];
+  const sessions = [
+    ...antikorrupsjon.flatMap(([id, key, seeds]) => sessionRows(id, key, 'NO', seeds)),
+    ...saman.flatMap(([id, key]) => sessionRows(id, key, 'NO', [
+      id === DEMO.networks.samanOmdomme1
+        ? { id: DEMO.sessions.samanOmdomme1First, title: '1. samling', theme: 'Oppstart av nettverket', place: 'Gardermoen', municipalityId: 'NO-3209',
+          description: 'Forventninger, prosjektpresentasjoner, måling av resultater, prosjektplanlegging og analyse av risiko.',
+          exact: ['2013-03-11', '09:50', '2013-03-12', '13:30'] }
+        : { title: '1. samling', planned: ['2013-03'] },
+      { kind: SessionKind.THEME_DAY, title: 'Temadag', planned: ['2013-05', '2013-06'] },
+      { title: '2. samling', planned: ['2013-08', '2013-09'] },
+      { title: '3. samling', planned: ['2014-02', '2014-03'] },
+    ])),
+  ];
+
+  // Session ids come from demoId(`session:<key>-<n>`), the same names the shared catalogue (DEMO.sessions) uses.
+  const agenda: Partial<AgendaItem>[] = SAMAN_FIRST_GATHERING.map((item, i) => {
+    const startsAt = zonedInstant(item.date, item.start, oslo);
+    return {
+      id: demoId(`agenda:saman-omdomme-1-1:${i + 1}`), sessionId: DEMO.sessions.samanOmdomme1First, position: i + 1, startsAt,
+      endsAt: item.minutes ? new Date(startsAt.getTime() + item.minutes * 60_000) : null, title: item.title, description: item.description ?? null,
+      kind: item.kind, leaders: item.leaders ?? null, leaderPersonIds: item.leadPerson ? [SAMAN_LEAD_PERSON] : [], parallel: false,
+      handbookAnchors: [], toolIds: [],
+    };
+  });
+
+  const assignments: Partial<Assignment>[] = [
+    ...antikorrupsjon.flatMap(([networkId, key]) => [
+      {
+        id: demoId(`assignment:${key}-1`), networkId, position: 1, title: 'Kartlegging av sårbarhet og sikkerhetshull',
+        instructions: 'Etter første samling gjennomfører deltakerne en kartlegging av sårbarhet og sikkerhetshull i egen virksomhet, eller i valgt case, ut fra metodikk som er presentert på samlingene. De planlagte aktivitetene gjennomføres.',
+        givenAtSessionId: demoId(`session:${key}-1`), dueBeforeSessionId: demoId(`session:${key}-2`),
+      },
+      {
+        id: demoId(`assignment:${key}-2`), networkId, position: 2, title: 'Case eller aktivitet i egen kommune',
+        instructions: 'Velg et case fra egen kommune eller en aktivitet som skal settes i gang i egen virksomhet til neste samling. Deltakerkommunene presenterer egne erfaringer og situasjonsbeskrivelsen på andre samling.',
+        givenAtSessionId: demoId(`session:${key}-1`), dueBeforeSessionId: demoId(`session:${key}-2`),
+      },
+      {
+        id: demoId(`assignment:${key}-3`), networkId, position: 3, title: 'Mål og aktiviteter fram til neste samling',
+        instructions: 'Etter andre samling følger deltakerne opp med konkrete aktiviteter i egen kommune/virksomhet, med mål for den enkelte deltaker/kommunes aktivitet fram til tredje samling.',
+        givenAtSessionId: demoId(`session:${key}-2`), dueBeforeSessionId: demoId(`session:${key}-3`),
+      },
+    ]),
+    ...saman.flatMap(([networkId, key]) => [
+      {
+        id: demoId(`assignment:${key}-1`), networkId, position: 1, title: 'Presentasjon av prosjektet',
+        instructions: 'Hver kommune presenterer prosjektet sitt på første samling (5 minutter): problemstilling; målsettinger, tiltak og aktiviteter; organisering; milepæler og fremdriftsplan; forankring. Har prosjektleder et tydelig mandat?',
+        givenAtSessionId: null, dueBeforeSessionId: demoId(`session:${key}-1`),
+      },
+      {
+        id: demoId(`assignment:${key}-2`), networkId, position: 2, title: 'Prosessmål til neste samling',
+        instructions: 'Sett prosessmål for arbeidet fram til neste samling, og presenter dem i plenum.',
+        givenAtSessionId: demoId(`session:${key}-1`), dueBeforeSessionId: demoId(`session:${key}-3`),
+      },
+    ]),
+  ];
+
   await ds.transaction(async (m) => {
     await m.getRepository(Program).insert(programs);
     await m.getRepository(Network).insert(networks);
     await m.getRepository(Session).insert(sessions);
+    await m.getRepository(AgendaItem).insert(agenda);
+    await m.getRepository(Assignment).insert(assignments);
   });
-  log.info({ programs: programs.length, networks: networks.length, sessions: sessions.length }, 'networks demo data loaded');
+  log.info({ programs: programs.length, networks: networks.length, sessions: sessions.length, agendaItems: agenda.length, assignments: assignments.length },
+    'networks demo data loaded');
 }

@@ -1,4 +1,4 @@
-import { endOfLocalDay, startOfMonth, zonedInstant } from './time';
+import { addDays, endOfLocalDay, formatInZone, startOfMonth, wallClock, zonedInstant } from './time';
 
 describe('time zones of deadlines and sessions', () => {
   it('puts a Norwegian deadline at the end of the day in Europe/Oslo (summer time)', () => {
@@ -9,5 +9,17 @@ describe('time zones of deadlines and sessions', () => {
   });
   it('sorts a planned month as its first day', () => {
     expect(startOfMonth('2013-10', 'Europe/Stockholm').toISOString()).toBe('2013-09-30T22:00:00.000Z');
+  });
+  it('shows an instant with the offset of the zone on that day', () => {
+    expect(formatInZone(new Date('2013-05-21T21:59:59.999Z'), 'Europe/Oslo')).toBe('2013-05-21T23:59:59+02:00');
+    expect(formatInZone(new Date('2014-03-01T11:00:00Z'), 'Europe/Stockholm')).toBe('2014-03-01T12:00:00+01:00');
+  });
+  it('reads wall-clock date and time across the summer-time change (31 March 2013, 02:00 → 03:00)', () => {
+    expect(wallClock(new Date('2013-03-31T00:59:00Z'), 'Europe/Oslo')).toMatchObject({ date: '2013-03-31', time: '01:59', offset: '+01:00' });
+    expect(wallClock(new Date('2013-03-31T01:00:00Z'), 'Europe/Oslo')).toMatchObject({ date: '2013-03-31', time: '03:00', offset: '+02:00' });
+  });
+  it('adds calendar days across month ends', () => {
+    expect(addDays('2013-10-31', 1)).toBe('2013-11-01');
+    expect(addDays('2016-02-28', 1)).toBe('2016-02-29');
   });
 });

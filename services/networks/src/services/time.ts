@@ -31,3 +31,41 @@ export function startOfMonth(month: string, timeZone: string): Date {
 export function timeZoneFor(country: 'NO' | 'SE'): string {
   return country === 'SE' ? 'Europe/Stockholm' : 'Europe/Oslo';
 }
+
+/** Wall-clock parts of an instant in a time zone. */
+export function wallClock(instant: Date, timeZone: string): { date: string; time: string; seconds: string; offset: string } {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(instant);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
+  const date = `${get('year')}-${get('month')}-${get('day')}`;
+  const offsetMinutes = Math.round((Date.parse(`${date}T${get('hour')}:${get('minute')}:${get('second')}Z`) - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return {
+    date, time: `${get('hour')}:${get('minute')}`, seconds: get('second'),
+    offset: `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`,
+  };
+}
+
+/** An instant as ISO 8601 with the offset of the time zone: 2013-05-21T23:59:59+02:00. */
+export function formatInZone(instant: Date, timeZone: string): string {
+  const w = wallClock(instant, timeZone);
+  return `${w.date}T${w.time}:${w.seconds}${w.offset}`;
+}
+
+/** Start of a calendar day in a time zone. */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  return zonedInstant(date, '00:00', timeZone);
+}
+
+/** YYYY-MM-DD plus n days (calendar arithmetic, no time zone involved). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+export const TIME_ZONES = ['Europe/Oslo', 'Europe/Stockholm'] as const;

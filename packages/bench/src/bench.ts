@@ -1,0 +1,183 @@
+/**
+ * `pnpm bench`: boots the whole stack as processes on generated data (embedded database by
+ * default, PostgreSQL with DATABASE_URL), warms it, and measures a fixed mix through Apollo
+ * Gateway, through Hive Gateway on the same supergraph, and directly against the subgraph where
+ * one subgraph answers alone. Prints a table and writes bench/results/scale-<N>.{json,md}.
+ */
+import { mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { ANONYMOUS, DEV_TOKEN_SETTINGS, loadOrCreateDevKeys, signToken, signViewer } from '@kommunenett/auth';
+import { SUBGRAPH_NAMES } from '@kommunenett/subgraph-kit';
+import { REPO_ROOT, startStackProcesses, waitFor, portOpen } from '@kommunenett/stack';
+import { runLoad, type LoadResult } from './load';
+import { MemorySampler, sqlStatementsOf } from './metrics';
+import { HOSTILE_REQUESTS, SCENARIOS, type ScenarioContext } from './scenarios';
+import { seedVolume } from './volume';
+
+const PORTS = { gateway: 4400, hive: 4410, embeddedDb: 54339, networks: 4401, participants: 4402, reports: 4403, handbook: 4404 };
+
+interface ScenarioResult {
+  name: string;
+  description: string;
+  apollo: LoadResult & { sqlPerRequest: number };
+  hive: LoadResult;
+  direct?: LoadResult;
+  ratioApolloDirect?: number;
+  ratioApolloHive: number;
+}
+
+async function ensureDatabase(baseUrl: string, name: string): Promise<string> {
+  const admin = new Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: {
+    scale: { type: 'string', default: '1' }, duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '20' },
+    scenarios: { type: 'string' }, workers: { type: 'string', default: '1' },
+  } });
+  const scale = Number(values.scale);
+  const duration = Number(values.duration);
+  const connections = Number(values.connections);
+  const log = (line: string) => { if (/error|fatal|exited/.test(line)) console.log(line); };
+  const dataDir = join(REPO_ROOT, '.data', `bench-scale-${scale}`);
+  const env: NodeJS.ProcessEnv = {
+    EMBEDDED_DB_PORT: String(PORTS.embeddedDb), GATEWAY_PORT: String(PORTS.gateway), GATEWAY_WORKERS: values.workers,
+    NETWORKS_PORT: String(PORTS.networks), PARTICIPANTS_PORT: String(PORTS.participants), REPORTS_PORT: String(PORTS.reports), HANDBOOK_PORT: String(PORTS.handbook),
+    LOG_LEVEL: 'warn', ENABLE_INTROSPECTION: 'false', ENABLE_GRAPHIQL: 'false',
+  };
+  if (process.env.DATABASE_URL) env.DATABASE_URL = await ensureDatabase(process.env.DATABASE_URL, `kommunenett_bench_s${scale}`);
+
+  console.log(`kommunenett benchmark — scale ${scale}, ${duration} s per run, ${connections} connections, ${env.DATABASE_URL ? 'PostgreSQL' : 'embedded database'}`);
+  const bootStarted = Date.now();
+  const stack = await startStackProcesses({ dataDir, env, log });
+  const readySeconds = (Date.now() - bootStarted) / 1000;
+  try {
+    const volume = await seedVolume(stack.databaseUrl, scale, (msg) => console.log(`  ${msg}`));
+    stack.launch('hive-gateway', 'packages/bench/dist/hive-gateway-main.js', { HIVE_GATEWAY_PORT: String(PORTS.hive) });
+    await waitFor(() => portOpen(PORTS.hive), 'hive gateway');
+    const gatewayUrl = stack.gatewayUrl;
+    const hiveUrl = `http://127.0.0.1:${PORTS.hive}/graphql`;
+    const subgraphUrl = (name: string) => stack.env[`${name.toUpperCase()}_SUBGRAPH_URL`]!;
+
+    const keys = await loadOrCreateDevKeys(dataDir);
+    const token = (claims: Parameters<typeof signToken>[0]) => signToken(claims, keys, DEV_TOKEN_SETTINGS, '2h');
+    const ctx: ScenarioContext = {
+      tokens: {
+        anonymous: null,
+        orgAdmin: await token({ sub: 'bench-org-admin', role: 'ORG_ADMIN', org: 'ks' }),
+        analyst: await token({ sub: 'bench-analyst', role: 'ANALYST', org: 'ks' }),
+        partner: await token({ sub: 'bench-partner', role: 'PARTNER', org: 'ks', scope: 'registrations:read registrations:write' }),
+      },
+      networkIds: volume.networkIds,
+      municipalityIds: volume.municipalityIds,
+    };
+    const processes = stack.processes.map(({ name, child }) => ({ name, pid: child.pid! }));
+    await new Promise((r) => setTimeout(r, 2000));
+    const sampler = new MemorySampler(processes);
+    const idleMemory = sampler.snapshot();
+    sampler.start();
+
+    const results: ScenarioResult[] = [];
+    const selected = values.scenarios ? SCENARIOS.filter((s) => values.scenarios!.split(',').includes(s.name)) : SCENARIOS;
+    for (const scenario of selected) {
+      const body = scenario.body(ctx);
+      const tokenHeader: Record<string, string> = ctx.tokens[scenario.token] ? { authorization: `Bearer ${ctx.tokens[scenario.token]}` } : {};
+      await runLoad(gatewayUrl, { body, headers: tokenHeader }, { connections, durationSeconds: 2 });
+      const before = await Promise.all(SUBGRAPH_NAMES.map((n) => sqlStatementsOf(subgraphUrl(n))));
+      const apollo = await runLoad(gatewayUrl, { body, headers: tokenHeader }, { connections, durationSeconds: duration });
+      const after = await Promise.all(SUBGRAPH_NAMES.map((n) => sqlStatementsOf(subgraphUrl(n))));
+      const sql = after.reduce((sum, n, i) => sum + n - before[i], 0);
+      await runLoad(hiveUrl, { body, headers: tokenHeader }, { connections, durationSeconds: 2 });
+      const hive = await runLoad(hiveUrl, { body, headers: tokenHeader }, { connections, durationSeconds: duration });
+      let direct: LoadResult | undefined;
+      if (scenario.singleSubgraph && scenario.token === 'anonymous') {
+        // Signed as the gateway would; a signature is valid for a minute, long enough for one run.
+        const headers = signViewer(ANONYMOUS, scenario.singleSubgraph, stack.env.INTERNAL_AUTH_SECRET!);
+        direct = await runLoad(subgraphUrl(scenario.singleSubgraph), { body, headers }, { connections, durationSeconds: duration });
+      }
+      const result: ScenarioResult = {
+        name: scenario.name, description: scenario.description,
+        apollo: { ...apollo, sqlPerRequest: Math.round((sql / Math.max(1, apollo.requests)) * 100) / 100 },
+        hive, direct,
+        ratioApolloDirect: direct ? Math.round((apollo.requestsPerSecond / Math.max(1, direct.requestsPerSecond)) * 100) / 100 : undefined,
+        ratioApolloHive: Math.round((apollo.requestsPerSecond / Math.max(1, hive.requestsPerSecond)) * 100) / 100,
+      };
+      results.push(result);
+      console.log(`  ${scenario.name.padEnd(18)} apollo ${apollo.requestsPerSecond} req/s p95 ${apollo.p95} ms · hive ${hive.requestsPerSecond} req/s${direct ? ` · direct ${direct.requestsPerSecond} req/s` : ''} · ${result.apollo.sqlPerRequest} SQL/req · errors ${apollo.errors + apollo.graphqlErrors}`);
+    }
+
+    // Hostile requests beside a legitimate load: each must be refused with its status.
+    const catalogue = SCENARIOS[0].body(ctx);
+    const [underAttack, ...hostile] = await Promise.all([
+      runLoad(gatewayUrl, { body: catalogue }, { connections, durationSeconds: duration }),
+      ...HOSTILE_REQUESTS.map((h) => runLoad(gatewayUrl, { body: h.body, headers: h.headers }, { connections: 1, durationSeconds: duration, expectStatus: h.expectStatus })),
+    ]);
+    const hostileResults = HOSTILE_REQUESTS.map((h, i) => ({ name: h.name, expectStatus: h.expectStatus, requests: hostile[i].requests, refusedAsExpected: hostile[i].requests - hostile[i].errors, statusCodes: hostile[i].statusCodes }));
+    console.log(`  under attack: catalogue ${underAttack.requestsPerSecond} req/s p95 ${underAttack.p95} ms; hostile refused as expected: ${hostileResults.map((h) => `${h.name} ${h.refusedAsExpected}/${h.requests}`).join(', ')}`);
+    const peakMemory = sampler.stop();
+
+    const report = {
+      date: new Date().toISOString(), scale, durationSeconds: duration, connections, gatewayWorkers: Number(values.workers),
+      database: env.DATABASE_URL ? 'postgresql' : 'embedded', readySeconds: Math.round(readySeconds * 10) / 10, volume: volume.counts,
+      scenarios: results, underAttack: { catalogue: underAttack, hostile: hostileResults },
+      memoryMb: { idle: idleMemory, peak: peakMemory, idleTotal: Object.values(idleMemory).reduce((a, b) => a + b, 0) },
+    };
+    const outDir = join(REPO_ROOT, 'bench', 'results');
+    mkdirSync(outDir, { recursive: true });
+    const name = `scale-${scale}${env.DATABASE_URL ? '-postgres' : ''}`;
+    writeFileSync(join(outDir, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
+    const markdown = toMarkdown(report);
+    writeFileSync(join(outDir, `${name}.md`), markdown);
+    updatePerformanceDoc(name, markdown);
+    console.log(`\n${markdown}`);
+  } finally {
+    await stack.stop();
+  }
+}
+
+function toMarkdown(report: { date: string; scale: number; database: string; durationSeconds: number; connections: number; gatewayWorkers: number; readySeconds: number; volume: Record<string, number>; scenarios: ScenarioResult[]; underAttack: { catalogue: LoadResult; hostile: { name: string; expectStatus: number; requests: number; refusedAsExpected: number }[] }; memoryMb: { idle: Record<string, number>; peak: Record<string, number>; idleTotal: number } }): string {
+  const lines = [
+    `Scale ${report.scale} on the ${report.database} database, ${report.date.slice(0, 10)}: ${report.connections} connections, ${report.durationSeconds} s per run, ${report.gatewayWorkers} gateway worker(s). Data: ${Object.entries(report.volume).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}. Ready ${report.readySeconds} s after start.`,
+    '',
+    '| scenario | Apollo req/s | p50 / p95 / p99 ms | errors | SQL/req | Hive req/s | Hive p95 ms | direct req/s | Apollo/direct | Apollo/Hive |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...report.scenarios.map((s) => `| ${s.name} | ${s.apollo.requestsPerSecond} | ${s.apollo.p50} / ${s.apollo.p95} / ${s.apollo.p99} | ${s.apollo.errors + s.apollo.graphqlErrors} | ${s.apollo.sqlPerRequest} | ${s.hive.requestsPerSecond} | ${s.hive.p95} | ${s.direct?.requestsPerSecond ?? '—'} | ${s.ratioApolloDirect ?? '—'} | ${s.ratioApolloHive} |`),
+    '',
+    `Under attack (catalogue with hostile requests beside it): ${report.underAttack.catalogue.requestsPerSecond} req/s, p95 ${report.underAttack.catalogue.p95} ms. ` +
+      report.underAttack.hostile.map((h) => `${h.name} → ${h.expectStatus}: ${h.refusedAsExpected} of ${h.requests}`).join('; ') + '.',
+    '',
+    `Resident memory (MB), idle → peak: ${Object.keys(report.memoryMb.idle).map((k) => `${k} ${report.memoryMb.idle[k]} → ${report.memoryMb.peak[k] ?? '?'}`).join(', ')}; stack at idle ${report.memoryMb.idleTotal} MB.`,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/** Replaces the section of docs/performance.md between this result's markers with the new table. */
+function updatePerformanceDoc(name: string, markdown: string): void {
+  const path = join(REPO_ROOT, 'docs', 'performance.md');
+  if (!existsSync(path)) return;
+  const start = `<!-- bench:${name}:start -->`;
+  const end = `<!-- bench:${name}:end -->`;
+  const doc = readFileSync(path, 'utf8');
+  const i = doc.indexOf(start);
+  const j = doc.indexOf(end);
+  if (i < 0 || j < 0) return;
+  writeFileSync(path, `${doc.slice(0, i + start.length)}\n${markdown}${doc.slice(j)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

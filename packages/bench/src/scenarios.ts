@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import type { SubgraphName } from '@kommunenett/subgraph-kit';
+
+/** What a scenario needs to build its requests: tokens per role and ids of the data set. */
+export interface ScenarioContext {
+  tokens: Record<'anonymous' | 'orgAdmin' | 'analyst' | 'partner', string | null>;
+  networkIds: string[];
+  municipalityIds: string[];
+}
+
+export interface Scenario {
+  name: string;
+  description: string;
+  token: keyof ScenarioContext['tokens'];
+  /** The one subgraph that can answer the query alone: then it is also measured directly. */
+  singleSubgraph?: SubgraphName;
+  body(ctx: ScenarioContext): () => string;
+}
+
+const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)];
+const gql = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: 'catalogue',
+    description: 'anonymous network catalogue with sessions (one page, the same for every client)',
+    token: 'anonymous',
+    singleSubgraph: 'networks',
+    body: () => {
+      const body = gql('query Catalogue { networks(first: 20) { totalCount edges { node { id name theme status sessions { sequence title startsAt plannedMonth } } } } }');
+      return () => body;
+    },
+  },
+  {
+    name: 'catalogue-varied',
+    description: 'anonymous catalogue with varied filters and pages (no two requests alike)',
+    token: 'anonymous',
+    singleSubgraph: 'networks',
+    body: () => {
+      const countries = ['NO', 'SE', null];
+      const words = ['nettverk', 'korrupsjon', 'innovasjon', 'omdømme', 'a', 'e', 'kommune'];
+      return () => gql('query Catalogue($f: NetworkFilter, $first: Int) { networks(first: $first, filter: $f) { totalCount edges { node { id name sessions { sequence startsAt } } } } }',
+        { first: 5 + Math.floor(Math.random() * 20), f: { ...(pick(countries) && { country: pick(countries) }), search: pick(words) } });
+    },
+  },
+  {
+    name: 'directory',
+    description: 'anonymous municipality directory page with counties',
+    token: 'anonymous',
+    singleSubgraph: 'participants',
+    body: () => {
+      const body = gql('query Directory { municipalities(first: 100, country: NO) { totalCount edges { node { id name population county { name } } } } }');
+      return () => body;
+    },
+  },
+  {
+    name: 'network-page',
+    description: 'ORG_ADMIN: a network with hosts, counts and its participating municipalities',
+    token: 'orgAdmin',
+    body: (ctx) => () => gql('query NetworkPage($id: ID!) { network(id: $id) { name status capacity hosts { name } participantCount municipalityCount } }', { id: pick(ctx.networkIds) }),
+  },
+];
+
+/** Requests that must be refused, sent during the mix; each with the status it must get. */
+export const HOSTILE_REQUESTS: { name: string; expectStatus: number; body: string; headers?: Record<string, string> }[] = [
+  {
+    name: 'deep query',
+    expectStatus: 400,
+    body: gql('{ networks { edges { node { program { networks { edges { node { program { networks { edges { node { program { name } } } } } } } } } } } } }'),
+  },
+  {
+    name: '1,000 aliases',
+    expectStatus: 400,
+    body: gql(`{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: programs(first: 1) { totalCount }`).join(' ')} }`),
+  },
+  { name: 'oversized body', expectStatus: 413, body: gql(`{ networks { totalCount } } # ${'x'.repeat(150_000)}`) },
+  { name: 'bad token', expectStatus: 401, body: gql('{ networks { totalCount } }'), headers: { authorization: `Bearer eyJhbGciOiJub25lIn0.${Buffer.from(JSON.stringify({ sub: randomUUID(), role: 'ADMIN' })).toString('base64url')}.` } },
+];

@@ -1,0 +1,27 @@
+/**
+ * The embedded database as a process of its own (what `pnpm start` runs when DATABASE_URL is
+ * unset): PGlite with its data under `<DATA_DIR>/pglite`, served on `EMBEDDED_DB_PORT`.
+ */
+import { join, resolve } from 'node:path';
+import { startEmbeddedPostgres } from './embedded-server';
+
+async function main(): Promise<void> {
+  const dataDir = join(resolve(process.env.DATA_DIR ?? '.data'), 'pglite');
+  const port = Number(process.env.EMBEDDED_DB_PORT ?? 54329);
+  const db = await startEmbeddedPostgres({ dataDir, port });
+  console.log(JSON.stringify({ level: 30, service: 'database', msg: 'embedded database ready', url: db.url, dataDir }));
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await db.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+/**
+ * `pnpm seed`: migrates every service's schema and loads the demo data where a service's tables
+ * are empty, on DATABASE_URL or (unset) on the embedded database under DATA_DIR.
+ */
+import { join, resolve } from 'node:path';
+import { createServiceDataSource, databaseUrlFor, migrateAndPrepare, startEmbeddedPostgres, type EmbeddedPostgres } from '@kommunenett/db';
+import { createLogger } from '@kommunenett/subgraph-kit';
+import { SUBGRAPHS } from './definitions';
+
+async function main(): Promise<void> {
+  const log = createLogger('seed');
+  let embedded: EmbeddedPostgres | undefined;
+  if (!process.env.DATABASE_URL) {
+    embedded = await startEmbeddedPostgres({ dataDir: join(resolve(process.env.DATA_DIR ?? '.data'), 'pglite') });
+    process.env.DATABASE_URL = embedded.url;
+  }
+  try {
+    for (const def of SUBGRAPHS) {
+      const ds = createServiceDataSource({ service: def.name, url: databaseUrlFor(def.name), entities: def.tables, migrations: def.migrations, log });
+      await ds.initialize();
+      try {
+        await migrateAndPrepare(ds, def.name, def.seed ? () => def.seed!(ds, log) : undefined);
+        log.info(`${def.name}: migrated and seeded`);
+      } finally {
+        await ds.destroy();
+      }
+    }
+  } finally {
+    await embedded?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

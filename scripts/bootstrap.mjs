@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+/**
+ * The README's two commands on a machine that has only Node.js:
+ *   node scripts/bootstrap.mjs start   install, build, start the whole graph
+ *   node scripts/bootstrap.mjs test    install, build, run every test
+ * It uses pnpm from PATH when it is the pinned major version, else corepack, else `npx pnpm@<pinned>`.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pinned = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1];
+const major = pinned.split('.')[0];
+const env = { ...process.env, COREPACK_INTEGRITY_KEYS: process.env.COREPACK_INTEGRITY_KEYS ?? '0', COREPACK_ENABLE_DOWNLOAD_PROMPT: '0' };
+
+function works(command, args) {
+  const result = spawnSync(command, [...args, '--version'], { cwd: root, env, encoding: 'utf8', shell: process.platform === 'win32' });
+  return result.status === 0 && result.stdout.trim().startsWith(`${major}.`);
+}
+
+function findPnpm() {
+  if (works('pnpm', [])) return ['pnpm'];
+  if (works('corepack', ['pnpm'])) return ['corepack', 'pnpm'];
+  console.log(`[bootstrap] pnpm ${major}.x not found; using npx pnpm@${pinned}`);
+  return ['npx', '--yes', `pnpm@${pinned}`];
+}
+
+function run(pnpm, args) {
+  console.log(`[bootstrap] pnpm ${args.join(' ')}`);
+  const [command, ...prefix] = pnpm;
+  const result = spawnSync(command, [...prefix, ...args], { cwd: root, env, stdio: 'inherit', shell: process.platform === 'win32' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const task = process.argv[2];
+const extra = process.argv.slice(3);
+if (task !== 'start' && task !== 'test') {
+  console.error('usage: node scripts/bootstrap.mjs start|test');
+  process.exit(2);
+}
+const pnpm = findPnpm();
+run(pnpm, ['install', '--frozen-lockfile']);
+run(pnpm, ['run', 'build']);
+if (task === 'start') run(pnpm, ['run', 'start:stack', ...extra]);
+else run(pnpm, ['run', 'jest', ...extra]);

@@ -1,0 +1,33 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum Language { nb = 'nb', nn = 'nn', sv = 'sv', en = 'en' }
+export enum EditionStatus { DRAFT = 'DRAFT', PUBLISHED = 'PUBLISHED', SUPERSEDED = 'SUPERSEDED' }
+export enum ToolKind {
+  VULNERABILITY_MAPPING = 'VULNERABILITY_MAPPING', RISK_MATRIX = 'RISK_MATRIX', CASE_EXERCISE = 'CASE_EXERCISE',
+  DILEMMA_TRAINING = 'DILEMMA_TRAINING', CHECKLIST = 'CHECKLIST', TEMPLATE = 'TEMPLATE',
+}
+export enum ProposalStatus { PROPOSED = 'PROPOSED', ACCEPTED = 'ACCEPTED', REJECTED = 'REJECTED' }
+export enum AnchorResolution { EXACT = 'EXACT', NEAREST_SECTION = 'NEAREST_SECTION', HANDBOOK = 'HANDBOOK', UNKNOWN = 'UNKNOWN' }
+export enum DiffPartKind { ADDED = 'ADDED', REMOVED = 'REMOVED', UNCHANGED = 'UNCHANGED' }
+
+registerEnumType(Language, { name: 'Language', description: 'Language of a text: Bokmål, Nynorsk, Swedish, English.' });
+registerEnumType(EditionStatus, {
+  name: 'EditionStatus',
+  description: 'DRAFT (editors only, editable) → PUBLISHED (the current edition, immutable) → SUPERSEDED (an older published edition, immutable).',
+});
+registerEnumType(ToolKind, { name: 'ToolKind', description: 'What kind of method or template a tool is.' });
+registerEnumType(ProposalStatus, {
+  name: 'ProposalStatus',
+  description: 'PROPOSED → ACCEPTED (taken into a draft edition) or REJECTED (with a reason).',
+});
+registerEnumType(AnchorResolution, {
+  name: 'AnchorResolution',
+  description: 'How a handbook anchor was resolved against the current published edition.',
+  valuesConfig: {
+    EXACT: { description: 'The section exists in the current edition (it may have moved within the tree).' },
+    NEAREST_SECTION: { description: 'The section was removed; `chapter` is its nearest surviving ancestor.' },
+    HANDBOOK: { description: 'The section and all its ancestors were removed; the reference points at the handbook as a whole.' },
+    UNKNOWN: { description: 'No such handbook, or no published edition ever had this section.' },
+  },
+});
+registerEnumType(DiffPartKind, { name: 'DiffPartKind' });

@@ -1,0 +1,26 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/** Owned by the participants service; the handbook service refers to publishers by id. */
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class Organization {
+  @Field(() => ID) id: string;
+}
+
+/** Owned by the networks service; this service adds `handbook`. */
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class Network {
+  @Field(() => ID) id: string;
+}
+
+/** Owned by the networks service; a revision proposal may come from a session. */
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class Session {
+  @Field(() => ID) id: string;
+}
+
+export function ref<T extends { id: string }>(type: new () => T, id: string): T {
+  return Object.assign(new type(), { id });
+}

@@ -1,0 +1,91 @@
+import { In } from 'typeorm';
+import { loaderByGroup, loaderById, type RequestContext } from '@kommunenett/subgraph-kit';
+import { Handbook } from '../entities/handbook.entity';
+import { Edition } from '../entities/edition.entity';
+import { Chapter } from '../entities/chapter.entity';
+import { Tool } from '../entities/tool.entity';
+import { Recommendation } from '../entities/recommendation.entity';
+import { RevisionProposal } from '../entities/revision-proposal.entity';
+import { NetworkHandbook } from '../entities/network-handbook.entity';
+import { joinVisibleEdition, whereEditionVisible } from '../services/access';
+import { proposalVisibility } from '../services/proposals';
+
+// Handbooks themselves are public; what the viewer may see of them is decided per edition.
+export const handbookById = (ctx: RequestContext) =>
+  loaderById(ctx, 'handbookById', (ids) => ctx.ds.getRepository(Handbook).findBy({ id: In([...ids]) }));
+
+export const handbookBySlug = (ctx: RequestContext) =>
+  loaderById(ctx, 'handbookBySlug', async (slugs) => {
+    const rows = await ctx.ds.getRepository(Handbook).findBy({ slug: In([...slugs]) });
+    rows.forEach((h) => handbookById(ctx).prime(h.id, h));
+    return rows;
+  }, (h) => h.slug);
+
+function visibleEditions(ctx: RequestContext) {
+  const qb = ctx.ds.getRepository(Edition).createQueryBuilder('e').innerJoin(Handbook, 'h', 'h.id = e.handbook_id');
+  whereEditionVisible(ctx, qb);
+  return qb;
+}
+
+export const editionById = (ctx: RequestContext) =>
+  loaderById(ctx, 'editionById', (ids) => visibleEditions(ctx).andWhere('e.id IN (:...ids)', { ids }).getMany());
+
+/** The editions of a handbook the viewer may see, newest first. */
+export const editionsByHandbook = (ctx: RequestContext) =>
+  loaderByGroup(ctx, 'editionsByHandbook', async (handbookIds) => {
+    const rows = await visibleEditions(ctx).andWhere('e.handbook_id IN (:...handbookIds)', { handbookIds }).orderBy('e.number', 'DESC').getMany();
+    rows.forEach((e) => editionById(ctx).prime(e.id, e));
+    return rows;
+  }, (e) => e.handbookId);
+
+export const chapterById = (ctx: RequestContext) =>
+  loaderById(ctx, 'chapterById', (ids) => joinVisibleEdition(ctx, ctx.ds.getRepository(Chapter).createQueryBuilder('c'), 'c')
+    .andWhere('c.id IN (:...ids)', { ids }).getMany());
+
+/**
+ * All chapters of an edition in one statement, in tree order of (parent, position): the whole
+ * tree of an edition costs one query however deep it is. Callers reach editions only through
+ * visible paths, so no visibility join is needed here.
+ */
+export const chaptersByEdition = (ctx: RequestContext) =>
+  loaderByGroup(ctx, 'chaptersByEdition', async (editionIds) => {
+    const rows = await ctx.ds.getRepository(Chapter).find({ where: { editionId: In([...editionIds]) }, order: { position: 'ASC', id: 'ASC' } });
+    rows.forEach((c) => chapterById(ctx).prime(c.id, c));
+    return rows;
+  }, (c) => c.editionId);
+
+export const toolById = (ctx: RequestContext) =>
+  loaderById(ctx, 'toolById', (ids) => joinVisibleEdition(ctx, ctx.ds.getRepository(Tool).createQueryBuilder('t'), 't')
+    .andWhere('t.id IN (:...ids)', { ids }).getMany());
+
+export const toolsByEdition = (ctx: RequestContext) =>
+  loaderByGroup(ctx, 'toolsByEdition', (editionIds) =>
+    ctx.ds.getRepository(Tool).find({ where: { editionId: In([...editionIds]) }, order: { position: 'ASC', id: 'ASC' } }), (t) => t.editionId);
+
+export const recommendationById = (ctx: RequestContext) =>
+  loaderById(ctx, 'recommendationById', (ids) => ctx.ds.getRepository(Recommendation).findBy({ id: In([...ids]) }));
+
+export const recommendationsByHandbook = (ctx: RequestContext) =>
+  loaderByGroup(ctx, 'recommendationsByHandbook', (handbookIds) =>
+    ctx.ds.getRepository(Recommendation).find({ where: { handbookId: In([...handbookIds]) }, order: { number: 'ASC' } }), (r) => r.handbookId);
+
+export const handbookByNetwork = (ctx: RequestContext) =>
+  loaderById(ctx, 'handbookByNetwork', async (networkIds) => {
+    const links = await ctx.ds.getRepository(NetworkHandbook).findBy({ networkId: In([...networkIds]) });
+    const handbooks = await Promise.all(links.map((l) => handbookById(ctx).load(l.handbookId)));
+    return links.map((l, i) => ({ networkId: l.networkId, handbook: handbooks[i] }));
+  }, (row) => row.networkId);
+
+export const networkIdsByHandbook = (ctx: RequestContext) =>
+  loaderByGroup(ctx, 'networkIdsByHandbook', (handbookIds) =>
+    ctx.ds.getRepository(NetworkHandbook).find({ where: { handbookId: In([...handbookIds]) }, order: { networkId: 'ASC' } }), (l) => l.handbookId);
+
+export const proposalById = (ctx: RequestContext) =>
+  loaderById(ctx, 'proposalById', (ids) => proposalVisibility(ctx, ctx.ds.getRepository(RevisionProposal).createQueryBuilder('p'))
+    .andWhere('p.id IN (:...ids)', { ids }).getMany());
+
+/** Proposals accepted into an edition: what the networks contributed to it. */
+export const proposalsAcceptedInto = (ctx: RequestContext) =>
+  loaderByGroup(ctx, 'proposalsAcceptedInto', (editionIds) =>
+    ctx.ds.getRepository(RevisionProposal).find({ where: { acceptedIntoEditionId: In([...editionIds]) }, order: { decidedAt: 'ASC', id: 'ASC' } }),
+  (p) => p.acceptedIntoEditionId!);

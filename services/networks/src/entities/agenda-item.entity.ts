@@ -1,0 +1,27 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { AgendaItemKind } from './enums';
+
+@ObjectType({ description: 'One item of a session’s timed agenda. Times are wall-clock times in the network’s time zone.' })
+@Directive('@key(fields: "id")')
+@Entity({ name: 'agenda_item' })
+@Index(['sessionId', 'position'], { unique: true })
+export class AgendaItem {
+  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'session_id' }) sessionId: string;
+  @Field(() => Int, { description: 'Place in the agenda, from 1, in order of start.' }) @Column('int') position: number;
+  @Field(() => Date) @Column('timestamptz', { name: 'starts_at' }) startsAt: Date;
+  @Field(() => Date, { nullable: true, description: 'Null when the agenda gives only a start: the item lasts until the next one.' })
+  @Column('timestamptz', { name: 'ends_at', nullable: true }) endsAt: Date | null;
+  @Field() @Column('text') title: string;
+  @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) description: string | null;
+  @Field(() => AgendaItemKind) @Column('text') kind: AgendaItemKind;
+  @Column('text', { nullable: true }) leaders: string | null;
+  @Column('uuid', { array: true, name: 'leader_person_ids', default: () => "'{}'" }) leaderPersonIds: string[];
+  @Field({ description: 'Runs at the same time as other items (e.g. parallel group sessions); exempt from the overlap check.' })
+  @Column('boolean', { default: false }) parallel: boolean;
+  @Field(() => [String], { description: 'Handbook chapter anchors, e.g. "beskytt-kommunen/verdier-holdninger-og-kultur"; resolved by the handbook service.' })
+  @Column('text', { array: true, name: 'handbook_anchors', default: () => "'{}'" }) handbookAnchors: string[];
+  @Field(() => [ID], { description: 'Ids of handbook tools used in the item.' })
+  @Column('text', { array: true, name: 'tool_ids', default: () => "'{}'" }) toolIds: string[];
+}

@@ -1,0 +1,85 @@
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '@kommunenett/subgraph-kit';
+import { Network } from '../entities/network.entity';
+import { AnchoringChange, MunicipalityProject, ProjectMilestone } from '../entities/project.entity';
+import { Municipality, municipalityRef } from '../entities/references';
+import { AnchoringPhase, MilestoneStatus } from '../entities/enums';
+import { anchoringHistoryByProject, milestonesByProject, networkById, projectsByNetwork } from '../loaders';
+import { canReadMunicipalityWork } from '../services/access';
+import { saveProject, setAnchoringPhase } from '../services/projects';
+import { Payload, payload } from './types';
+
+@InputType()
+class MilestoneInput {
+  @Field() title: string;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' }) dueOn?: string | null;
+  @Field(() => MilestoneStatus, { nullable: true, description: 'Default PLANNED.' }) status?: MilestoneStatus;
+}
+
+@InputType({ description: 'A municipality’s project in a network. Leave out expectedVersion for the first save; give it for later ones.' })
+class SaveProjectInput {
+  @Field(() => ID) networkId: string;
+  @Field(() => ID) municipalityId: string;
+  @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
+  @Field() title: string;
+  @Field(() => String, { nullable: true }) problem?: string | null;
+  @Field(() => String, { nullable: true }) goals?: string | null;
+  @Field(() => String, { nullable: true }) measures?: string | null;
+  @Field(() => String, { nullable: true }) organisation?: string | null;
+  @Field(() => String, { nullable: true }) leadMandate?: string | null;
+  @Field(() => [MilestoneInput], { nullable: true, description: 'When given, replaces the milestones.' }) milestones?: MilestoneInput[] | null;
+}
+
+@InputType()
+class SetAnchoringPhaseInput {
+  @Field(() => ID) projectId: string;
+  @Field(() => Int) expectedVersion: number;
+  @Field(() => AnchoringPhase) phase: AnchoringPhase;
+  @Field(() => String, { nullable: true }) note?: string | null;
+}
+
+const ProjectPayload = Payload(MunicipalityProject, 'project');
+
+@Resolver(() => Network)
+export class NetworkProjectsResolver {
+  @FieldResolver(() => [MunicipalityProject], { description: 'Municipality projects the viewer may read: all for hosts and facilitators, their own for a coordinator.' })
+  async projects(@Root() network: Network, @Ctx() ctx: RequestContext) {
+    const rows = await projectsByNetwork(ctx).load(network.id);
+    return rows.filter((p) => canReadMunicipalityWork(ctx.viewer, network, p.municipalityId));
+  }
+}
+
+@Resolver(() => MunicipalityProject)
+export class ProjectResolver {
+  @FieldResolver(() => Network, { nullable: true })
+  network(@Root() p: MunicipalityProject, @Ctx() ctx: RequestContext) {
+    return networkById(ctx).load(p.networkId);
+  }
+
+  @FieldResolver(() => Municipality)
+  municipality(@Root() p: MunicipalityProject) {
+    return municipalityRef(p.municipalityId);
+  }
+
+  @FieldResolver(() => [ProjectMilestone])
+  milestones(@Root() p: MunicipalityProject, @Ctx() ctx: RequestContext) {
+    return milestonesByProject(ctx).load(p.id);
+  }
+
+  @FieldResolver(() => [AnchoringChange], { description: 'Every change of the anchoring phase, oldest first.' })
+  anchoringHistory(@Root() p: MunicipalityProject, @Ctx() ctx: RequestContext) {
+    return anchoringHistoryByProject(ctx).load(p.id);
+  }
+
+  @Authorized('COORDINATOR')
+  @Mutation(() => ProjectPayload, { description: 'The municipality’s COORDINATOR writes its project; the first save starts it in AWARENESS.' })
+  async saveProject(@Arg('input') input: SaveProjectInput, @Ctx() ctx: RequestContext) {
+    return payload('project', await saveProject(ctx, input));
+  }
+
+  @Authorized('COORDINATOR')
+  @Mutation(() => ProjectPayload, { description: 'Moves the project to another anchoring phase and records it in anchoringHistory.' })
+  async setAnchoringPhase(@Arg('input') input: SetAnchoringPhaseInput, @Ctx() ctx: RequestContext) {
+    return payload('project', await setAnchoringPhase(ctx, input));
+  }
+}

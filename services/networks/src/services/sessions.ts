@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '@kommunenett/subgraph-kit';
+import { Session } from '../entities/session.entity';
+import { AgendaItem } from '../entities/agenda-item.entity';
+import { AgendaItemKind, SessionKind } from '../entities/enums';
+import { lockNetworkToRun } from './networks';
+import { checkVersion, fail, lockRow, parseInput, runMutation } from './mutation';
+import { startOfMonth, wallClock, zonedInstant } from './time';
+import { LIMITS, clockTime, handbookAnchor, id, list, localDate, month, municipalityId, positiveInt, requiredText, text } from './validation';
+
+export 
+/** Exact times of a session as wall-clock times in the network's time zone; the end may be on a later day. */
+const timesSchema = z.object({ startDate: localDate, startTime: clockTime, endDate: localDate.nullish(), endTime: clockTime });
+const locationSchema = z.object({ venue: text(LIMITS.name).nullish(), place: text(LIMITS.name).nullish(), municipalityId: municipalityId.nullish() });
+
+const sessionFields = {
+  kind: z.enum(SessionKind),
+  title: requiredText(LIMITS.name),
+  theme: text(LIMITS.name).nullish(),
+  description: text(LIMITS.text).nullish(),
+  plannedMonth: month.nullish(),
+  plannedTo: month.nullish(),
+  location: locationSchema.nullish(),
+};
+const createSchema = z.object({ networkId: id, ...sessionFields, kind: sessionFields.kind.default(SessionKind.GATHERING), times: timesSchema.nullish() });
+const updateSchema = z.object({ sessionId: id, expectedVersion: z.number().int(), ...z.object(sessionFields).partial().shape });
+const scheduleSchema = z.object({ sessionId: id, expectedVersion: z.number().int(), times: timesSchema });
+const deleteSchema = z.object({ sessionId: id, expectedVersion: z.number().int() });
+
+/** Locks a session and its network for a change by someone who runs the network. */
+async function sessionToChange(ctx: RequestContext, m: EntityManager, sessionId: string, expectedVersion: number) {
+  const session = await lockRow(m, Session, sessionId, 'sessionId', 'Session');
+  const network = await lockNetworkToRun(ctx, m, session.networkId, 'sessionId');
+  checkVersion(session, expectedVersion, 'session');
+  return { session, network };
+}
+
+function exactTimes(times: z.infer<typeof timesSchema>, timeZone: string): { startsAt: Date; endsAt: Date } {
+  const startsAt = zonedInstant(times.startDate, times.startTime, timeZone);
+  const endsAt = zonedInstant(times.endDate ?? times.startDate, times.endTime, timeZone);
+  if (endsAt <= startsAt) fail('times.endTime', 'The session ends before it starts.', 'SESSION_END_BEFORE_START');
+  if (endsAt.getTime() - startsAt.getTime() > 7 * 24 * 3_600_000) fail('times.endDate', 'A session lasts at most a week.', 'SESSION_TOO_LONG');
+  return { startsAt, endsAt };
+}
+
+/** Puts the planned months on the session (clearing exact times), or fails on a bad span. */
+function plan(session: Session, plannedMonth: string | null, plannedTo: string | null, timeZone: string): void {
+  if (plannedTo && !plannedMonth) fail('plannedTo', 'A span of months needs its first month in plannedMonth.', 'PLANNED_MONTH_REQUIRED');
+  if (plannedMonth && plannedTo && plannedTo <= plannedMonth) fail('plannedTo', 'The last month of the span must come after the first.', 'PLANNED_RANGE');
+  session.plannedMonth = plannedMonth;
+  session.plannedTo = plannedTo;
+  if (plannedMonth) {
+    session.startsAt = null;
+    session.endsAt = null;
+  }
+  session.sortDate = session.startsAt ?? (plannedMonth ? startOfMonth(plannedMonth, timeZone) : null);
+}
+
+function setExact(session: Session, times: { startsAt: Date; endsAt: Date }): void {
+  Object.assign(session, { ...times, plannedMonth: null, plannedTo: null, sortDate: times.startsAt });
+}
+
+function setLocation(session: Session, location: z.infer<typeof locationSchema> | null | undefined): void {
+  if (location === undefined) return;
+  session.locationVenue = location?.venue || null;
+  session.locationPlace = location?.place || null;
+  session.locationMunicipalityId = location?.municipalityId ?? null;
+}
+
+/** Agenda items must stay inside the session when its times change. */
+async function checkAgendaStillFits(m: EntityManager, session: Session): Promise<void> {
+  const items = await m.getRepository(AgendaItem).findBy({ sessionId: session.id });
+  if (items.length === 0) return;
+  const outside = !session.startsAt || !session.endsAt
+    || items.some((i) => i.startsAt < session.startsAt! || (i.endsAt ?? i.startsAt) > session.endsAt!);
+  if (outside) fail('times', 'The session has an agenda that would fall outside the new times; change the agenda first.', 'AGENDA_OUTSIDE_SESSION');
+}
+
+export function createSession(ctx: RequestContext, input: unknown) {
+  return runMutation(ctx, async (m) => {
+    const value = parseInput(createSchema, input);
+    const network = await lockNetworkToRun(ctx, m, value.networkId, 'networkId');
+    if (value.times && value.plannedMonth) fail('plannedMonth', 'Give either exact times or a planned month, not both.', 'CONFLICTING_DATES');
+    const last = await m.getRepository(Session).maximum('sequence', { networkId: network.id });
+    const session = m.getRepository(Session).create({
+      id: randomUUID(), networkId: network.id, sequence: (last ?? 0) + 1, kind: value.kind, title: value.title,
+      theme: value.theme ?? null, description: value.description ?? null, startsAt: null, endsAt: null,
+    });
+    setLocation(session, value.location ?? null);
+    plan(session, value.plannedMonth ?? null, value.plannedTo ?? null, network.timeZone);
+    if (value.times) setExact(session, exactTimes(value.times, network.timeZone));
+    return m.getRepository(Session).save(session);
+  });
+}
+
+/** Changes what a session is about, where it is, or the month it is planned for. */
+export function updateSession(ctx: RequestContext, input: unknown) {
+  return runMutation(ctx, async (m) => {
+    const { sessionId, expectedVersion, location, plannedMonth, plannedTo, ...changes } = parseInput(updateSchema, input);
+    const { session, network } = await sessionToChange(ctx, m, sessionId, expectedVersion);
+    for (const [key, v] of Object.entries(changes)) if (v !== undefined) Object.assign(session, { [key]: v });
+    setLocation(session, location);
+    if (plannedMonth !== undefined || plannedTo !== undefined) {
+      plan(session, plannedMonth === undefined ? session.plannedMonth : plannedMonth, plannedTo === undefined ? session.plannedTo : plannedTo, network.timeZone);
+      await checkAgendaStillFits(m, session);
+    }
+    return m.getRepository(Session).save(session);
+  });
+}
+
+/** Turns a planned month into exact times (or moves exact times). */
+export function scheduleSession(ctx: RequestContext, input: unknown) {
+  return runMutation(ctx, async (m) => {
+    const { sessionId, expectedVersion, times } = parseInput(scheduleSchema, input);
+    const { session, network } = await sessionToChange(ctx, m, sessionId, expectedVersion);
+    setExact(session, exactTimes(times, network.timeZone));
+    await checkAgendaStillFits(m, session);
+    return m.getRepository(Session).save(session);
+  });
+}
+
+/** Removes a session with its agenda; the later sessions move up one place. */
+export function deleteSession(ctx: RequestContext, input: unknown) {
+  return runMutation(ctx, async (m) => {
+    const { sessionId, expectedVersion } = parseInput(deleteSchema, input);
+    const { session } = await sessionToChange(ctx, m, sessionId, expectedVersion);
+    await m.getRepository(Session).delete({ id: session.id });
+    // Two steps, so that no intermediate state breaks the unique (network, sequence).
+    await m.query('UPDATE networks.session SET sequence = -sequence WHERE network_id = $1 AND sequence > $2', [session.networkId, session.sequence]);
+    await m.query('UPDATE networks.session SET sequence = -sequence - 1, version = version + 1 WHERE network_id = $1 AND sequence < 0', [session.networkId]);
+    return session;
+  });
+}
+
+const agendaItemSchema = z.object({
+  date: localDate.nullish(),
+  startTime: clockTime,
+  durationMinutes: positiveInt.nullish(),
+  endTime: clockTime.nullish(),
+  title: requiredText(LIMITS.name),
+  description: text(LIMITS.text).nullish(),
+  kind: z.enum(AgendaItemKind),
+  leaders: text(LIMITS.shortText).nullish(),
+  leaderPersonIds: list(id, 10).default([]),
+  parallel: z.boolean().default(false),
+  handbookAnchors: list(handbookAnchor, 20).default([]),
+  toolIds: list(requiredText(100), 20).default([]),
+});
+const setAgendaSchema = z.object({ sessionId: id, expectedVersion: z.number().int(), items: list(agendaItemSchema, LIMITS.items) });
+
+/**
+ * Replaces a session's whole agenda at once. Items are wall-clock times in the network's time
+ * zone, inside the session's day(s), without overlaps unless marked parallel; stored in order.
+ */
+export function setAgenda(ctx: RequestContext, input: unknown) {
+  return runMutation(ctx, async (m) => {
+    const { sessionId, expectedVersion, items } = parseInput(setAgendaSchema, input);
+    const { session, network } = await sessionToChange(ctx, m, sessionId, expectedVersion);
+    const { startsAt, endsAt } = session;
+    if (!startsAt || !endsAt) fail('sessionId', 'The session has no exact date yet; schedule it before giving it an agenda.', 'SESSION_NOT_SCHEDULED');
+    const tz = network.timeZone;
+    const firstDay = wallClock(startsAt, tz).date;
+    const oneDay = firstDay === wallClock(new Date(endsAt.getTime() - 1), tz).date;
+
+    const timed = items.map((item, index) => {
+      const at = (field: string) => `items.${index}.${field}`;
+      if (!item.date && !oneDay) fail(at('date'), 'The session lasts more than one day: say which day the item is on.', 'DATE_REQUIRED');
+      if (item.durationMinutes && item.endTime) fail(at('endTime'), 'Give a duration or an end time, not both.', 'CONFLICTING_DURATION');
+      const day = item.date ?? firstDay;
+      const start = zonedInstant(day, item.startTime, tz);
+      let end: Date | null = null;
+      if (item.durationMinutes) end = new Date(start.getTime() + item.durationMinutes * 60_000);
+      if (item.endTime) {
+        end = zonedInstant(day, item.endTime, tz);
+        if (end <= start) fail(at('endTime'), 'The item ends before it starts.', 'INVALID_DURATION');
+      }
+      if (start < startsAt || (end ?? start) > endsAt) {
+        fail(at('startTime'), `«${item.title}» falls outside the session (${wallClock(startsAt, tz).date} ${wallClock(startsAt, tz).time} – ${wallClock(endsAt, tz).date} ${wallClock(endsAt, tz).time}).`, 'AGENDA_ITEM_OUTSIDE_SESSION');
+      }
+      return { item, index, start, end };
+    });
+
+    // An item without an end lasts until the next one starts, so only items with an end can overlap.
+    const exclusive = timed.filter((t) => !t.item.parallel);
+    for (const a of exclusive) {
+      for (const b of exclusive) {
+        if (b.index <= a.index) continue;
+        const aEnd = a.end ?? a.start;
+        const bEnd = b.end ?? b.start;
+        const overlaps = a.start.getTime() === b.start.getTime() || (a.start < bEnd && b.start < aEnd);
+        if (overlaps) {
+          fail(`items.${b.index}.startTime`, `«${b.item.title}» overlaps «${a.item.title}»; mark one of them parallel if they run at the same time.`, 'AGENDA_ITEMS_OVERLAP');
+        }
+      }
+    }
+
+    timed.sort((a, b) => a.start.getTime() - b.start.getTime() || a.index - b.index);
+    await m.getRepository(AgendaItem).delete({ sessionId: session.id });
+    const rows = timed.map((t, i) => m.getRepository(AgendaItem).create({
+      id: randomUUID(), sessionId: session.id, position: i + 1, startsAt: t.start, endsAt: t.end, title: t.item.title,
+      description: t.item.description ?? null, kind: t.item.kind, leaders: t.item.leaders ?? null, leaderPersonIds: t.item.leaderPersonIds,
+      parallel: t.item.parallel, handbookAnchors: t.item.handbookAnchors, toolIds: t.item.toolIds,
+    }));
+    if (rows.length) await m.getRepository(AgendaItem).insert(rows);
+    // The agenda is part of the session: a new agenda is a new version of it.
+    await m.query('UPDATE networks.session SET version = version + 1 WHERE id = $1', [session.id]);
+    session.version += 1;
+    return session;
+  });
+}

@@ -1,0 +1,207 @@
+import { DEMO } from '@kommunenett/reference-data';
+import { sqlDelta } from '@kommunenett/stack/testing';
+import { networksStack } from './helpers';
+
+/** The demo programmes of the source documents, and finding networks in the catalogue. */
+let t: Awaited<ReturnType<typeof networksStack>>;
+beforeAll(async () => { t = await networksStack(); });
+afterAll(async () => { await t?.stack.stop(); });
+
+const SESSIONS = `sessions { sequence kind title theme datePrecision startsAt startsAtLocal endsAtLocal plannedMonth plannedTo sortDate
+  location { venue place municipality { id } } }`;
+
+describe('demo programmes of the source documents', () => {
+  it('has the anti-corruption programme of KS and TI Norge (000) with owners, funder and networks A, B, C', async () => {
+    const { program } = await t.ok(`query($id: ID!) { program(id: $id) {
+      name language status themes periodStart periodEnd owners { id } partners { id } funder { id }
+      networks(first: 10) { totalCount edges { node { name } } } } }`, { id: DEMO.programs.antikorrupsjon2013 });
+    expect(program).toMatchObject({
+      name: 'Åpenhet, integritet og antikorrupsjonsarbeid i kommunesektoren', language: 'nb', owners: [{ id: 'ks' }, { id: 'ti-norge' }],
+      funder: { id: 'kdd' }, periodStart: '2013-05', periodEnd: '2014-03',
+    });
+    expect(program.networks.edges.map((e: any) => e.node.name)).toEqual(['Antikorrupsjonsnettverk A', 'Antikorrupsjonsnettverk B', 'Antikorrupsjonsnettverk C']);
+  });
+
+  it('gives network A of 000 its rules and the mixed date precision of the document', async () => {
+    const { network } = await t.ok(`query($id: ID!) { network(id: $id) {
+      name capacity capacityMin perMunicipalityLimit perMunicipalityMin requiresLeadershipAnchoring requiresApproval eligibleKinds
+      costNote registrationDeadline registrationDeadlineLocal timeZone hosts { id } ${SESSIONS}
+      assignments { position title givenAt { sequence } dueBefore { sequence } } } }`, { id: DEMO.networks.antikorrupsjonA });
+    expect(network).toMatchObject({
+      capacity: 30, capacityMin: 20, perMunicipalityLimit: 3, perMunicipalityMin: 2, requiresLeadershipAnchoring: true,
+      eligibleKinds: ['MUNICIPALITY', 'COUNTY'], hosts: [{ id: 'ti-norge' }, { id: 'ks' }], timeZone: 'Europe/Oslo',
+      // «Påmeldingsfrist: 21. mai 2013»: the end of that day in Oslo (summer time), shown with its offset.
+      registrationDeadline: '2013-05-21T21:59:59.999Z', registrationDeadlineLocal: '2013-05-21T23:59:59+02:00',
+    });
+    expect(network.costNote).toMatch(/reise og opphold/);
+    expect(network.sessions.map((s: any) => [s.sequence, s.datePrecision, s.startsAtLocal, s.endsAtLocal, s.plannedMonth])).toEqual([
+      [1, 'EXACT', '2013-06-18T12:00:00+02:00', '2013-06-19T12:00:00+02:00', null],
+      [2, 'MONTH', null, null, '2013-10'],
+      [3, 'MONTH', null, null, '2014-03'],
+    ]);
+    expect(network.sessions[0]).toMatchObject({ title: 'Første samling', theme: 'Risiko og sårbarhet for korrupsjon', location: null });
+    // A planned month sorts as its first day, midnight in Oslo.
+    expect(network.sessions[1].sortDate).toBe('2013-09-30T22:00:00.000Z');
+    expect(network.assignments.map((a: any) => [a.title, a.givenAt?.sequence, a.dueBefore?.sequence])).toEqual([
+      ['Kartlegging av sårbarhet og sikkerhetshull', 1, 2],
+      ['Case eller aktivitet i egen kommune', 1, 2],
+      ['Mål og aktiviteter fram til neste samling', 2, 3],
+    ]);
+  });
+
+  it('plans networks B and C for September 2013, November 2013 and March 2014', async () => {
+    for (const id of [DEMO.networks.antikorrupsjonB, DEMO.networks.antikorrupsjonC]) {
+      const { network } = await t.ok(`query($id: ID!) { network(id: $id) { ${SESSIONS} } }`, { id });
+      expect(network.sessions.map((s: any) => [s.datePrecision, s.plannedMonth, s.startsAt])).toEqual([
+        ['MONTH', '2013-09', null], ['MONTH', '2013-11', null], ['MONTH', '2014-03', null],
+      ]);
+    }
+  });
+
+  it('has the Swedish SKL network (001) with target roles, 1–2 participants and two contact persons', async () => {
+    const token = await t.token('ANALYST', { org: 'skr' });
+    const { network } = await t.ok(`query($id: ID!) { network(id: $id) {
+      name language country timeZone targetRoles perMunicipalityMin perMunicipalityLimit eligibleKinds contactPersons { id } program { name } } }`,
+    { id: DEMO.networks.sklKorruption2019 }, token);
+    expect(network).toMatchObject({
+      language: 'sv', country: 'SE', timeZone: 'Europe/Stockholm', perMunicipalityMin: 1, perMunicipalityLimit: 2,
+      eligibleKinds: ['MUNICIPALITY', 'COUNTY'], program: { name: 'Korruptionsbekämpning, nätverk' },
+      contactPersons: [{ id: DEMO.people.sklContact1 }, { id: DEMO.people.sklContact2 }],
+    });
+    expect(network.targetRoles).toEqual(['ekonomer', 'jurister', 'controllers', 'HR-personal', 'säkerhetsansvariga', 'revisorer']);
+  });
+
+  it('has «Saman om ein betre kommune» (004) with eight networks by theme, three gatherings and a theme day', async () => {
+    const { program } = await t.ok(`query($id: ID!) { program(id: $id) { language owners { id } partners { id } funder { id }
+      networks(first: 20) { totalCount edges { node { theme sessions { kind plannedMonth plannedTo datePrecision } } } } } }`, { id: DEMO.programs.saman2013 });
+    expect(program).toMatchObject({ language: 'nn', funder: { id: 'kdd' }, partners: [{ id: 'fagforbundet' }] });
+    expect(program.networks.totalCount).toBe(8);
+    const themes = program.networks.edges.map((e: any) => e.node.theme);
+    expect(themes.filter((x: string) => x === 'omdømme')).toHaveLength(2);
+    expect(themes.filter((x: string) => x === 'innovasjon')).toHaveLength(2);
+    const later = program.networks.edges.map((e: any) => e.node.sessions.slice(1).map((s: any) => [s.kind, s.plannedMonth, s.plannedTo, s.datePrecision]));
+    for (const sessions of later) {
+      expect(sessions).toEqual([
+        ['THEME_DAY', '2013-05', '2013-06', 'MONTH_SPAN'], ['GATHERING', '2013-08', '2013-09', 'MONTH_SPAN'], ['GATHERING', '2014-02', '2014-03', 'MONTH_SPAN'],
+      ]);
+    }
+  });
+
+  it('loads the whole first gathering of 004 with its times, minutes and leaders', async () => {
+    const token = await t.token('FACILITATOR', { networks: [DEMO.networks.samanOmdomme1] });
+    const { session } = await t.ok(`query($id: ID!) { session(id: $id) { startsAtLocal endsAtLocal location { place municipality { id } }
+      agenda { position date startTime endTime durationMinutes title kind leaders leaderPersons { id } } } }`, { id: DEMO.sessions.samanOmdomme1First }, token);
+    expect(session).toMatchObject({ startsAtLocal: '2013-03-11T09:50:00+01:00', endsAtLocal: '2013-03-12T13:30:00+01:00', location: { place: 'Gardermoen', municipality: { id: 'NO-3209' } } });
+    const agenda = session.agenda.map((i: any) => `${i.date} ${i.startTime}${i.durationMinutes ? ` (${i.durationMinutes})` : ''} ${i.title}`);
+    expect(agenda).toEqual([
+      '2013-03-11 09:50 (10) Program', '2013-03-11 10:00 (10) Presentasjoner', '2013-03-11 10:10 (5) Scanning',
+      '2013-03-11 10:15 (20) Vi tar ut forventninger', '2013-03-11 10:35 (15) Et opptrekk …', '2013-03-11 10:50 (20) Saman om ein betre kommune',
+      '2013-03-11 11:10 (10) Hva er Saman om …', '2013-03-11 11:20 (5) Kvelden i kveld', '2013-03-11 11:25 (5) Praktiske opplysninger',
+      '2013-03-11 11:30 (60) Lunsj', '2013-03-11 12:30 (60) Presentasjoner av prosjekt', '2013-03-11 13:30 (30) Prosjektets hensikt',
+      '2013-03-11 14:00 (15) Pause', '2013-03-11 14:15 (60) Attraktive arbeidsgivere', '2013-03-11 15:15 (20) Pause, kaffe og noe å bite i',
+      '2013-03-11 15:35 (20) Måling av resultater – en kort introduksjon', '2013-03-11 15:55 (50) Gruppearbeid: måling av resultater',
+      '2013-03-11 16:45 (15) Oppsummering av dagen', '2013-03-11 17:00 (105) Møte med prosjektlederne', '2013-03-11 18:45 (75) Aperitiff og quiz',
+      '2013-03-11 20:00 Middag', '2013-03-12 08:30 (15) Tirsdag 12. mars', '2013-03-12 08:45 (105) Prosjektplanlegging',
+      '2013-03-12 10:30 (15) Analyse av risiko', '2013-03-12 10:45 (40) Gruppearbeid: risiko i eget prosjekt', '2013-03-12 11:25 (60) Helhetlig kommunikasjon',
+      '2013-03-12 12:25 (15) Veien videre', '2013-03-12 12:40 (20) Oppsummering – neste samling', '2013-03-12 13:00 Lunsj og avrunding',
+    ]);
+    expect(session.agenda.filter((i: any) => i.kind === 'BREAK')).toHaveLength(2);
+    expect(session.agenda.find((i: any) => i.title === 'Analyse av risiko')).toMatchObject({ leaders: 'nettverksleder (KS)', leaderPersons: [{ id: DEMO.people.samanNetworkLead }] });
+  });
+});
+
+describe('finding networks', () => {
+  const names = async (args: string, token?: string) => {
+    const { networks } = await t.ok(`{ networks(${args}) { totalCount edges { node { name } } } }`, {}, token);
+    return { total: networks.totalCount as number, names: networks.edges.map((e: any) => e.node.name as string) };
+  };
+
+  it('filters by country, language, theme, programme, host and status', async () => {
+    expect((await names('first: 100, filter: { country: SE }')).names).toEqual(['Nätverk för korruptionsbekämpning 2019']);
+    expect((await names('first: 100, filter: { language: sv }')).total).toBe(1);
+    expect((await names('first: 100, filter: { theme: "omdømme" }')).names).toEqual(['Nettverk omdømme 1', 'Nettverk omdømme 2']);
+    expect((await names(`first: 100, filter: { programId: "${DEMO.programs.ksKandidat2007}" }`)).total).toBe(2);
+    expect((await names('first: 100, filter: { hostId: "ti-norge" }')).total).toBe(3);
+    expect((await names('first: 100, filter: { hostId: "fagforbundet", theme: "innovasjon" }')).total).toBe(2);
+    expect((await names('first: 100, filter: { status: [RUNNING, PUBLISHED] }')).total).toBe(0);
+    expect((await names('first: 100, filter: { status: [COMPLETED] }')).total).toBe(14);
+  });
+
+  it('searches name and description regardless of case and Nordic letters', async () => {
+    expect((await names('first: 100, filter: { search: "KORRUPTIONSBEKÄMPNING" }')).names).toEqual(['Nätverk för korruptionsbekämpning 2019']);
+    expect((await names('first: 100, filter: { search: "omdomme" }')).names).toEqual(['Nettverk omdømme 1', 'Nettverk omdømme 2']);
+    expect((await names('first: 100, filter: { search: "innvandrerbakgrunn" }')).names).toEqual(['Kandidatnettverk for ledere med innvandrerbakgrunn']);
+    expect((await names('first: 100, filter: { search: "100%_" }')).total).toBe(0);
+  });
+
+  it('finds networks with sessions between two dates, planned months as their first day', async () => {
+    // Only network A met in June 2013 (18–19 June).
+    expect((await names('first: 100, filter: { sessionsFrom: "2013-06-01", sessionsTo: "2013-06-30" }')).names).toEqual(['Antikorrupsjonsnettverk A']);
+    // «Oktober 2013» is 1 October: inside 1–1 October, outside 2–31 October.
+    expect((await names('first: 100, filter: { sessionsFrom: "2013-10-01", sessionsTo: "2013-10-01" }')).names).toEqual(['Antikorrupsjonsnettverk A']);
+    expect((await names('first: 100, filter: { sessionsFrom: "2013-10-02", sessionsTo: "2013-10-31" }')).total).toBe(0);
+    // Saman's «august/september» sorts as 1 August.
+    expect((await names('first: 100, filter: { sessionsFrom: "2013-08-01", sessionsTo: "2013-08-01" }')).total).toBe(8);
+    const reversed = await t.refused('{ networks(filter: { sessionsFrom: "2013-10-02", sessionsTo: "2013-10-01" }) { totalCount } }');
+    expect(reversed.codes).toEqual(['BAD_USER_INPUT']);
+    expect((await t.refused('{ networks(filter: { sessionsFrom: "2013-02-30" }) { totalCount } }')).codes).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('pages with cursors and refuses a page over 100', async () => {
+    const first = await t.ok('{ networks(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } }');
+    const second = await t.ok('query($after: String) { networks(first: 100, after: $after) { pageInfo { hasNextPage } edges { node { name } } } }',
+      { after: first.networks.pageInfo.endCursor });
+    expect(first.networks.totalCount).toBe(14);
+    expect(first.networks.pageInfo.hasNextPage).toBe(true);
+    expect(second.networks.edges).toHaveLength(9);
+    expect(second.networks.pageInfo.hasNextPage).toBe(false);
+    const all = [...first.networks.edges, ...second.networks.edges].map((e: any) => e.node.name);
+    expect(all).toEqual([...all].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect((await t.refused('{ networks(first: 101) { totalCount } }')).codes).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('orders by registration deadline, networks without one last', async () => {
+    const { networks } = await t.ok('{ networks(first: 5, orderBy: REGISTRATION_DEADLINE) { edges { cursor node { name registrationDeadline } } } }');
+    expect(networks.edges.slice(0, 3).map((e: any) => e.node.name)).toEqual(['Antikorrupsjonsnettverk A', 'Antikorrupsjonsnettverk B', 'Antikorrupsjonsnettverk C']);
+    expect(networks.edges[3].node.registrationDeadline).toBeNull();
+    const next = await t.ok('query($after: String) { networks(first: 100, after: $after, orderBy: REGISTRATION_DEADLINE) { edges { node { name } } } }',
+      { after: networks.edges[2].cursor });
+    expect(next.networks.edges).toHaveLength(11);
+  });
+
+  it('shows anonymous callers published networks only, and nothing personal', async () => {
+    const admin = await t.token('ADMIN');
+    const created = await t.ok(`mutation { createNetwork(input: { name: "Utkast", theme: "test", country: NO, language: nb, hostIds: ["ks"] }) {
+      network { id status } userErrors { code } } }`, {}, admin);
+    const draftId = created.createNetwork.network.id;
+    expect((await names('first: 100')).total).toBe(14);
+    expect((await names('first: 100', admin)).total).toBe(15);
+    expect((await t.ok('query($id: ID!) { network(id: $id) { id } }', { id: draftId })).network).toBeNull();
+    expect((await t.ok('query($id: ID!) { network(id: $id) { id } }', { id: draftId }, await t.token('ORG_ADMIN', { org: 'ks' }))).network).toEqual({ id: draftId });
+    expect((await t.ok('query($id: ID!) { network(id: $id) { id } }', { id: draftId }, await t.token('ORG_ADMIN', { org: 'skr' }))).network).toBeNull();
+    const personal = await t.refused('query($id: ID!) { network(id: $id) { name contactPersons { id } } }', { id: DEMO.networks.sklKorruption2019 });
+    expect(personal.codes).toEqual(['UNAUTHENTICATED']);
+    const leaders = await t.refused('query($id: ID!) { session(id: $id) { agenda { title leaders } } }', { id: DEMO.sessions.samanOmdomme1First });
+    expect(leaders.codes).toContain('UNAUTHENTICATED');
+    expect(leaders.data.session.agenda[0].title).toBe('Program');
+  });
+
+  it('costs a fixed number of SQL statements for networks with hosts, sessions, agendas and assignments', async () => {
+    const query = (first: number) => `{ networks(first: ${first}) { edges { node { hosts { id } sessions { agenda { title } } assignments { title } } } } }`;
+    const count = async (first: number) => {
+      const before = t.stack.sqlStatements();
+      const data = await t.ok(query(first));
+      return { statements: sqlDelta(before, t.stack.sqlStatements()).networks, networks: data.networks.edges.length };
+    };
+    const few = await count(2);
+    const many = await count(100);
+    expect(many.networks).toBeGreaterThan(10);
+    expect(many.statements).toBe(few.statements);
+    expect(many.statements).toBeLessThanOrEqual(5);
+  });
+
+  it('answers malformed ids with BAD_USER_INPUT', async () => {
+    expect((await t.refused('{ network(id: "not-an-id") { id } }')).codes).toEqual(['BAD_USER_INPUT']);
+    expect((await t.refused('{ networks(filter: { programId: "x" }) { totalCount } }')).codes).toEqual(['BAD_USER_INPUT']);
+  });
+});
