@@ -22,11 +22,14 @@ export interface NetworkRules {
 const RULES_SELECTION = `id status country capacity perMunicipalityLimit perMunicipalityMin registrationOpensAt registrationDeadline
   eligibleKinds requiresApproval requiresLeadershipAnchoring hosts { id } program { id }`;
 
-/** Reads network rules from the networks subgraph's `_entities` with the internal credentials. */
+/** The networks subgraph, called with the internal credentials (URL and secret read at call time). */
+export function networksClient(): SubgraphClient {
+  return new SubgraphClient('participants', 'networks', process.env.INTERNAL_AUTH_SECRET ?? '');
+}
+
+/** Reads network rules from the networks subgraph's `_entities`. */
 export async function fetchNetworkRules(ids: readonly string[], requestId?: string): Promise<(NetworkRules | null)[]> {
-  const secret = process.env.INTERNAL_AUTH_SECRET ?? '';
-  const client = new SubgraphClient('participants', 'networks', secret);
-  return client.entities<NetworkRules>('Network', ids, RULES_SELECTION, requestId);
+  return networksClient().entities<NetworkRules>('Network', ids, RULES_SELECTION, requestId);
 }
 
 /** Per request: all networks whose rules a request needs, in one call to the networks subgraph. */
@@ -48,7 +51,6 @@ export async function saveNetworkSnapshot(m: EntityManager, rules: NetworkRules)
 
 /** The network each session belongs to, from the networks subgraph (null for an unknown session). */
 export async function fetchSessionNetworks(ids: readonly string[], requestId?: string): Promise<(string | null)[]> {
-  const client = new SubgraphClient('participants', 'networks', process.env.INTERNAL_AUTH_SECRET ?? '');
-  const sessions = await client.entities<{ id: string; network: { id: string } | null }>('Session', ids, 'id network { id }', requestId);
+  const sessions = await networksClient().entities<{ id: string; network: { id: string } | null }>('Session', ids, 'id network { id }', requestId);
   return sessions.map((s) => s?.network?.id ?? null);
 }

@@ -8,7 +8,7 @@ import { ErasureRequest } from '../entities/privacy.entity';
 import { ErasureRequestStatus, RegistrationChangeKind, type RegistrationStatus } from '../entities/enums';
 import { ChangeLog } from './changes';
 import { settings } from './config';
-import { SubgraphClient } from '@kommunenett/subgraph-kit';
+import { networksClient } from './network-rules';
 import { idSchema } from './registrations';
 
 /**
@@ -125,7 +125,7 @@ export async function applyRetention(ds: DataSource, log?: Logger, now = new Dat
      FROM participants.person p JOIN participants.registration r ON r.person_id = p.id
      WHERE p.erased_at IS NULL AND p.employer_organization_id IS NULL GROUP BY p.id`)) as { personId: string; networkIds: string[] }[];
   const networkIds = [...new Set(candidates.flatMap((c) => c.networkIds))];
-  const client = new SubgraphClient('participants', 'networks', process.env.INTERNAL_AUTH_SECRET ?? '');
+  const client = networksClient();
   const cutoff = new Date(now);
   cutoff.setUTCFullYear(cutoff.getUTCFullYear() - settings.retentionYears());
   const expired = new Set<string>();

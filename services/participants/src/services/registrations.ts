@@ -460,6 +460,8 @@ export async function importRows(ctx: RequestContext, networkId: string, rawRows
   requireMayRegister(ctx.viewer, null, hostIdsOf(rules));
   const windowError = registrationWindowError(rules, new Date());
   if (windowError) return { applied: false, rows: [], userErrors: [windowError] };
+  // One statement for every municipality of the file; the checks below then read the loader's cache.
+  await municipalityById(ctx).loadMany([...new Set(valid.map((v) => v.row.municipalityId))]);
   const firstRowOf = new Map<string, number>();
   for (const { index, row } of valid) {
     const at = (f: string) => `rows.${index}.${f}`;
