@@ -16,6 +16,12 @@ function productionSources(dir: string): string[] {
   });
 }
 
+/** Every environment variable a source file reads: `env.X`, or a settings helper such as `number('X', …)`. */
+function variablesReadBy(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/\benv\.([A-Z][A-Z0-9_]+)|\b(?:number|int|flag|bool|text)\(\s*'([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1] ?? m[2]);
+}
+
 /** Variables only the development tools read (`pnpm start`, `pnpm token`, tests). */
 const DEVELOPMENT_ONLY = new Set(['DATA_DIR', 'EMBEDDED_DB_PORT', 'TEST_LOG_LEVEL', 'PORT']);
 
@@ -52,7 +58,7 @@ describe('docker-compose.yml', () => {
     const used = new Set<string>();
     for (const dir of ['gateway/src', 'services', 'packages/subgraph-kit/src', 'packages/db/src', 'packages/auth/src']) {
       for (const file of productionSources(join(ROOT, dir))) {
-        for (const m of readFileSync(file, 'utf8').matchAll(/\benv\.([A-Z][A-Z0-9_]+)/g)) used.add(m[1]);
+        for (const v of variablesReadBy(file)) used.add(v);
       }
     }
     const provided = new Set(Object.values(compose.services).flatMap((s) => Object.keys(s.environment ?? {})));
@@ -66,7 +72,7 @@ describe('docker-compose.yml', () => {
     const used = new Set<string>(DEVELOPMENT_ONLY);
     for (const dir of ['gateway/src', 'services', 'packages']) {
       for (const file of productionSources(join(ROOT, dir))) {
-        for (const m of readFileSync(file, 'utf8').matchAll(/\benv\.([A-Z][A-Z0-9_]+)/g)) used.add(m[1]);
+        for (const v of variablesReadBy(file)) used.add(v);
       }
     }
     expect([...used].filter((v) => !readme.includes(`\`${v}\``))).toEqual([]);

@@ -243,6 +243,28 @@ describe('report workflow and roles', () => {
     expect(await reportCount()).toBe(before);
   });
 
+  it('keeps a network project’s risk analysis and shows it on the network', async () => {
+    const baerum = await stack.token('COORDINATOR', { municipality: 'NO-3201' });
+    const project = {
+      municipalityId: 'NO-3201', period: '2013', kind: 'NETWORK_PROJECT_RESULT', title: 'Antikorrupsjonsarbeid i Bærum', language: 'nb', recipientId: 'ti-norge',
+      risks: [
+        { factor: 'Manglende engasjement', likelihood: 3, consequence: 7, status: 'MITIGATING' },
+        { factor: 'Dårlig forankring', likelihood: 5, consequence: 9, measures: 'Vedtak i kommunedirektørens ledergruppe', owner: 'prosjektleder' },
+      ],
+    };
+    const unknown = await payload('createReport', { ...project, networkId: '00000000-0000-4000-8000-000000000000' }, baerum);
+    expect(unknown.userErrors.map((e) => e.code)).toEqual(['UNKNOWN_NETWORK']);
+    const created = await payload('createReport', { ...project, networkId: DEMO.networks.antikorrupsjonA }, baerum);
+    expect(created.userErrors).toEqual([]);
+    const q = `query($id: ID!) { network(id: $id) { name reports { id kind municipality { name } risks { factor score status } } } }`;
+    const own = await stack.graphql<{ network: any }>(q, { variables: { id: DEMO.networks.antikorrupsjonA }, token: baerum });
+    expect(own.body.errors).toBeUndefined();
+    expect(own.body.data!.network.reports).toEqual([{ id: created.report!.id, kind: 'NETWORK_PROJECT_RESULT', municipality: { name: 'Bærum' }, risks: [
+      { factor: 'Manglende engasjement', score: 21, status: 'MITIGATING' }, { factor: 'Dårlig forankring', score: 45, status: 'OPEN' }] }]);
+    const anonymous = await stack.graphql<{ network: any }>(q, { variables: { id: DEMO.networks.antikorrupsjonA } });
+    expect(anonymous.body.data!.network.reports).toEqual([]);
+  });
+
   it('resolves lists of reports with their contents in a bounded number of statements', async () => {
     const q = `query($first: Int) { reports(first: $first) { totalCount edges { node {
       id municipality { id name } values { indicator { id unit } intValue } risks { score } audits { findings { count } } findings { audit { kind } }

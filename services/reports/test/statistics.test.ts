@@ -94,6 +94,21 @@ describe('statistics across municipalities', () => {
     expect(res.body.data!.statistics.cells).toEqual([{ country: 'NO', sum: rows.reduce((n, v) => n + v.value, 0), unitCount: rows.length, suppressed: false }]);
   });
 
+  it('breaks values down by a dimension of the values', async () => {
+    const areas = chosen.slice(0, 5).flatMap((m, i) => [
+      { municipalityId: m.id, period: '2020', indicatorId: 'deviations-reported', breakdown: 'area:hms', value: 10 + i },
+      { municipalityId: m.id, period: '2020', indicatorId: 'deviations-reported', breakdown: 'area:annet', value: 20 + i },
+    ]);
+    await insertGeneratedValues(stack.subgraphs.reports.ds, areas);
+    const res = await stack.graphql<{ statistics: { cells: { breakdown: string; sum: number; unitCount: number }[] } }>(`{
+      statistics(indicators: ["deviations-reported"], filter: { periods: ["2020"] }, groupBy: [COUNTRY], breakdown: "area") { cells { breakdown sum unitCount } } }`);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.statistics.cells).toEqual([
+      { breakdown: 'area:annet', sum: 20 + 21 + 22 + 23 + 24, unitCount: 5 },
+      { breakdown: 'area:hms', sum: 10 + 11 + 12 + 13 + 14, unitCount: 5 },
+    ]);
+  });
+
   it('answers from a fixed number of statements whatever the volume', async () => {
     const measure = async (query: string) => {
       const before = stack.sqlStatements();

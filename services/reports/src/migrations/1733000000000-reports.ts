@@ -49,6 +49,7 @@ export class Reports1733000000000 implements MigrationInterface {
       (municipality_id, kind, period, (COALESCE(network_id, '00000000-0000-0000-0000-000000000000'::uuid)))`);
     await q.query('CREATE INDEX report_list_idx ON reports.report (period, municipality_id, id)');
     await q.query('CREATE INDEX report_status_idx ON reports.report (status)');
+    await q.query('CREATE INDEX report_kind_idx ON reports.report (kind, period)');
     await q.query('CREATE INDEX report_recipient_idx ON reports.report (recipient_id, status)');
     await q.query('CREATE INDEX report_network_idx ON reports.report (network_id) WHERE network_id IS NOT NULL');
 
@@ -115,6 +116,7 @@ export class Reports1733000000000 implements MigrationInterface {
     await q.query('CREATE INDEX finding_audit_idx ON reports.finding (audit_id)');
     // Open findings by deadline: the overdue-findings query.
     await q.query('CREATE INDEX finding_open_deadline_idx ON reports.finding (deadline, id) WHERE closed_on IS NULL AND deadline IS NOT NULL');
+    await q.query('CREATE INDEX finding_open_municipality_idx ON reports.finding (municipality_id, deadline) WHERE closed_on IS NULL');
 
     await q.query(`
       CREATE TABLE reports.recommendation_status (

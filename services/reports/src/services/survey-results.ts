@@ -1,6 +1,4 @@
-import { In } from 'typeorm';
 import { loaderByGroup, type RequestContext } from '@kommunenett/subgraph-kit';
-import { SurveyResult } from '../entities/survey.entity';
 import { suppressionThreshold } from './statistics';
 
 /** An option's aggregated answers, in total or for one breakdown group. */
@@ -40,11 +38,12 @@ export const resultsByQuestion = (ctx: RequestContext, collecting: boolean, dime
           WHERE o.question_id = ANY($1)
           ORDER BY n.breakdown_group, o.position`,
         [[...questionIds], dimension])
-      : (await ctx.ds.getRepository(SurveyResult).find({
-        where: { questionId: In([...questionIds]), breakdownDimension: dimension ?? '' }, order: { breakdownGroup: 'ASC' },
-      })).map((r) => ({
-        question_id: r.questionId, option_id: r.optionId, breakdown_group: r.breakdownGroup, respondents: r.respondents, count: r.count, published_share: r.publishedShare,
-      }));
+      : await ctx.ds.query(
+        `SELECT r.question_id, r.option_id, r.breakdown_group, r.respondents, r.count, r.published_share
+           FROM reports.survey_result r JOIN reports.survey_option o ON o.id = r.option_id
+          WHERE r.question_id = ANY($1) AND r.breakdown_dimension = $2
+          ORDER BY r.breakdown_group, o.position`,
+        [[...questionIds], dimension ?? '']);
     const threshold = suppressionThreshold();
     const results = rows.map((r): OptionResult => ({
       questionId: r.question_id, optionId: r.option_id,
