@@ -1,5 +1,6 @@
 import { createEphemeralKeys, DEV_TOKEN_SETTINGS, signToken, signViewer, ANONYMOUS } from '@kommunenett/auth';
 import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
+import { DEMO } from '@kommunenett/reference-data';
 
 let stack: TestStack;
 beforeAll(async () => { stack = await startTestStack(); });
@@ -29,6 +30,15 @@ describe('request bodies', () => {
     const res = await query('{ networks { totalCount }');
     expect(res.status).toBe(400);
     expect(firstCode(res.body)).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('refuses a mutation sent with GET and changes nothing', async () => {
+    const id = DEMO.networks.antikorrupsjonA;
+    const mutation = `mutation { cancelNetwork(input: { networkId: "${id}", reason: "GET", expectedVersion: 1 }) { userErrors { code } } }`;
+    const res = await fetch(`${stack.gatewayUrl}?query=${encodeURIComponent(mutation)}`, { headers: { authorization: `Bearer ${await stack.token('ADMIN')}`, 'apollo-require-preflight': 'true' } });
+    expect(res.status).toBe(405);
+    const after = await stack.graphql<{ network: { status: string } }>(`{ network(id: "${id}") { status } }`);
+    expect(after.body.data!.network.status).toBe('COMPLETED');
   });
 
   it('refuses form-encoded and plain-text posts (CSRF prevention)', async () => {
@@ -142,5 +152,19 @@ describe('query limits', () => {
       expect(res.body.errors?.[0]?.message).toContain(`"${alias}" is not allowed`);
     }
     expect(({} as Record<string, unknown>).totalCount).toBeUndefined();
+  });
+});
+
+describe('calendar feeds through the gateway', () => {
+  it('serves the iCalendar feed of a network at one public URL', async () => {
+    const res = await fetch(`${stack.baseUrl}/calendar/networks/${DEMO.networks.antikorrupsjonA}.ics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/calendar/);
+    expect(await res.text()).toMatch(/BEGIN:VCALENDAR[\s\S]*BEGIN:VEVENT/);
+  });
+
+  it('refuses paths that try to leave the calendar folder', async () => {
+    const res = await fetch(`${stack.baseUrl}/calendar/..%2f..%2fgraphql`);
+    expect(res.status).toBe(404);
   });
 });

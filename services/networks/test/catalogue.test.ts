@@ -144,6 +144,7 @@ describe('finding networks', () => {
     expect((await names('first: 100, filter: { sessionsFrom: "2013-08-01", sessionsTo: "2013-08-01" }')).total).toBe(8);
     const reversed = await t.refused('{ networks(filter: { sessionsFrom: "2013-10-02", sessionsTo: "2013-10-01" }) { totalCount } }');
     expect(reversed.codes).toEqual(['BAD_USER_INPUT']);
+    expect((await t.refused('{ networks(filter: { sessionsFrom: "2013-02-30" }) { totalCount } }')).codes).toEqual(['BAD_USER_INPUT']);
   });
 
   it('pages with cursors and refuses a page over 100', async () => {

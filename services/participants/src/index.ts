@@ -4,26 +4,55 @@ import { DEFAULT_SUBGRAPH_PORTS, type SubgraphDefinition } from '@kommunenett/su
 import { Municipality } from './entities/municipality.entity';
 import { Organization } from './entities/organization.entity';
 import { Person } from './entities/person.entity';
+import { Position } from './entities/position.entity';
 import { Registration } from './entities/registration.entity';
+import { RegistrationChange } from './entities/registration-change.entity';
+import { NetworkSnapshot } from './entities/network-snapshot.entity';
+import { Attendance } from './entities/attendance.entity';
+import { WebhookDelivery, WebhookSubscription } from './entities/webhook.entity';
+import { ContactAccess, ErasureRequest } from './entities/privacy.entity';
 import { Network } from './entities/network';
+import { Session } from './entities/session';
 import { migrations } from './migrations';
 import { MunicipalityResolver, OrganizationResolver } from './resolvers/directory.resolver';
-import { NetworkParticipationResolver } from './resolvers/network-participation.resolver';
+import { CountyRegistrantsResolver, NetworkParticipationResolver } from './resolvers/network-participation.resolver';
+import { ImportRowResultResolver, RegistrationPayloadResolver, RegistrationResolver } from './resolvers/registration.resolver';
+import { PersonResolver } from './resolvers/person.resolver';
+import { RegistrationChangeResolver } from './resolvers/change-feed.resolver';
+import { WebhookDeliveryResolver, WebhookResolver } from './resolvers/webhook.resolver';
+import { deliverWebhooks } from './services/webhooks';
 import { seedParticipantsDemo } from './seed/demo';
+import { processWaitlists } from './services/registrations';
+import { purgeIdempotencyKeys } from './services/idempotency';
+import { registrationsVisibleFor } from './services/registration-queries';
+
+export { processWaitlists } from './services/registrations';
+export { deliverWebhooks, signWebhook } from './services/webhooks';
 
 /** The participants subgraph: the directory, people, registrations and attendance. */
 export const participantsSubgraph: SubgraphDefinition = {
   name: 'participants',
   defaultPort: DEFAULT_SUBGRAPH_PORTS.participants,
-  resolvers: [MunicipalityResolver, OrganizationResolver, NetworkParticipationResolver],
+  resolvers: [
+    MunicipalityResolver, OrganizationResolver, NetworkParticipationResolver, CountyRegistrantsResolver, RegistrationResolver,
+    RegistrationPayloadResolver, ImportRowResultResolver, PersonResolver, RegistrationChangeResolver, WebhookResolver, WebhookDeliveryResolver,
+  ],
   // Entity stubs that no query returns must be named, or the schema leaves them out.
-  orphanedTypes: [Network, Person],
+  orphanedTypes: [Network, Person, Session],
   entities: [
     { typeName: 'Municipality', load: (ids, ctx) => ctx.ds.getRepository(Municipality).findBy({ id: In([...ids]) }) },
     { typeName: 'Organization', load: (ids, ctx) => ctx.ds.getRepository(Organization).findBy({ id: In([...ids]) }) },
+    { typeName: 'Person', load: (ids, ctx) => ctx.ds.getRepository(Person).findBy({ id: In([...ids]) }) },
+    { typeName: 'Registration', load: (ids, ctx) => registrationsVisibleFor(ctx, ids) },
     { typeName: 'Network' },
+    { typeName: 'Session' },
   ],
-  tables: [Municipality, Organization, Person, Registration],
+  tables: [Municipality, Organization, Person, Position, Registration, RegistrationChange, NetworkSnapshot, Attendance, WebhookSubscription, WebhookDelivery, ContactAccess, ErasureRequest],
   migrations,
   seed: seedParticipantsDemo,
+  jobs: [
+    { name: 'participants:waitlists', intervalMs: 60_000, run: async (ds, log) => void (await processWaitlists(ds, log)) },
+    { name: 'participants:webhooks', intervalMs: 5_000, run: async (ds, log) => void (await deliverWebhooks(ds, log)) },
+    { name: 'participants:idempotency-keys', intervalMs: 3_600_000, run: (ds) => purgeIdempotencyKeys(ds) },
+  ],
 };

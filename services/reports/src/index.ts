@@ -1,21 +1,46 @@
 import 'reflect-metadata';
-import { Query, Resolver } from 'type-graphql';
+import { In } from 'typeorm';
 import { DEFAULT_SUBGRAPH_PORTS, type SubgraphDefinition } from '@kommunenett/subgraph-kit';
+import { Indicator } from './entities/indicator.entity';
+import { Audit, Finding, IndicatorValue, RecommendationStatus, Report, Risk } from './entities/report.entity';
+import { Survey, SurveyAnswer, SurveyOption, SurveyQuestion, SurveyResult } from './entities/survey.entity';
+import { Municipality, Network, Organization, Program, Recommendation } from './entities/stubs';
+import { migrations } from './migrations';
+import {
+  MunicipalityReportsResolver, NetworkReportsResolver, ProgramComparisonResolver, RecommendationStatusesResolver,
+} from './resolvers/contributions.resolver';
+import { IndicatorResolver } from './resolvers/indicator.resolver';
+import {
+  AuditResolver, FindingResolver, IndicatorValueResolver, RecommendationStatusResolver, ReportResolver, RiskResolver,
+} from './resolvers/report.resolver';
+import { StatisticsResolver } from './resolvers/statistics.resolver';
+import { SurveyQuestionResolver, SurveyResolver } from './resolvers/survey.resolver';
+import { seedReportsDemo } from './seed/demo';
+import { visibleReports } from './services/report-access';
 
-// Placeholder until the reports domain lands: replaced by the real resolvers, tables and seed.
-@Resolver()
-class PlaceholderResolver {
-  @Query(() => String, { deprecationReason: 'placeholder' })
-  reportsPlaceholder(): string {
-    return 'reports';
-  }
-}
+export { insertGeneratedValues, type GeneratedValue } from './seed/generated-values';
 
+/** The reports subgraph: indicators, municipalities' reports, surveys and statistics across municipalities. */
 export const reportsSubgraph: SubgraphDefinition = {
   name: 'reports',
   defaultPort: DEFAULT_SUBGRAPH_PORTS.reports,
-  resolvers: [PlaceholderResolver],
-  entities: [],
-  tables: [],
-  migrations: [],
+  resolvers: [
+    IndicatorResolver, ReportResolver, IndicatorValueResolver, RiskResolver, AuditResolver, FindingResolver, RecommendationStatusResolver,
+    StatisticsResolver, SurveyResolver, SurveyQuestionResolver,
+    MunicipalityReportsResolver, NetworkReportsResolver, ProgramComparisonResolver, RecommendationStatusesResolver,
+  ],
+  // Entity stubs that no query returns must be named, or the schema leaves them out.
+  orphanedTypes: [Municipality, Organization, Network, Program, Recommendation],
+  entities: [
+    { typeName: 'Report', load: (ids, ctx) => visibleReports(ctx).andWhere('r.id IN (:...ids)', { ids }).getMany() },
+    { typeName: 'Indicator', load: (ids, ctx) => ctx.ds.getRepository(Indicator).findBy({ id: In([...ids]) }) },
+    { typeName: 'Survey', load: (ids, ctx) => ctx.ds.getRepository(Survey).findBy({ id: In([...ids]) }) },
+    { typeName: 'Municipality' },
+    { typeName: 'Network' },
+    { typeName: 'Program' },
+    { typeName: 'Recommendation' },
+  ],
+  tables: [Indicator, Report, IndicatorValue, Risk, Audit, Finding, RecommendationStatus, Survey, SurveyQuestion, SurveyOption, SurveyResult, SurveyAnswer],
+  migrations,
+  seed: seedReportsDemo,
 };

@@ -1,5 +1,4 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
 import { ConnectionArgs, type RequestContext } from '@kommunenett/subgraph-kit';
 import { Network } from '../entities/network.entity';
 import { Program } from '../entities/program.entity';
@@ -28,8 +27,8 @@ class CreateNetworkInput {
   @Field(() => Int, { nullable: true, description: 'Fewest participants for the network to run.' }) capacityMin?: number | null;
   @Field(() => Int, { nullable: true }) perMunicipalityLimit?: number | null;
   @Field(() => Int, { nullable: true }) perMunicipalityMin?: number | null;
-  @Field(() => LocalDateResolver, { nullable: true, description: 'First day of registration (from 00:00).' }) registrationOpensOn?: string | null;
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Last day of registration (until 23:59:59.999): "deadline 21 May 2013".' }) registrationDeadlineOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD. First day of registration (from 00:00).' }) registrationOpensOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD. Last day of registration (until 23:59:59.999): "deadline 21 May 2013".' }) registrationDeadlineOn?: string | null;
   @Field({ nullable: true }) requiresApproval?: boolean;
   @Field({ nullable: true }) requiresLeadershipAnchoring?: boolean;
   @Field(() => String, { nullable: true, description: 'Who pays what.' }) costNote?: string | null;
@@ -52,8 +51,8 @@ class UpdateNetworkInput {
   @Field(() => Int, { nullable: true }) capacityMin?: number | null;
   @Field(() => Int, { nullable: true }) perMunicipalityLimit?: number | null;
   @Field(() => Int, { nullable: true }) perMunicipalityMin?: number | null;
-  @Field(() => LocalDateResolver, { nullable: true }) registrationOpensOn?: string | null;
-  @Field(() => LocalDateResolver, { nullable: true }) registrationDeadlineOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' }) registrationOpensOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' }) registrationDeadlineOn?: string | null;
   @Field({ nullable: true }) requiresApproval?: boolean;
   @Field({ nullable: true }) requiresLeadershipAnchoring?: boolean;
   @Field(() => String, { nullable: true }) costNote?: string | null;

@@ -1,5 +1,4 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
 import type { RequestContext } from '@kommunenett/subgraph-kit';
 import { Network } from '../entities/network.entity';
 import { AnchoringChange, MunicipalityProject, ProjectMilestone } from '../entities/project.entity';
@@ -13,7 +12,7 @@ import { Payload, payload } from './types';
 @InputType()
 class MilestoneInput {
   @Field() title: string;
-  @Field(() => LocalDateResolver, { nullable: true }) dueOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' }) dueOn?: string | null;
   @Field(() => MilestoneStatus, { nullable: true, description: 'Default PLANNED.' }) status?: MilestoneStatus;
 }
 

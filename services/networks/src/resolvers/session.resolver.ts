@@ -28,9 +28,9 @@ class SessionLocationInput {
 
 @InputType({ description: 'Exact times as wall-clock times in the network’s time zone; endDate defaults to startDate (give the next day for an overnight gathering).' })
 class SessionTimesInput {
-  @Field(() => LocalDateResolver) startDate: string;
+  @Field(() => String, { description: 'YYYY-MM-DD.' }) startDate: string;
   @Field({ description: 'HH:MM' }) startTime: string;
-  @Field(() => LocalDateResolver, { nullable: true }) endDate?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' }) endDate?: string | null;
   @Field({ description: 'HH:MM' }) endTime: string;
 }
 
@@ -75,7 +75,7 @@ class DeleteSessionInput {
 
 @InputType({ description: 'One agenda item: a start time and either a duration or an end time (or neither: it lasts until the next item).' })
 class AgendaItemInput {
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Day of the item; needed when the session lasts more than one day.' }) date?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD. Day of the item; needed when the session lasts more than one day.' }) date?: string | null;
   @Field({ description: 'HH:MM in the network’s time zone.' }) startTime: string;
   @Field(() => Int, { nullable: true }) durationMinutes?: number | null;
   @Field(() => String, { nullable: true, description: 'HH:MM; instead of durationMinutes.' }) endTime?: string | null;

@@ -1,5 +1,4 @@
 import { Field, ID, InputType, ObjectType, type ClassType } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
 import { ConnectionType, UserError } from '@kommunenett/subgraph-kit';
 import { Network } from '../entities/network.entity';
 import { Program } from '../entities/program.entity';
@@ -18,9 +17,9 @@ export class NetworkFilter {
   @Field(() => ID, { nullable: true, description: 'Organization that hosts the network.' }) hostId?: string;
   @Field(() => [NetworkStatus], { nullable: true }) status?: NetworkStatus[];
   @Field({ nullable: true, description: 'true: published, registration opened and deadline not passed, now. false: all others.' }) openForRegistration?: boolean;
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Networks with a session on or after this day (in the network’s time zone). A session known only to a month counts as the first day of that month.' })
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD. Networks with a session on or after this day (in the network’s time zone). A session known only to a month counts as the first day of that month.' })
   sessionsFrom?: string;
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Networks with a session on or before this day (in the network’s time zone). A session known only to a month counts as the first day of that month.' })
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD. Networks with a session on or before this day (in the network’s time zone). A session known only to a month counts as the first day of that month.' })
   sessionsTo?: string;
   @Field({ nullable: true, description: 'Free text over name and description, ignoring case and accents (ø, å, æ, ä, ö match o, a, ae).' }) search?: string;
 }

@@ -191,6 +191,9 @@ export function networkCatalogue(ctx: RequestContext, filter: CatalogueFilter | 
   if (f.status?.length) qb.andWhere('n.status IN (:...statuses)', { statuses: f.status });
   if (f.openForRegistration !== undefined && f.openForRegistration !== null) qb.andWhere(f.openForRegistration ? OPEN_NOW : `NOT ${OPEN_NOW}`);
   if (f.sessionsFrom || f.sessionsTo) {
+    for (const key of ['sessionsFrom', 'sessionsTo'] as const) {
+      if (f[key] && !localDate.safeParse(f[key]).success) throw badInput(`${key} is not a date (YYYY-MM-DD).`, `filter.${key}`);
+    }
     if (f.sessionsFrom && f.sessionsTo && f.sessionsTo < f.sessionsFrom) throw badInput('sessionsTo is before sessionsFrom.', 'filter.sessionsTo');
     // Calendar days in each network's own time zone; a planned month counts as its first day (sort_date).
     qb.andWhere(new Brackets((w) => {

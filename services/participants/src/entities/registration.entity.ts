@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { RegistrationStatus } from './enums';
 
 @ObjectType({ description: 'A person registered by a municipality for a network.' })
@@ -19,5 +19,20 @@ export class Registration {
   @Field(() => Date) @Column('timestamptz', { name: 'registered_at' }) registeredAt: Date;
   @Field(() => String, { nullable: true, description: 'The leadership decision the participation is anchored in.' })
   @Column('text', { name: 'leadership_anchoring', nullable: true }) leadershipAnchoring: string | null;
+  @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) note: string | null;
+  @Field(() => String, { nullable: true, description: 'The registering partner system’s own reference, unique per partner client.' })
+  @Column('text', { name: 'external_ref', nullable: true }) externalRef: string | null;
+  /** Token subject of who registered. */
+  @Column('text', { name: 'registered_by', nullable: true }) registeredBy: string | null;
+  @Field(() => String, { nullable: true, description: 'Role of who registered: COORDINATOR, PARTNER, ORG_ADMIN, ADMIN.' })
+  @Column('text', { name: 'registered_by_role', nullable: true }) registeredByRole: string | null;
+  @Field(() => String, { nullable: true, description: 'Partner client the registration came through, if any.' })
+  @Column('text', { name: 'client_id', nullable: true }) clientId: string | null;
+  @Field(() => Date, { nullable: true, description: 'While OFFERED: when the offer lapses and passes to the next in line.' })
+  @Column('timestamptz', { name: 'offer_expires_at', nullable: true }) offerExpiresAt: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why the registration was rejected or cancelled.' })
+  @Column('text', { name: 'status_reason', nullable: true }) statusReason: string | null;
+  @Column('text', { name: 'decided_by', nullable: true }) decidedBy: string | null;
+  @Field(() => Date) @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @Field() @VersionColumn() version: number;
 }

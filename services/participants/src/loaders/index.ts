@@ -1,9 +1,13 @@
 import { In } from 'typeorm';
+import DataLoader from 'dataloader';
 import { loaderByGroup, loaderById, type RequestContext } from '@kommunenett/subgraph-kit';
 import { Municipality } from '../entities/municipality.entity';
 import { Organization } from '../entities/organization.entity';
 import { Person } from '../entities/person.entity';
+import { Position } from '../entities/position.entity';
 import { Registration } from '../entities/registration.entity';
+import { NetworkSnapshot } from '../entities/network-snapshot.entity';
+import { Attendance } from '../entities/attendance.entity';
 import { RegistrationStatus } from '../entities/enums';
 
 export const municipalityById = (ctx: RequestContext) =>
@@ -15,7 +19,58 @@ export const organizationById = (ctx: RequestContext) =>
 export const personById = (ctx: RequestContext) =>
   loaderById(ctx, 'personById', (ids) => ctx.ds.getRepository(Person).findBy({ id: In([...ids]) }));
 
+/** Registrations by id, unfiltered: callers check access with the network's hosts. */
+export const registrationById = (ctx: RequestContext) =>
+  loaderById(ctx, 'registrationById', (ids) => ctx.ds.getRepository(Registration).findBy({ id: In([...ids]) }));
+
+export const snapshotByNetwork = (ctx: RequestContext) =>
+  loaderById(ctx, 'snapshotByNetwork', (ids) => ctx.ds.getRepository(NetworkSnapshot).findBy({ networkId: In([...ids]) }), (s) => s.networkId);
+
+/** Organizations hosting a network, as last read from the networks service (empty if unknown). */
+export const hostIdsOfNetwork = async (ctx: RequestContext, networkId: string) => (await snapshotByNetwork(ctx).load(networkId))?.hostIds ?? [];
+
+/** Every registration of each person, any status: what the contact rule and `me` look at. */
+export const registrationsByPerson = (ctx: RequestContext) =>
+  loaderByGroup(ctx, 'registrationsByPerson', (personIds) =>
+    ctx.ds.getRepository(Registration).find({ where: { personId: In([...personIds]) }, order: { registeredAt: 'ASC', id: 'ASC' } }), (r) => r.personId ?? '');
+
+export const positionsByPerson = (ctx: RequestContext) =>
+  loaderByGroup(ctx, 'positionsByPerson', (personIds) =>
+    ctx.ds.getRepository(Position).find({ where: { personId: In([...personIds]) }, order: { validFrom: 'ASC', id: 'ASC' } }), (p) => p.personId);
+
+export const attendanceBySession = (ctx: RequestContext) =>
+  loaderByGroup(ctx, 'attendanceBySession', (sessionIds) =>
+    ctx.ds.getRepository(Attendance).find({ where: { sessionId: In([...sessionIds]) }, order: { personId: 'ASC' } }), (a) => a.sessionId);
+
 /** Confirmed registrations of each network: the base of counts and participating municipalities. */
 export const confirmedRegistrationsByNetwork = (ctx: RequestContext) =>
   loaderByGroup(ctx, 'confirmedRegistrationsByNetwork', (networkIds) =>
     ctx.ds.getRepository(Registration).findBy({ networkId: In([...networkIds]), status: RegistrationStatus.CONFIRMED }), (r) => r.networkId);
+
+/** Per network: registrations by status (counts), for seats and waitlists. */
+export const statusCountsByNetwork = (ctx: RequestContext) =>
+  ctx.loaders.get('statusCountsByNetwork', () => new DataLoader<string, Record<string, number>>(async (networkIds) => {
+    const rows = (await ctx.ds.query(
+      `SELECT network_id::text AS "networkId", status, count(*)::int AS n FROM participants.registration
+       WHERE network_id = ANY($1::uuid[]) GROUP BY network_id, status`, [networkIds])) as { networkId: string; status: string; n: number }[];
+    const counts = new Map<string, Record<string, number>>(networkIds.map((id) => [id, {}]));
+    for (const r of rows) counts.get(r.networkId)![r.status] = r.n;
+    return networkIds.map((id) => counts.get(id)!);
+  }, { maxBatchSize: 1000 }));
+
+/** Attendance of each network (rates). */
+export const attendanceByNetwork = (ctx: RequestContext) =>
+  loaderByGroup(ctx, 'attendanceByNetwork', (networkIds) =>
+    ctx.ds.getRepository(Attendance).findBy({ networkId: In([...networkIds]) }), (a) => a.networkId);
+
+/** Networks each municipality has a confirmed registration in. */
+export const confirmedNetworksByMunicipality = (ctx: RequestContext) =>
+  loaderByGroup(ctx, 'confirmedNetworksByMunicipality', async (ids) =>
+    (await ctx.ds.query(
+      `SELECT DISTINCT municipality_id AS "municipalityId", network_id::text AS "networkId" FROM participants.registration
+       WHERE municipality_id = ANY($1) AND status = 'CONFIRMED' ORDER BY 2`, [ids])) as { municipalityId: string; networkId: string }[],
+  (r) => r.municipalityId);
+
+export const peopleByOrganization = (ctx: RequestContext) =>
+  loaderByGroup(ctx, 'peopleByOrganization', (ids) =>
+    ctx.ds.getRepository(Person).find({ where: { employerOrganizationId: In([...ids]) }, order: { name: 'ASC', id: 'ASC' } }), (p) => p.employerOrganizationId ?? '');

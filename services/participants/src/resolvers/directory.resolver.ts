@@ -4,7 +4,15 @@ import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
 import { Municipality } from '../entities/municipality.entity';
 import { Organization } from '../entities/organization.entity';
 import { Country, MunicipalityKind } from '../entities/enums';
-import { municipalityById, organizationById } from '../loaders';
+import { confirmedNetworksByMunicipality, municipalityById, organizationById, peopleByOrganization } from '../loaders';
+import { Person } from '../entities/person.entity';
+import { Registration } from '../entities/registration.entity';
+import { Network } from '../entities/network';
+import { visibleRegistrations } from '../services/access';
+import { registrationPagesBy } from '../services/registration-queries';
+import { NetworkRegistrationFilter } from './network-participation.resolver';
+import { networkRef } from './registration.resolver';
+import { PersonConnection, RegistrationConnection } from './types';
 
 export const MunicipalityConnection = ConnectionType(Municipality, 'Municipality');
 
@@ -46,6 +54,25 @@ export class MunicipalityResolver {
     return municipalityById(ctx).load(requireMunicipalityId(id, 'id'));
   }
 
+  @FieldResolver(() => RegistrationConnection, { description: 'The municipality’s registrations you may see, in registration order.' })
+  registrations(@Root() m: Municipality, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs,
+    @Arg('filter', () => NetworkRegistrationFilter, { nullable: true }) filter?: NetworkRegistrationFilter) {
+    return registrationPagesBy(ctx, 'municipality_id', { status: filter?.status }, page).load(m.id);
+  }
+
+  @FieldResolver(() => PersonConnection, { description: 'People the municipality registered, whose registrations you may see, by name.' })
+  participants(@Root() m: Municipality, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
+    const registered = visibleRegistrations(ctx.ds.getRepository(Registration).createQueryBuilder('r').select('r.person_id'), ctx.viewer)
+      .andWhere('r.municipality_id = :municipality', { municipality: m.id });
+    const qb = ctx.ds.getRepository(Person).createQueryBuilder('p').where(`p.id IN (${registered.getQuery()})`).setParameters(registered.getParameters());
+    return keysetPage(qb, [{ sql: 'p.name', value: (p) => p.name }, { sql: 'p.id', value: (p) => p.id }], page);
+  }
+
+  @FieldResolver(() => [Network], { description: 'Networks the municipality has a confirmed registration in.' })
+  async networks(@Root() m: Municipality, @Ctx() ctx: RequestContext) {
+    return (await confirmedNetworksByMunicipality(ctx).load(m.id)).map((r) => networkRef(r.networkId));
+  }
+
   @FieldResolver(() => Municipality, { nullable: true, description: 'The county authority of the county the municipality lies in.' })
   county(@Root() m: Municipality, @Ctx() ctx: RequestContext) {
     return m.kind === MunicipalityKind.COUNTY ? null : municipalityById(ctx).load(`${m.country}-${m.countyCode}`);
@@ -54,6 +81,11 @@ export class MunicipalityResolver {
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
+  @FieldResolver(() => [Person], { description: 'People employed by the organization (facilitators, contacts), by name; signed-in users only.' })
+  people(@Root() org: Organization, @Ctx() ctx: RequestContext) {
+    return ctx.viewer.kind === 'anonymous' ? [] : peopleByOrganization(ctx).load(org.id);
+  }
+
   @Query(() => [Organization], { description: 'Organizations, ordered by name.' })
   organizations(@Ctx() ctx: RequestContext) {
     return ctx.ds.getRepository(Organization).find({ order: { name: 'ASC' } });

@@ -6,7 +6,9 @@ import { Municipality } from '../entities/municipality.entity';
 import { Organization } from '../entities/organization.entity';
 import { Person } from '../entities/person.entity';
 import { Registration } from '../entities/registration.entity';
-import { Country, MunicipalityKind, OrganizationKind, RegistrationStatus } from '../entities/enums';
+import { NetworkSnapshot } from '../entities/network-snapshot.entity';
+import { Country, MunicipalityKind, OrganizationKind, RegistrationChangeKind, RegistrationStatus } from '../entities/enums';
+import { ChangeLog } from '../services/changes';
 import { emailFor, fakeName, seededRandom } from './demo-people';
 
 /** Municipalities that registered for the anti-corruption networks A, B and C (demo selection). */
@@ -60,11 +62,21 @@ export async function seedParticipantsDemo(ds: DataSource, log: Logger): Promise
       seats -= count;
     });
   }
+  // What the networks service says of networks A-C (000): hosted by TI Norge and KS, 30 seats.
+  const snapshots: Partial<NetworkSnapshot>[] = Object.keys(ANTIKORRUPSJON_REGISTRANTS).map((networkId) => ({
+    networkId, programId: DEMO.programs.antikorrupsjon2013, hostIds: ['ti-norge', 'ks'], country: 'NO', status: 'COMPLETED', capacity: 30, refreshedAt: new Date(),
+  }));
+  const changes = new ChangeLog('seed');
+  for (const r of registrations) {
+    changes.add({ registrationId: r.id!, networkId: r.networkId!, municipalityId: r.municipalityId!, kind: RegistrationChangeKind.CREATED, status: r.status!, previousStatus: null });
+  }
   await ds.transaction(async (m) => {
     await m.getRepository(Municipality).insert(directory);
     await m.getRepository(Organization).insert(organizations);
     await m.getRepository(Person).insert(people);
-    await m.getRepository(Registration).insert(registrations);
+    await m.getRepository(NetworkSnapshot).insert(snapshots);
+    await m.getRepository(Registration).insert(registrations.map((r) => ({ ...r, registeredByRole: 'COORDINATOR' })));
+    await changes.flush(m);
   });
   log.info({ municipalities: directory.length, people: people.length, registrations: registrations.length }, 'participants demo data loaded');
 }

@@ -1,0 +1,16 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * The facts of a network as last read from the networks service: who hosts it (row access for
+ * ORG_ADMIN and PARTNER), its programme and capacity. Refreshed on every write that reads them.
+ */
+@Entity({ name: 'network_snapshot' })
+export class NetworkSnapshot {
+  @PrimaryColumn('uuid', { name: 'network_id' }) networkId: string;
+  @Column('uuid', { name: 'program_id', nullable: true }) programId: string | null;
+  @Column('text', { array: true, name: 'host_ids' }) hostIds: string[];
+  @Column('text', { nullable: true }) country: string | null;
+  @Column('text') status: string;
+  @Column('int', { nullable: true }) capacity: number | null;
+  @Column('timestamptz', { name: 'refreshed_at' }) refreshedAt: Date;
+}

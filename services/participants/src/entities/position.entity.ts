@@ -1,0 +1,17 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { LocalDateResolver } from 'graphql-scalars';
+
+/** One position a person held: how a programme follows its participants' careers over years. */
+@ObjectType({ description: 'A position a person held: role and employer over a period (e.g. became chief executive in 2009).' })
+@Entity({ name: 'position' })
+@Index(['personId', 'validFrom'])
+export class Position {
+  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'person_id' }) personId: string;
+  @Field() @Column('text') title: string;
+  @Column('text', { name: 'employer_municipality_id', nullable: true }) employerMunicipalityId: string | null;
+  @Column('text', { name: 'employer_organization_id', nullable: true }) employerOrganizationId: string | null;
+  @Field(() => LocalDateResolver) @Column('date', { name: 'valid_from' }) validFrom: string;
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Null while the person still holds it.' }) @Column('date', { name: 'valid_to', nullable: true }) validTo: string | null;
+}

@@ -1,0 +1,135 @@
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { badInput, forbidden, isAdmin, isUuid, userError, UserError, validateInput, type RequestContext } from '@kommunenett/subgraph-kit';
+import { Person } from '../entities/person.entity';
+import { Position } from '../entities/position.entity';
+import { Municipality } from '../entities/municipality.entity';
+import { Organization } from '../entities/organization.entity';
+import { Registration } from '../entities/registration.entity';
+import { Gender } from '../entities/enums';
+import { municipalityById, organizationById, personById, positionsByPerson, registrationsByPerson } from '../loaders';
+import { canSeeContactData, canSeeRegistration } from '../services/access';
+import { personFacts, readContactField } from '../services/contact-data';
+import { municipalityIdSchema } from '../services/registrations';
+
+/** Whether the viewer may see the person at all (name, title, positions). */
+async function canSeePerson(ctx: RequestContext, p: Person): Promise<boolean> {
+  const v = ctx.viewer;
+  if (isAdmin(v) || v.personId === p.id) return true;
+  // People of organizations (facilitators, contacts) are public to signed-in users.
+  if (p.employerOrganizationId && v.kind === 'user') return true;
+  const facts = await personFacts(ctx, p);
+  if (canSeeContactData(v, facts)) return true;
+  const regs = await registrationsByPerson(ctx).load(p.id);
+  return regs.some((r, i) => canSeeRegistration(v, { ...r, hostIds: facts.registrations[i].hostIds }));
+}
+
+@ObjectType()
+export class PositionPayload {
+  @Field(() => Position, { nullable: true }) position: Position | null;
+  @Field(() => [UserError]) userErrors: UserError[];
+}
+
+@InputType({ description: 'A position a person held or holds: what follows their career after a network.' })
+export class RecordPositionInput {
+  @Field(() => ID) personId: string;
+  @Field() title: string;
+  @Field(() => ID, { nullable: true }) employerMunicipalityId?: string | null;
+  @Field(() => ID, { nullable: true }) employerOrganizationId?: string | null;
+  @Field({ description: 'First day, YYYY-MM-DD.' }) validFrom: string;
+  @Field(() => String, { nullable: true, description: 'Last day, YYYY-MM-DD; empty while held (it then becomes the current title).' }) validTo?: string | null;
+}
+
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date as YYYY-MM-DD.').refine((d) => !Number.isNaN(Date.parse(d)), 'Not a date.');
+const recordPositionSchema = z.object({
+  personId: z.string().refine(isUuid, 'Not a valid id.'),
+  title: z.string().trim().min(1).max(200),
+  employerMunicipalityId: municipalityIdSchema.nullish(),
+  employerOrganizationId: z.string().regex(/^[a-z0-9-]{1,64}$/).nullish(),
+  validFrom: localDate,
+  validTo: localDate.nullish(),
+}).refine((p) => !p.validTo || p.validTo >= p.validFrom, { message: 'validTo is before validFrom.', path: ['validTo'] });
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @Query(() => Person, { nullable: true, description: 'A person, if you may see them.' })
+  async person(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    if (!isUuid(id)) throw badInput('id is not a valid id.', 'id');
+    const p = await personById(ctx).load(id);
+    return p && (await canSeePerson(ctx, p)) ? p : null;
+  }
+
+  @Query(() => Person, { nullable: true, description: 'The signed-in participant.' })
+  me(@Ctx() ctx: RequestContext) {
+    const id = ctx.viewer.personId;
+    return id && isUuid(id) ? personById(ctx).load(id) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Visible to ADMIN, the person, ORG_ADMIN of a host and FACILITATOR of a network they are registered for, and their COORDINATOR; FORBIDDEN otherwise. Each read is logged.' })
+  email(@Root() p: Person, @Ctx() ctx: RequestContext) {
+    return readContactField(ctx, p, 'email');
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Visible as email is.' })
+  phone(@Root() p: Person, @Ctx() ctx: RequestContext) {
+    return readContactField(ctx, p, 'phone');
+  }
+
+  @FieldResolver(() => Gender, { nullable: true, description: 'Only where the person gave it; visible as email is.' })
+  gender(@Root() p: Person, @Ctx() ctx: RequestContext) {
+    return readContactField(ctx, p, 'gender');
+  }
+
+  @FieldResolver(() => Municipality, { nullable: true, description: 'Current employer, when a municipality or county authority.' })
+  employerMunicipality(@Root() p: Person, @Ctx() ctx: RequestContext) {
+    return p.employerMunicipalityId ? municipalityById(ctx).load(p.employerMunicipalityId) : null;
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'Current employer, when an organization.' })
+  employerOrganization(@Root() p: Person, @Ctx() ctx: RequestContext) {
+    return p.employerOrganizationId ? organizationById(ctx).load(p.employerOrganizationId) : null;
+  }
+
+  @FieldResolver(() => [Position], { description: 'Positions over time, oldest first: how a programme follows outcomes per participant.' })
+  async positions(@Root() p: Person, @Ctx() ctx: RequestContext) {
+    return (await canSeePerson(ctx, p)) ? positionsByPerson(ctx).load(p.id) : [];
+  }
+
+  @FieldResolver(() => [Registration], { description: 'The person’s registrations you may see.' })
+  async registrations(@Root() p: Person, @Ctx() ctx: RequestContext) {
+    const [regs, facts] = await Promise.all([registrationsByPerson(ctx).load(p.id), personFacts(ctx, p)]);
+    return regs.filter((r, i) => canSeeRegistration(ctx.viewer, { ...r, hostIds: facts.registrations[i].hostIds }));
+  }
+
+  @Authorized('ORG_ADMIN', 'COORDINATOR', 'PARTICIPANT')
+  @Mutation(() => PositionPayload, { description: 'Records a position of a person (ADMIN, the person, their COORDINATOR, ORG_ADMIN of a network they took part in).' })
+  async recordPosition(@Arg('input', () => RecordPositionInput) input: RecordPositionInput, @Ctx() ctx: RequestContext): Promise<PositionPayload> {
+    const parsed = validateInput(recordPositionSchema, input);
+    if (!parsed.ok) return { position: null, userErrors: parsed.userErrors };
+    const value = parsed.value;
+    const person = await personById(ctx).load(value.personId);
+    if (!person || person.erasedAt) return { position: null, userErrors: [userError('personId', 'No such person.', 'PERSON_NOT_FOUND')] };
+    if (!canSeeContactData(ctx.viewer, await personFacts(ctx, person))) throw forbidden('You may not record positions of this person.');
+    if (value.employerMunicipalityId && !(await municipalityById(ctx).load(value.employerMunicipalityId))) {
+      return { position: null, userErrors: [userError('employerMunicipalityId', 'No such municipality.', 'MUNICIPALITY_NOT_FOUND')] };
+    }
+    if (value.employerOrganizationId && !(await organizationById(ctx).load(value.employerOrganizationId))) {
+      return { position: null, userErrors: [userError('employerOrganizationId', 'No such organization.', 'ORGANIZATION_NOT_FOUND')] };
+    }
+    const position = Object.assign(new Position(), {
+      id: randomUUID(), personId: person.id, title: value.title, employerMunicipalityId: value.employerMunicipalityId ?? null,
+      employerOrganizationId: value.employerOrganizationId ?? null, validFrom: value.validFrom, validTo: value.validTo ?? null,
+    });
+    await ctx.ds.transaction(async (m) => {
+      await m.getRepository(Position).insert(position);
+      // A position still held is the person's current title and employer.
+      if (!position.validTo) {
+        await m.getRepository(Person).update({ id: person.id }, {
+          title: position.title, employerMunicipalityId: position.employerMunicipalityId, employerOrganizationId: position.employerOrganizationId,
+        });
+      }
+    });
+    return { position, userErrors: [] };
+  }
+}

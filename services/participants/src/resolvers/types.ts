@@ -1,0 +1,127 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ConnectionType, UserError } from '@kommunenett/subgraph-kit';
+import { Registration } from '../entities/registration.entity';
+import { Person } from '../entities/person.entity';
+import { Gender, RegistrationStatus } from '../entities/enums';
+
+export const RegistrationConnection = ConnectionType(Registration, 'Registration');
+export const PersonConnection = ConnectionType(Person, 'Person');
+
+@InputType({ description: 'A person to register. A person is one per email on the platform: a known email reuses the person.' })
+export class PersonInput {
+  @Field() name: string;
+  @Field() email: string;
+  @Field(() => String, { nullable: true, description: 'Phone number, e.g. +47 912 34 567.' }) phone?: string | null;
+  @Field(() => String, { nullable: true, description: 'Title or role, e.g. kommunalsjef.' }) title?: string | null;
+  @Field(() => Gender, { nullable: true, description: 'Only if the person wants to give it (used for anonymous statistics).' }) gender?: Gender | null;
+}
+
+@InputType()
+export class RegisterParticipantInput {
+  @Field(() => ID) networkId: string;
+  @Field(() => ID, { description: 'The registering municipality or county authority, e.g. NO-3201.' }) municipalityId: string;
+  @Field(() => PersonInput, { nullable: true, description: 'The person, found or created by email; or give personId.' }) person?: PersonInput | null;
+  @Field(() => ID, { nullable: true }) personId?: string | null;
+  @Field(() => String, { nullable: true, description: 'The leadership decision the participation is anchored in (required by some networks).' }) leadershipAnchoring?: string | null;
+  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, { nullable: true, description: 'Retry key: the same key with the same input within 24 hours returns the first result.' }) idempotencyKey?: string | null;
+  @Field(() => String, { nullable: true, description: 'The partner’s own reference, unique per partner client.' }) externalRef?: string | null;
+}
+
+@InputType({ description: 'Names a registration by id, or by the calling partner’s externalRef.' })
+export class CancelRegistrationInput {
+  @Field(() => ID, { nullable: true }) registrationId?: string | null;
+  @Field(() => String, { nullable: true }) externalRef?: string | null;
+  @Field(() => String, { nullable: true }) reason?: string | null;
+  @Field(() => String, { nullable: true }) idempotencyKey?: string | null;
+}
+
+@InputType()
+export class AcceptOfferInput {
+  @Field(() => ID, { nullable: true }) registrationId?: string | null;
+  @Field(() => String, { nullable: true }) externalRef?: string | null;
+  @Field(() => String, { nullable: true }) idempotencyKey?: string | null;
+}
+
+@InputType()
+export class ApproveRegistrationInput {
+  @Field(() => ID) registrationId: string;
+  @Field(() => String, { nullable: true }) reason?: string | null;
+}
+
+@InputType()
+export class RejectRegistrationInput {
+  @Field(() => ID) registrationId: string;
+  @Field({ description: 'Told to the registrant.' }) reason: string;
+}
+
+@InputType()
+export class UpdateRegistrationInput {
+  @Field(() => ID) registrationId: string;
+  @Field(() => Int, { description: 'The version read; a stale one is refused with STALE_VERSION.' }) expectedVersion: number;
+  @Field(() => String, { nullable: true }) leadershipAnchoring?: string | null;
+  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, { nullable: true }) externalRef?: string | null;
+  @Field(() => String, { nullable: true }) idempotencyKey?: string | null;
+}
+
+@InputType()
+export class MoveRegistrationInput {
+  @Field(() => ID) registrationId: string;
+  @Field(() => ID, { description: 'Another network of the same programme.' }) toNetworkId: string;
+  @Field(() => String, { nullable: true }) idempotencyKey?: string | null;
+}
+
+@InputType({ description: 'One row of an import: the same as the columns of the CSV form.' })
+export class ImportRowInput {
+  @Field() municipalityId: string;
+  @Field() name: string;
+  @Field() email: string;
+  @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field(() => String, { nullable: true }) title?: string | null;
+  @Field(() => String, { nullable: true }) leadershipAnchoring?: string | null;
+  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, { nullable: true }) externalRef?: string | null;
+}
+
+@InputType()
+export class ImportRegistrationsInput {
+  @Field(() => ID) networkId: string;
+  @Field(() => [ImportRowInput], { nullable: true, description: 'Up to 1,000 rows; or give csv.' }) rows?: ImportRowInput[] | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'UTF-8 CSV with a header row: municipalityId,name,email and optionally phone,title,leadershipAnchoring,note,externalRef (comma or semicolon separated).',
+  }) csv?: string | null;
+  @Field({ defaultValue: true, description: 'Only validate and report what each row would become (the default).' }) dryRun: boolean;
+  @Field(() => String, { nullable: true }) idempotencyKey?: string | null;
+}
+
+@InputType({ description: 'Narrows a list of registrations. All given conditions must hold.' })
+export class RegistrationFilter {
+  @Field(() => ID, { nullable: true }) networkId?: string | null;
+  @Field(() => ID, { nullable: true }) municipalityId?: string | null;
+  @Field(() => ID, { nullable: true }) personId?: string | null;
+  @Field(() => [RegistrationStatus], { nullable: true }) status?: RegistrationStatus[] | null;
+  @Field(() => String, { nullable: true, description: 'The calling partner’s own reference.' }) externalRef?: string | null;
+}
+
+@ObjectType()
+export class RegistrationPayload {
+  registrationId: string | null;
+  @Field(() => [UserError]) userErrors: UserError[];
+}
+
+@ObjectType({ description: 'The outcome of one row of an import.' })
+export class ImportRowResult {
+  @Field(() => Int, { description: 'Row number: 1 is the first row after the CSV header, or the first of rows.' }) row: number;
+  @Field(() => RegistrationStatus, { nullable: true, description: 'What the row became, or would become (dry run).' }) status: RegistrationStatus | null;
+  registrationId: string | null;
+  @Field(() => [UserError]) errors: UserError[];
+}
+
+@ObjectType()
+export class ImportRegistrationsPayload {
+  @Field({ description: 'True when the rows were registered (all of them); false on a dry run or when any row is wrong.' }) applied: boolean;
+  @Field(() => [ImportRowResult]) rows: ImportRowResult[];
+  @Field(() => [UserError], { description: 'Errors of the whole import (network, file); per-row errors are in rows.' }) userErrors: UserError[];
+}

@@ -1,0 +1,57 @@
+import type { EntityManager } from 'typeorm';
+import type { RegistrationChangeKind, RegistrationStatus } from '../entities/enums';
+
+export interface PendingChange {
+  registrationId: string;
+  networkId: string;
+  municipalityId: string;
+  kind: RegistrationChangeKind;
+  status: RegistrationStatus;
+  previousStatus: RegistrationStatus | null;
+}
+
+/**
+ * Collects the changes of one transaction and writes them at its end: the feed entries, with
+ * sequence numbers from the counter row (held until commit, so numbers follow commit order), and
+ * the webhook outbox rows for every subscription entitled to see each change. Network snapshots
+ * must be saved before `flush`, as they decide which partners see a change.
+ */
+export class ChangeLog {
+  private readonly changes: PendingChange[] = [];
+
+  constructor(private readonly actor: string | null) {}
+
+  add(change: PendingChange): void {
+    this.changes.push(change);
+  }
+
+  async flush(m: EntityManager): Promise<void> {
+    if (this.changes.length === 0) return;
+    const [{ last }] = (await m.query(
+      // As a SELECT: typeorm answers a bare UPDATE … RETURNING with [rows, count].
+      'WITH bumped AS (UPDATE participants.change_counter SET value = value + $1 WHERE id = 1 RETURNING value) SELECT value::text AS last FROM bumped',
+      [this.changes.length],
+    )) as { last: string }[];
+    const first = BigInt(last) - BigInt(this.changes.length) + 1n;
+    const seqs = this.changes.map((_, i) => (first + BigInt(i)).toString());
+    await m.query(
+      `INSERT INTO participants.registration_change (seq, registration_id, network_id, municipality_id, kind, status, previous_status, actor)
+       SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])`,
+      [seqs, this.changes.map((c) => c.registrationId), this.changes.map((c) => c.networkId), this.changes.map((c) => c.municipalityId),
+        this.changes.map((c) => c.kind), this.changes.map((c) => c.status), this.changes.map((c) => c.previousStatus), this.changes.map(() => this.actor)],
+    );
+    // The outbox: a subscription sees changes in its organization's networks and of registrations
+    // its client made.
+    await m.query(
+      `INSERT INTO participants.webhook_delivery (id, subscription_id, change_seq)
+       SELECT gen_random_uuid(), s.id, c.seq
+       FROM participants.registration_change c
+       JOIN participants.registration r ON r.id = c.registration_id
+       LEFT JOIN participants.network_snapshot n ON n.network_id = c.network_id
+       JOIN participants.webhook_subscription s ON s.active AND (s.organization_id = ANY(n.host_ids) OR s.client_id = r.client_id)
+       WHERE c.seq BETWEEN $1 AND $2`,
+      [seqs[0], seqs[seqs.length - 1]],
+    );
+    this.changes.length = 0;
+  }
+}

@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { Person } from '../entities/person.entity';
+import { Gender } from '../entities/enums';
+
+/** Input of a new (or reused) person, as partners and coordinators send it. */
+export const personInputSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  email: z.email().max(254).transform((e) => e.toLowerCase()),
+  phone: z.string().trim().max(30).regex(/^\+?[0-9][0-9 ()-]{4,}$/, 'Invalid phone number: digits, spaces, +, - and parentheses only.').nullish(),
+  title: z.string().trim().min(1).max(200).nullish(),
+  gender: z.enum(Gender).nullish(),
+});
+export type PersonInput = z.infer<typeof personInputSchema>;
+
+/**
+ * Finds the persons with these emails, creating those that do not exist yet; one person per email
+ * on the whole platform. An existing person keeps their data (a registration does not overwrite
+ * what the person or others recorded), except that missing fields are filled in.
+ */
+export async function upsertPersonsByEmail(m: EntityManager, inputs: (PersonInput & { employerMunicipalityId: string | null })[]): Promise<Map<string, string>> {
+  const unique = [...new Map(inputs.map((p) => [p.email, p])).values()];
+  if (unique.length === 0) return new Map();
+  await m.createQueryBuilder().insert().into(Person).values(unique.map((p) => ({
+    id: randomUUID(), name: p.name, email: p.email, phone: p.phone ?? null, title: p.title ?? null, gender: p.gender ?? null,
+    employerMunicipalityId: p.employerMunicipalityId, employerOrganizationId: null,
+  }))).orIgnore().execute();
+  const emails = unique.map((p) => p.email);
+  await m.query(
+    `UPDATE participants.person p SET phone = COALESCE(p.phone, i.phone), title = COALESCE(p.title, i.title), gender = COALESCE(p.gender, i.gender)
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS i(email, phone, title, gender)
+     WHERE p.email = i.email AND p.erased_at IS NULL AND (p.phone IS NULL AND i.phone IS NOT NULL OR p.title IS NULL AND i.title IS NOT NULL OR p.gender IS NULL AND i.gender IS NOT NULL)`,
+    [emails, unique.map((p) => p.phone ?? null), unique.map((p) => p.title ?? null), unique.map((p) => p.gender ?? null)],
+  );
+  const rows = (await m.query('SELECT id, email FROM participants.person WHERE email = ANY($1)', [emails])) as { id: string; email: string }[];
+  return new Map(rows.map((r) => [r.email, r.id]));
+}

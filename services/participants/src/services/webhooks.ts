@@ -1,0 +1,149 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { forbidden, isAdmin, userError, validateInput, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
+import { WebhookSubscription } from '../entities/webhook.entity';
+import { settings } from './config';
+
+/**
+ * Webhooks: a partner registers a URL and a secret and receives a thin signed event for each
+ * change it may see. Events come from the outbox (`webhook_delivery`) written in the transaction
+ * of the change, so none is lost and none is sent for a rolled-back change; this module delivers
+ * them with retries and backoff and records each outcome.
+ */
+
+export const SIGNATURE_HEADER = 'x-kommunenett-signature';
+export const TIMESTAMP_HEADER = 'x-kommunenett-timestamp';
+export const EVENT_ID_HEADER = 'x-kommunenett-event-id';
+
+/** `v1=` + hex HMAC-SHA256 over `<timestamp>.<body>` with the subscription's secret. */
+export function signWebhook(secret: string, timestamp: string, body: string): string {
+  return `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+/** Who may manage webhooks: partners with `webhooks:manage` for their own client (and ADMIN). */
+function requireWebhookManager(ctx: RequestContext): { organizationId: string; clientId: string } {
+  const v = ctx.viewer;
+  if (v.role === 'PARTNER' && v.scopes.includes('webhooks:manage') && v.organizationId && v.clientId) return { organizationId: v.organizationId, clientId: v.clientId };
+  throw forbidden('Webhooks are managed by partner clients with the scope webhooks:manage.');
+}
+
+const subscriptionSchema = z.object({
+  url: z.url({ protocol: /^https?$/ }).max(2000).refine((u) => u.startsWith('https://') || settings.webhookAllowHttp(), { message: 'The URL must use https.', params: { code: 'INSECURE_URL' } }),
+  secret: z.string().min(32, 'At least 32 characters.').max(200),
+});
+
+export async function createWebhookSubscription(ctx: RequestContext, raw: unknown): Promise<{ subscription: WebhookSubscription | null; userErrors: UserError[] }> {
+  const owner = requireWebhookManager(ctx);
+  const parsed = validateInput(subscriptionSchema, raw);
+  if (!parsed.ok) return { subscription: null, userErrors: parsed.userErrors };
+  const repo = ctx.ds.getRepository(WebhookSubscription);
+  if ((await repo.countBy({ clientId: owner.clientId, active: true })) >= 10) {
+    return { subscription: null, userErrors: [userError('url', 'A client has at most 10 active webhook subscriptions.', 'LIMIT_REACHED')] };
+  }
+  const subscription = repo.create({
+    id: randomUUID(), ...owner, url: parsed.value.url, secret: parsed.value.secret, active: true, createdBy: ctx.viewer.subject, createdAt: new Date(),
+  });
+  await repo.insert(subscription);
+  return { subscription, userErrors: [] };
+}
+
+export async function deleteWebhookSubscription(ctx: RequestContext, id: string): Promise<{ subscription: WebhookSubscription | null; userErrors: UserError[] }> {
+  const owner = requireWebhookManager(ctx);
+  const repo = ctx.ds.getRepository(WebhookSubscription);
+  const subscription = await repo.findOneBy({ id, clientId: owner.clientId });
+  if (!subscription) return { subscription: null, userErrors: [userError('id', 'No such webhook subscription of your client.', 'NOT_FOUND')] };
+  await repo.update({ id }, { active: false });
+  return { subscription: { ...subscription, active: false }, userErrors: [] };
+}
+
+export function subscriptionsOf(ctx: RequestContext): Promise<WebhookSubscription[]> {
+  const v = ctx.viewer;
+  const repo = ctx.ds.getRepository(WebhookSubscription);
+  if (isAdmin(v)) return repo.find({ order: { createdAt: 'ASC' } });
+  if (v.role !== 'PARTNER' || !v.clientId) return Promise.resolve([]);
+  return repo.find({ where: { clientId: v.clientId }, order: { createdAt: 'ASC' } });
+}
+
+interface DueDelivery {
+  id: string;
+  attempts: number;
+  url: string;
+  secret: string;
+  seq: string;
+  kind: string;
+  status: string;
+  previousStatus: string | null;
+  registrationId: string;
+  networkId: string;
+  municipalityId: string;
+  occurredAt: Date;
+}
+
+/** Delay before attempt n+1: doubling from the base, capped at six hours, with a little jitter. */
+export function backoffMs(attempts: number): number {
+  const base = settings.webhookBackoffMs() * 2 ** Math.max(0, attempts - 1);
+  return Math.min(base, 6 * 3_600_000) * (0.9 + Math.random() * 0.2);
+}
+
+/**
+ * Sends due events. Each batch is leased first (`locked_until`, rows taken with SKIP LOCKED), so two
+ * instances never send the same event at once, and no transaction stays open during the HTTP calls.
+ * An event is delivered when the endpoint answers 2xx; otherwise it is retried with backoff and
+ * given up (FAILED) after the maximum attempts.
+ */
+export async function deliverWebhooks(ds: DataSource, log?: Logger, limit = 50): Promise<{ delivered: number; failed: number }> {
+  const leaseSeconds = Math.ceil(settings.webhookTimeoutMs() / 1000) * 2 + 10;
+  const due = (await ds.query(
+    `WITH leased AS (
+       UPDATE participants.webhook_delivery d SET locked_until = now() + make_interval(secs => $2)
+       WHERE d.id IN (SELECT id FROM participants.webhook_delivery
+                      WHERE status = 'PENDING' AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
+                      ORDER BY change_seq LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING d.id, d.attempts, d.subscription_id, d.change_seq)
+     SELECT l.id, l.attempts, s.url, s.secret, c.seq::text AS seq, c.kind, c.status, c.previous_status AS "previousStatus",
+       c.registration_id AS "registrationId", c.network_id AS "networkId", c.municipality_id AS "municipalityId", c.occurred_at AS "occurredAt"
+     FROM leased l JOIN participants.webhook_subscription s ON s.id = l.subscription_id
+     JOIN participants.registration_change c ON c.seq = l.change_seq
+     ORDER BY c.seq`,
+    [limit, leaseSeconds],
+  )) as DueDelivery[];
+  let delivered = 0;
+  let failed = 0;
+  for (const d of due) {
+    const body = JSON.stringify({
+      id: d.id, type: `registration.${d.kind.toLowerCase()}`, sequence: d.seq, occurredAt: new Date(d.occurredAt).toISOString(),
+      data: { registrationId: d.registrationId, networkId: d.networkId, municipalityId: d.municipalityId, status: d.status, previousStatus: d.previousStatus },
+    });
+    const timestamp = Math.floor(Date.now() / 1000).toString();
+    let statusCode: number | null = null;
+    let error: string | null = null;
+    try {
+      const response = await fetch(d.url, {
+        method: 'POST', redirect: 'manual', signal: AbortSignal.timeout(settings.webhookTimeoutMs()),
+        headers: { 'content-type': 'application/json', 'user-agent': 'kommunenett-webhooks/1', [EVENT_ID_HEADER]: d.id, [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: signWebhook(d.secret, timestamp, body) },
+        body,
+      });
+      statusCode = response.status;
+      await response.body?.cancel();
+      if (!response.ok) error = `HTTP ${response.status}`;
+    } catch (e) {
+      error = e instanceof Error ? e.message.slice(0, 500) : 'request failed';
+    }
+    const attempts = d.attempts + 1;
+    if (!error) {
+      delivered += 1;
+      await ds.query(`UPDATE participants.webhook_delivery SET status = 'DELIVERED', attempts = $2, last_status_code = $3, last_error = NULL,
+        delivered_at = now(), locked_until = NULL WHERE id = $1`, [d.id, attempts, statusCode]);
+    } else {
+      const giveUp = attempts >= settings.webhookMaxAttempts();
+      if (giveUp) failed += 1;
+      await ds.query(`UPDATE participants.webhook_delivery SET status = $2, attempts = $3, last_status_code = $4, last_error = $5,
+        next_attempt_at = now() + make_interval(secs => $6), locked_until = NULL WHERE id = $1`,
+      [d.id, giveUp ? 'FAILED' : 'PENDING', attempts, statusCode, error, backoffMs(attempts) / 1000]);
+      log?.warn({ delivery: d.id, attempts, error }, 'webhook delivery failed');
+    }
+  }
+  return { delivered, failed };
+}

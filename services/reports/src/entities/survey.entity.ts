@@ -1,0 +1,77 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Country, Language, SurveyQuestionKind } from './enums';
+
+@ObjectType({ description: 'A survey across municipalities, e.g. KS’ survey of 1,760 public-sector leaders (2007). Results are aggregates.' })
+@Directive('@key(fields: "id")')
+@Entity({ name: 'survey' })
+export class Survey {
+  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field() @Column('text') title: string;
+  @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) description: string | null;
+  /** Organization that ran the survey (e.g. ks). */
+  @Column('text', { name: 'organization_id' }) organizationId: string;
+  @Field(() => String, { nullable: true, description: 'Who carried out the fieldwork, e.g. TNS Gallup.' })
+  @Column('text', { name: 'conducted_by', nullable: true }) conductedBy: string | null;
+  @Field({ description: 'Year of the survey, e.g. "2007".' }) @Column('text') period: string;
+  @Field(() => LocalDateResolver, { nullable: true }) @Column('date', { name: 'published_on', nullable: true }) publishedOn: string | null;
+  @Field(() => Country) @Column('text') country: Country;
+  @Field(() => Language) @Column('text') language: Language;
+  @Field({ description: 'Who was asked, e.g. «ledere i offentlig sektor».' }) @Column('text') population: string;
+  @Field(() => Int, { nullable: true, description: 'Size of the population asked, where known.' })
+  @Column('int', { name: 'population_size', nullable: true }) populationSize: number | null;
+  @Field(() => Int) @Column('int', { name: 'respondent_count' }) respondentCount: number;
+  @Field({ description: 'Individual answers are stored. Otherwise only aggregates exist.' })
+  @Column('boolean', { name: 'collects_individual_answers', default: false }) collectsIndividualAnswers: boolean;
+  @Field(() => String, { nullable: true, description: 'Where the figures are published.' }) @Column('text', { nullable: true }) source: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+@ObjectType()
+@Entity({ name: 'survey_question' })
+export class SurveyQuestion {
+  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'survey_id' }) surveyId: string;
+  @Field(() => Int) @Column('int') position: number;
+  @Field() @Column('text') text: string;
+  @Field(() => SurveyQuestionKind) @Column('text') kind: SurveyQuestionKind;
+}
+
+@ObjectType()
+@Entity({ name: 'survey_option' })
+export class SurveyOption {
+  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'question_id' }) questionId: string;
+  @Field(() => Int) @Column('int') position: number;
+  @Field() @Column('text') label: string;
+}
+
+/** Aggregated answers to one option, in total or for one breakdown group (e.g. sector = helse). */
+@Entity({ name: 'survey_result' })
+export class SurveyResult {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'question_id' }) questionId: string;
+  @Column('uuid', { name: 'option_id' }) optionId: string;
+  /** Breakdown dimension (sector, role, county) and group; empty strings for the total. */
+  @Column('text', { name: 'breakdown_dimension', default: '' }) breakdownDimension: string;
+  @Column('text', { name: 'breakdown_group', default: '' }) breakdownGroup: string;
+  /** Respondents who answered the question in this group. */
+  @Column('int') respondents: number;
+  @Column('int') count: number;
+  /** The share as published, where it was published as a share (0.3 %); else count / respondents. */
+  @Column('double precision', { name: 'published_share', nullable: true }) publishedShare: number | null;
+}
+
+/** One respondent's answer, stored only for surveys that collect individual answers. */
+@ObjectType({ description: 'One respondent’s answer to one question (surveys that collect individual answers only).' })
+@Entity({ name: 'survey_answer' })
+export class SurveyAnswer {
+  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'survey_id' }) surveyId: string;
+  @Field(() => ID) @Column('uuid', { name: 'question_id' }) questionId: string;
+  @Field(() => ID) @Column('uuid', { name: 'option_id' }) optionId: string;
+  @Field({ description: 'Opaque respondent key (no personal data).' }) @Column('text', { name: 'respondent_key' }) respondentKey: string;
+  /** Background for breakdowns, e.g. { "sector": "helse", "county": "32" }. */
+  @Column('jsonb', { default: () => "'{}'" }) background: Record<string, string>;
+}

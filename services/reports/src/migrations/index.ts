@@ -1,0 +1,4 @@
+import { Reports1733000000000 } from './1733000000000-reports';
+
+/** In order of application; each file is one step and is never edited once released. */
+export const migrations = [Reports1733000000000];
