@@ -7,13 +7,14 @@ let facilitatorA: string;
 let facilitatorB: string;
 let participantA: string;
 
+// Booting the whole graph can take long on a busy machine.
 beforeAll(async () => {
   stack = await startTestStack();
   editor = await stack.token('ORG_ADMIN', { org: 'ti-norge' });
   facilitatorA = await stack.token('FACILITATOR', { networks: [DEMO.networks.antikorrupsjonA] });
   facilitatorB = await stack.token('FACILITATOR', { networks: [DEMO.networks.antikorrupsjonB] });
   participantA = await stack.token('PARTICIPANT', { person: demoId('person:test-participant'), networks: [DEMO.networks.antikorrupsjonA] });
-});
+}, 180_000);
 afterAll(async () => { await stack?.stop(); });
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
