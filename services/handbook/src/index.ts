@@ -15,7 +15,9 @@ import { EditionChangeResolver, EditionResolver } from './resolvers/edition.reso
 import { ChapterResolver, ToolResolver } from './resolvers/chapter.resolver';
 import { RevisionProposalResolver } from './resolvers/proposal.resolver';
 import { HandbookReferenceResolver, SearchResolver } from './resolvers/search.resolver';
+import { AgendaItemHandbookResolver } from './resolvers/agenda-item.resolver';
 import { seedHandbookDemo } from './seed/demo';
+import { AgendaItem } from './entities/stubs';
 
 /** The handbook subgraph: handbooks, editions, chapters, tools, recommendations, revisions and search. */
 export const handbookSubgraph: SubgraphDefinition = {
@@ -23,8 +25,10 @@ export const handbookSubgraph: SubgraphDefinition = {
   defaultPort: DEFAULT_SUBGRAPH_PORTS.handbook,
   resolvers: [
     HandbookResolver, RecommendationResolver, NetworkHandbookResolver, EditionResolver, EditionChangeResolver, ChapterResolver, ToolResolver,
-    RevisionProposalResolver, SearchResolver, HandbookReferenceResolver,
+    RevisionProposalResolver, SearchResolver, HandbookReferenceResolver, AgendaItemHandbookResolver,
   ],
+  // Reached only through `_entities`: networks owns it, this service adds fields.
+  orphanedTypes: [AgendaItem],
   entities: [
     { typeName: 'Handbook', load: through(handbookById) },
     { typeName: 'Edition', load: through(editionById) },
@@ -35,6 +39,7 @@ export const handbookSubgraph: SubgraphDefinition = {
     { typeName: 'Organization' },
     { typeName: 'Network' },
     { typeName: 'Session' },
+    { typeName: 'AgendaItem' },
   ],
   tables: [Handbook, Edition, Chapter, Tool, Recommendation, RevisionProposal, NetworkHandbook],
   migrations,

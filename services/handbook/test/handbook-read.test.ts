@@ -2,7 +2,8 @@ import { DEMO } from '@kommunenett/reference-data';
 import { sqlDelta, startTestStack, type TestStack } from '@kommunenett/stack/testing';
 
 let stack: TestStack;
-beforeAll(async () => { stack = await startTestStack(); });
+// Booting the whole graph can take long on a busy machine.
+beforeAll(async () => { stack = await startTestStack(); }, 180_000);
 afterAll(async () => { await stack?.stop(); });
 
 interface ChapterNode { anchor: string; number: string; title: string; contentNote: string | null; bodyHtml: string; tools: { slug: string }[]; children: ChapterNode[] }

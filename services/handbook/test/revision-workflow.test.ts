@@ -7,13 +7,14 @@ let facilitatorA: string;
 let facilitatorB: string;
 let participantA: string;
 
+// Booting the whole graph can take long on a busy machine.
 beforeAll(async () => {
   stack = await startTestStack();
   editor = await stack.token('ORG_ADMIN', { org: 'ti-norge' });
   facilitatorA = await stack.token('FACILITATOR', { networks: [DEMO.networks.antikorrupsjonA] });
   facilitatorB = await stack.token('FACILITATOR', { networks: [DEMO.networks.antikorrupsjonB] });
   participantA = await stack.token('PARTICIPANT', { person: demoId('person:test-participant'), networks: [DEMO.networks.antikorrupsjonA] });
-});
+}, 180_000);
 afterAll(async () => { await stack?.stop(); });
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -26,7 +27,7 @@ async function ok(query: string, variables: Record<string, unknown> = {}, token?
 }
 
 const PROPOSE = `mutation($input: ProposeRevisionInput!) { proposeRevision(input: $input) {
-  proposal { id status anchor proposerRole network { id } session { id title } } userErrors { field message code } } }`;
+  proposal { id status anchor proposerRole network { id } session { id theme } } userErrors { field message code } } }`;
 const ACCEPT = 'mutation($input: AcceptRevisionInput!) { acceptRevision(input: $input) { proposal { status acceptedInto { number } } chapter { anchor bodyMarkdown edition { status } } userErrors { field code } } }';
 const REJECT = 'mutation($input: RejectRevisionInput!) { rejectRevision(input: $input) { proposal { status decisionNote } userErrors { field code } } }';
 const UPDATE = 'mutation($input: UpdateChapterInput!) { updateChapter(input: $input) { chapter { id title version bodyHtml } userErrors { field message code } } }';
@@ -62,7 +63,7 @@ describe('revising «Beskytt kommunen!» from the networks’ experience', () =>
       status: 'PROPOSED', anchor: 'beskytt-kommunen/verdier-holdninger-og-kultur', proposerRole: 'FACILITATOR',
       network: { id: DEMO.networks.antikorrupsjonA },
       // The session comes from the networks service through the graph.
-      session: { id: DEMO.sessions.antikorrupsjonA3, title: 'Systematisk antikorrupsjonsarbeid i egen kommune/egen virksomhet' },
+      session: { id: DEMO.sessions.antikorrupsjonA3, theme: 'Systematisk antikorrupsjonsarbeid i egen kommune/egen virksomhet' },
     });
     proposalFromA = proposed.proposeRevision.proposal.id;
 
@@ -233,13 +234,13 @@ describe('revising «Beskytt kommunen!» from the networks’ experience', () =>
     });
 
     const publicView = await ok(`{ handbook(slug: "beskytt-kommunen") { currentEdition { number changesFromNetworks {
-      network { id name } changes { anchor title session { title } chapter { title } } } } editions { number status } } }`);
+      network { id name } changes { anchor title session { theme } chapter { title } } } } editions { number status } } }`);
     expect(publicView.handbook.editions).toEqual([{ number: 2, status: 'PUBLISHED' }, { number: 1, status: 'SUPERSEDED' }]);
     expect(publicView.handbook.currentEdition.changesFromNetworks).toEqual([{
       network: { id: DEMO.networks.antikorrupsjonA, name: 'Antikorrupsjonsnettverk A' },
       changes: [
-        { anchor: 'beskytt-kommunen/kartlegging-av-sarbarhet', title: 'En enkel mal for kartleggingen', session: { title: 'Beskytt kommunen – hvordan få det til praksis?' }, chapter: { title: 'Kartlegging av sårbarhet' } },
-        { anchor: 'beskytt-kommunen/verdier-holdninger-og-kultur', title: 'Lederes eget eksempel', session: { title: 'Systematisk antikorrupsjonsarbeid i egen kommune/egen virksomhet' }, chapter: { title: 'Verdier, holdninger og organisasjonskultur' } },
+        { anchor: 'beskytt-kommunen/kartlegging-av-sarbarhet', title: 'En enkel mal for kartleggingen', session: { theme: 'Beskytt kommunen – hvordan få det til praksis?' }, chapter: { title: 'Kartlegging av sårbarhet' } },
+        { anchor: 'beskytt-kommunen/verdier-holdninger-og-kultur', title: 'Lederes eget eksempel', session: { theme: 'Systematisk antikorrupsjonsarbeid i egen kommune/egen virksomhet' }, chapter: { title: 'Verdier, holdninger og organisasjonskultur' } },
       ],
     }]);
 
@@ -261,5 +262,35 @@ describe('revising «Beskytt kommunen!» from the networks’ experience', () =>
       { anchor: 'ukjent/avsnitt', resolution: 'UNKNOWN', chapter: null, removedIn: null, note: null },
       { anchor: 'ikke et anker', resolution: 'UNKNOWN', chapter: null, removedIn: null, note: null },
     ]);
+  });
+  it('resolves the handbook references and tools of a session’s agenda items through the graph', async () => {
+    const host = await stack.token('ORG_ADMIN', { org: 'ks' });
+    const session = (await ok('query($id: ID!) { session(id: $id) { version } }', { id: DEMO.sessions.antikorrupsjonA1 }, host)).session;
+    const riskMatrix = (await ok('{ handbook(slug: "beskytt-kommunen") { editions { number tools { id slug } } } }')).handbook.editions
+      .find((e: { number: number }) => e.number === 2).tools.find((t: { slug: string }) => t.slug === 'risikomatrise');
+    const set = await ok(`mutation($input: SetAgendaInput!) { setAgenda(input: $input) { userErrors { field code message } } }`, { input: {
+      sessionId: DEMO.sessions.antikorrupsjonA1, expectedVersion: session.version, items: [
+        { date: '2013-06-18', startTime: '12:00', durationMinutes: 60, title: 'Presentasjon av håndboken', kind: 'PRESENTATION',
+          handbookAnchors: ['beskytt-kommunen/hva-er-korrupsjon', 'beskytt-kommunen/habilitet-og-rolleskille'], toolIds: [riskMatrix.id] },
+        { date: '2013-06-18', startTime: '13:00', durationMinutes: 30, title: 'Pause', kind: 'BREAK' },
+      ] } }, host);
+    expect(set.setAgenda.userErrors).toEqual([]);
+
+    const before = stack.sqlStatements();
+    const data = await ok(`query($id: ID!) { session(id: $id) { agenda { title tools { name explainedIn { anchor } }
+      handbookReferences { anchor resolution chapter { title } note } } } }`, { id: DEMO.sessions.antikorrupsjonA1 });
+    const handbookStatements = sqlDelta(before, stack.sqlStatements()).handbook;
+    expect(data.session.agenda[0]).toEqual({
+      title: 'Presentasjon av håndboken',
+      tools: [{ name: 'Risikomatrise', explainedIn: { anchor: 'beskytt-kommunen/risikovurdering' } }],
+      handbookReferences: [
+        { anchor: 'beskytt-kommunen/hva-er-korrupsjon', resolution: 'EXACT', chapter: { title: 'Hva er korrupsjon, og hvor er kommunen utsatt?' }, note: null },
+        { anchor: 'beskytt-kommunen/habilitet-og-rolleskille', resolution: 'NEAREST_SECTION', chapter: { title: 'Rutiner, struktur og kompetanse' },
+          note: expect.stringContaining('finnes ikke lenger') },
+      ],
+    });
+    expect(data.session.agenda[1]).toEqual({ title: 'Pause', tools: [], handbookReferences: [] });
+    // All items' anchors and tools resolve in one batch each.
+    expect(handbookStatements).toBeLessThanOrEqual(7);
   });
 });

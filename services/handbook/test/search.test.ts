@@ -7,10 +7,11 @@ let stack: TestStack;
 let editor: string;
 let draftId: string;
 
+// Booting the whole graph can take long on a busy machine.
 beforeAll(async () => {
   stack = await startTestStack();
   editor = await stack.token('ORG_ADMIN', { org: 'ks' });
-});
+}, 180_000);
 afterAll(async () => { await stack?.stop(); });
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -24,3 +24,12 @@ export class Session {
 export function ref<T extends { id: string }>(type: new () => T, id: string): T {
   return Object.assign(new type(), { id });
 }
+
+/** Owned by the networks service; this service resolves its handbook anchors and tools. */
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class AgendaItem {
+  @Field(() => ID) id: string;
+  @Directive('@external') @Field(() => [String]) handbookAnchors: string[];
+  @Directive('@external') @Field(() => [ID]) toolIds: string[];
+}
