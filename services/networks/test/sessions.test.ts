@@ -217,7 +217,8 @@ describe('agendas', () => {
 
 describe('iCalendar feeds', () => {
   const eventsOf = (calendar: CalendarResponse) => Object.values(calendar).filter((c): c is VEvent => c?.type === 'VEVENT');
-  const feedUrl = (path: string) => t.stack.subgraphs.networks.url.replace(/\/graphql$/, path);
+  // Feeds are read as a calendar app reads them: at the gateway's public URL.
+  const feedUrl = (path: string) => `${t.stack.baseUrl}${path}`;
 
   it('serves a network’s exact sessions as events in Europe/Oslo, month-only sessions in the description', async () => {
     const res = await fetch(feedUrl(`/calendar/networks/${DEMO.networks.antikorrupsjonA}.ics`));
