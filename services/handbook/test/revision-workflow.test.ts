@@ -17,7 +17,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => { await stack?.stop(); });
 
-type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Data = Record<string, any>;  
 
 /** Sends an operation and fails the test on any GraphQL error. */
 async function ok(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Data> {

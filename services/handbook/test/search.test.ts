@@ -14,7 +14,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => { await stack?.stop(); });
 
-type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Data = Record<string, any>;  
 interface Hit { rank: number; snippet: string; titleHighlight: string; chapter: { anchor: string }; edition: { status: string } }
 
 const SEARCH = `query($q: String!, $l: Language!, $first: Int, $after: String, $drafts: Boolean) {

@@ -1,7 +1,7 @@
 import { In } from 'typeorm';
 import { loaderByGroup, loaderById, type RequestContext } from '@kommunenett/subgraph-kit';
 import { Indicator } from '../entities/indicator.entity';
-import { Audit, Finding, IndicatorValue, RecommendationStatus, Report, Risk } from '../entities/report.entity';
+import { Audit, Finding, IndicatorValue, RecommendationStatus, Risk } from '../entities/report.entity';
 import { Survey, SurveyOption, SurveyQuestion } from '../entities/survey.entity';
 import { visibleReports } from '../services/report-access';
 

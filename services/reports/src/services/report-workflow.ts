@@ -8,7 +8,7 @@ import { Audit, Finding, IndicatorValue, RecommendationStatus, Report, Risk } fr
 import {
   AuditKind, FindingKind, IndicatorUnit, Language, RecommendationImplementation, ReportKind, ReportStatus, RiskStatus,
 } from '../entities/enums';
-import type { CreateReportInput, ReportContentInput, ReturnReportInput, ReportTransitionInput, UpdateReportInput } from '../resolvers/types';
+import type { CreateReportInput, ReturnReportInput, ReportTransitionInput, UpdateReportInput } from '../resolvers/types';
 import { directoryEntry, networkExists, organizationExists } from './graph';
 import { codeInForce } from './municipality-codes';
 import { indicatorHasPeriod, PERIOD_PATTERN } from './periods';
