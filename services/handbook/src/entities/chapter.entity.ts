@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { Language } from './enums';
 
@@ -22,6 +22,6 @@ export class Chapter {
   @Field(() => Language) @Column('text') language: Language;
   @Field(() => String, { nullable: true, description: 'Note on the origin of the text, e.g. that it is a summary written for a demo and not a quotation.' })
   @Column('text', { name: 'content_note', nullable: true }) contentNote: string | null;
-  @Field() @VersionColumn() version: number;
+  @Field(() => Int) @VersionColumn() version: number;
   @Field(() => Date) @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { Language } from './enums';
 
@@ -14,7 +14,7 @@ export class Handbook {
   @Field(() => Language) @Column('text') language: Language;
   /** Organizations whose ORG_ADMINs edit the handbook. */
   @Column('text', { array: true, name: 'publisher_ids' }) publisherIds: string[];
-  @Field() @VersionColumn() version: number;
+  @Field(() => Int) @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { ProposalStatus } from './enums';
 
@@ -26,7 +26,7 @@ export class RevisionProposal {
   @Column('text', { name: 'decided_by', nullable: true }) decidedBy: string | null;
   @Field(() => Date, { nullable: true }) @Column('timestamptz', { name: 'decided_at', nullable: true }) decidedAt: Date | null;
   @Column('uuid', { name: 'accepted_into_edition_id', nullable: true }) acceptedIntoEditionId: string | null;
-  @Field() @VersionColumn() version: number;
+  @Field(() => Int) @VersionColumn() version: number;
   @Field(() => Date) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
 import { ToolKind } from './enums';
 
@@ -17,5 +17,5 @@ export class Tool {
   @Column('text', { name: 'chapter_slug', nullable: true }) chapterSlug: string | null;
   @Column('int') position: number;
   @Field(() => String, { nullable: true }) @Column('text', { name: 'content_note', nullable: true }) contentNote: string | null;
-  @Field() @VersionColumn() version: number;
+  @Field(() => Int) @VersionColumn() version: number;
 }

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { Gender } from './enums';
 
@@ -21,7 +21,7 @@ export class Person {
   @Column('text', { nullable: true }) gender: Gender | null;
   @Field(() => Date, { nullable: true, description: 'When the person’s personal data was erased; their registrations stay as anonymous rows.' })
   @Column('timestamptz', { name: 'erased_at', nullable: true }) erasedAt: Date | null;
-  @Field() @VersionColumn() version: number;
+  @Field(() => Int) @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -34,5 +34,5 @@ export class Registration {
   @Column('text', { name: 'status_reason', nullable: true }) statusReason: string | null;
   @Column('text', { name: 'decided_by', nullable: true }) decidedBy: string | null;
   @Field(() => Date) @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
-  @Field() @VersionColumn() version: number;
+  @Field(() => Int) @VersionColumn() version: number;
 }
