@@ -82,6 +82,7 @@ async function main(): Promise<void> {
       },
       networkIds: volume.networkIds,
       municipalityIds: volume.municipalityIds,
+      burstNetworkId: await createBurstNetwork(gatewayUrl, await token({ sub: 'bench-admin', role: 'ADMIN' })),
     };
     const processes = stack.processes.map(({ name, child }) => ({ name, pid: child.pid! }));
     await new Promise((r) => setTimeout(r, 2000));
@@ -145,6 +146,24 @@ async function main(): Promise<void> {
   } finally {
     await stack.stop();
   }
+}
+
+/** A published network open for a year with room for every registration of the burst. */
+async function createBurstNetwork(gatewayUrl: string, adminToken: string): Promise<string> {
+  const call = async (query: string, variables: Record<string, unknown>) => {
+    const res = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` }, body: JSON.stringify({ query, variables }) });
+    const body = (await res.json()) as { data?: Record<string, { network?: { id: string; version: number }; userErrors: unknown[] }>; errors?: unknown[] };
+    const payload = body.data && Object.values(body.data)[0];
+    if (!payload?.network || payload.userErrors.length) throw new Error(`setting up the burst network failed: ${JSON.stringify(body)}`);
+    return payload.network;
+  };
+  const deadline = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+  const created = await call('mutation($input: CreateNetworkInput!) { createNetwork(input: $input) { network { id version } userErrors { code } } }', { input: {
+    name: `Benchmark-nettverk ${new Date().toISOString()}`, theme: 'benchmark', country: 'NO', language: 'nb', hostIds: ['ks'],
+    eligibleKinds: ['MUNICIPALITY'], capacity: 1_000_000, registrationDeadlineOn: deadline,
+  } });
+  await call('mutation($input: NetworkTransitionInput!) { publishNetwork(input: $input) { network { id version } userErrors { code } } }', { input: { networkId: created.id, expectedVersion: created.version } });
+  return created.id;
 }
 
 function toMarkdown(report: { date: string; scale: number; database: string; durationSeconds: number; connections: number; gatewayWorkers: number; readySeconds: number; volume: Record<string, number>; scenarios: ScenarioResult[]; underAttack: { catalogue: LoadResult; hostile: { name: string; expectStatus: number; requests: number; refusedAsExpected: number }[] }; memoryMb: { idle: Record<string, number>; peak: Record<string, number>; idleTotal: number } }): string {

@@ -6,6 +6,8 @@ export interface ScenarioContext {
   tokens: Record<'anonymous' | 'orgAdmin' | 'analyst' | 'partner', string | null>;
   networkIds: string[];
   municipalityIds: string[];
+  /** A published network with room for the registration burst (created by the benchmark). */
+  burstNetworkId: string;
 }
 
 export interface Scenario {
@@ -58,6 +60,42 @@ export const SCENARIOS: Scenario[] = [
     description: 'ORG_ADMIN: a network with hosts, counts and its participating municipalities',
     token: 'orgAdmin',
     body: (ctx) => () => gql('query NetworkPage($id: ID!) { network(id: $id) { name status capacity hosts { name } participantCount municipalityCount } }', { id: pick(ctx.networkIds) }),
+  },
+  {
+    name: 'statistics',
+    description: 'ANALYST dashboard: deviations per 1,000 inhabitants by county and period, 2020–2024',
+    token: 'analyst',
+    body: () => {
+      const body = gql('query Dashboard { statistics(indicators: ["deviations-reported"], filter: { country: NO, periods: ["2020", "2021", "2022", "2023", "2024"] }, groupBy: [COUNTY, PERIOD]) { cells { countyCode period value perThousandInhabitants unitCount suppressed } } }');
+      return () => body;
+    },
+  },
+  {
+    name: 'register-burst',
+    description: 'PARTNER registerParticipant burst: a new person each time, with idempotency key and external reference',
+    token: 'partner',
+    body: (ctx) => {
+      let n = 0;
+      const run = randomUUID().slice(0, 8);
+      const norwegian = ctx.municipalityIds.filter((id) => /^NO-\d{4}$/.test(id));
+      return () => {
+        n += 1;
+        return gql('mutation Register($input: RegisterParticipantInput!) { registerParticipant(input: $input) { registration { id status } userErrors { code } } }', {
+          input: {
+            networkId: ctx.burstNetworkId, municipalityId: pick(norwegian), idempotencyKey: `bench-${run}-${n}`, externalRef: `BENCH-${run}-${n}`,
+            person: { name: `Bench Deltaker ${n}`, email: `bench.${run}.${n}@example.org` }, leadershipAnchoring: 'Vedtak i ledergruppen',
+          },
+        });
+      };
+    },
+  },
+  {
+    name: 'across-four',
+    description: 'ORG_ADMIN: network → hosts → registrations → municipalities → reports → handbook chapters',
+    token: 'orgAdmin',
+    body: (ctx) => () => gql(`query AcrossFour($id: ID!) { network(id: $id) { name hosts { shortName } participantCount
+      registrations(first: 50) { edges { node { status municipality { name county { name } reports { kind period } } } } }
+      handbook { title currentEdition { chapters { title } } } } }`, { id: pick(ctx.networkIds) }),
   },
 ];
 
