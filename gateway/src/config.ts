@@ -47,7 +47,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     limits: {
       maxDepth: int(env.MAX_QUERY_DEPTH, 12),
       maxAliases: int(env.MAX_QUERY_ALIASES, 30),
-      maxCost: int(env.MAX_QUERY_COST, 20_000),
+      maxCost: int(env.MAX_QUERY_COST, 500_000),
       maxDirectives: int(env.MAX_QUERY_DIRECTIVES, 20),
       maxTokens: int(env.MAX_QUERY_TOKENS, 4_000),
     },

@@ -1,5 +1,5 @@
 import { createEphemeralKeys, DEV_TOKEN_SETTINGS, signToken, signViewer, ANONYMOUS } from '@kommunenett/auth';
-import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
+import { sqlDelta, startTestStack, type TestStack } from '@kommunenett/stack/testing';
 import { DEMO } from '@kommunenett/reference-data';
 
 let stack: TestStack;
@@ -172,5 +172,29 @@ describe('calendar feeds through the gateway', () => {
   it('refuses paths that try to leave the calendar folder', async () => {
     const res = await fetch(`${stack.baseUrl}/calendar/..%2f..%2fgraphql`);
     expect(res.status).toBe(404);
+  });
+});
+
+describe('query cost', () => {
+  it('lets a page of 100 networks with 100 registrations each through, in a fixed number of statements', async () => {
+    const token = await stack.token('ADMIN');
+    const page = (n: number) => `{ networks(first: ${n}) { edges { node { registrations(first: 100) { edges { node { person { name } municipality { name county { name } } } } } } } } }`;
+    const run = async (n: number) => {
+      const before = stack.sqlStatements();
+      const res = await stack.graphql<{ networks: { edges: unknown[] } }>(page(n), { token });
+      expect(res.body.errors).toBeUndefined();
+      return { networks: res.body.data!.networks.edges.length, statements: sqlDelta(before, stack.sqlStatements()).total };
+    };
+    const small = await run(2);
+    const large = await run(100);
+    expect(large.networks).toBeGreaterThan(10);
+    expect(large.statements).toBe(small.statements);
+  });
+
+  it('refuses a query whose cost is over the limit', async () => {
+    const fields = Array.from({ length: 25 }, (_, i) => `f${i}: networks(first: 100) { edges { node { registrations(first: 100) { edges { node { person { name email phone } municipality { name county { name } } } } } } } }`).join(' ');
+    const res = await query(`{ ${fields} }`);
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]?.message).toMatch(/cost/i);
   });
 });

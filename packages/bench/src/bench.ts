@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { ANONYMOUS, DEV_TOKEN_SETTINGS, loadOrCreateDevKeys, signToken, signViewer } from '@kommunenett/auth';
+import { ANONYMOUS, DEV_TOKEN_SETTINGS, loadOrCreateDevKeys, signToken, signViewer, viewerFromClaims, type TokenClaims } from '@kommunenett/auth';
 import { SUBGRAPH_NAMES } from '@kommunenett/subgraph-kit';
 import { REPO_ROOT, startStackProcesses, waitFor, portOpen } from '@kommunenett/stack';
 import { runLoad, type LoadResult } from './load';
@@ -72,14 +72,14 @@ async function main(): Promise<void> {
     const subgraphUrl = (name: string) => stack.env[`${name.toUpperCase()}_SUBGRAPH_URL`]!;
 
     const keys = await loadOrCreateDevKeys(dataDir);
-    const token = (claims: Parameters<typeof signToken>[0]) => signToken(claims, keys, DEV_TOKEN_SETTINGS, '2h');
+    const token = (claims: TokenClaims) => signToken(claims, keys, DEV_TOKEN_SETTINGS, '2h');
+    const claims: Record<Exclude<keyof ScenarioContext['tokens'], 'anonymous'>, TokenClaims> = {
+      orgAdmin: { sub: 'bench-org-admin', role: 'ORG_ADMIN', org: 'ks' },
+      analyst: { sub: 'bench-analyst', role: 'ANALYST', org: 'ks' },
+      partner: { sub: 'bench-partner', role: 'PARTNER', org: 'ks', scope: 'registrations:read registrations:write' },
+    };
     const ctx: ScenarioContext = {
-      tokens: {
-        anonymous: null,
-        orgAdmin: await token({ sub: 'bench-org-admin', role: 'ORG_ADMIN', org: 'ks' }),
-        analyst: await token({ sub: 'bench-analyst', role: 'ANALYST', org: 'ks' }),
-        partner: await token({ sub: 'bench-partner', role: 'PARTNER', org: 'ks', scope: 'registrations:read registrations:write' }),
-      },
+      tokens: { anonymous: null, orgAdmin: await token(claims.orgAdmin), analyst: await token(claims.analyst), partner: await token(claims.partner) },
       networkIds: volume.networkIds,
       municipalityIds: volume.municipalityIds,
       burstNetworkId: await createBurstNetwork(gatewayUrl, await token({ sub: 'bench-admin', role: 'ADMIN' })),
@@ -103,9 +103,10 @@ async function main(): Promise<void> {
       await runLoad(hiveUrl, { body, headers: tokenHeader }, { connections, durationSeconds: 2 });
       const hive = await runLoad(hiveUrl, { body, headers: tokenHeader }, { connections, durationSeconds: duration });
       let direct: LoadResult | undefined;
-      if (scenario.singleSubgraph && scenario.token === 'anonymous') {
-        // Signed as the gateway would; a signature is valid for a minute, long enough for one run.
-        const headers = signViewer(ANONYMOUS, scenario.singleSubgraph, stack.env.INTERNAL_AUTH_SECRET!);
+      if (scenario.singleSubgraph) {
+        // Signed as the gateway would sign this viewer; a signature is valid for a minute, long enough for one run.
+        const viewer = scenario.token === 'anonymous' ? ANONYMOUS : viewerFromClaims(claims[scenario.token]);
+        const headers = signViewer(viewer, scenario.singleSubgraph, stack.env.INTERNAL_AUTH_SECRET!);
         direct = await runLoad(subgraphUrl(scenario.singleSubgraph), { body, headers }, { connections, durationSeconds: duration });
       }
       const result: ScenarioResult = {
@@ -137,7 +138,8 @@ async function main(): Promise<void> {
     };
     const outDir = join(REPO_ROOT, 'bench', 'results');
     mkdirSync(outDir, { recursive: true });
-    const name = `scale-${scale}${env.DATABASE_URL ? '-postgres' : ''}`;
+    // A partial run (--scenarios) is written beside the full results, never over them.
+    const name = `scale-${scale}${env.DATABASE_URL ? '-postgres' : ''}${values.scenarios ? `-${values.scenarios.replace(/,/g, '+')}` : ''}`;
     writeFileSync(join(outDir, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
     const markdown = toMarkdown(report);
     writeFileSync(join(outDir, `${name}.md`), markdown);

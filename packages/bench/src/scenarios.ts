@@ -65,6 +65,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'statistics',
     description: 'ANALYST dashboard: deviations per 1,000 inhabitants by county and period, 2020–2024',
     token: 'analyst',
+    singleSubgraph: 'reports',
     body: () => {
       const body = gql('query Dashboard { statistics(indicators: ["deviations-reported"], filter: { country: NO, periods: ["2020", "2021", "2022", "2023", "2024"] }, groupBy: [COUNTY, PERIOD]) { cells { countyCode period value perThousandInhabitants unitCount suppressed } } }');
       return () => body;
@@ -74,6 +75,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'register-burst',
     description: 'PARTNER registerParticipant burst: a new person each time, with idempotency key and external reference',
     token: 'partner',
+    singleSubgraph: 'participants',
     body: (ctx) => {
       let n = 0;
       const run = randomUUID().slice(0, 8);
