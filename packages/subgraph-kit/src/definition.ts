@@ -39,6 +39,29 @@ export interface ScheduledJob {
   run(ds: DataSource, log: Logger): Promise<void>;
 }
 
+/** A generated person's name, as the volume generator's caller supplies them. */
+export interface GeneratedName {
+  givenName: string;
+  familyName: string;
+  sex: 'female' | 'male';
+}
+
+export interface VolumeSeedOptions {
+  /** 1 is the benchmark's reference volume; every count scales with it (at least one row of each). */
+  scale: number;
+  /** Seed of every pseudo-random choice: the same seed gives the same data. */
+  seed: number;
+  log: (message: string) => void;
+  /** Names for generated people (the benchmark passes @faker-js/faker's); a service falls back to its own. */
+  names?: (country: 'NO' | 'SE', count: number) => GeneratedName[];
+}
+
+/** Rows of each table the generator wrote; `skipped` when the volume of that scale was already there. */
+export interface VolumeSeedResult {
+  skipped: boolean;
+  counts: Record<string, number>;
+}
+
 /** Everything that makes one service: schema, tables, migrations, demo data, extra endpoints. */
 export interface SubgraphDefinition {
   name: 'networks' | 'participants' | 'reports' | 'handbook';
@@ -55,6 +78,12 @@ export interface SubgraphDefinition {
   migrations: Function[];
   /** Loads the demo data when the service's tables are empty. */
   seed?: (ds: DataSource, log: Logger) => Promise<void>;
+  /**
+   * Generated volume data for the benchmark (`pnpm seed:volume`), after the demo data: writes only
+   * this service's tables, set-based, in one transaction. Ids another service's volume refers to
+   * are derived on both sides from the same numbers, never read from another service.
+   */
+  volumeSeed?: (ds: DataSource, options: VolumeSeedOptions) => Promise<VolumeSeedResult>;
   routes?: HttpRoute[];
   jobs?: ScheduledJob[];
 }

@@ -17,6 +17,7 @@ import { RevisionProposalResolver } from './resolvers/proposal.resolver';
 import { HandbookReferenceResolver, SearchResolver } from './resolvers/search.resolver';
 import { AgendaItemHandbookResolver } from './resolvers/agenda-item.resolver';
 import { seedHandbookDemo } from './seed/demo';
+import { seedHandbookVolume } from './seed/volume';
 import { AgendaItem } from './entities/stubs';
 
 /** The handbook subgraph: handbooks, editions, chapters, tools, recommendations, revisions and search. */
@@ -44,6 +45,7 @@ export const handbookSubgraph: SubgraphDefinition = {
   tables: [Handbook, Edition, Chapter, Tool, Recommendation, RevisionProposal, NetworkHandbook],
   migrations,
   seed: seedHandbookDemo,
+  volumeSeed: seedHandbookVolume,
 };
 
 /** Entity references through the same loaders (and row rules) as the rest of the schema; malformed ids resolve to null. */

@@ -14,6 +14,7 @@ import { AgendaItemResolver, SessionResolver } from './resolvers/session.resolve
 import { AssignmentResolver, NetworkAssignmentsResolver, SubmissionResolver } from './resolvers/assignment.resolver';
 import { NetworkProjectsResolver, ProjectResolver } from './resolvers/project.resolver';
 import { seedNetworksDemo } from './seed/demo';
+import { seedNetworksVolume } from './seed/volume';
 import { networkById, sessionById } from './loaders';
 import { calendarRoutes } from './services/calendar';
 
@@ -52,5 +53,6 @@ export const networksSubgraph: SubgraphDefinition = {
   tables: [Program, Network, Session, AgendaItem, Assignment, Submission, MunicipalityProject, ProjectMilestone, AnchoringChange],
   migrations,
   seed: seedNetworksDemo,
+  volumeSeed: seedNetworksVolume,
   routes: calendarRoutes,
 };

@@ -25,6 +25,7 @@ import { applyRetention } from './services/privacy';
 import { StatisticsResolver } from './resolvers/statistics.resolver';
 import { deliverWebhooks } from './services/webhooks';
 import { seedParticipantsDemo } from './seed/demo';
+import { seedParticipantsVolume } from './seed/volume';
 import { processWaitlists } from './services/registrations';
 import { purgeIdempotencyKeys } from './services/idempotency';
 import { registrationsVisibleFor } from './services/registration-queries';
@@ -57,6 +58,7 @@ export const participantsSubgraph: SubgraphDefinition = {
   tables: [Municipality, Organization, Person, Position, Registration, RegistrationChange, NetworkSnapshot, Attendance, WebhookSubscription, WebhookDelivery, ContactAccess, ErasureRequest],
   migrations,
   seed: seedParticipantsDemo,
+  volumeSeed: seedParticipantsVolume,
   jobs: [
     { name: 'participants:waitlists', intervalMs: 60_000, run: async (ds, log) => void (await processWaitlists(ds, log)) },
     { name: 'participants:webhooks', intervalMs: 5_000, run: async (ds, log) => void (await deliverWebhooks(ds, log)) },

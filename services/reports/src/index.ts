@@ -16,6 +16,7 @@ import {
 import { StatisticsResolver } from './resolvers/statistics.resolver';
 import { SurveyQuestionResolver, SurveyResolver } from './resolvers/survey.resolver';
 import { seedReportsDemo } from './seed/demo';
+import { seedReportsVolume } from './seed/volume';
 import { visibleReports } from './services/report-access';
 
 export { insertGeneratedValues, type GeneratedValue } from './seed/generated-values';
@@ -43,4 +44,5 @@ export const reportsSubgraph: SubgraphDefinition = {
   tables: [Indicator, Report, IndicatorValue, Risk, Audit, Finding, RecommendationStatus, Survey, SurveyQuestion, SurveyOption, SurveyResult, SurveyAnswer],
   migrations,
   seed: seedReportsDemo,
+  volumeSeed: seedReportsVolume,
 };
