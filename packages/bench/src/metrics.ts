@@ -33,9 +33,9 @@ export class MemorySampler {
   }
 }
 
-/** Total SQL statements a subgraph has sent, from its /metrics endpoint. */
+/** SQL statements a subgraph has sent while answering requests (jobs left out), from /metrics. */
 export async function sqlStatementsOf(subgraphUrl: string): Promise<number> {
   const text = await (await fetch(subgraphUrl.replace(/\/graphql$/, '/metrics'))).text();
-  const match = /kommunenett_sql_statements_total\{[^}]*\} (\d+)/.exec(text);
+  const match = /kommunenett_sql_request_statements_total\{[^}]*\} (\d+)/.exec(text);
   return match ? Number(match[1]) : 0;
 }

@@ -12,6 +12,9 @@ export const sqlTallyStorage = new AsyncLocalStorage<SqlTally>();
 /** Statements sent by this process, per service: read by `/metrics`, tests and the benchmark. */
 export const sqlStatementTotals = new Map<string, number>();
 
+/** The part of those sent while answering a request (not by scheduled jobs or start-up). */
+export const sqlRequestStatementTotals = new Map<string, number>();
+
 /** Counts every statement (for the per-request tally and `/metrics`) and logs at debug level. */
 export class CountingSqlLogger implements TypeormLogger {
   constructor(private readonly service: string, private readonly logger?: Logger) {
@@ -21,7 +24,10 @@ export class CountingSqlLogger implements TypeormLogger {
   logQuery(query: string): void {
     sqlStatementTotals.set(this.service, (sqlStatementTotals.get(this.service) ?? 0) + 1);
     const tally = sqlTallyStorage.getStore();
-    if (tally) tally.statements += 1;
+    if (tally) {
+      tally.statements += 1;
+      sqlRequestStatementTotals.set(this.service, (sqlRequestStatementTotals.get(this.service) ?? 0) + 1);
+    }
     if (this.logger?.isLevelEnabled('trace')) this.logger.trace({ sql: query }, 'sql');
   }
 

@@ -12,7 +12,7 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { verifySignedViewer, type Viewer } from '@kommunenett/auth';
 import {
-  createServiceDataSource, databaseUrlFor, isDatabaseReady, migrateAndPrepare, sqlStatementTotals, sqlTallyStorage,
+  createServiceDataSource, databaseUrlFor, isDatabaseReady, migrateAndPrepare, sqlRequestStatementTotals, sqlStatementTotals, sqlTallyStorage,
 } from '@kommunenett/db';
 import { LoaderRegistry, type RequestContext } from './context';
 import type { SubgraphDefinition } from './definition';
@@ -109,7 +109,13 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     }
     if (path === '/metrics') {
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-      res.end(`# TYPE kommunenett_sql_statements_total counter\nkommunenett_sql_statements_total{service="${name}"} ${sqlStatementTotals.get(name) ?? 0}\n`);
+      res.end([
+        '# TYPE kommunenett_sql_statements_total counter',
+        `kommunenett_sql_statements_total{service="${name}"} ${sqlStatementTotals.get(name) ?? 0}`,
+        '# TYPE kommunenett_sql_request_statements_total counter',
+        `kommunenett_sql_request_statements_total{service="${name}"} ${sqlRequestStatementTotals.get(name) ?? 0}`,
+        '',
+      ].join('\n'));
       return;
     }
     const header = (h: string) => {
