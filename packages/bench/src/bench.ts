@@ -134,7 +134,8 @@ async function main(): Promise<void> {
       date: new Date().toISOString(), scale, durationSeconds: duration, connections, gatewayWorkers: Number(values.workers),
       database: env.DATABASE_URL ? 'postgresql' : 'embedded', readySeconds: Math.round(readySeconds * 10) / 10, volume: volume.counts,
       scenarios: results, underAttack: { catalogue: underAttack, hostile: hostileResults },
-      memoryMb: { idle: idleMemory, peak: peakMemory, idleTotal: Object.values(idleMemory).reduce((a, b) => a + b, 0) },
+      // The peer gateway is not part of our stack's footprint.
+      memoryMb: { idle: idleMemory, peak: peakMemory, idleTotal: Object.entries(idleMemory).filter(([name]) => name !== 'hive-gateway').reduce((a, [, b]) => a + b, 0) },
     };
     const outDir = join(REPO_ROOT, 'bench', 'results');
     mkdirSync(outDir, { recursive: true });
@@ -179,7 +180,7 @@ function toMarkdown(report: { date: string; scale: number; database: string; dur
     `Under attack (catalogue with hostile requests beside it): ${report.underAttack.catalogue.requestsPerSecond} req/s, p95 ${report.underAttack.catalogue.p95} ms. ` +
       report.underAttack.hostile.map((h) => `${h.name} → ${h.expectStatus}: ${h.refusedAsExpected} of ${h.requests}`).join('; ') + '.',
     '',
-    `Resident memory (MB), idle → peak: ${Object.keys(report.memoryMb.idle).map((k) => `${k} ${report.memoryMb.idle[k]} → ${report.memoryMb.peak[k] ?? '?'}`).join(', ')}; stack at idle ${report.memoryMb.idleTotal} MB.`,
+    `Resident memory (MB), idle → peak: ${Object.keys(report.memoryMb.idle).map((k) => `${k} ${report.memoryMb.idle[k]} → ${report.memoryMb.peak[k] ?? '?'}`).join(', ')}; our stack (database, subgraphs, gateway) at idle ${report.memoryMb.idleTotal} MB.`,
     '',
   ];
   return lines.join('\n');
