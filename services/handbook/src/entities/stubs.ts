@@ -21,9 +21,7 @@ export class Session {
   @Field(() => ID) id: string;
 }
 
-export function ref<T extends { id: string }>(type: new () => T, id: string): T {
-  return Object.assign(new type(), { id });
-}
+export { entityRef as ref } from '@kommunenett/subgraph-kit';
 
 /** Owned by the networks service; this service resolves its handbook anchors and tools. */
 @ObjectType()

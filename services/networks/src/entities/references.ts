@@ -1,3 +1,4 @@
+import { entityRef } from '@kommunenett/subgraph-kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /*
@@ -23,9 +24,6 @@ export class Municipality {
   @Field(() => ID) id: string;
 }
 
-function ref<T extends { id: string }>(type: new () => T) {
-  return (id: string): T => Object.assign(new type(), { id });
-}
-export const organizationRef = ref(Organization);
-export const personRef = ref(Person);
-export const municipalityRef = ref(Municipality);
+export const organizationRef = (id: string) => entityRef(Organization, id);
+export const personRef = (id: string) => entityRef(Person, id);
+export const municipalityRef = (id: string) => entityRef(Municipality, id);

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, ConnectionArgs, isUuid, type RequestContext } from '@kommunenett/subgraph-kit';
+import { badInput, ConnectionArgs, entityRef, isUuid, type RequestContext } from '@kommunenett/subgraph-kit';
 import { Registration } from '../entities/registration.entity';
 import { Person } from '../entities/person.entity';
 import { Municipality } from '../entities/municipality.entity';
@@ -19,11 +19,7 @@ import {
 } from './types';
 import { listRegistrations } from '../services/registration-queries';
 
-export function networkRef(id: string): Network {
-  const n = new Network();
-  n.id = id;
-  return n;
-}
+export const networkRef = (id: string): Network => entityRef(Network, id);
 
 /** A registration as the viewer may see it, or null. `fresh` skips what this request loaded before (after a write). */
 export async function visibleRegistration(ctx: RequestContext, id: string, fresh = false): Promise<Registration | null> {
