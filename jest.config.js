@@ -20,7 +20,7 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swc] },
   // jose, marked and @faker-js/faker ship ES modules only: compile them like our own code.
-  transformIgnorePatterns: ['/node_modules/(?!(\.pnpm/)?(jose|marked|@faker-js\+faker|@faker-js/faker)(@|/))'],
+  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(jose|marked|@faker-js\\+faker|@faker-js/faker)(@|/))'],
   moduleNameMapper: {
     '^@kommunenett/stack/testing$': '<rootDir>/packages/stack/src/testing.ts',
     '^@kommunenett/(db|auth|subgraph-kit|reference-data|stack)$': '<rootDir>/packages/$1/src/index.ts',
