@@ -56,3 +56,19 @@ describe('subgraph fetcher', () => {
     await close();
   });
 });
+
+describe('subgraph fetcher headers', () => {
+  it('keeps every header of any Headers class and asks for uncompressed answers', async () => {
+    const seen: Record<string, string | string[] | undefined>[] = [];
+    const echo = createServer((req, res) => { seen.push(req.headers); res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"data":{}}'); });
+    await new Promise<void>((r) => echo.listen(0, '127.0.0.1', () => r()));
+    const target = `http://127.0.0.1:${(echo.address() as { port: number }).port}/graphql`;
+    const { fetcher, close } = createSubgraphFetcher({ connections: 2, mergeInflight: true });
+    await fetcher(target, { method: 'POST', body: '{"query":"{a}"}', headers: new Headers({ [VIEWER_HEADER]: 'v', 'x-request-id': 'r1' }) });
+    await fetcher(target, { method: 'POST', body: '{"query":"mutation{a}"}', headers: { [VIEWER_HEADER]: 'w', 'Content-Type': 'application/json' } });
+    expect(seen[0]).toMatchObject({ [VIEWER_HEADER]: 'v', 'x-request-id': 'r1', 'accept-encoding': 'identity' });
+    expect(seen[1]).toMatchObject({ [VIEWER_HEADER]: 'w', 'content-type': 'application/json', 'accept-encoding': 'identity' });
+    await close();
+    await new Promise<void>((r) => echo.close(() => r()));
+  });
+});
