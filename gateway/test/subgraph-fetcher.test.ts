@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { Headers } from 'undici';
 import { VIEWER_HEADER } from '@kommunenett/auth';
 import { createSubgraphFetcher } from '../src/subgraph-fetcher';
 
