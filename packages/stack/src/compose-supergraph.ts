@@ -1,10 +1,10 @@
 /** `pnpm compose`: writes infra/supergraph.graphql and each service's schema.graphql. */
 import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { composeSupergraph } from './compose';
+import { REPO_ROOT } from './processes';
 import { SUBGRAPHS } from './definitions';
 
-export const REPO_ROOT = resolve(__dirname, '../../..');
 export const SUPERGRAPH_PATH = join(REPO_ROOT, 'infra', 'supergraph.graphql');
 export const subgraphSchemaPath = (name: string) => join(REPO_ROOT, 'services', name, 'schema.graphql');
 

@@ -1,3 +1,5 @@
+import { badInput } from './errors';
+
 /**
  * Folds a name for searching without regard to case and diacritics: "Bærum" → "baerum",
  * "Malmö" → "malmo", "Kárášjohka" → "karasjohka".
@@ -23,4 +25,10 @@ export function escapeLike(text: string): string {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: string): boolean {
   return UUID.test(value);
+}
+
+/** An argument that must be an opaque id: a malformed one is BAD_USER_INPUT before any query. */
+export function requireUuid(id: string, field: string): string {
+  if (!isUuid(id)) throw badInput(`${field} is not a valid id.`, field);
+  return id;
 }

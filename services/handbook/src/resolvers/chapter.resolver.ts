@@ -7,7 +7,7 @@ import { chapterById, chaptersByEdition, editionById, handbookById, toolById, to
 import { renderMarkdown } from '../services/markdown';
 import { outlineOf } from '../services/tree';
 import { anchorOf } from '../services/validation';
-import { requireUuid } from './handbook.resolver';
+import { requireUuid } from '@kommunenett/subgraph-kit';
 
 /** The full anchor of a section: handbook slug and section slug. */
 async function anchorFor(ctx: RequestContext, editionId: string, slug: string): Promise<string> {

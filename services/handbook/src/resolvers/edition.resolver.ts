@@ -19,7 +19,7 @@ import {
   AddChapterInput, ChapterPayload, CreateDraftEditionInput, EditionChange, EditionDiff, EditionPayload, MoveChapterInput, NetworkContribution,
   PublishEditionInput, PublishEditionPayload, RemoveChapterInput, RemoveChapterPayload, UpdateChapterInput,
 } from './types';
-import { requireUuid } from './handbook.resolver';
+import { requireUuid } from '@kommunenett/subgraph-kit';
 
 @Resolver(() => Edition)
 export class EditionResolver {

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { badInput, ConnectionArgs, isUuid, keysetPage, type RequestContext } from '@kommunenett/subgraph-kit';
+import { badInput, ConnectionArgs, keysetPage, type RequestContext, requireUuid } from '@kommunenett/subgraph-kit';
 import { Handbook } from '../entities/handbook.entity';
 import { Edition } from '../entities/edition.entity';
 import { Recommendation } from '../entities/recommendation.entity';
@@ -11,10 +11,6 @@ import {
 import { requireEditor } from '../services/access';
 import { HandbookConnection } from './types';
 
-export function requireUuid(id: string, field: string): string {
-  if (!isUuid(id)) throw badInput(`${field} is not a valid id.`, field);
-  return id;
-}
 
 @Resolver(() => Handbook)
 export class HandbookResolver {

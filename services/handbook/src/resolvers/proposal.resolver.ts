@@ -11,7 +11,7 @@ import {
   AcceptRevisionInput, AcceptRevisionPayload, ProposeRevisionInput, RejectRevisionInput, RevisionProposalConnection, RevisionProposalFilter,
   RevisionProposalPayload,
 } from './types';
-import { requireUuid } from './handbook.resolver';
+import { requireUuid } from '@kommunenett/subgraph-kit';
 
 @Resolver(() => RevisionProposal)
 export class RevisionProposalResolver {

@@ -9,7 +9,7 @@ import { networkById, programById, sessionsByNetwork } from '../loaders';
 import { createNetwork, isOpenForRegistration, networkCatalogue, transitionNetwork, updateNetwork, type Transition } from '../services/networks';
 import { formatInZone } from '../services/time';
 import { NetworkConnection, NetworkFilter, Payload, payload } from './types';
-import { requireUuid } from './ids';
+import { requireUuid } from '@kommunenett/subgraph-kit';
 
 @InputType({ description: 'A new network, created as a DRAFT. Dates are calendar days in the network’s time zone (Europe/Oslo for NO, Europe/Stockholm for SE).' })
 class CreateNetworkInput {

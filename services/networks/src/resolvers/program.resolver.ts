@@ -7,7 +7,7 @@ import { programById } from '../loaders';
 import { networkCatalogue } from '../services/networks';
 import { createProgram, updateProgram } from '../services/programs';
 import { NetworkConnection, Payload, ProgramConnection, payload } from './types';
-import { requireUuid } from './ids';
+import { requireUuid } from '@kommunenett/subgraph-kit';
 
 @InputType({ description: 'A new programme.' })
 class CreateProgramInput {

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { badInput, forbidden, isAdmin, isUuid, userError, UserError, validateInput, type RequestContext } from '@kommunenett/subgraph-kit';
+import { forbidden, isAdmin, isUuid, userError, UserError, validateInput, type RequestContext, requireUuid } from '@kommunenett/subgraph-kit';
 import { Person } from '../entities/person.entity';
 import { Position } from '../entities/position.entity';
 import { Municipality } from '../entities/municipality.entity';
@@ -56,7 +56,7 @@ const recordPositionSchema = z.object({
 export class PersonResolver {
   @Query(() => Person, { nullable: true, description: 'A person, if you may see them.' })
   async person(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    if (!isUuid(id)) throw badInput('id is not a valid id.', 'id');
+    requireUuid(id, 'id');
     const p = await personById(ctx).load(id);
     return p && (await canSeePerson(ctx, p)) ? p : null;
   }

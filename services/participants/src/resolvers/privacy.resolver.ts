@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
-import { badInput, ConnectionArgs, ConnectionType, isUuid, keysetPage, UserError, type RequestContext } from '@kommunenett/subgraph-kit';
+import { ConnectionArgs, ConnectionType, keysetPage, UserError, type RequestContext, requireUuid } from '@kommunenett/subgraph-kit';
 import { ContactAccess, ErasureRequest } from '../entities/privacy.entity';
 import { ErasureRequestStatus } from '../entities/enums';
 import { Person } from '../entities/person.entity';
@@ -47,7 +47,7 @@ export class PrivacyResolver {
   @Authorized('PARTICIPANT')
   @Query(() => PersonalDataExport, { description: 'Everything the platform holds about you, as JSON, one field per service. ADMIN may name a person (a request by post).' })
   exportMyData(@Ctx() ctx: RequestContext, @Arg('personId', () => ID, { nullable: true }) personId?: string) {
-    if (personId && !isUuid(personId)) throw badInput('personId is not a valid id.', 'personId');
+    if (personId) requireUuid(personId, 'personId');
     return Object.assign(new PersonalDataExport(), { id: exportSubject(ctx, personId), generatedAt: new Date() });
   }
 
@@ -80,7 +80,7 @@ export class PrivacyResolver {
   contactDataAccessLog(@Ctx() ctx: RequestContext, @Args() page: ConnectionArgs, @Arg('personId', () => ID, { nullable: true }) personId?: string) {
     const qb = ctx.ds.getRepository(ContactAccess).createQueryBuilder('a');
     if (personId) {
-      if (!isUuid(personId)) throw badInput('personId is not a valid id.', 'personId');
+      requireUuid(personId, 'personId');
       qb.where('a.person_id = :personId', { personId });
     }
     return keysetPage(qb, [{ sql: 'a.accessed_at', value: (a) => a.accessedAt, isDate: true }, { sql: 'a.id', value: (a) => a.id }], page);

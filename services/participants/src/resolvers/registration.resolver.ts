@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, ConnectionArgs, entityRef, isUuid, type RequestContext } from '@kommunenett/subgraph-kit';
+import { ConnectionArgs, entityRef, type RequestContext, requireUuid } from '@kommunenett/subgraph-kit';
 import { Registration } from '../entities/registration.entity';
 import { Person } from '../entities/person.entity';
 import { Municipality } from '../entities/municipality.entity';
@@ -33,7 +33,7 @@ export async function visibleRegistration(ctx: RequestContext, id: string, fresh
 export class RegistrationResolver {
   @Query(() => Registration, { nullable: true, description: 'A registration, if you may see it.' })
   registration(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    if (!isUuid(id)) throw badInput('id is not a valid id.', 'id');
+    requireUuid(id, 'id');
     return visibleRegistration(ctx, id);
   }
 

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, type SelectQueryBuilder } from 'typeorm';
 import {
-  badInput, decodeCursor, isUuid, keysetPage, pageSize, toConnection, type Connection, type RequestContext,
+  badInput, decodeCursor, isUuid, keysetPage, pageSize, toConnection, type Connection, type RequestContext, requireUuid,
 } from '@kommunenett/subgraph-kit';
 import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
 import { Registration } from '../entities/registration.entity';
@@ -19,7 +19,7 @@ export interface RegistrationListFilter {
 function applyFilter(ctx: RequestContext, qb: SelectQueryBuilder<Registration>, f: RegistrationListFilter | null | undefined): SelectQueryBuilder<Registration> {
   if (!f) return qb;
   if (f.networkId) {
-    if (!isUuid(f.networkId)) throw badInput('filter.networkId is not a valid id.', 'filter.networkId');
+    requireUuid(f.networkId, 'filter.networkId');
     qb.andWhere('r.network_id = :fNetwork', { fNetwork: f.networkId });
   }
   if (f.municipalityId) {
@@ -27,7 +27,7 @@ function applyFilter(ctx: RequestContext, qb: SelectQueryBuilder<Registration>, 
     qb.andWhere('r.municipality_id = :fMunicipality', { fMunicipality: f.municipalityId });
   }
   if (f.personId) {
-    if (!isUuid(f.personId)) throw badInput('filter.personId is not a valid id.', 'filter.personId');
+    requireUuid(f.personId, 'filter.personId');
     qb.andWhere('r.person_id = :fPerson', { fPerson: f.personId });
   }
   if (f.status?.length) qb.andWhere('r.status IN (:...fStatus)', { fStatus: f.status });

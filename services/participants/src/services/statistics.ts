@@ -1,4 +1,4 @@
-import { badInput, isUuid, type RequestContext } from '@kommunenett/subgraph-kit';
+import { badInput, type RequestContext, requireUuid } from '@kommunenett/subgraph-kit';
 import { ParticipationDimension } from '../entities/enums';
 
 /** Cells of fewer persons than this are suppressed. */
@@ -60,11 +60,11 @@ export async function participationStatistics(ctx: RequestContext, filter: Stati
   const params: unknown[] = [];
   const param = (v: unknown) => `$${params.push(v)}`;
   if (filter?.programId) {
-    if (!isUuid(filter.programId)) throw badInput('filter.programId is not a valid id.', 'filter.programId');
+    requireUuid(filter.programId, 'filter.programId');
     where.push(`s.program_id = ${param(filter.programId)}`);
   }
   if (filter?.networkId) {
-    if (!isUuid(filter.networkId)) throw badInput('filter.networkId is not a valid id.', 'filter.networkId');
+    requireUuid(filter.networkId, 'filter.networkId');
     where.push(`r.network_id = ${param(filter.networkId)}`);
   }
   if (filter?.country) where.push(`m.country = ${param(filter.country)}`);

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { badInput, ConnectionArgs, isUuid, keysetPage, type RequestContext } from '@kommunenett/subgraph-kit';
+import { badInput, ConnectionArgs, keysetPage, type RequestContext, requireUuid } from '@kommunenett/subgraph-kit';
 import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
 import { Indicator } from '../entities/indicator.entity';
 import { Audit, Finding, IndicatorValue, RecommendationStatus, Report, Risk } from '../entities/report.entity';
@@ -18,10 +18,6 @@ import {
   ReturnReportInput, UpdateReportInput,
 } from './types';
 
-export function requireUuid(id: string, field: string): string {
-  if (!isUuid(id)) throw badInput(`${field} is not a valid id.`, field);
-  return id;
-}
 
 function requireMunicipalityIds(ids: string[] | undefined, field: string): string[] | undefined {
   for (const id of ids ?? []) if (!MUNICIPALITY_ID_PATTERN.test(id)) throw badInput(`${id} is not a municipality id (like NO-0301).`, field);

@@ -6,7 +6,7 @@ import { optionsByQuestion, questionsBySurvey, surveyById } from '../loaders';
 import { resultsByQuestion, type OptionResult } from '../services/survey-results';
 import { createSurvey, recordSurveyAnswers } from '../services/survey-workflow';
 import { CreateSurveyInput, RecordSurveyAnswersInput, SurveyPayload } from './survey.types';
-import { requireUuid } from './report.resolver';
+import { requireUuid } from '@kommunenett/subgraph-kit';
 import { SurveyAnswerConnection, SurveyConnection } from './types';
 
 @ObjectType({ description: 'Aggregated answers to one option: in total, or for one group of a breakdown (sector, role, county).' })
