@@ -102,9 +102,12 @@ describe('the waitlist moves by itself', () => {
     const [x1, x2, y] = [await reg('NO-0301'), await reg('NO-0301'), await reg('NO-3203')];
     expect([x1.waitlistPosition, x2.waitlistPosition, y.waitlistPosition]).toEqual([1, 2, 3]);
 
+    // Full, with a waitlist: the job reads the network but has nothing to lock or write.
+    expect(await processWaitlists(db(), undefined, [networkId])).toEqual({ expired: 0, networks: 1, settled: 0 });
+
     // One more seat: Oslo needs two together, so the seat goes to the next that fits.
     await updateNetwork(stack, networkId, { capacity: 3 });
-    await processWaitlists(db());
+    expect(await processWaitlists(db(), undefined, [networkId])).toEqual({ expired: 0, networks: 1, settled: 1 });
     let rows = await statuses(networkId);
     expect([x1, x2, y].map((r) => rows.find((row) => row.id === r.id)!.status)).toEqual(['WAITLISTED', 'WAITLISTED', 'OFFERED']);
     expect(rows.find((r) => r.id === x1.id)!.pos).toBe(1);

@@ -2,7 +2,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * The facts of a network as last read from the networks service: who hosts it (row access for
- * ORG_ADMIN and PARTNER), its programme and capacity. Refreshed on every write that reads them.
+ * ORG_ADMIN and PARTNER), its programme and capacity. Compared on every write that reads them and
+ * by the waitlist job; `refreshedAt` is when the facts last changed.
  */
 @Entity({ name: 'network_snapshot' })
 export class NetworkSnapshot {

@@ -40,12 +40,21 @@ export const hostIdsOf = (rules: NetworkRules) => rules.hosts.map((h) => h.id);
 
 /** Keeps this service's copy of the facts it needs for row access and statistics up to date. */
 export async function saveNetworkSnapshot(m: EntityManager, rules: NetworkRules): Promise<void> {
+  await saveNetworkSnapshots(m, [rules]);
+}
+
+/** The same for many networks in one statement; rows whose facts did not change are left as they are. */
+export async function saveNetworkSnapshots(m: EntityManager, rules: readonly NetworkRules[]): Promise<void> {
+  if (rules.length === 0) return;
   await m.query(
     `INSERT INTO participants.network_snapshot (network_id, program_id, host_ids, country, status, capacity, refreshed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, now())
+     SELECT n.network_id, n.program_id, ARRAY(SELECT jsonb_array_elements_text(n.host_ids)), n.country, n.status, n.capacity, now()
+       FROM jsonb_to_recordset($1::jsonb) AS n(network_id uuid, program_id uuid, host_ids jsonb, country text, status text, capacity int)
      ON CONFLICT (network_id) DO UPDATE SET program_id = EXCLUDED.program_id, host_ids = EXCLUDED.host_ids, country = EXCLUDED.country,
-       status = EXCLUDED.status, capacity = EXCLUDED.capacity, refreshed_at = now()`,
-    [rules.id, rules.program?.id ?? null, hostIdsOf(rules), rules.country, rules.status, rules.capacity],
+       status = EXCLUDED.status, capacity = EXCLUDED.capacity, refreshed_at = now()
+     WHERE (network_snapshot.program_id, network_snapshot.host_ids, network_snapshot.country, network_snapshot.status, network_snapshot.capacity)
+       IS DISTINCT FROM (EXCLUDED.program_id, EXCLUDED.host_ids, EXCLUDED.country, EXCLUDED.status, EXCLUDED.capacity)`,
+    [JSON.stringify(rules.map((r) => ({ network_id: r.id, program_id: r.program?.id ?? null, host_ids: hostIdsOf(r), country: r.country, status: r.status, capacity: r.capacity })))],
   );
 }
 

@@ -11,7 +11,7 @@ import { canActForRegistrant, canDecideRegistration, canSeeRegistration, require
 import { ChangeLog } from './changes';
 import { settings } from './config';
 import { runIdempotent, type IdempotencyGuard } from './idempotency';
-import { fetchNetworkRules, hostIdsOf, networkRules, saveNetworkSnapshot, type NetworkRules } from './network-rules';
+import { fetchNetworkRules, hostIdsOf, networkRules, saveNetworkSnapshot, saveNetworkSnapshots, type NetworkRules } from './network-rules';
 import { personInputSchema, upsertPersonsByEmail } from './people';
 import { eligibilityError, NetworkLedger, registrationWindowError, type LiveRegistration } from './placement';
 import { lockNetworks, transact } from './transactions';
@@ -499,21 +499,25 @@ export async function importRows(ctx: RequestContext, networkId: string, rawRows
 /**
  * Lets offers lapse and passes their seats on, and gives seats freed by grown capacity to the
  * waitlist: for every network with offers or a waitlist. Runs in one instance at a time (the
- * job lock), and each network under its own lock, so it is safe beside live requests.
+ * job lock), and each network under its own lock, so it is safe beside live requests. A first
+ * pass reads the live registrations of up to 100 networks in one statement and asks the ledger in
+ * memory; only networks where an offer lapsed or a seat can be offered take the lock, so a
+ * thousand full waitlists cost a few statements a minute, not thousands.
  */
-export async function processWaitlists(ds: DataSource, log?: Logger, onlyNetworkIds?: string[]): Promise<{ expired: number; networks: number }> {
+export async function processWaitlists(ds: DataSource, log?: Logger, onlyNetworkIds?: string[]): Promise<{ expired: number; networks: number; settled: number }> {
   const ids = onlyNetworkIds ?? ((await ds.query(
     `SELECT DISTINCT network_id::text AS id FROM participants.registration
      WHERE status = 'WAITLISTED' OR (status = 'OFFERED' AND offer_expires_at < now())`)) as { id: string }[]).map((r) => r.id);
   let expired = 0;
+  let settled = 0;
   for (let i = 0; i < ids.length; i += 100) {
-    const batch = ids.slice(i, i + 100);
-    const rules = await fetchNetworkRules(batch);
-    for (const r of rules) {
-      if (!r) continue;
+    const rules = (await fetchNetworkRules(ids.slice(i, i + 100))).filter((r): r is NetworkRules => r !== null);
+    await saveNetworkSnapshots(ds.manager, rules);
+    const due = await networksWithWaitlistWork(ds, rules);
+    for (const r of due) {
+      settled += 1;
       await ds.transaction(async (m) => {
         await lockNetworks(m, [r.id]);
-        await saveNetworkSnapshot(m, r);
         const changes = new ChangeLog('service:participants');
         const lapsed = (await m.query(
           `SELECT id, network_id AS "networkId", municipality_id AS "municipalityId", status FROM participants.registration
@@ -525,6 +529,26 @@ export async function processWaitlists(ds: DataSource, log?: Logger, onlyNetwork
       });
     }
   }
-  if (ids.length) log?.info({ networks: ids.length, expired }, 'waitlists processed');
-  return { expired, networks: ids.length };
+  if (settled) log?.info({ networks: ids.length, settled, expired }, 'waitlists processed');
+  return { expired, networks: ids.length, settled };
+}
+
+/**
+ * The networks of a batch where the job has work: an offer has lapsed, or the ledger, read
+ * without the lock, would offer a seat. Under the lock the transaction reads again and decides.
+ */
+async function networksWithWaitlistWork(ds: DataSource, rules: NetworkRules[]): Promise<NetworkRules[]> {
+  if (rules.length === 0) return [];
+  const rows = (await ds.query(
+    `SELECT id, network_id AS "networkId", person_id AS "personId", municipality_id AS "municipalityId", status,
+            waitlist_position AS "waitlistPosition", (status = 'OFFERED' AND offer_expires_at < now()) AS lapsed
+       FROM participants.registration WHERE network_id = ANY($1) AND status = ANY($2)`,
+    [rules.map((r) => r.id), LIVE],
+  )) as (LiveRegistration & { networkId: string; lapsed: boolean })[];
+  const byNetwork = new Map<string, typeof rows>();
+  for (const row of rows) byNetwork.set(row.networkId, [...(byNetwork.get(row.networkId) ?? []), row]);
+  return rules.filter((r) => {
+    const live = byNetwork.get(r.id) ?? [];
+    return live.some((row) => row.lapsed) || new NetworkLedger(r, live).offerFreeSeats().length > 0;
+  });
 }
