@@ -5,6 +5,7 @@
  * service whose volume of that scale is there already is skipped.
  */
 import { createHash } from 'node:crypto';
+import { Client } from 'pg';
 import { faker as fakerNo } from '@faker-js/faker/locale/nb_NO';
 import { faker as fakerSe } from '@faker-js/faker/locale/sv';
 import { createServiceDataSource, databaseUrlFor, migrateAndPrepare } from '@kommunenett/db';
@@ -75,6 +76,14 @@ export async function seedVolume(databaseUrl: string, scale: number, log: (msg: 
     } finally {
       await ds.destroy();
     }
+  }
+  // Fresh planner statistics: autovacuum would get there in its own time, PGlite never.
+  const admin = new Client({ connectionString: databaseUrl });
+  await admin.connect();
+  try {
+    await admin.query('ANALYZE');
+  } finally {
+    await admin.end();
   }
   const seconds = Math.round((Date.now() - started) / 100) / 10;
   log(`volume of scale ${scale} ready in ${seconds} s`);
