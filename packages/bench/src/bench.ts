@@ -18,6 +18,10 @@ import { seedVolume } from './volume';
 
 const PORTS = { gateway: 4400, hive: 4410, embeddedDb: 54339, networks: 4401, participants: 4402, reports: 4403, handbook: 4404 };
 
+const TARGETS = ['apollo', 'hive', 'direct'] as const;
+type Target = (typeof TARGETS)[number];
+const rotate = <T>(items: readonly T[], by: number): T[] => items.map((_, i) => items[(i + by) % items.length]);
+
 interface ScenarioResult {
   name: string;
   description: string;
@@ -78,11 +82,15 @@ async function main(): Promise<void> {
       analyst: { sub: 'bench-analyst', role: 'ANALYST', org: 'ks' },
       partner: { sub: 'bench-partner', role: 'PARTNER', org: 'ks', scope: 'registrations:read registrations:write' },
     };
-    const ctx: ScenarioContext = {
+    const adminToken = await token({ sub: 'bench-admin', role: 'ADMIN' });
+    const ctx: Omit<ScenarioContext, 'burstNetworkId'> = {
       tokens: { anonymous: null, orgAdmin: await token(claims.orgAdmin), analyst: await token(claims.analyst), partner: await token(claims.partner) },
       networkIds: volume.networkIds,
       municipalityIds: volume.municipalityIds,
-      burstNetworkId: await createBurstNetwork(gatewayUrl, await token({ sub: 'bench-admin', role: 'ADMIN' })),
+    };
+    // Each target registers into a network of its own, so none pays for the others' registrations.
+    const burstNetworks: Record<Target, string> = {
+      apollo: await createBurstNetwork(gatewayUrl, adminToken), hive: await createBurstNetwork(gatewayUrl, adminToken), direct: await createBurstNetwork(gatewayUrl, adminToken),
     };
     const processes = stack.processes.map(({ name, child }) => ({ name, pid: child.pid! }));
     await new Promise((r) => setTimeout(r, 2000));
@@ -92,23 +100,36 @@ async function main(): Promise<void> {
 
     const results: ScenarioResult[] = [];
     const selected = values.scenarios ? SCENARIOS.filter((s) => values.scenarios!.split(',').includes(s.name)) : SCENARIOS;
-    for (const scenario of selected) {
-      const body = scenario.body(ctx);
+    for (const [index, scenario] of selected.entries()) {
       const tokenHeader: Record<string, string> = ctx.tokens[scenario.token] ? { authorization: `Bearer ${ctx.tokens[scenario.token]}` } : {};
-      await runLoad(gatewayUrl, { body, headers: tokenHeader }, { connections, durationSeconds: 2 });
-      const before = await Promise.all(SUBGRAPH_NAMES.map((n) => sqlStatementsOf(subgraphUrl(n))));
-      const apollo = await runLoad(gatewayUrl, { body, headers: tokenHeader }, { connections, durationSeconds: duration });
-      const after = await Promise.all(SUBGRAPH_NAMES.map((n) => sqlStatementsOf(subgraphUrl(n))));
-      const sql = after.reduce((sum, n, i) => sum + n - before[i], 0);
-      await runLoad(hiveUrl, { body, headers: tokenHeader }, { connections, durationSeconds: 2 });
-      const hive = await runLoad(hiveUrl, { body, headers: tokenHeader }, { connections, durationSeconds: duration });
-      let direct: LoadResult | undefined;
-      if (scenario.singleSubgraph) {
-        // Signed as the gateway would sign this viewer; a signature is valid for a minute, long enough for one run.
-        const viewer = scenario.token === 'anonymous' ? ANONYMOUS : viewerFromClaims(claims[scenario.token]);
-        const headers = signViewer(viewer, scenario.singleSubgraph, stack.env.INTERNAL_AUTH_SECRET!);
-        direct = await runLoad(subgraphUrl(scenario.singleSubgraph), { body, headers }, { connections, durationSeconds: duration });
+      const directTarget = scenario.singleSubgraph;
+      const runs: Partial<Record<Target, LoadResult>> = {};
+      let sql = 0;
+      // The order of the targets rotates from scenario to scenario, so that none is always first
+      // (colder) or last; each is warmed for two seconds before it is measured.
+      for (const target of rotate(TARGETS, index)) {
+        if (target === 'direct' && !directTarget) continue;
+        const body = scenario.body({ ...ctx, burstNetworkId: burstNetworks[target] });
+        let url = gatewayUrl;
+        let headers = tokenHeader;
+        if (target === 'hive') url = hiveUrl;
+        if (target === 'direct') {
+          // Signed as the gateway would sign this viewer; a signature is valid for a minute, long enough for one run.
+          const viewer = scenario.token === 'anonymous' ? ANONYMOUS : viewerFromClaims(claims[scenario.token]);
+          url = subgraphUrl(directTarget!);
+          headers = signViewer(viewer, directTarget!, stack.env.INTERNAL_AUTH_SECRET!);
+        }
+        await runLoad(url, { body, headers }, { connections, durationSeconds: 2 });
+        const before = target === 'apollo' ? await Promise.all(SUBGRAPH_NAMES.map((n) => sqlStatementsOf(subgraphUrl(n)))) : [];
+        runs[target] = await runLoad(url, { body, headers }, { connections, durationSeconds: duration });
+        if (target === 'apollo') {
+          const after = await Promise.all(SUBGRAPH_NAMES.map((n) => sqlStatementsOf(subgraphUrl(n))));
+          sql = after.reduce((sum, n, i) => sum + n - before[i], 0);
+        }
       }
+      const apollo = runs.apollo!;
+      const hive = runs.hive!;
+      const direct = runs.direct;
       const result: ScenarioResult = {
         name: scenario.name, description: scenario.description,
         apollo: { ...apollo, sqlPerRequest: Math.round((sql / Math.max(1, apollo.requests)) * 100) / 100 },
@@ -121,7 +142,7 @@ async function main(): Promise<void> {
     }
 
     // Hostile requests beside a legitimate load: each must be refused with its status.
-    const catalogue = SCENARIOS[0].body(ctx);
+    const catalogue = SCENARIOS[0].body({ ...ctx, burstNetworkId: burstNetworks.apollo });
     const [underAttack, ...hostile] = await Promise.all([
       runLoad(gatewayUrl, { body: catalogue }, { connections, durationSeconds: duration }),
       ...HOSTILE_REQUESTS.map((h) => runLoad(gatewayUrl, { body: h.body, headers: h.headers }, { connections: 1, durationSeconds: duration, expectStatus: h.expectStatus })),

@@ -12,7 +12,7 @@ const MAINTENANCE_INTERVAL_MS = 60_000;
 async function main(): Promise<void> {
   const dataDir = join(resolve(process.env.DATA_DIR ?? '.data'), 'pglite');
   const port = Number(process.env.EMBEDDED_DB_PORT ?? 54329);
-  const db = await startEmbeddedPostgres({ dataDir, port });
+  const db = await startEmbeddedPostgres({ dataDir, port, sharedBuffers: process.env.EMBEDDED_DB_SHARED_BUFFERS });
   console.log(JSON.stringify({ level: 30, service: 'database', msg: 'embedded database ready', url: db.url, dataDir }));
   const stopMaintenance = scheduleEmbeddedMaintenance(db.url, MAINTENANCE_INTERVAL_MS, (round) => {
     if (round instanceof Error) console.log(JSON.stringify({ level: 50, service: 'database', msg: 'maintenance failed', err: round.message }));

@@ -1,6 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
 
 type QueueItem = {
@@ -106,9 +107,21 @@ export interface EmbeddedPostgres {
  * services connect with `pg` exactly as they would to a real server.
  * `dataDir` keeps the data across restarts; without it the database lives in memory (tests).
  */
-export async function startEmbeddedPostgres(options: { dataDir?: string; port?: number; host?: string } = {}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(options: {
+  dataDir?: string; port?: number; host?: string;
+  /**
+   * PostgreSQL's buffer cache inside PGlite's memory (default 32MB). PGlite touches all of it at
+   * start, so it is resident from the first second; its files stay in the OS page cache anyway,
+   * and 128MB (PostgreSQL's default) cost 100 MB more with no gain measured on the volume data.
+   */
+  sharedBuffers?: string;
+} = {}): Promise<EmbeddedPostgres> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const db = await PGlite.create(options.dataDir ?? 'memory://');
+  // The contrib extensions the services' migrations create (as a PostgreSQL server ships them).
+  const db = await PGlite.create(options.dataDir ?? 'memory://', {
+    extensions: { pg_trgm },
+    postgresqlconf: [`shared_buffers = ${options.sharedBuffers ?? '32MB'}`],
+  });
   const scheduler = new SessionScheduler(db);
   const handlers = new Set<PGLiteSocketHandler>();
   const sockets = new Set<Socket>();

@@ -23,7 +23,7 @@ function variablesReadBy(file: string): string[] {
 }
 
 /** Variables only the development tools read (`pnpm start`, `pnpm token`, tests). */
-const DEVELOPMENT_ONLY = new Set(['DATA_DIR', 'EMBEDDED_DB_PORT', 'TEST_LOG_LEVEL', 'PORT']);
+const DEVELOPMENT_ONLY = new Set(['DATA_DIR', 'EMBEDDED_DB_PORT', 'EMBEDDED_DB_SHARED_BUFFERS', 'TEST_LOG_LEVEL', 'PORT']);
 
 describe('docker-compose.yml', () => {
   it('runs PostgreSQL 16, the four subgraphs and the gateway from the one Dockerfile, each with a health check', () => {
