@@ -100,7 +100,10 @@ export interface KeysetColumn<T> {
 
 /**
  * One page of a TypeORM query in keyset order (ascending, last column unique), with the total.
- * Two statements whatever the page: the count and the page itself.
+ * Two statements whatever the page: the count and the page itself. The query yields one row per
+ * node (it may join to-one, never to-many), so the total is a plain count(*): TypeORM's
+ * getCount() counts DISTINCT ids, which sorts every matching id and took three times as long
+ * over 20,000 networks.
  */
 export async function keysetPage<T extends object>(
   qb: import('typeorm').SelectQueryBuilder<T>,
@@ -109,7 +112,7 @@ export async function keysetPage<T extends object>(
 ): Promise<Connection<T>> {
   const first = pageSize(args.first);
   const after = decodeCursor(args.after, order.length);
-  const totalCount = await qb.clone().getCount();
+  const [{ count: totalCount }] = await qb.clone().orderBy().select('count(*)::int', 'count').getRawMany<{ count: number }>();
   const page = qb.clone();
   if (after) {
     const tuple = order.map((_, i) => `:__k${i}`).join(', ');
