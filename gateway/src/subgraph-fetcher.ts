@@ -12,7 +12,9 @@ export interface SubgraphFetcherOptions {
 /** A subgraph's answer, read whole: what merged requests share (never its parsed objects). */
 interface Answer { status: number; headers: Map<string, string>; body: Buffer; url: string }
 
+/** Apollo Gateway's types promise a record; at run time it hands over a Headers object. */
 type GivenHeaders = FetcherRequestInit['headers'] | [string, string][] | { forEach(cb: (value: string, key: string) => void): void };
+type SubgraphRequestInit = Omit<FetcherRequestInit, 'headers'> & { headers?: GivenHeaders };
 
 function withHeader(headers: GivenHeaders, name: string, value: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -86,7 +88,7 @@ function passOnGraphQLErrors(status: number, headers: { get(name: string): strin
 export function createSubgraphFetcher(options: SubgraphFetcherOptions) {
   const agent = new Agent({ connections: options.connections, keepAliveTimeout: 30_000, pipelining: 1 });
   const inflight = new Map<string, Promise<Answer>>();
-  const send = async (url: string, init: FetcherRequestInit, headers: Record<string, string>): Promise<Answer> => {
+  const send = async (url: string, init: SubgraphRequestInit, headers: Record<string, string>): Promise<Answer> => {
     const res = await request(url, { method: (init.method ?? 'GET') as 'GET', headers, body: init.body, dispatcher: agent, signal: init.signal });
     const map = new Map<string, string>();
     for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) map.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -94,7 +96,7 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions) {
     return { status: passOnGraphQLErrors(res.statusCode, { get: (n) => map.get(n) ?? null }), headers: map, body, url };
   };
 
-  const fetcher = async (url: string, init: FetcherRequestInit = {}): Promise<FetcherResponse> => {
+  const fetcher = async (url: string, init: SubgraphRequestInit = {}): Promise<FetcherResponse> => {
     // Between processes on one network a compressed answer costs the subgraph and the gateway CPU
     // for nothing (a profile showed zlib among the gateway's top costs).
     const headers = withHeader(init.headers, 'accept-encoding', 'identity');

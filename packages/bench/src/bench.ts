@@ -93,7 +93,8 @@ async function main(): Promise<void> {
       apollo: await createBurstNetwork(gatewayUrl, adminToken), hive: await createBurstNetwork(gatewayUrl, adminToken), direct: await createBurstNetwork(gatewayUrl, adminToken),
     };
     const processes = stack.processes.map(({ name, child }) => ({ name, pid: child.pid! }));
-    await new Promise((r) => setTimeout(r, 2000));
+    // Idle means quiet for a while: V8 gives memory back some seconds after the last work.
+    await new Promise((r) => setTimeout(r, 15_000));
     const sampler = new MemorySampler(processes);
     const idleMemory = sampler.snapshot();
     sampler.start();
@@ -151,7 +152,7 @@ async function main(): Promise<void> {
     console.log(`  under attack: catalogue ${underAttack.requestsPerSecond} req/s p95 ${underAttack.p95} ms; hostile refused as expected: ${hostileResults.map((h) => `${h.name} ${h.refusedAsExpected}/${h.requests}`).join(', ')}`);
     const peakMemory = sampler.stop();
 
-    const report = {
+    const report: BenchReport = {
       date: new Date().toISOString(), scale, durationSeconds: duration, connections, gatewayWorkers: Number(values.workers),
       database: env.DATABASE_URL ? 'postgresql' : 'embedded', readySeconds: Math.round(readySeconds * 10) / 10, volume: volume.counts,
       scenarios: results, underAttack: { catalogue: underAttack, hostile: hostileResults },
@@ -161,12 +162,22 @@ async function main(): Promise<void> {
     const outDir = join(REPO_ROOT, 'bench', 'results');
     mkdirSync(outDir, { recursive: true });
     // A partial run (--scenarios) is written beside the full results, never over them.
-    const name = `scale-${scale}${env.DATABASE_URL ? '-postgres' : ''}${values.scenarios ? `-${values.scenarios.replace(/,/g, '+')}` : ''}`;
+    const database = env.DATABASE_URL ? '-postgres' : '';
+    const workers = Number(values.workers) > 1 ? `-workers-${values.workers}` : '';
+    const name = `scale-${scale}${database}${workers}${values.scenarios ? `-${values.scenarios.replace(/,/g, '+')}` : ''}`;
     writeFileSync(join(outDir, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
     const markdown = toMarkdown(report);
     writeFileSync(join(outDir, `${name}.md`), markdown);
     updatePerformanceDoc(name, markdown);
     console.log(`\n${markdown}`);
+    // With full runs at scale 1 and 10 on the same database and workers: how the figures grow.
+    const small = join(outDir, `scale-1${database}${workers}.json`);
+    const large = join(outDir, `scale-10${database}${workers}.json`);
+    if (!values.scenarios && existsSync(small) && existsSync(large)) {
+      const growth = growthTable(JSON.parse(readFileSync(small, 'utf8')) as BenchReport, JSON.parse(readFileSync(large, 'utf8')) as BenchReport);
+      updatePerformanceDoc(`growth${database}${workers}`, growth);
+      console.log(`\n${growth}`);
+    }
   } finally {
     await stack.stop();
   }
@@ -190,7 +201,32 @@ async function createBurstNetwork(gatewayUrl: string, adminToken: string): Promi
   return created.id;
 }
 
-function toMarkdown(report: { date: string; scale: number; database: string; durationSeconds: number; connections: number; gatewayWorkers: number; readySeconds: number; volume: Record<string, number>; scenarios: ScenarioResult[]; underAttack: { catalogue: LoadResult; hostile: { name: string; expectStatus: number; requests: number; refusedAsExpected: number }[] }; memoryMb: { idle: Record<string, number>; peak: Record<string, number>; idleTotal: number } }): string {
+interface BenchReport {
+  date: string; scale: number; database: string; durationSeconds: number; connections: number; gatewayWorkers: number; readySeconds: number;
+  volume: Record<string, number>; scenarios: ScenarioResult[];
+  underAttack: { catalogue: LoadResult; hostile: { name: string; expectStatus: number; requests: number; refusedAsExpected: number }[] };
+  memoryMb: { idle: Record<string, number>; peak: Record<string, number>; idleTotal: number };
+}
+
+/** Scale 1 beside scale 10: SQL statements per request must stay flat; latency may grow. */
+function growthTable(small: BenchReport, large: BenchReport): string {
+  const rows = small.scenarios.flatMap((a) => {
+    const b = large.scenarios.find((s) => s.name === a.name);
+    if (!b) return [];
+    const ratio = (x: number, y: number) => (x > 0 ? `${Math.round((y / x) * 100) / 100}×` : '—');
+    return [`| ${a.name} | ${a.apollo.sqlPerRequest} → ${b.apollo.sqlPerRequest} | ${a.apollo.p50} → ${b.apollo.p50} (${ratio(a.apollo.p50, b.apollo.p50)}) | ${a.apollo.p95} → ${b.apollo.p95} (${ratio(a.apollo.p95, b.apollo.p95)}) | ${a.apollo.requestsPerSecond} → ${b.apollo.requestsPerSecond} |`];
+  });
+  return [
+    `Scale 1 (${small.date.slice(0, 10)}) against scale 10 (${large.date.slice(0, 10)}), ${large.database} database, through Apollo Gateway; ${large.volume['participants.registration']?.toLocaleString('en') ?? '?'} registrations and ${large.volume['reports.indicator_value']?.toLocaleString('en') ?? '?'} indicator values at scale 10.`,
+    '',
+    '| scenario | SQL/req | p50 ms | p95 ms | req/s |',
+    '|---|---:|---:|---:|---:|',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+function toMarkdown(report: BenchReport): string {
   const lines = [
     `Scale ${report.scale} on the ${report.database} database, ${report.date.slice(0, 10)}: ${report.connections} connections, ${report.durationSeconds} s per run, ${report.gatewayWorkers} gateway worker(s). Data: ${Object.entries(report.volume).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}. Ready ${report.readySeconds} s after start.`,
     '',

@@ -5,7 +5,9 @@ import { Client } from 'pg';
  * freshly loaded table of 200,000 rows is planned as if it held one) and dead rows are never
  * reclaimed. The embedded server does autovacuum's job itself, with autovacuum's default
  * thresholds: a table is analyzed once more than 50 rows + 10 % of it changed since the last
- * analyze, and vacuumed once more than 50 rows + 20 % of it are dead. It connects over the wire
+ * analyze, and vacuumed once more than 50 rows + 20 % of it are dead or more than 1,000 rows + 20 %
+ * of it were inserted since the last vacuum (which marks pages all-visible, so that index-only
+ * scans need not visit the table). It connects over the wire
  * protocol like any client, so its statements queue behind the services' transactions.
  */
 export interface MaintenanceRound {
@@ -15,10 +17,11 @@ export interface MaintenanceRound {
 
 const DUE_TABLES = `
   SELECT format('%I.%I', schemaname, relname) AS name,
-         n_dead_tup > 50 + 0.2 * n_live_tup AS vacuum,
+         n_dead_tup > 50 + 0.2 * n_live_tup OR n_ins_since_vacuum > 1000 + 0.2 * n_live_tup AS vacuum,
          n_mod_since_analyze > 50 + 0.1 * n_live_tup AS analyze
     FROM pg_stat_user_tables
-   WHERE n_dead_tup > 50 + 0.2 * n_live_tup OR n_mod_since_analyze > 50 + 0.1 * n_live_tup
+   WHERE n_dead_tup > 50 + 0.2 * n_live_tup OR n_ins_since_vacuum > 1000 + 0.2 * n_live_tup
+      OR n_mod_since_analyze > 50 + 0.1 * n_live_tup
    ORDER BY 1`;
 
 /** One round: vacuums and analyzes the tables that are due, and says which. */

@@ -28,7 +28,8 @@ export function formatLogLine(line: string): string {
  * V8's default, which its allocation rate under load needs.
  */
 function nodeFlagsFor(script: string): string[] {
-  return script.startsWith('services/') ? ['--max-semi-space-size=1'] : [];
+  if (script.startsWith('services/')) return ['--max-semi-space-size=1'];
+  return script.startsWith('gateway/') ? ['--max-semi-space-size=4'] : [];
 }
 
 export interface ManagedProcess {

@@ -123,6 +123,18 @@ describe('statistics across municipalities', () => {
     expect(large).toBe(small);
   });
 
+  it('keeps the directory entries it read: the same dashboard again asks the participants service nothing', async () => {
+    const query = '{ statistics(indicators: ["deviations-reported"], filter: { country: NO }, groupBy: [COUNTY]) { cells { countyCode value } } }';
+    const first = await stack.graphql(query);
+    const before = stack.sqlStatements();
+    const again = await stack.graphql(query);
+    const delta = sqlDelta(before, stack.sqlStatements());
+    expect(again.body).toEqual(first.body);
+    expect((again.body as { data: { statistics: { cells: unknown[] } } }).data.statistics.cells.length).toBeGreaterThan(1);
+    expect(delta.participants).toBe(0);
+    expect(delta.reports).toBeGreaterThan(0);
+  });
+
   it('refuses a query over more cells than the limit, and malformed arguments, with a code', async () => {
     const many = await stack.graphql<{ indicators: { id: string }[] }>('{ indicators { id } }');
     const twenty = many.body.data!.indicators.slice(0, 20).map((i) => i.id);

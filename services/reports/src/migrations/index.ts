@@ -1,4 +1,5 @@
 import { Reports1733000000000 } from './1733000000000-reports';
+import { StatisticsIndex1733000000001 } from './1733000000001-statistics-index';
 
 /** In order of application; each file is one step and is never edited once released. */
-export const migrations = [Reports1733000000000];
+export const migrations = [Reports1733000000000, StatisticsIndex1733000000001];

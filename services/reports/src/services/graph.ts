@@ -20,11 +20,40 @@ export interface DirectoryEntry {
   population: number | null;
 }
 
+/**
+ * The directory changes with municipal reforms and yearly population figures, not between
+ * requests, and a statistics query needs hundreds of its entries: entries (and unknown ids) are
+ * kept in this process for DIRECTORY_CACHE_MS, so a dashboard does not ask participants for the
+ * same 357 municipalities every time.
+ */
+const DIRECTORY_CACHE_MS = 5 * 60_000;
+const DIRECTORY_CACHE_MAX = 5_000;
+const directoryCache = new Map<string, { entry: DirectoryEntry | null; until: number }>();
+
+async function cachedDirectoryEntries(ids: readonly string[], requestId: string | undefined): Promise<DirectoryEntry[]> {
+  const now = Date.now();
+  const found: DirectoryEntry[] = [];
+  const missing: string[] = [];
+  for (const id of ids) {
+    const cached = directoryCache.get(id);
+    if (cached && cached.until > now) {
+      if (cached.entry) found.push(cached.entry);
+    } else missing.push(id);
+  }
+  if (missing.length) {
+    const fetched = (await client('participants').entities<DirectoryEntry>('Municipality', missing, 'id country code kind countyCode population', requestId))
+      .filter((m): m is DirectoryEntry => m !== null);
+    const byId = new Map(fetched.map((m) => [m.id, m]));
+    if (directoryCache.size + missing.length > DIRECTORY_CACHE_MAX) directoryCache.clear();
+    for (const id of missing) directoryCache.set(id, { entry: byId.get(id) ?? null, until: now + DIRECTORY_CACHE_MS });
+    found.push(...fetched);
+  }
+  return found;
+}
+
 /** Municipalities from the participants directory, by id (null for an unknown id). */
 export const directoryEntry = (ctx: RequestContext) =>
-  loaderById<DirectoryEntry>(ctx, 'graph:municipality', async (ids) =>
-    (await client('participants').entities<DirectoryEntry>('Municipality', ids, 'id country code kind countyCode population', ctx.requestId))
-      .filter((m): m is DirectoryEntry => m !== null));
+  loaderById<DirectoryEntry>(ctx, 'graph:municipality', (ids) => cachedDirectoryEntries(ids, ctx.requestId));
 
 /** Whether organizations exist in the directory. */
 export const organizationExists = (ctx: RequestContext) =>
