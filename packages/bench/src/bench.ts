@@ -160,15 +160,16 @@ async function main(): Promise<void> {
       memoryMb: { idle: idleMemory, peak: peakMemory, idleTotal: Object.entries(idleMemory).filter(([name]) => name !== 'hive-gateway').reduce((a, [, b]) => a + b, 0) },
     };
     const outDir = join(REPO_ROOT, 'bench', 'results');
-    mkdirSync(outDir, { recursive: true });
-    // A partial run (--scenarios) is written beside the full results, never over them.
+    // A partial run (--scenarios) goes to a folder git ignores, never over the full results.
+    const writeDir = values.scenarios ? join(outDir, 'partial') : outDir;
+    mkdirSync(writeDir, { recursive: true });
     const database = env.DATABASE_URL ? '-postgres' : '';
     const workers = Number(values.workers) > 1 ? `-workers-${values.workers}` : '';
     const name = `scale-${scale}${database}${workers}${values.scenarios ? `-${values.scenarios.replace(/,/g, '+')}` : ''}`;
-    writeFileSync(join(outDir, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(join(writeDir, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
     const markdown = toMarkdown(report);
-    writeFileSync(join(outDir, `${name}.md`), markdown);
-    updatePerformanceDoc(name, markdown);
+    writeFileSync(join(writeDir, `${name}.md`), markdown);
+    if (!values.scenarios) updatePerformanceDoc(name, markdown);
     console.log(`\n${markdown}`);
     // With full runs at scale 1 and 10 on the same database and workers: how the figures grow.
     const small = join(outDir, `scale-1${database}${workers}.json`);
