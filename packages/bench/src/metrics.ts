@@ -1,13 +1,40 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
-/** Resident memory of a process in MB (Linux /proc). */
-export function residentMb(pid: number): number {
+function residentKb(pid: number): number {
   try {
     const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
-    return line ? Math.round(Number(line.split(/\s+/)[1]) / 1024) : 0;
+    return line ? Number(line.split(/\s+/)[1]) : 0;
   } catch {
     return 0;
   }
+}
+
+/** Children of every process, from /proc/<pid>/stat (the parent is the fourth field). */
+function childrenByParent(): Map<number, number[]> {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return children;
+}
+
+/** Resident memory in MB of a process with all its descendants (gateway workers), Linux /proc. */
+export function residentMb(pid: number, children = childrenByParent()): number {
+  let kb = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const next = stack.pop()!;
+    kb += residentKb(next);
+    stack.push(...(children.get(next) ?? []));
+  }
+  return Math.round(kb / 1024);
 }
 
 /** Samples the resident memory of processes and keeps each one's peak. */
@@ -18,7 +45,8 @@ export class MemorySampler {
   constructor(private readonly processes: { name: string; pid: number }[]) {}
 
   snapshot(): Record<string, number> {
-    return Object.fromEntries(this.processes.map((p) => [p.name, residentMb(p.pid)]));
+    const children = childrenByParent();
+    return Object.fromEntries(this.processes.map((p) => [p.name, residentMb(p.pid, children)]));
   }
 
   start(): void {
