@@ -1,8 +1,11 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { lookup } from 'node:dns/promises';
+import { hostname } from 'node:os';
 import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
 import { DEMO } from '@kommunenett/reference-data';
 import { deliverWebhooks, signWebhook } from '../src/services/webhooks';
+import { isPublicAddress } from '../src/services/outbound';
 import { createNetwork, newPerson, register } from './fixtures';
 
 let stack: TestStack;
@@ -11,6 +14,8 @@ let otherPartner: string;
 let networkId: string;
 beforeAll(async () => {
   process.env.PARTICIPANTS_WEBHOOK_ALLOW_HTTP = 'true';
+  // The test's endpoint listens on loopback; one test below turns this off to see it refused.
+  process.env.PARTICIPANTS_WEBHOOK_ALLOW_PRIVATE = 'true';
   stack = await startTestStack();
   partner = await stack.token('PARTNER', { org: 'ks', client_id: 'ks-medlemsregister', scope: 'registrations:read registrations:write webhooks:manage' });
   otherPartner = await stack.token('PARTNER', { org: 'ks', client_id: 'kommune-hr', scope: 'registrations:read registrations:write' });
@@ -172,6 +177,40 @@ describe('signed webhooks from the outbox', () => {
     const history = await stack.graphql<{ webhookSubscriptions: { deliveries: { edges: { node: { status: string; attempts: number; change: { kind: string } } }[] } }[] }>(
       '{ webhookSubscriptions { deliveries(first: 10) { edges { node { status attempts change { kind } } } } } }', { token: partner });
     expect(history.body.data!.webhookSubscriptions[0].deliveries.edges.map((e) => e.node)).toEqual([{ status: 'DELIVERED', attempts: 2, change: { kind: 'CREATED' } }]);
+  });
+
+  it('refuses endpoints on loopback, private and metadata addresses, by URL and by what a host name resolves to', async () => {
+    process.env.PARTICIPANTS_WEBHOOK_ALLOW_PRIVATE = 'false';
+    try {
+      const codes = async (target: string) => (await stack.graphql<{ createWebhookSubscription: { subscription: unknown; userErrors: { field: string[]; code: string }[] } }>(
+        SUBSCRIBE, { token: partner, variables: { input: { url: target, secret } } })).body.data!.createWebhookSubscription;
+      for (const target of [url, 'https://10.1.2.3/hook', 'https://169.254.169.254/latest/meta-data', 'https://[::1]/hook', 'https://[::ffff:192.168.0.1]/hook', 'https://localhost/hook']) {
+        expect(await codes(target)).toEqual({ subscription: null, userErrors: [{ field: ['input', 'url'], code: 'PRIVATE_ADDRESS' }] });
+      }
+
+      // The machine's own name resolves through /etc/hosts to loopback or a private address: it
+      // passes the URL check, and is refused when the delivery connects.
+      const ownName = hostname();
+      const resolved = await lookup(ownName, { all: true });
+      expect(resolved.length).toBeGreaterThan(0);
+      expect(resolved.filter((a) => isPublicAddress(a.address))).toEqual([]);
+      const byName = url.replace('127.0.0.1', ownName);
+      const subscriptionId = (await db().query(
+        `INSERT INTO participants.webhook_subscription (id, organization_id, client_id, url, secret, active, created_by, created_at)
+         VALUES (gen_random_uuid(), 'ks', 'ks-medlemsregister', $1, $2, true, 'test', now()) RETURNING id`, [byName, secret]) as { id: string }[])[0].id;
+      const seq = ((await db().query('SELECT max(seq)::text AS seq FROM participants.registration_change')) as { seq: string }[])[0].seq;
+      await db().query(`INSERT INTO participants.webhook_delivery (id, subscription_id, change_seq, status, attempts, next_attempt_at)
+        VALUES (gen_random_uuid(), $1, $2, 'PENDING', 0, now())`, [subscriptionId, seq]);
+      const receivedBefore = received.length;
+      expect(await deliverWebhooks(db())).toEqual({ delivered: 0, failed: 0 });
+      const [delivery] = (await db().query('SELECT status, last_error AS error FROM participants.webhook_delivery WHERE subscription_id = $1', [subscriptionId])) as { status: string; error: string }[];
+      expect(delivery.status).toBe('PENDING');
+      expect(delivery.error).toBe(`${ownName} resolves to no public address`);
+      expect(received.length).toBe(receivedBefore);
+      await db().query('UPDATE participants.webhook_subscription SET active = false WHERE id = $1', [subscriptionId]);
+    } finally {
+      process.env.PARTICIPANTS_WEBHOOK_ALLOW_PRIVATE = 'true';
+    }
   });
 });
 

@@ -17,5 +17,7 @@ export const settings = {
   webhookBackoffMs: () => number(process.env.PARTICIPANTS_WEBHOOK_BACKOFF_MS, 30_000),
   /** http:// webhook URLs (local development and tests); production requires https://. */
   webhookAllowHttp: () => process.env.PARTICIPANTS_WEBHOOK_ALLOW_HTTP === 'true',
+  /** Webhook URLs on loopback and private addresses (local development and tests); refused otherwise, against SSRF. */
+  webhookAllowPrivate: () => process.env.PARTICIPANTS_WEBHOOK_ALLOW_PRIVATE === 'true',
   importMaxRows: () => 1000,
 };

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { forbidden, isAdmin, userError, validateInput, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
 import { WebhookSubscription } from '../entities/webhook.entity';
 import { settings } from './config';
+import { postToPartner, privateTargetOf } from './outbound';
 
 /**
  * Webhooks: a partner registers a URL and a secret and receives a thin signed event for each
@@ -30,7 +31,9 @@ function requireWebhookManager(ctx: RequestContext): { organizationId: string; c
 }
 
 const subscriptionSchema = z.object({
-  url: z.url({ protocol: /^https?$/ }).max(2000).refine((u) => u.startsWith('https://') || settings.webhookAllowHttp(), { message: 'The URL must use https.', params: { code: 'INSECURE_URL' } }),
+  url: z.url({ protocol: /^https?$/ }).max(2000)
+    .refine((u) => u.startsWith('https://') || settings.webhookAllowHttp(), { message: 'The URL must use https.', params: { code: 'INSECURE_URL' } })
+    .refine((u) => privateTargetOf(u) === null, { message: 'The URL must reach a public address.', params: { code: 'PRIVATE_ADDRESS' } }),
   secret: z.string().min(32, 'At least 32 characters.').max(200),
 });
 
@@ -120,14 +123,10 @@ export async function deliverWebhooks(ds: DataSource, log?: Logger, limit = 50):
     let statusCode: number | null = null;
     let error: string | null = null;
     try {
-      const response = await fetch(d.url, {
-        method: 'POST', redirect: 'manual', signal: AbortSignal.timeout(settings.webhookTimeoutMs()),
-        headers: { 'content-type': 'application/json', 'user-agent': 'kommunenett-webhooks/1', [EVENT_ID_HEADER]: d.id, [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: signWebhook(d.secret, timestamp, body) },
-        body,
-      });
-      statusCode = response.status;
-      await response.body?.cancel();
-      if (!response.ok) error = `HTTP ${response.status}`;
+      statusCode = await postToPartner(d.url, {
+        'content-type': 'application/json', 'user-agent': 'kommunenett-webhooks/1', [EVENT_ID_HEADER]: d.id, [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: signWebhook(d.secret, timestamp, body),
+      }, body, settings.webhookTimeoutMs());
+      if (statusCode < 200 || statusCode >= 300) error = `HTTP ${statusCode}`;
     } catch (e) {
       error = e instanceof Error ? e.message.slice(0, 500) : 'request failed';
     }

@@ -1,0 +1,79 @@
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import { BlockList, isIP } from 'node:net';
+import { settings } from './config';
+
+/*
+ * Calls to hosts that partners name (webhook endpoints). A partner must not be able to make this
+ * service call into the private network it runs in (SSRF): loopback, private, link-local (cloud
+ * metadata), shared, multicast and reserved addresses are refused, both when the URL names such
+ * an address and when its host name resolves to one — checked at connect time on the address
+ * actually used, so a name that resolves differently later (DNS rebinding) is caught too.
+ * PARTICIPANTS_WEBHOOK_ALLOW_PRIVATE lifts this for development and tests.
+ */
+
+const NON_PUBLIC = new BlockList();
+for (const [network, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
+  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 3]] as const) {
+  NON_PUBLIC.addSubnet(network, prefix, 'ipv4');
+}
+for (const [network, prefix] of [['::', 127], ['64:ff9b::', 96], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) {
+  NON_PUBLIC.addSubnet(network, prefix, 'ipv6');
+}
+
+/** Whether an IP address is a public unicast address (an IPv4-mapped IPv6 address by its IPv4 part). */
+export function isPublicAddress(address: string): boolean {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (mapped) return isPublicAddress(mapped[1]);
+  const family = isIP(address);
+  if (family === 0) return false;
+  return !NON_PUBLIC.check(address, family === 6 ? 'ipv6' : 'ipv4');
+}
+
+/** Why a URL may not be called before any lookup (an address or `localhost` in it), or null. */
+export function privateTargetOf(url: string): string | null {
+  if (settings.webhookAllowPrivate()) return null;
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return `${host} is this machine`;
+  if (isIP(host) !== 0 && !isPublicAddress(host)) return `${host} is not a public address`;
+  return null;
+}
+
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+/** dns.lookup that leaves out addresses that are not public (unless allowed). */
+function publicLookup(hostname: string, options: LookupOptions, callback: LookupCallback): void {
+  dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
+    if (error) return callback(error, []);
+    const usable = settings.webhookAllowPrivate() ? addresses : addresses.filter((a) => isPublicAddress(a.address));
+    if (usable.length === 0) {
+      return callback(Object.assign(new Error(`${hostname} resolves to no public address`), { code: 'ENOTPUBLIC' }), []);
+    }
+    if (options.all) callback(null, usable);
+    else callback(null, usable[0].address, usable[0].family);
+  });
+}
+
+/**
+ * POSTs a body and resolves with the status code (redirects are not followed: a 3xx is an answer).
+ * Rejects on a refused target, a network error or when `timeoutMs` passes.
+ */
+export function postToPartner(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const refused = privateTargetOf(url);
+    if (refused) return reject(new Error(refused));
+    const target = new URL(url);
+    const client = target.protocol === 'https:' ? https : http;
+    const request = client.request(target, {
+      method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup: publicLookup as never, agent: false,
+    }, (response) => {
+      response.resume();
+      response.on('end', () => { clearTimeout(timer); resolve(response.statusCode ?? 0); });
+      response.on('error', (error) => { clearTimeout(timer); reject(error); });
+    });
+    const timer = setTimeout(() => request.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    request.on('error', (error) => { clearTimeout(timer); reject(error); });
+    request.end(body);
+  });
+}
