@@ -13,7 +13,7 @@ import { SUBGRAPH_NAMES } from '@kommunenett/subgraph-kit';
 import { REPO_ROOT, startStackProcesses, waitFor, portOpen } from '@kommunenett/stack';
 import { runLoad, type LoadResult } from './load';
 import { MemorySampler, sqlStatementsOf } from './metrics';
-import { HOSTILE_REQUESTS, SCENARIOS, type ScenarioContext } from './scenarios';
+import { HOSTILE_REQUESTS, SCENARIOS, type Scenario, type ScenarioContext } from './scenarios';
 import { seedVolume } from './volume';
 
 const PORTS = { gateway: 4400, hive: 4410, embeddedDb: 54339, networks: 4401, participants: 4402, reports: 4403, handbook: 4404 };
@@ -101,25 +101,35 @@ async function main(): Promise<void> {
 
     const results: ScenarioResult[] = [];
     const selected = values.scenarios ? SCENARIOS.filter((s) => values.scenarios!.split(',').includes(s.name)) : SCENARIOS;
+    /** Where and how a scenario's requests go for one target; null when the target does not apply. */
+    const requestFor = (scenario: Scenario, target: Target): { url: string; body: () => string; headers: Record<string, string> } | null => {
+      const body = scenario.body({ ...ctx, burstNetworkId: burstNetworks[target] });
+      const headers: Record<string, string> = ctx.tokens[scenario.token] ? { authorization: `Bearer ${ctx.tokens[scenario.token]}` } : {};
+      if (target === 'apollo') return { url: gatewayUrl, body, headers };
+      if (target === 'hive') return { url: hiveUrl, body, headers };
+      if (!scenario.singleSubgraph) return null;
+      // Signed as the gateway would sign this viewer, when asked for: a signature is valid for a minute.
+      const viewer = scenario.token === 'anonymous' ? ANONYMOUS : viewerFromClaims(claims[scenario.token]);
+      return { url: subgraphUrl(scenario.singleSubgraph), body, headers: signViewer(viewer, scenario.singleSubgraph, stack.env.INTERNAL_AUTH_SECRET!) };
+    };
+
+    // Every path warm before anything is measured: JIT, plans, caches and the database's pages.
+    for (const scenario of selected) {
+      for (const target of TARGETS) {
+        const request = requestFor(scenario, target);
+        if (request) await runLoad(request.url, { body: request.body, headers: request.headers }, { connections, durationSeconds: 1 });
+      }
+    }
+
     for (const [index, scenario] of selected.entries()) {
-      const tokenHeader: Record<string, string> = ctx.tokens[scenario.token] ? { authorization: `Bearer ${ctx.tokens[scenario.token]}` } : {};
-      const directTarget = scenario.singleSubgraph;
       const runs: Partial<Record<Target, LoadResult>> = {};
       let sql = 0;
       // The order of the targets rotates from scenario to scenario, so that none is always first
-      // (colder) or last; each is warmed for two seconds before it is measured.
+      // or last; each is warmed for two more seconds right before it is measured.
       for (const target of rotate(TARGETS, index)) {
-        if (target === 'direct' && !directTarget) continue;
-        const body = scenario.body({ ...ctx, burstNetworkId: burstNetworks[target] });
-        let url = gatewayUrl;
-        let headers = tokenHeader;
-        if (target === 'hive') url = hiveUrl;
-        if (target === 'direct') {
-          // Signed as the gateway would sign this viewer; a signature is valid for a minute, long enough for one run.
-          const viewer = scenario.token === 'anonymous' ? ANONYMOUS : viewerFromClaims(claims[scenario.token]);
-          url = subgraphUrl(directTarget!);
-          headers = signViewer(viewer, directTarget!, stack.env.INTERNAL_AUTH_SECRET!);
-        }
+        const request = requestFor(scenario, target);
+        if (!request) continue;
+        const { url, body, headers } = request;
         await runLoad(url, { body, headers }, { connections, durationSeconds: 2 });
         const before = target === 'apollo' ? await Promise.all(SUBGRAPH_NAMES.map((n) => sqlStatementsOf(subgraphUrl(n)))) : [];
         runs[target] = await runLoad(url, { body, headers }, { connections, durationSeconds: duration });
