@@ -26,11 +26,11 @@ import { StatisticsResolver } from './resolvers/statistics.resolver';
 import { deliverWebhooks } from './services/webhooks';
 import { seedParticipantsDemo } from './seed/demo';
 import { seedParticipantsVolume } from './seed/volume';
-import { processWaitlists } from './services/registrations';
+import { processWaitlists, syncNetworks } from './services/registrations';
 import { purgeIdempotencyKeys } from './services/idempotency';
 import { registrationsVisibleFor } from './services/registration-queries';
 
-export { processWaitlists } from './services/registrations';
+export { processWaitlists, syncNetworks } from './services/registrations';
 export { deliverWebhooks, signWebhook } from './services/webhooks';
 export { applyRetention } from './services/privacy';
 
@@ -61,6 +61,7 @@ export const participantsSubgraph: SubgraphDefinition = {
   volumeSeed: seedParticipantsVolume,
   jobs: [
     { name: 'participants:waitlists', intervalMs: 60_000, run: async (ds, log) => void (await processWaitlists(ds, log)) },
+    { name: 'participants:network-sync', intervalMs: 5 * 60_000, run: async (ds, log) => void (await syncNetworks(ds, log)) },
     { name: 'participants:webhooks', intervalMs: 5_000, run: async (ds, log) => void (await deliverWebhooks(ds, log)) },
     { name: 'participants:retention', intervalMs: 24 * 3_600_000, run: async (ds, log) => void (await applyRetention(ds, log)) },
     { name: 'participants:idempotency-keys', intervalMs: 3_600_000, run: (ds) => purgeIdempotencyKeys(ds) },

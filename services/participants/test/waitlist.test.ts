@@ -1,5 +1,5 @@
 import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
-import { processWaitlists } from '../src/services/registrations';
+import { processWaitlists, syncNetworks } from '../src/services/registrations';
 import { createNetwork, newPerson, register, updateNetwork } from './fixtures';
 
 let stack: TestStack;
@@ -117,5 +117,37 @@ describe('the waitlist moves by itself', () => {
     await processWaitlists(db());
     rows = await statuses(networkId);
     expect([x1, x2].map((r) => rows.find((row) => row.id === r.id)!.status)).toEqual(['OFFERED', 'OFFERED']);
+  });
+});
+
+describe('when a network is cancelled', () => {
+  it('cancels its live registrations with a change event each, and asks about it no more', async () => {
+    const networkId = await createNetwork(stack, { capacity: 1, perMunicipalityLimit: 3 });
+    const [first, second] = [await register(stack, admin, { networkId, municipalityId: 'NO-3201', person: newPerson() }),
+      await register(stack, admin, { networkId, municipalityId: 'NO-0301', person: newPerson() })].map((r) => r.payload!.registration!);
+    expect([first.status, second.status]).toEqual(['CONFIRMED', 'WAITLISTED']);
+
+    // Nothing to do while the network runs.
+    expect(await syncNetworks(db(), undefined, [networkId])).toEqual({ networks: 1, cancelled: 0 });
+
+    const { body } = await stack.graphql<{ network: { version: number } }>('query($id: ID!) { network(id: $id) { version } }', { token: admin, variables: { id: networkId } });
+    const cancelled = await stack.graphql<{ cancelNetwork: { userErrors: unknown[] } }>(
+      'mutation($input: CancelNetworkInput!) { cancelNetwork(input: $input) { userErrors { code } } }',
+      { token: admin, variables: { input: { networkId, expectedVersion: body.data!.network.version, reason: 'For få påmeldte' } } });
+    expect(cancelled.body.data!.cancelNetwork.userErrors).toEqual([]);
+
+    expect(await syncNetworks(db(), undefined, [networkId])).toEqual({ networks: 1, cancelled: 2 });
+    const rows = (await db().query(`SELECT status, status_reason AS reason, decided_by AS "decidedBy" FROM participants.registration WHERE network_id = $1`, [networkId])) as { status: string; reason: string; decidedBy: string }[];
+    expect(rows).toEqual([1, 2].map(() => ({ status: 'CANCELLED', reason: 'Nettverket er avlyst / the network was cancelled', decidedBy: 'service:participants' })));
+    const changes = (await db().query(`SELECT previous_status AS "from", status FROM participants.registration_change
+      WHERE network_id = $1 AND status = 'CANCELLED' ORDER BY seq`, [networkId])) as { from: string; status: string }[];
+    expect(changes.map((c) => c.from).sort()).toEqual(['CONFIRMED', 'WAITLISTED']);
+
+    // Its snapshot says so, and the job without a list of networks leaves it out from now on.
+    const [snapshot] = (await db().query('SELECT status FROM participants.network_snapshot WHERE network_id = $1', [networkId])) as { status: string }[];
+    expect(snapshot.status).toBe('CANCELLED');
+    const ids = ((await db().query(`SELECT network_id::text AS id FROM participants.network_snapshot WHERE status NOT IN ('CANCELLED', 'COMPLETED')`)) as { id: string }[]).map((r) => r.id);
+    expect(ids).not.toContain(networkId);
+    expect((await syncNetworks(db())).networks).toBe(ids.length);
   });
 });

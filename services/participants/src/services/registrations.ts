@@ -534,6 +534,36 @@ export async function processWaitlists(ds: DataSource, log?: Logger, onlyNetwork
 }
 
 /**
+ * Keeps this service in step with the networks it holds registrations for, in batches of 100:
+ * refreshes their snapshots (hosts, programme, status, capacity) and cancels the live
+ * registrations of a network that was cancelled, each with a change event (and so a webhook) like
+ * any cancellation. Networks already finished here (cancelled, completed) are not asked again.
+ */
+export async function syncNetworks(ds: DataSource, log?: Logger, onlyNetworkIds?: string[]): Promise<{ networks: number; cancelled: number }> {
+  const ids = onlyNetworkIds ?? ((await ds.query(
+    `SELECT network_id::text AS id FROM participants.network_snapshot WHERE status NOT IN ('CANCELLED', 'COMPLETED')`)) as { id: string }[]).map((r) => r.id);
+  let cancelled = 0;
+  for (let i = 0; i < ids.length; i += 100) {
+    const rules = (await fetchNetworkRules(ids.slice(i, i + 100))).filter((r): r is NetworkRules => r !== null);
+    await saveNetworkSnapshots(ds.manager, rules);
+    for (const r of rules.filter((n) => n.status === 'CANCELLED')) {
+      await ds.transaction(async (m) => {
+        await lockNetworks(m, [r.id]);
+        const changes = new ChangeLog('service:participants');
+        const live = (await m.query(
+          `SELECT id, network_id AS "networkId", municipality_id AS "municipalityId", status FROM participants.registration
+           WHERE network_id = $1 AND status = ANY($2)`, [r.id, LIVE])) as Registration[];
+        for (const reg of live) await setStatus(m, changes, reg, RegistrationStatus.CANCELLED, { reason: 'Nettverket er avlyst / the network was cancelled', decidedBy: 'service:participants' });
+        cancelled += live.length;
+        await changes.flush(m);
+      });
+    }
+  }
+  if (cancelled) log?.info({ networks: ids.length, cancelled }, 'registrations of cancelled networks cancelled');
+  return { networks: ids.length, cancelled };
+}
+
+/**
  * The networks of a batch where the job has work: an offer has lapsed, or the ledger, read
  * without the lock, would offer a seat. Under the lock the transaction reads again and decides.
  */
