@@ -30,7 +30,8 @@ export interface Edge<T> {
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A number, or the promise of one when it is counted only if asked for. */
+  totalCount: number | Promise<number>;
 }
 
 /** Builds the `XConnection` and `XEdge` object types for a node type. */
@@ -77,9 +78,10 @@ export function decodeCursor(cursor: string | null | undefined, length: number):
 
 /**
  * Assembles a connection from one page of rows fetched with `first + 1` rows (the extra row
- * tells whether there is a next page) and the total count.
+ * tells whether there is a next page) and the total count: a number, or a function that counts,
+ * called only when a client selects `totalCount` (the field resolver reads the property), once.
  */
-export function toConnection<T>(rows: T[], first: number, totalCount: number, cursorKey: (row: T) => unknown[], hasPrevious: boolean): Connection<T> {
+export function toConnection<T>(rows: T[], first: number, totalCount: number | (() => Promise<number>), cursorKey: (row: T) => unknown[], hasPrevious: boolean): Connection<T> {
   const page = rows.slice(0, first);
   const edges = page.map((node) => ({ node, cursor: encodeCursor(cursorKey(node)) }));
   const pageInfo = new PageInfo();
@@ -87,7 +89,15 @@ export function toConnection<T>(rows: T[], first: number, totalCount: number, cu
   pageInfo.hasPreviousPage = hasPrevious;
   pageInfo.startCursor = edges[0]?.cursor ?? null;
   pageInfo.endCursor = edges[edges.length - 1]?.cursor ?? null;
-  return { edges, pageInfo, totalCount };
+  if (typeof totalCount === 'number') return { edges, pageInfo, totalCount };
+  let counted: Promise<number> | undefined;
+  return {
+    edges, pageInfo,
+    get totalCount() {
+      counted ??= totalCount();
+      return counted;
+    },
+  };
 }
 
 /** One column of a keyset order: the SQL expression and how to read its value from a row. */
@@ -100,10 +110,11 @@ export interface KeysetColumn<T> {
 
 /**
  * One page of a TypeORM query in keyset order (ascending, last column unique), with the total.
- * Two statements whatever the page: the count and the page itself. The query yields one row per
- * node (it may join to-one, never to-many), so the total is a plain count(*): TypeORM's
- * getCount() counts DISTINCT ids, which sorts every matching id and took three times as long
- * over 20,000 networks.
+ * Two statements whatever the page: the page itself, and the count when `totalCount` is asked
+ * for (it grows with the matching rows; a client paging without it does not pay for it). The
+ * query yields one row per node (it may join to-one, never to-many), so the total is a plain
+ * count(*): TypeORM's getCount() counts DISTINCT ids, which sorts every matching id and took
+ * three times as long over 20,000 networks.
  */
 export async function keysetPage<T extends object>(
   qb: import('typeorm').SelectQueryBuilder<T>,
@@ -112,7 +123,8 @@ export async function keysetPage<T extends object>(
 ): Promise<Connection<T>> {
   const first = pageSize(args.first);
   const after = decodeCursor(args.after, order.length);
-  const [{ count: totalCount }] = await qb.clone().orderBy().select('count(*)::int', 'count').getRawMany<{ count: number }>();
+  const counter = qb.clone().orderBy().select('count(*)::int', 'count');
+  const totalCount = async () => (await counter.getRawMany<{ count: number }>())[0].count;
   const page = qb.clone();
   if (after) {
     const tuple = order.map((_, i) => `:__k${i}`).join(', ');

@@ -200,6 +200,23 @@ describe('finding networks', () => {
     expect(many.statements).toBeLessThanOrEqual(5);
   });
 
+  it('counts the total only when a client asks for totalCount', async () => {
+    const statements = async (query: string) => {
+      const before = t.stack.sqlStatements();
+      const data = await t.ok(query);
+      return { statements: sqlDelta(before, t.stack.sqlStatements()).networks, data };
+    };
+    const page = await statements('{ networks(first: 3) { edges { node { id } } } }');
+    const withTotal = await statements('{ networks(first: 3) { totalCount edges { node { id } } } }');
+    const twice = await statements('{ a: networks(first: 3) { totalCount } b: networks(first: 3) { n: totalCount totalCount } }');
+    expect(page.statements).toBe(1);
+    expect(withTotal.statements).toBe(2);
+    expect(withTotal.data.networks.totalCount).toBeGreaterThan(3);
+    // Asked for twice in one connection, counted once; the second connection counts its own.
+    expect(twice.statements).toBe(4);
+    expect(twice.data.b).toEqual({ n: withTotal.data.networks.totalCount, totalCount: withTotal.data.networks.totalCount });
+  });
+
   it('answers malformed ids with BAD_USER_INPUT', async () => {
     expect((await t.refused('{ network(id: "not-an-id") { id } }')).codes).toEqual(['BAD_USER_INPUT']);
     expect((await t.refused('{ networks(filter: { programId: "x" }) { totalCount } }')).codes).toEqual(['BAD_USER_INPUT']);
