@@ -75,8 +75,8 @@ class SubgraphResponse implements FetcherResponse {
  * (a custom scalar such as LocalDate). Passed on as a 200 with those errors, the gateway hands the
  * subgraph's BAD_USER_INPUT to the client instead of turning the 400 into an internal error.
  */
-function passOnGraphQLErrors(status: number, headers: { get(name: string): string | null }): number {
-  return status === 400 && /json/.test(headers.get('content-type') ?? '') ? 200 : status;
+function passOnGraphQLErrors(status: number, contentType: string | undefined): number {
+  return status === 400 && /json/.test(contentType ?? '') ? 200 : status;
 }
 
 /**
@@ -93,7 +93,7 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions) {
     const map = new Map<string, string>();
     for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) map.set(name, Array.isArray(value) ? value.join(', ') : value);
     const body = Buffer.from(await res.body.arrayBuffer());
-    return { status: passOnGraphQLErrors(res.statusCode, { get: (n) => map.get(n) ?? null }), headers: map, body, url };
+    return { status: passOnGraphQLErrors(res.statusCode, map.get('content-type')), headers: map, body, url };
   };
 
   const fetcher = async (url: string, init: SubgraphRequestInit = {}): Promise<FetcherResponse> => {

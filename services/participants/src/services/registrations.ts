@@ -510,22 +510,12 @@ export async function processWaitlists(ds: DataSource, log?: Logger, onlyNetwork
      WHERE status = 'WAITLISTED' OR (status = 'OFFERED' AND offer_expires_at < now())`)) as { id: string }[]).map((r) => r.id);
   let expired = 0;
   let settled = 0;
-  for (let i = 0; i < ids.length; i += 100) {
-    const rules = (await fetchNetworkRules(ids.slice(i, i + 100))).filter((r): r is NetworkRules => r !== null);
-    await saveNetworkSnapshots(ds.manager, rules);
-    const due = await networksWithWaitlistWork(ds, rules);
-    for (const r of due) {
+  for await (const rules of networkRulesInBatches(ds, ids)) {
+    for (const r of await networksWithWaitlistWork(ds, rules)) {
       settled += 1;
-      await ds.transaction(async (m) => {
-        await lockNetworks(m, [r.id]);
-        const changes = new ChangeLog('service:participants');
-        const lapsed = (await m.query(
-          `SELECT id, network_id AS "networkId", municipality_id AS "municipalityId", status FROM participants.registration
-           WHERE network_id = $1 AND status = 'OFFERED' AND offer_expires_at < now()`, [r.id])) as Registration[];
-        for (const reg of lapsed) await setStatus(m, changes, reg, RegistrationStatus.CANCELLED, { reason: 'Tilbudet gikk ut / offer expired', decidedBy: 'service:participants' });
-        expired += lapsed.length;
+      await asServiceUnderLock(ds, r.id, async (m, changes) => {
+        expired += await cancelAsService(m, changes, r.id, "status = 'OFFERED' AND offer_expires_at < now()", [], 'Tilbudet gikk ut / offer expired');
         await settleNetwork(m, r, changes);
-        await changes.flush(m);
       });
     }
   }
@@ -543,24 +533,46 @@ export async function syncNetworks(ds: DataSource, log?: Logger, onlyNetworkIds?
   const ids = onlyNetworkIds ?? ((await ds.query(
     `SELECT network_id::text AS id FROM participants.network_snapshot WHERE status NOT IN ('CANCELLED', 'COMPLETED')`)) as { id: string }[]).map((r) => r.id);
   let cancelled = 0;
-  for (let i = 0; i < ids.length; i += 100) {
-    const rules = (await fetchNetworkRules(ids.slice(i, i + 100))).filter((r): r is NetworkRules => r !== null);
-    await saveNetworkSnapshots(ds.manager, rules);
+  for await (const rules of networkRulesInBatches(ds, ids)) {
     for (const r of rules.filter((n) => n.status === 'CANCELLED')) {
-      await ds.transaction(async (m) => {
-        await lockNetworks(m, [r.id]);
-        const changes = new ChangeLog('service:participants');
-        const live = (await m.query(
-          `SELECT id, network_id AS "networkId", municipality_id AS "municipalityId", status FROM participants.registration
-           WHERE network_id = $1 AND status = ANY($2)`, [r.id, LIVE])) as Registration[];
-        for (const reg of live) await setStatus(m, changes, reg, RegistrationStatus.CANCELLED, { reason: 'Nettverket er avlyst / the network was cancelled', decidedBy: 'service:participants' });
-        cancelled += live.length;
-        await changes.flush(m);
+      await asServiceUnderLock(ds, r.id, async (m, changes) => {
+        cancelled += await cancelAsService(m, changes, r.id, 'status = ANY($2)', [LIVE], 'Nettverket er avlyst / the network was cancelled');
       });
     }
   }
   if (cancelled) log?.info({ networks: ids.length, cancelled }, 'registrations of cancelled networks cancelled');
   return { networks: ids.length, cancelled };
+}
+
+/** The rules of networks from the networks service, a hundred per call, with this service's snapshots refreshed. */
+async function* networkRulesInBatches(ds: DataSource, ids: string[]): AsyncGenerator<NetworkRules[]> {
+  for (let i = 0; i < ids.length; i += 100) {
+    const rules = (await fetchNetworkRules(ids.slice(i, i + 100))).filter((r): r is NetworkRules => r !== null);
+    await saveNetworkSnapshots(ds.manager, rules);
+    yield rules;
+  }
+}
+
+/** A job's change to one network: in a transaction under the network's lock, its changes logged as the service's. */
+function asServiceUnderLock(ds: DataSource, networkId: string, work: (m: EntityManager, changes: ChangeLog) => Promise<void>): Promise<void> {
+  return ds.transaction(async (m) => {
+    await lockNetworks(m, [networkId]);
+    const changes = new ChangeLog('service:participants');
+    await work(m, changes);
+    await changes.flush(m);
+  });
+}
+
+/**
+ * Cancels, as the service, the registrations of a network that `condition` (SQL over its rows,
+ * parameters from $2) selects; returns how many.
+ */
+async function cancelAsService(m: EntityManager, changes: ChangeLog, networkId: string, condition: string, params: unknown[], reason: string): Promise<number> {
+  const rows = (await m.query(
+    `SELECT id, network_id AS "networkId", municipality_id AS "municipalityId", status FROM participants.registration
+     WHERE network_id = $1 AND ${condition}`, [networkId, ...params])) as Registration[];
+  for (const reg of rows) await setStatus(m, changes, reg, RegistrationStatus.CANCELLED, { reason, decidedBy: 'service:participants' });
+  return rows.length;
 }
 
 /**

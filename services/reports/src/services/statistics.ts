@@ -89,15 +89,13 @@ export async function computeStatistics(ctx: RequestContext, args: StatisticsArg
   }
   const membership = await membershipOf(ctx, filter);
   const breakdownLike = args.breakdown ? `${args.breakdown}:%` : null;
-  // Written out rather than CASE on the parameter, so that totals match the partial index.
-  const breakdownCondition = (param: string) => (breakdownLike ? `v.breakdown LIKE ${param}` : `v.breakdown IS NULL AND ${param}::text IS NULL`);
 
   // The units that have values in scope, and how many breakdown groups: the size of the answer.
   const [scope] = (await ctx.ds.query(
     `SELECT coalesce(array_agg(DISTINCT v.municipality_id), '{}') AS ids, count(DISTINCT v.breakdown)::int AS breakdowns
        FROM reports.indicator_value v JOIN reports.report r ON r.id = v.report_id
       WHERE r.status = 'PUBLISHED' AND v.indicator_id = ANY($1) AND v.period = ANY($2)
-        AND ${breakdownCondition('$3')}
+        AND ${breakdownCondition(breakdownLike, '$3')}
         -- IN (unnest) rather than = ANY: hashed once, not scanned for every row of a long list.
         AND ($4::text[] IS NULL OR v.municipality_id IN (SELECT unnest($4::text[])))
         AND ($5::text IS NULL OR v.municipality_id LIKE $5 || '-%')`,
@@ -120,12 +118,20 @@ export async function computeStatistics(ctx: RequestContext, args: StatisticsArg
       { cellLimit, cells: bound });
   }
 
-  const rows = units.length === 0 ? [] : await aggregate(ctx, indicators, periods, units, groupBy, breakdownLike, breakdownCondition('$7'), membership);
+  const rows = units.length === 0 ? [] : await aggregate(ctx, indicators, periods, units, groupBy, breakdownLike, membership);
   const threshold = suppressionThreshold();
   const byId = new Map(indicators.map((i) => [i.id, i]));
   const cells = rows.map((row) => toCell(row, byId.get(row.indicator_id)!));
   suppress(cells, rows, groupBy, Boolean(args.breakdown), threshold);
   return { cells, csv: toCsv(cells), suppressionThreshold: threshold, cellLimit };
+}
+
+/**
+ * The values of one breakdown (`param` holds its LIKE pattern), or the totals (`param` holds
+ * null). Written out rather than CASE on the parameter, so that totals match the partial index.
+ */
+function breakdownCondition(breakdownLike: string | null, param: string): string {
+  return breakdownLike ? `v.breakdown LIKE ${param}` : `v.breakdown IS NULL AND ${param}::text IS NULL`;
 }
 
 function intersect(a: string[] | undefined, b: string[]): string[] {
@@ -155,7 +161,7 @@ const KEY_SQL: Record<StatisticsDimension, string[]> = {
 /** The grouped aggregate, in the database: one statement. */
 async function aggregate(
   ctx: RequestContext, indicators: Indicator[], periods: string[], units: DirectoryEntry[], groupBy: StatisticsDimension[],
-  breakdownLike: string | null, breakdownCondition: string, membership: { pairs: [string, string][] } | null,
+  breakdownLike: string | null, membership: { pairs: [string, string][] } | null,
 ): Promise<AggregateRow[]> {
   const keys = [...new Set(['l.indicator_id', ...groupBy.flatMap((d) => KEY_SQL[d]), ...(breakdownLike ? ['l.breakdown'] : [])])];
   const select = ['municipality_id', 'county_code', 'country', 'period', 'network_id', 'breakdown']
@@ -175,7 +181,7 @@ async function aggregate(
               v.indicator_id, v.period, v.municipality_id, v.breakdown, v.value
          FROM reports.indicator_value v JOIN u USING (municipality_id) JOIN reports.report r ON r.id = v.report_id
         WHERE r.status = 'PUBLISHED' AND v.indicator_id = ANY($5) AND v.period = ANY($6)
-          AND ${breakdownCondition}
+          AND ${breakdownCondition(breakdownLike, '$7')}
         ORDER BY v.indicator_id, v.period, v.municipality_id, v.breakdown, r.published_at DESC
      )
      SELECT l.indicator_id, ${select.join(', ')},
