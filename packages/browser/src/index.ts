@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import chromium from '@sparticuz/chromium';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+export type { Browser, Page } from 'puppeteer-core';
+
+/**
+ * Chromium for the browser tests. The binary ships inside the `@sparticuz/chromium` npm package
+ * (unpacked to the temp folder on first use), so a machine with only Node.js runs the same browser
+ * tests as CI; `CHROMIUM_PATH` points at another Chromium (e.g. Debian's `/usr/bin/chromium`).
+ * The flags keep Chromium from calling home: this machine's network is closed, and a test page
+ * must make no request outside the server under test.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH || (await chromium.executablePath());
+  return puppeteer.launch({
+    executablePath,
+    headless: 'shell',
+    args: [
+      ...chromium.args,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=en-GB',
+    ],
+    defaultViewport: { width: 1280, height: 900 },
+    protocolTimeout: 120_000,
+  });
+}
+
+/**
+ * Records every request a page makes that does not go to `allowedOrigin` (data: and blob: URLs
+ * aside). Tests assert the list is empty: the pages we serve load nothing from elsewhere.
+ */
+export function watchOutsideRequests(page: Page, allowedOrigin: string): string[] {
+  const outside: string[] = [];
+  const origin = new URL(allowedOrigin).origin;
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return;
+    if (new URL(url).origin !== origin) outside.push(url);
+  });
+  return outside;
+}
+
+/** Folder (ignored by git) where browser tests leave screenshots for a person to look at. */
+export const SCREENSHOT_DIR = resolve(__dirname, '..', '..', '..', '.data', 'screenshots');
+
+/** Saves a full-page PNG under `.data/screenshots/<name>.png` and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`) as `${string}.png`;
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
