@@ -1,4 +1,4 @@
-import { serviceViewer, signViewer } from '@kommunenett/auth';
+import { serviceViewer, signRequest } from '@kommunenett/auth';
 
 export const SUBGRAPH_NAMES = ['networks', 'participants', 'reports', 'handbook'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -19,14 +19,16 @@ export class SubgraphClient {
   constructor(private readonly caller: string, private readonly target: SubgraphName, private readonly secret: string, private readonly url = subgraphUrl(target)) {}
 
   async query<T>(query: string, variables: Record<string, unknown> = {}, requestId?: string): Promise<T> {
-    const response = await fetch(this.url, {
+    const requestBody = JSON.stringify({ query, variables });
+    const target = new URL(this.url);
+    const response = await fetch(target, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         ...(requestId && { 'x-request-id': requestId }),
-        ...signViewer(serviceViewer(this.caller), this.target, this.secret),
+        ...signRequest(serviceViewer(this.caller), this.target, this.secret, { method: 'POST', path: target.pathname + target.search, body: requestBody }),
       },
-      body: JSON.stringify({ query, variables }),
+      body: requestBody,
     });
     const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
     if (!response.ok || body.errors?.length || !body.data) {
