@@ -12,7 +12,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Logger } from 'pino';
 import {
-  ANONYMOUS, createTokenVerifier, loadOrCreateDevKeys, signViewer, TokenError, type Viewer,
+  ANONYMOUS, createTokenVerifier, encodeViewer, loadOrCreateDevKeys, TokenError, VIEWER_HEADER, type Viewer,
 } from '@kommunenett/auth';
 import {
   createLogger, handleGraphQLRequest, HttpError, maskError, sendJson, startHttpServer, SUBGRAPH_NAMES, type SubgraphName,
@@ -59,17 +59,16 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}, log: 
     ...(config.jwksUrl ? { jwksUrl: config.jwksUrl } : { jwks: config.jwks ?? { keys: [devKeys!.publicJwk] } }),
   });
 
-  const subgraphs = createSubgraphFetcher({ connections: config.subgraphPoolSize, mergeInflight: config.mergeInflightRequests });
-  const fetcher = subgraphs.fetcher as never;
+  const subgraphs = createSubgraphFetcher({ connections: config.subgraphPoolSize, mergeInflight: config.mergeInflightRequests, internalSecret });
 
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl ?? readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name }) => new RemoteGraphQLDataSource<GatewayContext>({
       url: config.subgraphUrls[name as SubgraphName],
-      fetcher,
+      fetcher: subgraphs.forSubgraph(name) as never,
+      // The fetcher signs the viewer together with the body it sends (see subgraph-fetcher.ts).
       willSendRequest({ request, context }) {
-        const headers = signViewer(context.viewer ?? ANONYMOUS, name, internalSecret);
-        for (const [key, value] of Object.entries(headers)) request.http?.headers.set(key, value);
+        request.http?.headers.set(VIEWER_HEADER, encodeViewer(context.viewer ?? ANONYMOUS));
         if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
       },
     }),
@@ -116,7 +115,7 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}, log: 
     if (!/^\/calendar\/[A-Za-z0-9/_.-]{1,200}$/.test(path) || path.includes('..')) throw new HttpError(404, 'NOT_FOUND', 'No such calendar.');
     const viewer = await viewerOf(req, verify);
     const target = new URL(path, config.subgraphUrls.networks);
-    const upstream = await subgraphs.fetcher(target.toString(), { headers: signViewer(viewer, 'networks', internalSecret) });
+    const upstream = await subgraphs.fetcher(target.toString(), { headers: { [VIEWER_HEADER]: encodeViewer(viewer) } }, 'networks');
     const body = Buffer.from(await upstream.arrayBuffer());
     res.writeHead(upstream.status, {
       'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream',
