@@ -13,6 +13,11 @@ export interface GatewayConfig {
   jwksUrl?: string;
   /** … or a fixed key set (tests). */
   jwks?: { keys: import('jose').JWK[] };
+  /**
+   * The development key `POST /dev/token` signs with when `jwks` holds its public half (the test
+   * stack); otherwise the route exists only when the development key under `dataDir` is in use.
+   */
+  devTokenKeys?: Pick<import('@kommunenett/auth').DevKeys, 'privateKey' | 'kid'>;
   dataDir: string;
   issuer: string;
   audience: string;
