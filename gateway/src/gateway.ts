@@ -18,6 +18,8 @@ import {
 } from '@kommunenett/subgraph-kit';
 import { gatewayConfigFromEnv, type GatewayConfig } from './config';
 import { serveGraphiql } from './graphiql';
+import { dashboardHandler } from './dashboard';
+import { devTokenHandler } from './dev-token';
 import { createSubgraphFetcher } from './subgraph-fetcher';
 import { queryLimits } from './limits';
 import { NoNulInStrings, NoPrototypeNames, requestChecks } from './validation';
@@ -54,6 +56,16 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}, log: 
   const config = { ...gatewayConfigFromEnv(), ...overrides };
   const devKeys = (config.jwksUrl || config.jwks) && config.internalSecret ? null : await loadOrCreateDevKeys(config.dataDir);
   const internalSecret = config.internalSecret ?? devKeys!.internalSecret;
+  // Development tokens exist only while tokens are verified with the development key.
+  const devTokenKeys = config.devTokenKeys ?? (!config.jwksUrl && !config.jwks ? devKeys : null);
+  const devToken = devTokenKeys ? devTokenHandler(devTokenKeys, { issuer: config.issuer, audience: config.audience }) : null;
+  const dashboard = dashboardHandler({
+    dir: config.dashboardDir,
+    devTokens: devToken !== null,
+    oidc: config.dashboardOidcClientId
+      ? { authority: config.dashboardOidcIssuer ?? config.issuer, clientId: config.dashboardOidcClientId, scope: 'openid profile' }
+      : null,
+  });
   const verify = createTokenVerifier({
     issuer: config.issuer, audience: config.audience,
     ...(config.jwksUrl ? { jwksUrl: config.jwksUrl } : { jwks: config.jwks ?? { keys: [devKeys!.publicJwk] } }),
@@ -123,6 +135,8 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}, log: 
       res.setHeader('x-request-id', requestId);
       return handleGraphQLRequest(apollo, req, res, { bodyLimit: config.bodyLimitBytes, context: async () => ({ viewer, requestId }) });
     }
+    if (path === '/dev/token' && devToken) return devToken(req, res);
+    if (path === '/dashboard' || path.startsWith('/dashboard/')) return dashboard(req, res, path);
     if (req.method === 'GET' && path.startsWith('/calendar/')) return proxyCalendar(req, res, path);
     if (config.graphiql && req.method === 'GET' && serveGraphiql(path, res)) return;
     throw new HttpError(404, 'NOT_FOUND', `No route for ${req.method} ${path}.`);
