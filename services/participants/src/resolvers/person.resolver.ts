@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { forbidden, isUuid, userError, UserError, validateInput, type RequestContext, requireUuid } from '@kommunenett/subgraph-kit';
+import { forbidden, isLocalDate, isUuid, userError, UserError, validateInput, type RequestContext, requireUuid } from '@kommunenett/subgraph-kit';
 import { Person } from '../entities/person.entity';
 import { Position } from '../entities/position.entity';
 import { Municipality } from '../entities/municipality.entity';
@@ -29,7 +29,7 @@ export class RecordPositionInput {
   @Field(() => String, { nullable: true, description: 'Last day, YYYY-MM-DD; empty while held (it then becomes the current title).' }) validTo?: string | null;
 }
 
-const localDate = z.string().refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+const localDate = z.string().refine(isLocalDate,
   { message: 'A date as YYYY-MM-DD.', params: { code: 'INVALID_FORMAT' } });
 const recordPositionSchema = z.object({
   personId: z.string().refine(isUuid, 'Not a valid id.'),
