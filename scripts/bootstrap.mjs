@@ -53,6 +53,14 @@ if (task === 'token' && existsSync(tokenCli)) {
 const pnpm = findPnpm();
 run(pnpm, ['install', '--frozen-lockfile']);
 run(pnpm, ['run', 'build']);
-if (task === 'start') run(pnpm, ['run', 'start:stack', ...extra]);
+if (task === 'start') {
+  // Ctrl-C reaches every process of the terminal's group: this one waits for the stack to stop
+  // cleanly (start.js handles the signal and exits 0) and then exits 0 too, so neither npm nor
+  // pnpm reports a failed command. The stack runs without a pnpm in between for the same reason.
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => {});
+  say('[bootstrap] node packages/stack/dist/start.js');
+  const result = spawnSync(process.execPath, [join(root, 'packages/stack/dist/start.js'), ...extra], { cwd: root, env, stdio });
+  process.exit(result.signal === 'SIGINT' || result.signal === 'SIGTERM' ? 0 : (result.status ?? 1));
+}
 else if (task === 'test') run(pnpm, ['run', 'jest', ...extra]);
 else process.exit(spawnSync(process.execPath, [tokenCli, ...extra], { cwd: root, env, stdio: 'inherit' }).status ?? 1);
