@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { forbidden, isAdmin, userError, validateInput, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
+import { forbidden, isAdmin, refuse, runMutation, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
 import { ERASED_NAME, Person } from '../entities/person.entity';
 import { ErasureRequest } from '../entities/privacy.entity';
 import { ErasureRequestStatus, RegistrationChangeKind, type RegistrationStatus } from '../entities/enums';
@@ -74,13 +74,14 @@ const eraseSchema = z.object({ personId: idSchema });
 
 export async function erasePerson(ctx: RequestContext, raw: unknown): Promise<{ personId: string | null; userErrors: UserError[] }> {
   if (!isAdmin(ctx.viewer)) throw forbidden('Only ADMIN erases personal data.');
-  const parsed = validateInput(eraseSchema, raw);
-  if (!parsed.ok) return { personId: null, userErrors: parsed.userErrors };
-  const person = await ctx.ds.getRepository(Person).findOneBy({ id: parsed.value.personId });
-  if (!person) return { personId: null, userErrors: [userError('personId', 'No such person.', 'NOT_FOUND')] };
-  if (person.erasedAt) return { personId: null, userErrors: [userError('personId', 'The person is already erased.', 'ALREADY_ERASED')] };
-  await ctx.ds.transaction((m) => erase(m, person.id, ctx.viewer.subject));
-  return { personId: person.id, userErrors: [] };
+  const outcome = await runMutation(ctx, { input: raw, schema: eraseSchema }, async ({ personId }, m) => {
+    const person = await m.getRepository(Person).findOne({ where: { id: personId }, lock: { mode: 'pessimistic_write' } });
+    if (!person) refuse('personId', 'No such person.', 'NOT_FOUND');
+    if (person.erasedAt) refuse('personId', 'The person is already erased.', 'ALREADY_ERASED');
+    await erase(m, person.id, ctx.viewer.subject);
+    return person.id;
+  });
+  return { personId: outcome.value, userErrors: outcome.userErrors };
 }
 
 const requestSchema = z.object({ reason: z.string().trim().max(1000).nullish() });
@@ -89,15 +90,16 @@ const requestSchema = z.object({ reason: z.string().trim().max(1000).nullish() }
 export async function requestErasure(ctx: RequestContext, raw: unknown): Promise<{ request: ErasureRequest | null; userErrors: UserError[] }> {
   const personId = ctx.viewer.personId;
   if (ctx.viewer.role !== 'PARTICIPANT' || !personId) throw forbidden('A participant asks for their own erasure.');
-  const parsed = validateInput(requestSchema, raw);
-  if (!parsed.ok) return { request: null, userErrors: parsed.userErrors };
-  const repo = ctx.ds.getRepository(ErasureRequest);
-  if (await repo.findOneBy({ personId, status: ErasureRequestStatus.REQUESTED })) {
-    return { request: null, userErrors: [userError('reason', 'You already have an erasure request waiting.', 'ALREADY_REQUESTED')] };
-  }
-  const request = repo.create({ id: randomUUID(), personId, reason: parsed.value.reason ?? null, status: ErasureRequestStatus.REQUESTED, requestedAt: new Date(), decidedBy: null, decidedAt: null });
-  await repo.insert(request);
-  return { request, userErrors: [] };
+  const outcome = await runMutation(ctx, { input: raw, schema: requestSchema }, async ({ reason }, m) => {
+    const repo = m.getRepository(ErasureRequest);
+    if (await repo.findOneBy({ personId, status: ErasureRequestStatus.REQUESTED })) {
+      refuse('reason', 'You already have an erasure request waiting.', 'ALREADY_REQUESTED');
+    }
+    const request = repo.create({ id: randomUUID(), personId, reason: reason ?? null, status: ErasureRequestStatus.REQUESTED, requestedAt: new Date(), decidedBy: null, decidedAt: null });
+    await repo.insert(request);
+    return request;
+  });
+  return { request: outcome.value, userErrors: outcome.userErrors };
 }
 
 /** The last day a network's participants are kept: the end of its last session, or null while it runs. */
