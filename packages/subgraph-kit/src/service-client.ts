@@ -1,4 +1,4 @@
-import { serviceViewer, signViewer, type Viewer } from '@kommunenett/auth';
+import { serviceViewer, signRequest, type Viewer } from '@kommunenett/auth';
 
 export const SUBGRAPH_NAMES = ['networks', 'participants', 'reports', 'handbook'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -23,14 +23,16 @@ export class SubgraphClient {
    * its caller may see (e.g. which people) and gets the owner's rule applied to that caller.
    */
   async query<T>(query: string, variables: Record<string, unknown> = {}, requestId?: string, onBehalfOf?: Viewer): Promise<T> {
-    const response = await fetch(this.url, {
+    const requestBody = JSON.stringify({ query, variables });
+    const target = new URL(this.url);
+    const response = await fetch(target, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         ...(requestId && { 'x-request-id': requestId }),
-        ...signViewer(onBehalfOf ?? serviceViewer(this.caller), this.target, this.secret),
+        ...signRequest(onBehalfOf ?? serviceViewer(this.caller), this.target, this.secret, { method: 'POST', path: target.pathname + target.search, body: requestBody }),
       },
-      body: JSON.stringify({ query, variables }),
+      body: requestBody,
     });
     const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
     if (!response.ok || body.errors?.length || !body.data) {

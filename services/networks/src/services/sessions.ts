@@ -8,7 +8,7 @@ import { AgendaItemKind, SessionKind } from '../entities/enums';
 import { lockNetworkToRun } from './networks';
 import { checkVersion, fail, lockRow, MutationFailure, parseInput, runMutation } from './mutation';
 import { idsAt, unseenPeople } from './people';
-import { startOfMonth, wallClock, zonedInstant } from './time';
+import { resolveLocalTime, startOfMonth, wallClock } from './time';
 import { LIMITS, clockTime, handbookAnchor, id, list, localDate, month, municipalityId, positiveInt, requiredText, text } from './validation';
 
 export 
@@ -38,9 +38,21 @@ async function sessionToChange(ctx: RequestContext, m: EntityManager, sessionId:
   return { session, network };
 }
 
+/**
+ * A wall-clock time of the network's zone as an instant; a time the spring change skips is
+ * refused (an ambiguous autumn time is its first occurrence, see resolveLocalTime).
+ */
+function localInstant(date: string, time: string, timeZone: string, field: string): Date {
+  const local = resolveLocalTime(date, time, timeZone);
+  if (local.nonexistent) {
+    fail(field, `${date} ${time} does not exist in ${timeZone}: the clocks skip that hour when summer time starts. Give a time before or after the change.`, 'NONEXISTENT_LOCAL_TIME');
+  }
+  return local.instant;
+}
+
 function exactTimes(times: z.infer<typeof timesSchema>, timeZone: string): { startsAt: Date; endsAt: Date } {
-  const startsAt = zonedInstant(times.startDate, times.startTime, timeZone);
-  const endsAt = zonedInstant(times.endDate ?? times.startDate, times.endTime, timeZone);
+  const startsAt = localInstant(times.startDate, times.startTime, timeZone, 'times.startTime');
+  const endsAt = localInstant(times.endDate ?? times.startDate, times.endTime, timeZone, 'times.endTime');
   if (endsAt <= startsAt) fail('times.endTime', 'The session ends before it starts.', 'SESSION_END_BEFORE_START');
   if (endsAt.getTime() - startsAt.getTime() > 7 * 24 * 3_600_000) fail('times.endDate', 'A session lasts at most a week.', 'SESSION_TOO_LONG');
   return { startsAt, endsAt };
@@ -176,11 +188,11 @@ export async function setAgenda(ctx: RequestContext, input: unknown) {
       if (!item.date && !oneDay) fail(at('date'), 'The session lasts more than one day: say which day the item is on.', 'DATE_REQUIRED');
       if (item.durationMinutes && item.endTime) fail(at('endTime'), 'Give a duration or an end time, not both.', 'CONFLICTING_DURATION');
       const day = item.date ?? firstDay;
-      const start = zonedInstant(day, item.startTime, tz);
+      const start = localInstant(day, item.startTime, tz, at('startTime'));
       let end: Date | null = null;
       if (item.durationMinutes) end = new Date(start.getTime() + item.durationMinutes * 60_000);
       if (item.endTime) {
-        end = zonedInstant(day, item.endTime, tz);
+        end = localInstant(day, item.endTime, tz, at('endTime'));
         if (end <= start) fail(at('endTime'), 'The item ends before it starts.', 'INVALID_DURATION');
       }
       if (start < startsAt || (end ?? start) > endsAt) {
