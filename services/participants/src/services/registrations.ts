@@ -55,7 +55,7 @@ async function setStatus(
 }
 
 /** Gives freed seats to the waitlist and renumbers it: after every change that can free a seat. */
-async function settleNetwork(m: EntityManager, rules: NetworkRules, changes: ChangeLog): Promise<void> {
+export async function settleNetwork(m: EntityManager, rules: NetworkRules, changes: ChangeLog): Promise<void> {
   const ledger = await loadLedger(m, rules);
   const offers = ledger.offerFreeSeats();
   if (offers.length > 0) {
@@ -571,7 +571,7 @@ function asServiceUnderLock(ds: DataSource, networkId: string, work: (m: EntityM
  * Cancels, as the service, the registrations of a network that `condition` (SQL over its rows,
  * parameters from $2) selects; returns how many.
  */
-async function cancelAsService(m: EntityManager, changes: ChangeLog, networkId: string, condition: string, params: unknown[], reason: string): Promise<number> {
+export async function cancelAsService(m: EntityManager, changes: ChangeLog, networkId: string, condition: string, params: unknown[], reason: string): Promise<number> {
   const rows = (await m.query(
     `SELECT id, network_id AS "networkId", municipality_id AS "municipalityId", status FROM participants.registration
      WHERE network_id = $1 AND ${condition}`, [networkId, ...params])) as Registration[];
