@@ -1,5 +1,9 @@
 import 'reflect-metadata';
 export * from './errors';
+export * from './codes';
+export * as inputSchemas from './input';
+export * from './mutation';
+export * from './payload';
 export * from './user-errors';
 export * from './pagination';
 export * from './context';

@@ -77,7 +77,7 @@ export async function erasePerson(ctx: RequestContext, raw: unknown): Promise<{ 
   const parsed = validateInput(eraseSchema, raw);
   if (!parsed.ok) return { personId: null, userErrors: parsed.userErrors };
   const person = await ctx.ds.getRepository(Person).findOneBy({ id: parsed.value.personId });
-  if (!person) return { personId: null, userErrors: [userError('personId', 'No such person.', 'PERSON_NOT_FOUND')] };
+  if (!person) return { personId: null, userErrors: [userError('personId', 'No such person.', 'NOT_FOUND')] };
   if (person.erasedAt) return { personId: null, userErrors: [userError('personId', 'The person is already erased.', 'ALREADY_ERASED')] };
   await ctx.ds.transaction((m) => erase(m, person.id, ctx.viewer.subject));
   return { personId: person.id, userErrors: [] };
