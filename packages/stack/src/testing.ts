@@ -1,7 +1,7 @@
 import { createEphemeralKeys, DEV_TOKEN_SETTINGS, signToken, type DevKeys, type Role, type TokenClaims } from '@kommunenett/auth';
 import { createFreshDatabase, sqlStatementTotals, startEmbeddedPostgres } from '@kommunenett/db';
 import { createLogger, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@kommunenett/subgraph-kit';
-import { startGateway, type RunningGateway } from '@kommunenett/gateway';
+import { startGateway, type GatewayConfig, type RunningGateway } from '@kommunenett/gateway';
 import { composeSupergraph } from './compose';
 import { SUBGRAPHS } from './definitions';
 
@@ -59,7 +59,7 @@ async function withDeadline<T>(what: string, work: Promise<T>, stopLate?: (late:
  * database on the PostgreSQL of `DATABASE_URL`), the four subgraphs with their demo data, and the
  * gateway over a supergraph composed from the code under test.
  */
-export async function startTestStack(options: { definitions?: SubgraphDefinition[]; seedDemo?: boolean } = {}): Promise<TestStack> {
+export async function startTestStack(options: { definitions?: SubgraphDefinition[]; seedDemo?: boolean; gateway?: Partial<GatewayConfig> } = {}): Promise<TestStack> {
   const log = createLogger('test', process.env.TEST_LOG_LEVEL ?? 'silent');
   const keys = await createEphemeralKeys();
   const cleanups: (() => Promise<void>)[] = [];
@@ -96,8 +96,10 @@ export async function startTestStack(options: { definitions?: SubgraphDefinition
       supergraphSdl,
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url])) as never,
       jwks: { keys: [keys.publicJwk] },
+      devTokenKeys: keys,
       internalSecret: keys.internalSecret,
       introspection: true,
+      ...options.gateway,
     }, log.child({ service: 'gateway' })), (late) => late.stop());
     cleanups.unshift(() => gateway.stop());
     const baseUrl = gateway.url.replace(/\/graphql$/, '');

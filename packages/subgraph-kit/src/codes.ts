@@ -41,6 +41,7 @@ export const USER_ERROR_CODES = {
   PERIOD_END_BEFORE_START: 'A period ends before it starts.',
   SESSION_END_BEFORE_START: 'A session ends before it starts.',
   SESSION_TOO_LONG: 'A session lasts more than a week.',
+  NONEXISTENT_LOCAL_TIME: 'A local time falls in the hour the clocks skip when summer time starts (an autumn time that happens twice means its first occurrence).',
   PLANNED_MONTH_REQUIRED: 'A span of planned months needs its first month.',
   PLANNED_RANGE: 'The last planned month is not after the first.',
   CONFLICTING_DATES: 'Both exact times and a planned month are given.',

@@ -16,3 +16,4 @@ export * from './schema';
 export * from './server';
 export * from './jobs';
 export * from './service-client';
+export * from './personal-data';

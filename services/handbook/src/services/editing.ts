@@ -22,6 +22,15 @@ async function lockEdition(ctx: RequestContext, m: EntityManager, editionId: str
   return { edition, handbook };
 }
 
+/**
+ * Moves a draft edition's version: any change inside it (a chapter's text, place, a new or removed
+ * chapter, an accepted proposal) is a change of the edition, so that publishing with the version
+ * the editor last saw refuses an edition changed since.
+ */
+export async function touchDraftEdition(m: EntityManager, editionId: string): Promise<void> {
+  await m.query('UPDATE handbook.edition SET version = version + 1, updated_at = now() WHERE id = $1', [editionId]);
+}
+
 async function lockDraftEdition(ctx: RequestContext, m: EntityManager, editionId: string, field: string) {
   const found = await lockEdition(ctx, m, editionId, field);
   requireEditor(ctx.viewer, found.handbook);
@@ -124,7 +133,10 @@ export function updateChapter(ctx: RequestContext, input: unknown): Promise<Outc
       changes.bodyMarkdown = bodyMarkdown;
       changes.bodyText = markdownToText(bodyMarkdown);
     }
-    if (Object.keys(changes).length) await m.getRepository(Chapter).update({ id: chapter.id }, changes);
+    if (Object.keys(changes).length) {
+      await m.getRepository(Chapter).update({ id: chapter.id }, changes);
+      await touchDraftEdition(m, chapter.editionId);
+    }
     return m.getRepository(Chapter).findOneByOrFail({ id: chapter.id });
   });
 }
@@ -187,6 +199,7 @@ export function addChapter(ctx: RequestContext, input: unknown): Promise<Outcome
       id, editionId: v.editionId, slug: v.slug, parentId, position, title: v.title, summary: v.summary || null,
       bodyMarkdown: v.bodyMarkdown, bodyText: markdownToText(v.bodyMarkdown), tags: v.tags ?? [], language: handbook.language, contentNote: null,
     });
+    await touchDraftEdition(m, v.editionId);
     return m.getRepository(Chapter).findOneByOrFail({ id });
   });
 }
@@ -215,6 +228,7 @@ export function moveChapter(ctx: RequestContext, input: unknown): Promise<Outcom
     const target = Math.min(position ?? last, last);
     await openGap(m, chapter.editionId, parentId, target);
     await m.getRepository(Chapter).update({ id: chapter.id }, { parentId, position: target });
+    await touchDraftEdition(m, chapter.editionId);
     return m.getRepository(Chapter).findOneByOrFail({ id: chapter.id });
   });
 }
@@ -229,6 +243,7 @@ export function removeChapter(ctx: RequestContext, input: unknown): Promise<Outc
     }
     await m.getRepository(Chapter).delete({ id: chapter.id });
     await closeGap(m, chapter.editionId, chapter.parentId, chapter.position);
+    await touchDraftEdition(m, edition.id);
     return edition;
   });
 }

@@ -10,7 +10,7 @@ import { Chapter } from '../entities/chapter.entity';
 import { RevisionProposal } from '../entities/revision-proposal.entity';
 import { EditionStatus, ProposalStatus } from '../entities/enums';
 import { isEditor, requireEditor } from './access';
-import { replaceChapterBody } from './editing';
+import { replaceChapterBody, touchDraftEdition } from './editing';
 import { checkMarkup, idSchema, markdownSchema, parseAnchor, titleSchema } from './validation';
 
 /**
@@ -119,6 +119,8 @@ export function acceptRevision(ctx: RequestContext, input: unknown): Promise<Out
     const chapter = await m.getRepository(Chapter).findOneBy({ editionId: draft.id, slug: proposal.chapterSlug });
     if (!chapter) refuse('proposalId', `The draft edition has no section "${proposal.chapterSlug}" any more.`, 'ANCHOR_NOT_IN_DRAFT');
     if ((applyProposedText ?? true) && proposal.proposedMarkdown) await replaceChapterBody(m, chapter.id, proposal.proposedMarkdown);
+    // Taking a proposal in is a change of the draft, with or without its text.
+    await touchDraftEdition(m, draft.id);
     await m.getRepository(RevisionProposal).update({ id: proposal.id }, {
       status: ProposalStatus.ACCEPTED, acceptedIntoEditionId: draft.id, decisionNote: note || null, decidedBy: ctx.viewer.subject, decidedAt: new Date(),
     });

@@ -7,6 +7,7 @@ import { Program } from '../entities/program.entity';
 import { Country, Language, NetworkOrder, NetworkStatus, RegistrantKind } from '../entities/enums';
 import { canManageNetwork, canManageProgram, canRunNetwork, canSeeNetwork, requireAllowed, visibleNetworks } from './access';
 import { refuseAll, checkVersion, refuse, lockRow, runMutation } from '@kommunenett/subgraph-kit';
+import { idsAt, unseenPeople } from './people';
 import { addDays, endOfLocalDay, startOfLocalDay, timeZoneFor } from './time';
 import { LIMITS, id, list, localDate, organizationId, positiveInt, requiredText, text, expectedVersion } from './validation';
 
@@ -89,10 +90,15 @@ function save(m: import('typeorm').EntityManager, network: Network): Promise<Net
   return m.getRepository(Network).save(network);
 }
 
+/** The contact persons of an input, as (field, id) pairs to check. */
+const contactIdsOf = (input: unknown) => idsAt((input as { contactPersonIds?: unknown } | null)?.contactPersonIds, 'contactPersonIds');
+
 /** ADMIN, or ORG_ADMIN for a network their organization hosts. New networks are drafts. */
 export function createNetwork(ctx: RequestContext, input: unknown) {
-  return runMutation(ctx, { input, schema: createSchema }, async (value, m) => {
+  const prepare = (value: { contactPersonIds?: string[] }) => unseenPeople(ctx, contactIdsOf(value));
+  return runMutation(ctx, { input, schema: createSchema, prepare }, async (value, m, unseen) => {
     requireAllowed(canManageNetwork(ctx.viewer, value), 'You may only create networks your organization hosts.');
+    refuseAll(unseen);
     await checkProgram(ctx, m, value.programId);
     const network = m.getRepository(Network).create({
       id: randomUUID(), status: NetworkStatus.DRAFT, country: value.country, timeZone: timeZoneFor(value.country),
@@ -107,9 +113,15 @@ export function createNetwork(ctx: RequestContext, input: unknown) {
 
 /** Changes a network's description and rules: ADMIN or ORG_ADMIN of a host, not facilitators. */
 export function updateNetwork(ctx: RequestContext, input: unknown) {
-  return runMutation(ctx, { input, schema: updateSchema }, async (changes, m) => {
+  // People already named on the network stay allowed; new ones must be people the writer may see.
+  const prepare = async (value: { id: string; contactPersonIds?: string[] }) => {
+    const current = await ctx.ds.getRepository(Network).findOneBy({ id: value.id });
+    return unseenPeople(ctx, contactIdsOf(value), current?.contactPersonIds);
+  };
+  return runMutation(ctx, { input, schema: updateSchema, prepare }, async (changes, m, unseen) => {
     const network = await lockNetwork(ctx, m, changes.id, 'id');
     requireAllowed(canManageNetwork(ctx.viewer, network), 'Only the hosts of a network may change its rules.');
+    refuseAll(unseen);
     checkVersion(network, changes.expectedVersion, 'network');
     if (network.status === NetworkStatus.COMPLETED || network.status === NetworkStatus.CANCELLED) {
       refuse('id', `The network is ${network.status.toLowerCase()}; it can no longer be changed.`, 'NETWORK_FINISHED');

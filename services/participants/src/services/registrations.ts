@@ -5,13 +5,14 @@ import { z } from 'zod';
 import { alreadyChecked, forbidden, inputSchemas, refuse, refuseAll, Refusal, RollBack, runMutation, userError, validateInput, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
 import { Registration } from '../entities/registration.entity';
 import { LIVE, RegistrationChangeKind, RegistrationStatus, SEAT_HOLDING } from '../entities/enums';
-import { municipalityById, personById, registrationById } from '../loaders';
+import { municipalityById, registrationById } from '../loaders';
 import { canActForRegistrant, canDecideRegistration, canSeeRegistration, requireMayRegister, type RegistrationFacts } from './access';
 import { ChangeLog } from './changes';
 import { settings } from './config';
 import { runIdempotent, type IdempotencyGuard } from './idempotency';
 import { fetchNetworkRules, hostIdsOf, networkRules, saveNetworkSnapshot, saveNetworkSnapshots, type NetworkRules } from './network-rules';
 import { personInputSchema, upsertPersonsByEmail } from './people';
+import { peopleWithContactAccess, visiblePersonById } from './person-visibility';
 import { eligibilityError, NetworkLedger, registrationWindowError, type LiveRegistration } from './placement';
 import { lockNetworks } from './locks';
 
@@ -53,7 +54,7 @@ async function setStatus(
 }
 
 /** Gives freed seats to the waitlist and renumbers it: after every change that can free a seat. */
-async function settleNetwork(m: EntityManager, rules: NetworkRules, changes: ChangeLog): Promise<void> {
+export async function settleNetwork(m: EntityManager, rules: NetworkRules, changes: ChangeLog): Promise<void> {
   const ledger = await loadLedger(m, rules);
   const offers = ledger.offerFreeSeats();
   if (offers.length > 0) {
@@ -149,7 +150,8 @@ export async function registerParticipant(ctx: RequestContext, raw: unknown): Pr
     if (rules) requireMayRegister(ctx.viewer, input.municipalityId, hostIdsOf(rules));
     const errors = await preconditions(ctx, rules, input, (f) => f);
     if (input.personId) {
-      const person = await personById(ctx).load(input.personId);
+      // Only a person the caller may already see: any other gets the answer of an unknown id.
+      const person = await visiblePersonById(ctx).load(input.personId);
       if (!person || person.erasedAt) errors.push(userError('personId', 'No such person.', 'NOT_FOUND'));
     }
     if (errors.length > 0 || !rules) return failed(...errors);
@@ -180,11 +182,12 @@ async function placeRegistrations(
 ): Promise<{ outcomes: Outcome[]; committed: boolean }> {
   const v = ctx.viewer;
   const clientId = v.role === 'PARTNER' ? v.clientId : null;
+  const seen = await peopleWithContactAccess(ctx, placements.flatMap((p) => (p.person ? [p.person.email] : [])), placements.flatMap((p) => (p.personId ? [p.personId] : [])));
   const placed = await runMutation(ctx, { input: placements, schema: alreadyChecked<Placement[]>() }, async (_, m) => {
     if (commit) await guard.claim(m);
     await lockNetworks(m, [rules.id]);
     await saveNetworkSnapshot(m, rules);
-    const emails = await upsertPersonsByEmail(m, placements.filter((p) => p.person).map((p) => ({ ...p.person!, employerMunicipalityId: p.municipalityId })));
+    const { ids: emails, created } = await upsertPersonsByEmail(m, placements.filter((p) => p.person).map((p) => ({ ...p.person!, employerMunicipalityId: p.municipalityId })));
     const refs = placements.map((p) => p.externalRef).filter((r): r is string => !!r);
     const takenRefs = new Set(clientId && refs.length
       ? ((await m.query('SELECT external_ref FROM participants.registration WHERE client_id = $1 AND external_ref = ANY($2)', [clientId, refs])) as { external_ref: string }[]).map((r) => r.external_ref)
@@ -206,6 +209,7 @@ async function placeRegistrations(
         id, networkId: rules.id, personId, municipalityId: p.municipalityId, status: placed.status, waitlistPosition: placed.waitlistPosition,
         registeredAt: now, leadershipAnchoring: p.leadershipAnchoring ?? null, note: p.note ?? null, externalRef: p.externalRef ?? null,
         registeredBy: v.subject, registeredByRole: v.kind === 'service' ? 'SERVICE' : v.role, clientId,
+        grantsRegistrarAccess: seen.has(personId) || (!!p.person && created.has(p.person.email)),
       });
       changes.add({ registrationId: id, networkId: rules.id, municipalityId: p.municipalityId, kind: RegistrationChangeKind.CREATED, status: placed.status, previousStatus: null });
       return { id, status: placed.status };
@@ -215,7 +219,7 @@ async function placeRegistrations(
     await changes.flush(m);
     await guard.save(m, replayOf(outcomes as { id: string; status: RegistrationStatus }[]));
     return outcomes;
-});
+  });
   // A refusal the runner mapped (a unique key taken meanwhile) stops every placement.
   if (!placed.value) return { outcomes: placements.map(() => ({ error: placed.userErrors[0] })), committed: false };
   return { outcomes: placed.value, committed: !placed.rolledBack };
@@ -545,7 +549,7 @@ function asServiceUnderLock(ds: DataSource, networkId: string, work: (m: EntityM
  * Cancels, as the service, the registrations of a network that `condition` (SQL over its rows,
  * parameters from $2) selects; returns how many.
  */
-async function cancelAsService(m: EntityManager, changes: ChangeLog, networkId: string, condition: string, params: unknown[], reason: string): Promise<number> {
+export async function cancelAsService(m: EntityManager, changes: ChangeLog, networkId: string, condition: string, params: unknown[], reason: string): Promise<number> {
   const rows = (await m.query(
     `SELECT id, network_id AS "networkId", municipality_id AS "municipalityId", status FROM participants.registration
      WHERE network_id = $1 AND ${condition}`, [networkId, ...params])) as Registration[];
