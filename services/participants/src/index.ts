@@ -26,12 +26,12 @@ import { StatisticsResolver } from './resolvers/statistics.resolver';
 import { deliverWebhooks } from './services/webhooks';
 import { seedParticipantsDemo } from './seed/demo';
 import { seedParticipantsVolume } from './seed/volume';
-import { processWaitlists, syncNetworks } from './services/registrations';
+import { processWaitlists, syncNetworks } from './services/registration-jobs';
 import { purgeIdempotencyKeys } from './services/idempotency';
 import { registrationsVisibleFor } from './services/registration-queries';
 import { visiblePersonById } from './services/person-visibility';
 
-export { processWaitlists, syncNetworks } from './services/registrations';
+export { processWaitlists, syncNetworks } from './services/registration-jobs';
 export { deliverWebhooks, signWebhook } from './services/webhooks';
 export { applyRetention } from './services/privacy';
 

@@ -171,7 +171,7 @@ describe('registering is not a way in', () => {
     const coordinator = await stack.token('COORDINATOR', { municipality: 'NO-3201' });
     const position = await stack.graphql<{ recordPosition: { userErrors: { code: string }[] } }>('mutation($i: RecordPositionInput!) { recordPosition(input: $i) { userErrors { code } } }',
       { token: coordinator, variables: { i: { personId: victim.id, title: 'x', validFrom: '2020-01-01' } } });
-    expect(position.body.data!.recordPosition.userErrors.map((e) => e.code)).toEqual(['PERSON_NOT_FOUND']);
+    expect(position.body.data!.recordPosition.userErrors.map((e) => e.code)).toEqual(['NOT_FOUND']);
   });
 
   it('gives the registrar nothing of an existing person registered by email, before or after a cancellation', async () => {

@@ -12,7 +12,8 @@ import { ErasureRequestStatus, LIVE, RegistrationChangeKind, type RegistrationSt
 import { ChangeLog } from './changes';
 import { settings } from './config';
 import { fetchNetworkRules, networksClient, type NetworkRules } from './network-rules';
-import { cancelAsService, idSchema, settleNetwork } from './registrations';
+import { idSchema } from './registrations';
+import { cancelAsService, settleNetwork } from './locked-writes';
 import { lockNetworks } from './locks';
 
 /**
