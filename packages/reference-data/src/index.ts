@@ -108,3 +108,4 @@ export function demoId(name: string): string {
 }
 
 export * from './demo-catalogue';
+export * from './demo-open-round';

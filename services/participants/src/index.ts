@@ -25,6 +25,7 @@ import { applyRetention } from './services/privacy';
 import { StatisticsResolver } from './resolvers/statistics.resolver';
 import { deliverWebhooks } from './services/webhooks';
 import { seedParticipantsDemo } from './seed/demo';
+import { seedOpenRoundRegistrations } from './seed/open-round';
 import { seedParticipantsVolume } from './seed/volume';
 import { processWaitlists, syncNetworks } from './services/registrations';
 import { purgeIdempotencyKeys } from './services/idempotency';
@@ -59,7 +60,8 @@ export const participantsSubgraph: SubgraphDefinition = {
   ],
   tables: [Municipality, Organization, Person, Position, Registration, RegistrationChange, NetworkSnapshot, Attendance, WebhookSubscription, WebhookDelivery, ContactAccess, ErasureRequest],
   migrations,
-  seed: seedParticipantsDemo,
+  // The historical cases once; the open round's registrations when they are missing.
+  seed: async (ds, log) => { await seedParticipantsDemo(ds, log); await seedOpenRoundRegistrations(ds, log, new Date()); },
   volumeSeed: seedParticipantsVolume,
   jobs: [
     { name: 'participants:waitlists', intervalMs: 60_000, run: async (ds, log) => void (await processWaitlists(ds, log)) },
