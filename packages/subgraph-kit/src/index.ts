@@ -12,3 +12,4 @@ export * from './schema';
 export * from './server';
 export * from './jobs';
 export * from './service-client';
+export * from './disclosure';
