@@ -9,18 +9,20 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Logger } from 'pino';
 import {
-  ANONYMOUS, createTokenVerifier, loadOrCreateDevKeys, signViewer, TokenError, type Viewer,
+  ANONYMOUS, createTokenVerifier, encodeViewer, loadOrCreateDevKeys, TokenError, VIEWER_HEADER, type Viewer,
 } from '@kommunenett/auth';
 import {
   createLogger, handleGraphQLRequest, HttpError, maskError, sendJson, startHttpServer, SUBGRAPH_NAMES, type SubgraphName,
 } from '@kommunenett/subgraph-kit';
 import { gatewayConfigFromEnv, type GatewayConfig } from './config';
 import { serveGraphiql } from './graphiql';
+import { dashboardHandler } from './dashboard';
+import { devTokenHandler } from './dev-token';
 import { createSubgraphFetcher } from './subgraph-fetcher';
-import { NoPrototypeNames } from './validation';
+import { queryLimits } from './limits';
+import { NoNulInStrings, NoPrototypeNames, requestChecks } from './validation';
 
 export interface GatewayContext {
   viewer: Viewer;
@@ -54,52 +56,49 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}, log: 
   const config = { ...gatewayConfigFromEnv(), ...overrides };
   const devKeys = (config.jwksUrl || config.jwks) && config.internalSecret ? null : await loadOrCreateDevKeys(config.dataDir);
   const internalSecret = config.internalSecret ?? devKeys!.internalSecret;
+  // Development tokens exist only while tokens are verified with the development key.
+  const devTokenKeys = config.devTokenKeys ?? (!config.jwksUrl && !config.jwks ? devKeys : null);
+  const devToken = devTokenKeys ? devTokenHandler(devTokenKeys, { issuer: config.issuer, audience: config.audience }) : null;
+  const dashboard = dashboardHandler({
+    dir: config.dashboardDir,
+    devTokens: devToken !== null,
+    oidc: config.dashboardOidcClientId
+      ? { authority: config.dashboardOidcIssuer ?? config.issuer, clientId: config.dashboardOidcClientId, scope: 'openid profile' }
+      : null,
+  });
   const verify = createTokenVerifier({
     issuer: config.issuer, audience: config.audience,
     ...(config.jwksUrl ? { jwksUrl: config.jwksUrl } : { jwks: config.jwks ?? { keys: [devKeys!.publicJwk] } }),
   });
 
-  const subgraphs = createSubgraphFetcher({ connections: config.subgraphPoolSize, mergeInflight: config.mergeInflightRequests });
-  const fetcher = subgraphs.fetcher as never;
+  const subgraphs = createSubgraphFetcher({ connections: config.subgraphPoolSize, mergeInflight: config.mergeInflightRequests, internalSecret });
 
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl ?? readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name }) => new RemoteGraphQLDataSource<GatewayContext>({
       url: config.subgraphUrls[name as SubgraphName],
-      fetcher,
+      fetcher: subgraphs.forSubgraph(name) as never,
+      // The fetcher signs the viewer together with the body it sends (see subgraph-fetcher.ts).
       willSendRequest({ request, context }) {
-        const headers = signViewer(context.viewer ?? ANONYMOUS, name, internalSecret);
-        for (const [key, value] of Object.entries(headers)) request.http?.headers.set(key, value);
+        request.http?.headers.set(VIEWER_HEADER, encodeViewer(context.viewer ?? ANONYMOUS));
         if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
       },
     }),
   });
   if (!SUBGRAPH_NAMES.every((n) => config.subgraphUrls[n])) throw new Error('Every subgraph needs a URL.');
 
-  const armor = new ApolloArmor({
-    maxDepth: { n: config.limits.maxDepth, ignoreIntrospection: true },
-    maxAliases: { n: config.limits.maxAliases },
-    // The cost estimates work: a `first: 100` multiplies what is under it, so a page of 100
-    // networks with 100 registrations each (10,000 rows) costs about 430,000. Armor's default depth
-    // factor (1.5) would add a fourfold penalty for nesting on top; 1.2 keeps deep queries dearer
-    // without refusing that ordinary page.
-    costLimit: { maxCost: config.limits.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.2, ignoreIntrospection: true },
-    maxDirectives: { n: config.limits.maxDirectives },
-    // Apollo's own parser limit below answers a too-long query with a 400, armor's with a 500.
-    maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: !config.introspection },
-  });
-  const protection = armor.protect();
+  const limits = queryLimits(config.limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: config.limits.maxTokens },
-    formatError: maskError(log),
-    validationRules: [...protection.validationRules, NoPrototypeNames],
+    formatError: maskError(log, { hideSuggestions: !config.introspection }),
+    validationRules: [...limits.validationRules, NoPrototypeNames, NoNulInStrings],
     plugins: [
-      ...protection.plugins,
+      ...limits.plugins,
+      requestChecks,
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
@@ -116,7 +115,7 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}, log: 
     if (!/^\/calendar\/[A-Za-z0-9/_.-]{1,200}$/.test(path) || path.includes('..')) throw new HttpError(404, 'NOT_FOUND', 'No such calendar.');
     const viewer = await viewerOf(req, verify);
     const target = new URL(path, config.subgraphUrls.networks);
-    const upstream = await subgraphs.fetcher(target.toString(), { headers: signViewer(viewer, 'networks', internalSecret) });
+    const upstream = await subgraphs.fetcher(target.toString(), { headers: { [VIEWER_HEADER]: encodeViewer(viewer) } }, 'networks');
     const body = Buffer.from(await upstream.arrayBuffer());
     res.writeHead(upstream.status, {
       'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream',
@@ -136,6 +135,8 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}, log: 
       res.setHeader('x-request-id', requestId);
       return handleGraphQLRequest(apollo, req, res, { bodyLimit: config.bodyLimitBytes, context: async () => ({ viewer, requestId }) });
     }
+    if (path === '/dev/token' && devToken) return devToken(req, res);
+    if (path === '/dashboard' || path.startsWith('/dashboard/')) return dashboard(req, res, path);
     if (req.method === 'GET' && path.startsWith('/calendar/')) return proxyCalendar(req, res, path);
     if (config.graphiql && req.method === 'GET' && serveGraphiql(path, res)) return;
     throw new HttpError(404, 'NOT_FOUND', `No route for ${req.method} ${path}.`);

@@ -16,8 +16,15 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
+/**
+ * Answers an error. When the request's body was not read to its end (a 413 stops reading), the
+ * connection is closed after the answer: the rest of the body would otherwise be read as the next
+ * request, or keep a keep-alive socket waiting for it.
+ */
 export function sendError(res: ServerResponse, error: HttpError): void {
-  sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+  const unread = !res.req.complete;
+  // With `connection: close` Node ends the socket once the answer is written.
+  sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] }, unread ? { connection: 'close' } : {});
 }
 
 /** Reads the whole body, refusing one over `limit` bytes with 413 before reading it all. */
@@ -47,31 +54,38 @@ function headerMapOf(req: IncomingMessage): HeaderMap {
 const COMPRESS_FROM_BYTES = 1024;
 
 /**
+ * Reads a GraphQL request's body: capped (413), JSON parsed with a clear 400 when the content type
+ * says JSON, the raw text otherwise (Apollo's CSRF prevention refuses form and text posts).
+ * Nothing for GET.
+ */
+export async function readGraphQLBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  if (req.method !== 'POST') return undefined;
+  const text = await readBody(req, limit);
+  const contentType = req.headers['content-type'] ?? '';
+  if (contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json')) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new HttpError(400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+    }
+  }
+  return text;
+}
+
+/**
  * Runs one GraphQL HTTP request through Apollo Server: body cap, JSON parsing with a clear 400,
  * CSRF prevention left to Apollo (it refuses form posts and GET mutations), gzip when asked.
+ * `body` is the body already read by `readGraphQLBody`, when the caller needed it first.
  */
 export async function handleGraphQLRequest<C extends BaseContext>(
   apollo: ApolloServer<C>,
   req: IncomingMessage,
   res: ServerResponse,
-  options: { bodyLimit: number; context: () => Promise<C> },
+  options: { bodyLimit: number; context: () => Promise<C>; body?: unknown },
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const headers = headerMapOf(req);
-  let body: unknown = undefined;
-  if (req.method === 'POST') {
-    const text = await readBody(req, options.bodyLimit);
-    const contentType = headers.get('content-type') ?? '';
-    if (contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json')) {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        throw new HttpError(400, 'BAD_REQUEST', 'The request body is not valid JSON.');
-      }
-    } else {
-      body = text;
-    }
-  }
+  const body = 'body' in options ? options.body : await readGraphQLBody(req, options.bodyLimit);
   const result = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
     context: options.context,

@@ -10,7 +10,7 @@ import { Chapter } from '../entities/chapter.entity';
 import { RevisionProposal } from '../entities/revision-proposal.entity';
 import { EditionStatus, ProposalStatus } from '../entities/enums';
 import { isEditor, requireEditor } from './access';
-import { inTransaction, Refusal, replaceChapterBody, type Outcome } from './editing';
+import { inTransaction, Refusal, replaceChapterBody, touchDraftEdition, type Outcome } from './editing';
 import { checkMarkup, idSchema, markdownSchema, parseAnchor, titleSchema } from './validation';
 
 /**
@@ -45,10 +45,10 @@ async function checkOrigin(ctx: RequestContext, networkId: string, sessionId: st
   const secret = process.env.INTERNAL_AUTH_SECRET ?? '';
   const networks = new SubgraphClient('handbook', 'networks', secret);
   const [network] = await networks.entities<{ id: string }>('Network', [networkId], 'id', ctx.requestId);
-  if (!network) return [userError('networkId', `Network ${networkId} was not found.`, 'UNKNOWN_NETWORK')];
+  if (!network) return [userError('networkId', `Network ${networkId} was not found.`, 'NOT_FOUND')];
   if (sessionId) {
     const [session] = await networks.entities<{ id: string; network: { id: string } | null }>('Session', [sessionId], 'id network { id }', ctx.requestId);
-    if (!session) return [userError('sessionId', `Session ${sessionId} was not found.`, 'UNKNOWN_SESSION')];
+    if (!session) return [userError('sessionId', `Session ${sessionId} was not found.`, 'NOT_FOUND')];
     if (session.network?.id !== networkId) return [userError('sessionId', 'The session is not a gathering of that network.', 'SESSION_NOT_IN_NETWORK')];
   }
   return [];
@@ -121,6 +121,8 @@ export async function acceptRevision(ctx: RequestContext, input: unknown): Promi
     const chapter = await m.getRepository(Chapter).findOneBy({ editionId: draft.id, slug: proposal.chapterSlug });
     if (!chapter) throw new Refusal([userError('proposalId', `The draft edition has no section "${proposal.chapterSlug}" any more.`, 'ANCHOR_NOT_IN_DRAFT')]);
     if ((applyProposedText ?? true) && proposal.proposedMarkdown) await replaceChapterBody(m, chapter.id, proposal.proposedMarkdown);
+    // Taking a proposal in is a change of the draft, with or without its text.
+    await touchDraftEdition(m, draft.id);
     await m.getRepository(RevisionProposal).update({ id: proposal.id }, {
       status: ProposalStatus.ACCEPTED, acceptedIntoEditionId: draft.id, decisionNote: note || null, decidedBy: ctx.viewer.subject, decidedAt: new Date(),
     });

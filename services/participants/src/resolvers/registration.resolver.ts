@@ -5,7 +5,8 @@ import { Person } from '../entities/person.entity';
 import { Municipality } from '../entities/municipality.entity';
 import { Network } from '../entities/network';
 import { RegistrationChange } from '../entities/registration-change.entity';
-import { hostIdsOfNetwork, municipalityById, personById, registrationById } from '../loaders';
+import { hostIdsOfNetwork, municipalityById, registrationById } from '../loaders';
+import { visiblePersonById } from '../services/person-visibility';
 import { canSeeRegistration } from '../services/access';
 import {
   acceptOffer, approveRegistration, cancelRegistration, moveRegistration, registerParticipant, rejectRegistration, updateRegistration,
@@ -49,9 +50,9 @@ export class RegistrationResolver {
     return networkRef(r.networkId);
   }
 
-  @FieldResolver(() => Person, { nullable: true })
+  @FieldResolver(() => Person, { nullable: true, description: 'The registered person, as far as you may see them; null otherwise.' })
   person(@Root() r: Registration, @Ctx() ctx: RequestContext) {
-    return r.personId ? personById(ctx).load(r.personId) : null;
+    return r.personId ? visiblePersonById(ctx).load(r.personId) : null;
   }
 
   @FieldResolver(() => Municipality)
@@ -66,7 +67,7 @@ export class RegistrationResolver {
 
   @Authorized('ORG_ADMIN', 'COORDINATOR', 'PARTNER')
   @Mutation(() => RegistrationPayload, {
-    description: 'Registers a person for a network: CONFIRMED, PENDING (approval needed) or WAITLISTED with a position. Each broken rule is a user error with a code: NETWORK_NOT_FOUND, REGISTRATION_NOT_OPEN, REGISTRATION_CLOSED, DEADLINE_PASSED, NETWORK_CANCELLED, NOT_ELIGIBLE, MUNICIPALITY_NOT_FOUND, MUNICIPALITY_LIMIT_REACHED, ALREADY_REGISTERED, LEADERSHIP_ANCHORING_REQUIRED, EXTERNAL_REF_TAKEN, IDEMPOTENCY_KEY_REUSED.',
+    description: 'Registers a person for a network: CONFIRMED, PENDING (approval needed) or WAITLISTED with a position. Each broken rule is a user error with a code: NOT_FOUND, REGISTRATION_NOT_OPEN, REGISTRATION_CLOSED, DEADLINE_PASSED, NETWORK_CANCELLED, NOT_ELIGIBLE, UNKNOWN_MUNICIPALITY, MUNICIPALITY_LIMIT_REACHED, ALREADY_REGISTERED, LEADERSHIP_ANCHORING_REQUIRED, EXTERNAL_REF_TAKEN, IDEMPOTENCY_KEY_REUSED.',
   })
   registerParticipant(@Arg('input', () => RegisterParticipantInput) input: RegisterParticipantInput, @Ctx() ctx: RequestContext) {
     return registerParticipant(ctx, input);

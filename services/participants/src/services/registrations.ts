@@ -6,13 +6,14 @@ import { forbidden, isUuid, userError, validateInput, type RequestContext, type 
 import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
 import { Registration } from '../entities/registration.entity';
 import { LIVE, RegistrationChangeKind, RegistrationStatus, SEAT_HOLDING } from '../entities/enums';
-import { municipalityById, personById, registrationById } from '../loaders';
+import { municipalityById, registrationById } from '../loaders';
 import { canActForRegistrant, canDecideRegistration, canSeeRegistration, requireMayRegister, type RegistrationFacts } from './access';
 import { ChangeLog } from './changes';
 import { settings } from './config';
 import { runIdempotent, type IdempotencyGuard } from './idempotency';
 import { fetchNetworkRules, hostIdsOf, networkRules, saveNetworkSnapshot, saveNetworkSnapshots, type NetworkRules } from './network-rules';
 import { personInputSchema, upsertPersonsByEmail } from './people';
+import { peopleWithContactAccess, visiblePersonById } from './person-visibility';
 import { eligibilityError, NetworkLedger, registrationWindowError, type LiveRegistration } from './placement';
 import { lockNetworks, transact } from './transactions';
 
@@ -54,7 +55,7 @@ async function setStatus(
 }
 
 /** Gives freed seats to the waitlist and renumbers it: after every change that can free a seat. */
-async function settleNetwork(m: EntityManager, rules: NetworkRules, changes: ChangeLog): Promise<void> {
+export async function settleNetwork(m: EntityManager, rules: NetworkRules, changes: ChangeLog): Promise<void> {
   const ledger = await loadLedger(m, rules);
   const offers = ledger.offerFreeSeats();
   if (offers.length > 0) {
@@ -92,7 +93,7 @@ async function loadTarget(ctx: RequestContext, ref: { registrationId?: string | 
   else if (ref.externalRef && ctx.viewer.clientId) {
     reg = await ctx.ds.getRepository(Registration).findOneBy({ clientId: ctx.viewer.clientId, externalRef: ref.externalRef });
   }
-  const notFound = userError(ref.registrationId ? 'registrationId' : 'externalRef', 'No such registration.', 'REGISTRATION_NOT_FOUND');
+  const notFound = userError(ref.registrationId ? 'registrationId' : 'externalRef', 'No such registration.', 'NOT_FOUND');
   if (!reg) return notFound;
   const rules = await networkRules(ctx).load(reg.networkId);
   const hostIds = rules ? hostIdsOf(rules) : [];
@@ -128,9 +129,9 @@ export type RegisterInput = z.infer<typeof registerSchema>;
 
 /** The checks of a registration that need no lock: the network's window, eligibility, anchoring. */
 async function preconditions(ctx: RequestContext, rules: NetworkRules | null, input: Pick<RegisterInput, 'municipalityId' | 'leadershipAnchoring'>, at: (f: string) => string): Promise<UserError[]> {
-  if (!rules) return [userError(at('networkId'), 'No such network.', 'NETWORK_NOT_FOUND')];
+  if (!rules) return [userError(at('networkId'), 'No such network.', 'NOT_FOUND')];
   const municipality = await municipalityById(ctx).load(input.municipalityId);
-  if (!municipality) return [userError(at('municipalityId'), `No municipality ${input.municipalityId}.`, 'MUNICIPALITY_NOT_FOUND')];
+  if (!municipality) return [userError(at('municipalityId'), `No municipality ${input.municipalityId}.`, 'UNKNOWN_MUNICIPALITY')];
   const errors = [registrationWindowError(rules, new Date(), at('networkId')), eligibilityError(rules, municipality, at('municipalityId'))];
   if (rules.requiresLeadershipAnchoring && !input.leadershipAnchoring) {
     errors.push(userError(at('leadershipAnchoring'), 'The network requires participation anchored in a leadership decision: describe it.', 'LEADERSHIP_ANCHORING_REQUIRED'));
@@ -150,8 +151,9 @@ export async function registerParticipant(ctx: RequestContext, raw: unknown): Pr
     if (rules) requireMayRegister(ctx.viewer, input.municipalityId, hostIdsOf(rules));
     const errors = await preconditions(ctx, rules, input, (f) => f);
     if (input.personId) {
-      const person = await personById(ctx).load(input.personId);
-      if (!person || person.erasedAt) errors.push(userError('personId', 'No such person.', 'PERSON_NOT_FOUND'));
+      // Only a person the caller may already see: any other gets the answer of an unknown id.
+      const person = await visiblePersonById(ctx).load(input.personId);
+      if (!person || person.erasedAt) errors.push(userError('personId', 'No such person.', 'NOT_FOUND'));
     }
     if (errors.length > 0 || !rules) return failed(...errors);
     const { outcomes: [outcome] } = await placeRegistrations(ctx, rules, [{ ...input, field: 'input' }], guard, true,
@@ -187,12 +189,13 @@ async function placeRegistrations(
 ): Promise<{ outcomes: Outcome[]; committed: boolean }> {
   const v = ctx.viewer;
   const clientId = v.role === 'PARTNER' ? v.clientId : null;
+  const seen = await peopleWithContactAccess(ctx, placements.flatMap((p) => (p.person ? [p.person.email] : [])), placements.flatMap((p) => (p.personId ? [p.personId] : [])));
   try {
     const outcomes = await ctx.ds.transaction(async (m) => {
       if (commit) await guard.claim(m);
       await lockNetworks(m, [rules.id]);
       await saveNetworkSnapshot(m, rules);
-      const emails = await upsertPersonsByEmail(m, placements.filter((p) => p.person).map((p) => ({ ...p.person!, employerMunicipalityId: p.municipalityId })));
+      const { ids: emails, created } = await upsertPersonsByEmail(m, placements.filter((p) => p.person).map((p) => ({ ...p.person!, employerMunicipalityId: p.municipalityId })));
       const refs = placements.map((p) => p.externalRef).filter((r): r is string => !!r);
       const takenRefs = new Set(clientId && refs.length
         ? ((await m.query('SELECT external_ref FROM participants.registration WHERE client_id = $1 AND external_ref = ANY($2)', [clientId, refs])) as { external_ref: string }[]).map((r) => r.external_ref)
@@ -214,6 +217,7 @@ async function placeRegistrations(
           id, networkId: rules.id, personId, municipalityId: p.municipalityId, status: placed.status, waitlistPosition: placed.waitlistPosition,
           registeredAt: now, leadershipAnchoring: p.leadershipAnchoring ?? null, note: p.note ?? null, externalRef: p.externalRef ?? null,
           registeredBy: v.subject, registeredByRole: v.kind === 'service' ? 'SERVICE' : v.role, clientId,
+          grantsRegistrarAccess: seen.has(personId) || (!!p.person && created.has(p.person.email)),
         });
         changes.add({ registrationId: id, networkId: rules.id, municipalityId: p.municipalityId, kind: RegistrationChangeKind.CREATED, status: placed.status, previousStatus: null });
         return { id, status: placed.status };
@@ -387,7 +391,7 @@ export async function moveRegistration(ctx: RequestContext, raw: unknown): Promi
     const to = await networkRules(ctx).load(input.toNetworkId);
     if (to) requireMayRegister(ctx.viewer, target.reg.municipalityId, hostIdsOf(to));
     const errors = await preconditions(ctx, to, { municipalityId: target.reg.municipalityId, leadershipAnchoring: target.reg.leadershipAnchoring }, (f) => (f === 'networkId' ? 'toNetworkId' : f));
-    if (errors.length || !to || !target.rules) return failed(...errors, ...(target.rules ? [] : [userError('registrationId', 'The registration’s network no longer exists.', 'NETWORK_NOT_FOUND')]));
+    if (errors.length || !to || !target.rules) return failed(...errors, ...(target.rules ? [] : [userError('registrationId', 'The registration’s network no longer exists.', 'NOT_FOUND')]));
     if (to.id === target.reg.networkId) return failed(userError('toNetworkId', 'The registration is already in this network.', 'SAME_NETWORK'));
     if (!to.program || to.program.id !== target.rules.program?.id) return failed(userError('toNetworkId', 'A registration moves only between networks of the same programme.', 'DIFFERENT_PROGRAM'));
     const from = target.rules;
@@ -456,7 +460,7 @@ export async function importRows(ctx: RequestContext, networkId: string, rawRows
     else rowErrors[i].push(...parsed.userErrors.map((e) => ({ ...e, field: ['input', 'rows', String(i), ...(e.field ?? []).slice(1)] })));
   });
   const rules = await networkRules(ctx).load(networkId);
-  if (!rules) return { applied: false, rows: [], userErrors: [userError('networkId', 'No such network.', 'NETWORK_NOT_FOUND')] };
+  if (!rules) return { applied: false, rows: [], userErrors: [userError('networkId', 'No such network.', 'NOT_FOUND')] };
   requireMayRegister(ctx.viewer, null, hostIdsOf(rules));
   const windowError = registrationWindowError(rules, new Date());
   if (windowError) return { applied: false, rows: [], userErrors: [windowError] };
@@ -567,7 +571,7 @@ function asServiceUnderLock(ds: DataSource, networkId: string, work: (m: EntityM
  * Cancels, as the service, the registrations of a network that `condition` (SQL over its rows,
  * parameters from $2) selects; returns how many.
  */
-async function cancelAsService(m: EntityManager, changes: ChangeLog, networkId: string, condition: string, params: unknown[], reason: string): Promise<number> {
+export async function cancelAsService(m: EntityManager, changes: ChangeLog, networkId: string, condition: string, params: unknown[], reason: string): Promise<number> {
   const rows = (await m.query(
     `SELECT id, network_id AS "networkId", municipality_id AS "municipalityId", status FROM participants.registration
      WHERE network_id = $1 AND ${condition}`, [networkId, ...params])) as Registration[];
