@@ -8,7 +8,7 @@ import { Municipality, Person, municipalityRef, personRef } from '../entities/re
 import { AgendaItemKind, SessionDatePrecision, SessionKind } from '../entities/enums';
 import { agendaBySession, networkById, sessionById } from '../loaders';
 import { createSession, deleteSession, scheduleSession, setAgenda, updateSession } from '../services/sessions';
-import { formatInZone, wallClock } from '../services/time';
+import { formatInZone, sessionInterval, wallClock } from '../services/time';
 import { Payload, payload } from './types';
 import { requireUuid } from '@kommunenett/subgraph-kit';
 
@@ -122,6 +122,22 @@ export class SessionResolver {
     if (s.startsAt) return SessionDatePrecision.EXACT;
     if (s.plannedTo) return SessionDatePrecision.MONTH_SPAN;
     return s.plannedMonth ? SessionDatePrecision.MONTH : SessionDatePrecision.UNDECIDED;
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: 'Start of the interval the session’s date covers: startsAt, or the first instant of plannedMonth in the network’s time zone; null while UNDECIDED. Read it with datePrecision: for MONTH and MONTH_SPAN it is the start of a month, not a known start time. Catalogue filters and the NEXT_SESSION order use this interval.',
+  })
+  async intervalStart(@Root() s: Session, @Ctx() ctx: RequestContext) {
+    return sessionInterval(s, await timeZoneOf(ctx, s.networkId))?.start ?? null;
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: 'End of the interval the session’s date covers, exclusive: endsAt, or the first instant after the last planned month (plannedTo, else plannedMonth) in the network’s time zone; null while UNDECIDED.',
+  })
+  async intervalEnd(@Root() s: Session, @Ctx() ctx: RequestContext) {
+    return sessionInterval(s, await timeZoneOf(ctx, s.networkId))?.end ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'startsAt in the network’s time zone with its offset, e.g. 2013-06-18T12:00:00+02:00.' })
