@@ -30,6 +30,8 @@ export interface RouteDeps {
   log: Logger;
   /** The caller as the gateway vouched for it (routes, like /graphql, answer only the gateway). */
   viewer: import('@kommunenett/auth').Viewer;
+  /** The request body, already read (the signature covers it); empty for GET. */
+  body: string;
 }
 
 /** A job that runs on an interval in one instance at a time (guarded by an advisory lock). */

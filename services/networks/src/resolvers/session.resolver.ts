@@ -226,7 +226,7 @@ export class AgendaItemResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => [Person], { description: 'Who leads the item, as people (signed-in callers only).' })
+  @FieldResolver(() => [Person], { nullable: 'items', description: 'Who leads the item, as people, each as far as you may see them directly: null for one you may not see. Signed-in callers only.' })
   leaderPersons(@Root() item: AgendaItem) {
     return item.leaderPersonIds.map(personRef);
   }

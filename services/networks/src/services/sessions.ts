@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '@kommunenett/subgraph-kit';
+import { isUuid, type RequestContext } from '@kommunenett/subgraph-kit';
 import { Session } from '../entities/session.entity';
 import { AgendaItem } from '../entities/agenda-item.entity';
 import { AgendaItemKind, SessionKind } from '../entities/enums';
 import { lockNetworkToRun } from './networks';
-import { checkVersion, fail, lockRow, parseInput, runMutation } from './mutation';
+import { checkVersion, fail, lockRow, MutationFailure, parseInput, runMutation } from './mutation';
+import { idsAt, unseenPeople } from './people';
 import { resolveLocalTime, startOfMonth, wallClock } from './time';
 import { LIMITS, clockTime, handbookAnchor, id, list, localDate, month, municipalityId, positiveInt, requiredText, text } from './validation';
 
@@ -166,10 +167,16 @@ const setAgendaSchema = z.object({ sessionId: id, expectedVersion: z.number().in
  * Replaces a session's whole agenda at once. Items are wall-clock times in the network's time
  * zone, inside the session's day(s), without overlaps unless marked parallel; stored in order.
  */
-export function setAgenda(ctx: RequestContext, input: unknown) {
+export async function setAgenda(ctx: RequestContext, input: unknown) {
+  const raw = input as { sessionId?: unknown; items?: unknown } | null;
+  const leaders = Array.isArray(raw?.items) ? raw.items.flatMap((item: { leaderPersonIds?: unknown } | null, i) => idsAt(item?.leaderPersonIds, `items.${i}.leaderPersonIds`)) : [];
+  const current = leaders.length && typeof raw?.sessionId === 'string' && isUuid(raw.sessionId)
+    ? await ctx.ds.getRepository(AgendaItem).findBy({ sessionId: raw.sessionId }) : [];
+  const unseen = await unseenPeople(ctx, leaders, current.flatMap((item) => item.leaderPersonIds));
   return runMutation(ctx, async (m) => {
     const { sessionId, expectedVersion, items } = parseInput(setAgendaSchema, input);
     const { session, network } = await sessionToChange(ctx, m, sessionId, expectedVersion);
+    if (unseen.length) throw new MutationFailure(unseen);
     const { startsAt, endsAt } = session;
     if (!startsAt || !endsAt) fail('sessionId', 'The session has no exact date yet; schedule it before giving it an agenda.', 'SESSION_NOT_SCHEDULED');
     const tz = network.timeZone;
