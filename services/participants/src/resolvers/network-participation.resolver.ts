@@ -1,9 +1,9 @@
-import { Arg, Args, Ctx, Directive, Field, FieldResolver, Float, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, type RequestContext } from '@kommunenett/subgraph-kit';
 import { Network } from '../entities/network';
 import { Municipality } from '../entities/municipality.entity';
-import { AttendanceStatus, RegistrationStatus, SEAT_HOLDING } from '../entities/enums';
-import { attendanceByNetwork, confirmedRegistrationsByNetwork, municipalityById, statusCountsByNetwork } from '../loaders';
+import { RegistrationStatus, SEAT_HOLDING } from '../entities/enums';
+import { confirmedRegistrationsByNetwork, municipalityById, statusCountsByNetwork } from '../loaders';
 import { registrationPagesBy } from '../services/registration-queries';
 import { RegistrationConnection } from './types';
 import { InputType } from 'type-graphql';
@@ -87,11 +87,5 @@ export class NetworkParticipationResolver {
     }
     return [...counties.values()].sort((a, b) => b.participantCount - a.participantCount || a.countyCode.localeCompare(b.countyCode))
       .map(({ municipalities: _m, ...c }) => Object.assign(new CountyRegistrants(), c));
-  }
-
-  @FieldResolver(() => Float, { nullable: true, description: 'Share of recorded attendances that were PRESENT, 0–1; null before any is recorded.' })
-  async attendanceRate(@Root() network: Network, @Ctx() ctx: RequestContext) {
-    const rows = await attendanceByNetwork(ctx).load(network.id);
-    return rows.length ? rows.filter((a) => a.status === AttendanceStatus.PRESENT).length / rows.length : null;
   }
 }
