@@ -9,7 +9,6 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Logger } from 'pino';
 import {
   ANONYMOUS, createTokenVerifier, encodeViewer, loadOrCreateDevKeys, TokenError, VIEWER_HEADER, type Viewer,
@@ -22,7 +21,8 @@ import { serveGraphiql } from './graphiql';
 import { dashboardHandler } from './dashboard';
 import { devTokenHandler } from './dev-token';
 import { createSubgraphFetcher } from './subgraph-fetcher';
-import { NoPrototypeNames } from './validation';
+import { queryLimits } from './limits';
+import { NoNulInStrings, NoPrototypeNames, requestChecks } from './validation';
 
 export interface GatewayContext {
   viewer: Viewer;
@@ -87,30 +87,18 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}, log: 
   });
   if (!SUBGRAPH_NAMES.every((n) => config.subgraphUrls[n])) throw new Error('Every subgraph needs a URL.');
 
-  const armor = new ApolloArmor({
-    maxDepth: { n: config.limits.maxDepth, ignoreIntrospection: true },
-    maxAliases: { n: config.limits.maxAliases },
-    // The cost estimates work: a `first: 100` multiplies what is under it, so a page of 100
-    // networks with 100 registrations each (10,000 rows) costs about 430,000. Armor's default depth
-    // factor (1.5) would add a fourfold penalty for nesting on top; 1.2 keeps deep queries dearer
-    // without refusing that ordinary page.
-    costLimit: { maxCost: config.limits.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.2, ignoreIntrospection: true },
-    maxDirectives: { n: config.limits.maxDirectives },
-    // Apollo's own parser limit below answers a too-long query with a 400, armor's with a 500.
-    maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: !config.introspection },
-  });
-  const protection = armor.protect();
+  const limits = queryLimits(config.limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: config.limits.maxTokens },
-    formatError: maskError(log),
-    validationRules: [...protection.validationRules, NoPrototypeNames],
+    formatError: maskError(log, { hideSuggestions: !config.introspection }),
+    validationRules: [...limits.validationRules, NoPrototypeNames, NoNulInStrings],
     plugins: [
-      ...protection.plugins,
+      ...limits.plugins,
+      requestChecks,
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { forbidden, isUuid, userError, UserError, validateInput, type RequestContext, requireUuid } from '@kommunenett/subgraph-kit';
+import { forbidden, isLocalDate, isUuid, userError, UserError, validateInput, type RequestContext, requireUuid } from '@kommunenett/subgraph-kit';
 import { Person } from '../entities/person.entity';
 import { Position } from '../entities/position.entity';
 import { Municipality } from '../entities/municipality.entity';
@@ -29,7 +29,7 @@ export class RecordPositionInput {
   @Field(() => String, { nullable: true, description: 'Last day, YYYY-MM-DD; empty while held (it then becomes the current title).' }) validTo?: string | null;
 }
 
-const localDate = z.string().refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+const localDate = z.string().refine(isLocalDate,
   { message: 'A date as YYYY-MM-DD.', params: { code: 'INVALID_FORMAT' } });
 const recordPositionSchema = z.object({
   personId: z.string().refine(isUuid, 'Not a valid id.'),
@@ -98,13 +98,13 @@ export class PersonResolver {
     const value = parsed.value;
     // A person the caller may not see gets the answer of an unknown id.
     const person = await visiblePersonById(ctx).load(value.personId);
-    if (!person || person.erasedAt) return { position: null, userErrors: [userError('personId', 'No such person.', 'PERSON_NOT_FOUND')] };
+    if (!person || person.erasedAt) return { position: null, userErrors: [userError('personId', 'No such person.', 'NOT_FOUND')] };
     if ((await accessTo(ctx, person)) < PersonAccess.CONTACT) throw forbidden('You may not record positions of this person.');
     if (value.employerMunicipalityId && !(await municipalityById(ctx).load(value.employerMunicipalityId))) {
-      return { position: null, userErrors: [userError('employerMunicipalityId', 'No such municipality.', 'MUNICIPALITY_NOT_FOUND')] };
+      return { position: null, userErrors: [userError('employerMunicipalityId', 'No such municipality.', 'UNKNOWN_MUNICIPALITY')] };
     }
     if (value.employerOrganizationId && !(await organizationById(ctx).load(value.employerOrganizationId))) {
-      return { position: null, userErrors: [userError('employerOrganizationId', 'No such organization.', 'ORGANIZATION_NOT_FOUND')] };
+      return { position: null, userErrors: [userError('employerOrganizationId', 'No such organization.', 'UNKNOWN_ORGANIZATION')] };
     }
     const position = Object.assign(new Position(), {
       id: randomUUID(), personId: person.id, title: value.title, employerMunicipalityId: value.employerMunicipalityId ?? null,

@@ -32,7 +32,7 @@ const removeSchema = z.object({
  */
 async function sessionToRecord(ctx: RequestContext, sessionId: string): Promise<{ networkId: string } | { userErrors: UserError[] }> {
   const [session] = await fetchSessionDates([sessionId], ctx.requestId);
-  if (!session) return { userErrors: [userError('sessionId', 'No such session.', 'SESSION_NOT_FOUND')] };
+  if (!session) return { userErrors: [userError('sessionId', 'No such session.', 'NOT_FOUND')] };
   const rules = await networkRules(ctx).load(session.networkId);
   if (!canDecideRegistration(ctx.viewer, { networkId: session.networkId, hostIds: rules ? hostIdsOf(rules) : [] })) {
     throw forbidden('Attendance is recorded by the network’s facilitators and organizers.');
@@ -102,7 +102,7 @@ export async function removeAttendance(ctx: RequestContext, raw: unknown): Promi
   if (!parsed.ok) return { removed: null, userErrors: parsed.userErrors };
   const { sessionId, personId, reason } = parsed.value;
   const [session] = await fetchSessionDates([sessionId], ctx.requestId);
-  if (!session) return { removed: null, userErrors: [userError('sessionId', 'No such session.', 'SESSION_NOT_FOUND')] };
+  if (!session) return { removed: null, userErrors: [userError('sessionId', 'No such session.', 'NOT_FOUND')] };
   const rules = await networkRules(ctx).load(session.networkId);
   if (!canDecideRegistration(ctx.viewer, { networkId: session.networkId, hostIds: rules ? hostIdsOf(rules) : [] })) {
     throw forbidden('Attendance is changed by the network’s facilitators and organizers.');
