@@ -105,7 +105,7 @@ export class NetworkResolver {
     return network.programId ? programById(ctx).load(network.programId) : null;
   }
 
-  @FieldResolver(() => [Session], { description: 'Sessions in order.' })
+  @FieldResolver(() => [Session], { description: 'Sessions in order. Bounded by nature, so not paged: the gatherings of one network.' })
   sessions(@Root() network: Network, @Ctx() ctx: RequestContext) {
     return sessionsByNetwork(ctx).load(network.id);
   }

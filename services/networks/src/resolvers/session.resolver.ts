@@ -155,7 +155,7 @@ export class SessionResolver {
     return { venue: s.locationVenue, place: s.locationPlace, municipality: s.locationMunicipalityId ? municipalityRef(s.locationMunicipalityId) : null };
   }
 
-  @FieldResolver(() => [AgendaItem], { description: 'The timed agenda, in order of start.' })
+  @FieldResolver(() => [AgendaItem], { description: 'The timed agenda, in order of start. Bounded by nature, so not paged: the items of one session of at most a week (setAgenda takes a limited number of items).' })
   agenda(@Root() s: Session, @Ctx() ctx: RequestContext) {
     return agendaBySession(ctx).load(s.id);
   }
