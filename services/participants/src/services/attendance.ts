@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { EntityManager } from 'typeorm';
-import { forbidden, isAdmin, userError, validateInput, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
+import { forbidden, isAdmin, refuse, refuseAll, runMutation, userError, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
 import { Attendance, AttendanceChange } from '../entities/attendance.entity';
 import { AttendanceChangeAction, AttendanceStatus, ExcusedRule } from '../entities/enums';
 import { attendanceBySession, hostIdsOfNetwork } from '../loaders';
 import { canDecideRegistration } from './access';
 import { fetchSessionDates, networkRules, hostIdsOf } from './network-rules';
 import { idSchema } from './registrations';
-import { transact } from './transactions';
 
 const recordSchema = z.object({
   sessionId: idSchema,
@@ -26,24 +24,23 @@ const removeSchema = z.object({
 });
 
 /**
- * The session's network after the organizer check, or a user error: a session that does not
- * exist, or one that has not started (attendance is of what happened: an exact session from its
- * start, one known only to a month from the first day of that month, an undecided one never).
+ * The session's network after the organizer check (asked of the networks service before the
+ * transaction opens). With `held`, a session that has not started is refused: attendance is of
+ * what happened (an exact session from its start, one known only to a month from the first day of
+ * that month, an undecided one never).
  */
-async function sessionToRecord(ctx: RequestContext, sessionId: string): Promise<{ networkId: string } | { userErrors: UserError[] }> {
+async function sessionOfOrganizer(ctx: RequestContext, sessionId: string, held: boolean): Promise<string> {
   const [session] = await fetchSessionDates([sessionId], ctx.requestId);
-  if (!session) return { userErrors: [userError('sessionId', 'No such session.', 'NOT_FOUND')] };
+  if (!session) refuse('sessionId', 'No such session.', 'NOT_FOUND');
   const rules = await networkRules(ctx).load(session.networkId);
   if (!canDecideRegistration(ctx.viewer, { networkId: session.networkId, hostIds: rules ? hostIdsOf(rules) : [] })) {
-    throw forbidden('Attendance is recorded by the network’s facilitators and organizers.');
+    throw forbidden('Attendance is recorded and changed by the network’s facilitators and organizers.');
   }
-  if (!session.intervalStart) {
-    return { userErrors: [userError('sessionId', 'The session has no date yet, so it has not been held; record attendance once it has.', 'SESSION_IN_FUTURE')] };
+  if (held && !session.intervalStart) refuse('sessionId', 'The session has no date yet, so it has not been held; record attendance once it has.', 'SESSION_IN_FUTURE');
+  if (held && new Date(session.intervalStart!).getTime() > Date.now()) {
+    refuse('sessionId', `The session has not started yet (${session.intervalStart}); record attendance once it has.`, 'SESSION_IN_FUTURE');
   }
-  if (new Date(session.intervalStart).getTime() > Date.now()) {
-    return { userErrors: [userError('sessionId', `The session has not started yet (${session.intervalStart}); record attendance once it has.`, 'SESSION_IN_FUTURE')] };
-  }
-  return { networkId: session.networkId };
+  return session.networkId;
 }
 
 function change(ctx: RequestContext, a: Pick<Attendance, 'sessionId' | 'personId' | 'networkId'>, action: AttendanceChangeAction,
@@ -60,14 +57,9 @@ function change(ctx: RequestContext, a: Pick<Attendance, 'sessionId' | 'personId
  * have started. All or nothing; every new entry and changed status goes into the history.
  */
 export async function recordAttendance(ctx: RequestContext, raw: unknown): Promise<{ attendance: Attendance[]; userErrors: UserError[] }> {
-  const parsed = validateInput(recordSchema, raw);
-  if (!parsed.ok) return { attendance: [], userErrors: parsed.userErrors };
-  const { sessionId, entries } = parsed.value;
-  const session = await sessionToRecord(ctx, sessionId);
-  if ('userErrors' in session) return { attendance: [], userErrors: session.userErrors };
-  const { networkId } = session;
-  const personIds = entries.map((e) => e.personId);
-  return transact(ctx.ds, async (m) => {
+  const prepare = ({ sessionId }: z.infer<typeof recordSchema>) => sessionOfOrganizer(ctx, sessionId, true);
+  const outcome = await runMutation(ctx, { input: raw, schema: recordSchema, prepare }, async ({ sessionId, entries }, m, networkId) => {
+    const personIds = entries.map((e) => e.personId);
     const registered = new Map(((await m.query(
       `SELECT person_id::text AS id, municipality_id FROM participants.registration WHERE network_id = $1 AND status = 'CONFIRMED' AND person_id = ANY($2::uuid[])`,
       [networkId, personIds])) as { id: string; municipality_id: string }[]).map((r) => [r.id, r.municipality_id]));
@@ -76,7 +68,7 @@ export async function recordAttendance(ctx: RequestContext, raw: unknown): Promi
       if (!registered.has(e.personId)) userErrors.push(userError(`entries.${i}.personId`, 'The person has no confirmed registration in the session’s network.', 'NOT_REGISTERED'));
       if (personIds.indexOf(e.personId) !== i) userErrors.push(userError(`entries.${i}.personId`, 'The person is listed twice.', 'DUPLICATE_ENTRY'));
     });
-    if (userErrors.length) return { attendance: [], userErrors };
+    refuseAll(userErrors);
     const before = new Map((await m.getRepository(Attendance).find({ where: personIds.map((personId) => ({ sessionId, personId })), lock: { mode: 'pessimistic_write' } }))
       .map((a) => [a.personId, a.status]));
     const now = new Date();
@@ -92,28 +84,22 @@ export async function recordAttendance(ctx: RequestContext, raw: unknown): Promi
       return [change(ctx, a, previous ? AttendanceChangeAction.CHANGED : AttendanceChangeAction.RECORDED, previous, a.status, null, now)];
     });
     if (changes.length) await m.getRepository(AttendanceChange).insert(changes);
-    return { attendance: rows, userErrors: [] };
+    return rows;
   });
+  return { attendance: outcome.value ?? [], userErrors: outcome.userErrors };
 }
 
 /** Removes one person's attendance entry from a session, with a reason kept in the history. */
 export async function removeAttendance(ctx: RequestContext, raw: unknown): Promise<{ removed: Attendance | null; userErrors: UserError[] }> {
-  const parsed = validateInput(removeSchema, raw);
-  if (!parsed.ok) return { removed: null, userErrors: parsed.userErrors };
-  const { sessionId, personId, reason } = parsed.value;
-  const [session] = await fetchSessionDates([sessionId], ctx.requestId);
-  if (!session) return { removed: null, userErrors: [userError('sessionId', 'No such session.', 'NOT_FOUND')] };
-  const rules = await networkRules(ctx).load(session.networkId);
-  if (!canDecideRegistration(ctx.viewer, { networkId: session.networkId, hostIds: rules ? hostIdsOf(rules) : [] })) {
-    throw forbidden('Attendance is changed by the network’s facilitators and organizers.');
-  }
-  return transact(ctx.ds, async (m: EntityManager) => {
+  const prepare = ({ sessionId }: z.infer<typeof removeSchema>) => sessionOfOrganizer(ctx, sessionId, false);
+  const outcome = await runMutation(ctx, { input: raw, schema: removeSchema, prepare }, async ({ sessionId, personId, reason }, m) => {
     const entry = await m.getRepository(Attendance).findOne({ where: { sessionId, personId }, lock: { mode: 'pessimistic_write' } });
-    if (!entry) return { removed: null, userErrors: [userError('personId', 'The person has no attendance entry for this session.', 'NOT_FOUND')] };
+    if (!entry) refuse('personId', 'The person has no attendance entry for this session.', 'NOT_FOUND');
     await m.getRepository(Attendance).delete({ sessionId, personId });
     await m.getRepository(AttendanceChange).insert(change(ctx, entry, AttendanceChangeAction.REMOVED, entry.status, null, reason, new Date()));
-    return { removed: entry, userErrors: [] };
+    return entry;
   });
+  return { removed: outcome.value, userErrors: outcome.userErrors };
 }
 
 /** Whether the viewer sees all of a network's attendance: ADMIN, its facilitators and its hosts' organizers. */

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * attended for (from their registration in the network), and every recording, change and
  * removal of an entry is kept in attendance_change.
  */
-export class AttendanceHistory1735000000000 implements MigrationInterface {
-  name = 'AttendanceHistory1735000000000';
+export class AttendanceHistory1735200000000 implements MigrationInterface {
+  name = 'AttendanceHistory1735200000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query('ALTER TABLE participants.attendance ADD COLUMN municipality_id text');
