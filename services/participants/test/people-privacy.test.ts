@@ -156,9 +156,9 @@ describe('participation statistics', () => {
   });
 
   it('follows outcomes: of the 50 women of KS’s candidate network, 11 became chief executives (003)', async () => {
-    // The host reads it from its participants' current titles. The statistics by role do not show
-    // it to ANALYST: the unfiltered table by role has a single internal controller, and rådmann,
-    // the smallest other cell, is suppressed with it (docs/security.md).
+    // The host reads it from its participants' current titles. ANALYST's statistics by role show
+    // it unless the rule of docs/security.md suppresses it (the table by role over every network
+    // may have a single person of some title, and the smallest other cell is suppressed with it).
     const ksAdmin = await stack.token('ORG_ADMIN', { org: 'ks' });
     const res = await stack.graphql<{ network: { registrations: { edges: { node: { person: { title: string | null; gender: string | null } } }[] } } }>(
       'query($n: ID!) { network(id: $n) { registrations(first: 100) { edges { node { person { title gender } } } } } }',
@@ -173,7 +173,10 @@ describe('participation statistics', () => {
       { token: analyst, variables: { n: DEMO.networks.ksKandidatKvinner } });
     const cells = stats.body.data!.participationStatistics.cells;
     expect(stats.body.data!.participationStatistics.total.participants).toBe(50);
-    expect(cells.find((c) => c.keys[0].value === 'rådmann')).toMatchObject({ participants: null, suppressed: true });
+    const chiefExecutives = cells.find((c) => c.keys[0].value === 'rådmann')!;
+    expect([11, null]).toContain(chiefExecutives.participants);
+    expect(chiefExecutives.suppressed).toBe(chiefExecutives.participants === null);
+    expect(cells.filter((c) => !c.suppressed).every((c) => c.participants! >= 3)).toBe(true);
   });
 });
 
