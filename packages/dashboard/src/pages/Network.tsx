@@ -64,7 +64,7 @@ function Organiser({ id, network }: { id: string; network: NetworkData }) {
               <table>
                 <thead><tr><th scope="col">{t('county')}</th><th scope="col" class="num">{t('participants')}</th><th scope="col" class="num">{t('municipalities')}</th></tr></thead>
                 <tbody>{data.network?.registrantsByCounty.map((c) => (
-                  <tr key={c.countyCode} data-county={c.countyCode}><th scope="row">{c.countyName}</th><td class="num">{formatNumber(c.participantCount)}</td><td class="num">{formatNumber(c.municipalityCount)}</td></tr>
+                  <tr key={c.countyCode} data-county={c.countyCode}><th scope="row">{c.countyName}</th><td class="num">{c.participantCount === null ? t('fewerThan', { n: 3 }) : formatNumber(c.participantCount)}</td><td class="num">{c.municipalityCount === null ? '' : formatNumber(c.municipalityCount)}</td></tr>
                 ))}</tbody>
               </table>
             </Section>

@@ -54,8 +54,24 @@ registerEnumType(ErasureRequestStatus, { name: 'ErasureRequestStatus' });
 registerEnumType(ParticipationDimension, {
   name: 'ParticipationDimension',
   description: 'How participation is grouped: by country, county, municipality, municipality size class (by the latest population), network, role (job title) or gender.',
+  valuesConfig: {
+    COUNTRY: { description: 'Country of the registering municipality: NO or SE.' },
+    COUNTY: { description: 'County (fylke, län) of the registering municipality, as NO-32.' },
+    MUNICIPALITY: { description: 'The registering municipality or county authority, as NO-3201.' },
+    SIZE_CLASS: { description: 'Size class of the registering municipality by its latest population (MunicipalitySizeClass; UNKNOWN without one).' },
+    NETWORK: { description: 'The network registered for.' },
+    ROLE: { description: 'The person’s current job title, lower-cased ("not given" without one).' },
+    GENDER: { description: 'The person’s gender where given, else NOT_GIVEN.' },
+  },
 });
 registerEnumType(MunicipalitySizeClass, {
   name: 'MunicipalitySizeClass',
   description: 'Municipalities by inhabitants (latest figure): under 5,000; 5,000–19,999; 20,000–49,999; 50,000–99,999; 100,000 and more.',
+  valuesConfig: {
+    UNDER_5000: { description: 'Fewer than 5,000 inhabitants.' },
+    FROM_5000_TO_19999: { description: '5,000 to 19,999 inhabitants.' },
+    FROM_20000_TO_49999: { description: '20,000 to 49,999 inhabitants.' },
+    FROM_50000_TO_99999: { description: '50,000 to 99,999 inhabitants.' },
+    FROM_100000: { description: '100,000 inhabitants or more.' },
+  },
 });
