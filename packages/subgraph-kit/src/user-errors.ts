@@ -15,9 +15,15 @@ export class UserError {
   code: string;
 }
 
+/**
+ * A user error. `field` is a path into the mutation's arguments: an array as is, or a dotted string
+ * inside `input` (`"rows.3.email"` → `["input", "rows", "3", "email"]`; a string that already
+ * starts at `input` is not prefixed twice).
+ */
 export function userError(field: string | string[] | null, message: string, code: string): UserError {
   const e = new UserError();
-  e.field = field === null ? null : Array.isArray(field) ? field : ['input', ...field.split('.')];
+  const path = typeof field === 'string' ? field.split('.') : field;
+  e.field = path === null ? null : Array.isArray(field) || path[0] === 'input' ? path : ['input', ...path];
   e.message = message;
   e.code = code;
   return e;

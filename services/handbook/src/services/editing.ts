@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { EntityManager } from 'typeorm';
 import { userError, validateInput, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
+import { uniqueViolationOf } from '@kommunenett/db';
 import { Handbook } from '../entities/handbook.entity';
 import { Edition } from '../entities/edition.entity';
 import { Chapter } from '../entities/chapter.entity';
@@ -33,7 +34,7 @@ export async function inTransaction<T>(ctx: RequestContext, work: (m: EntityMana
     return done(await ctx.ds.transaction(work));
   } catch (error) {
     if (error instanceof Refusal) return failed(...error.userErrors);
-    if ((error as { code?: string }).code === '23505') {
+    if (uniqueViolationOf(error)) {
       return failed(userError(null, 'Someone else changed the same thing at the same time; try again.', 'CONFLICT'));
     }
     throw error;

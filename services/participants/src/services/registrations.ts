@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { uniqueViolationOf } from '@kommunenett/db';
 import { forbidden, isUuid, userError, validateInput, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
 import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
 import { Registration } from '../entities/registration.entity';
@@ -170,6 +171,10 @@ interface Placement extends Pick<RegisterInput, 'municipalityId' | 'person' | 'p
 /** What became of each placement: a registration, or the rule it broke. */
 type Outcome = { id: string; status: RegistrationStatus } | { error: UserError };
 
+/** The unique index of a partner client's references (migration 1733000000000). */
+const EXTERNAL_REF_INDEX = 'registration_external_ref_idx';
+const externalRefTaken = (field: string) => userError(field, 'This externalRef is already used by another of your registrations.', 'EXTERNAL_REF_TAKEN');
+
 class Rollback extends Error {
   constructor(readonly outcomes: Outcome[]) {
     super('rolled back');
@@ -190,48 +195,54 @@ async function placeRegistrations(
   const v = ctx.viewer;
   const clientId = v.role === 'PARTNER' ? v.clientId : null;
   const seen = await peopleWithContactAccess(ctx, placements.flatMap((p) => (p.person ? [p.person.email] : [])), placements.flatMap((p) => (p.personId ? [p.personId] : [])));
-  try {
-    const outcomes = await ctx.ds.transaction(async (m) => {
-      if (commit) await guard.claim(m);
-      await lockNetworks(m, [rules.id]);
-      await saveNetworkSnapshot(m, rules);
-      const { ids: emails, created } = await upsertPersonsByEmail(m, placements.filter((p) => p.person).map((p) => ({ ...p.person!, employerMunicipalityId: p.municipalityId })));
-      const refs = placements.map((p) => p.externalRef).filter((r): r is string => !!r);
-      const takenRefs = new Set(clientId && refs.length
-        ? ((await m.query('SELECT external_ref FROM participants.registration WHERE client_id = $1 AND external_ref = ANY($2)', [clientId, refs])) as { external_ref: string }[]).map((r) => r.external_ref)
-        : []);
-      const ledger = await loadLedger(m, rules);
-      const changes = new ChangeLog(v.subject);
-      const rows: Partial<Registration>[] = [];
-      const now = new Date();
-      const outcomes = placements.map((p): Outcome => {
-        const personId = p.personId ?? emails.get(p.person!.email)!;
-        if (clientId && p.externalRef) {
-          if (takenRefs.has(p.externalRef)) return { error: userError(`${p.field}.externalRef`, 'This externalRef is already used by another of your registrations.', 'EXTERNAL_REF_TAKEN') };
-          takenRefs.add(p.externalRef);
-        }
-        const id = randomUUID();
-        const placed = ledger.place({ id, personId, municipalityId: p.municipalityId }, p.field);
-        if ('error' in placed) return placed;
-        rows.push({
-          id, networkId: rules.id, personId, municipalityId: p.municipalityId, status: placed.status, waitlistPosition: placed.waitlistPosition,
-          registeredAt: now, leadershipAnchoring: p.leadershipAnchoring ?? null, note: p.note ?? null, externalRef: p.externalRef ?? null,
-          registeredBy: v.subject, registeredByRole: v.kind === 'service' ? 'SERVICE' : v.role, clientId,
-          grantsRegistrarAccess: seen.has(personId) || (!!p.person && created.has(p.person.email)),
+  // The references are checked under the network's lock, but another network's transaction may
+  // take the same reference meanwhile: the unique index refuses the second, and running the
+  // checks again (the other has committed by then) answers EXTERNAL_REF_TAKEN.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const outcomes = await ctx.ds.transaction(async (m) => {
+        if (commit) await guard.claim(m);
+        await lockNetworks(m, [rules.id]);
+        await saveNetworkSnapshot(m, rules);
+        const { ids: emails, created } = await upsertPersonsByEmail(m, placements.filter((p) => p.person).map((p) => ({ ...p.person!, employerMunicipalityId: p.municipalityId })));
+        const refs = placements.map((p) => p.externalRef).filter((r): r is string => !!r);
+        const takenRefs = new Set(clientId && refs.length
+          ? ((await m.query('SELECT external_ref FROM participants.registration WHERE client_id = $1 AND external_ref = ANY($2)', [clientId, refs])) as { external_ref: string }[]).map((r) => r.external_ref)
+          : []);
+        const ledger = await loadLedger(m, rules);
+        const changes = new ChangeLog(v.subject);
+        const rows: Partial<Registration>[] = [];
+        const now = new Date();
+        const outcomes = placements.map((p): Outcome => {
+          const personId = p.personId ?? emails.get(p.person!.email)!;
+          if (clientId && p.externalRef) {
+            if (takenRefs.has(p.externalRef)) return { error: externalRefTaken(`${p.field}.externalRef`) };
+            takenRefs.add(p.externalRef);
+          }
+          const id = randomUUID();
+          const placed = ledger.place({ id, personId, municipalityId: p.municipalityId }, p.field);
+          if ('error' in placed) return placed;
+          rows.push({
+            id, networkId: rules.id, personId, municipalityId: p.municipalityId, status: placed.status, waitlistPosition: placed.waitlistPosition,
+            registeredAt: now, leadershipAnchoring: p.leadershipAnchoring ?? null, note: p.note ?? null, externalRef: p.externalRef ?? null,
+            registeredBy: v.subject, registeredByRole: v.kind === 'service' ? 'SERVICE' : v.role, clientId,
+            grantsRegistrarAccess: seen.has(personId) || (!!p.person && created.has(p.person.email)),
+          });
+          changes.add({ registrationId: id, networkId: rules.id, municipalityId: p.municipalityId, kind: RegistrationChangeKind.CREATED, status: placed.status, previousStatus: null });
+          return { id, status: placed.status };
         });
-        changes.add({ registrationId: id, networkId: rules.id, municipalityId: p.municipalityId, kind: RegistrationChangeKind.CREATED, status: placed.status, previousStatus: null });
-        return { id, status: placed.status };
+        if (!commit || outcomes.some((o) => 'error' in o)) throw new Rollback(outcomes);
+        for (let i = 0; i < rows.length; i += 500) await m.getRepository(Registration).insert(rows.slice(i, i + 500));
+        await changes.flush(m);
+        await guard.save(m, replayOf(outcomes as { id: string; status: RegistrationStatus }[]));
+        return outcomes;
       });
-      if (!commit || outcomes.some((o) => 'error' in o)) throw new Rollback(outcomes);
-      for (let i = 0; i < rows.length; i += 500) await m.getRepository(Registration).insert(rows.slice(i, i + 500));
-      await changes.flush(m);
-      await guard.save(m, replayOf(outcomes as { id: string; status: RegistrationStatus }[]));
-      return outcomes;
-    });
-    return { outcomes, committed: true };
-  } catch (error) {
-    if (error instanceof Rollback) return { outcomes: error.outcomes, committed: false };
-    throw error;
+      return { outcomes, committed: true };
+    } catch (error) {
+      if (error instanceof Rollback) return { outcomes: error.outcomes, committed: false };
+      if (attempt < 3 && uniqueViolationOf(error)?.constraint === EXTERNAL_REF_INDEX) continue;
+      throw error;
+    }
   }
 }
 
@@ -349,6 +360,7 @@ export async function updateRegistration(ctx: RequestContext, raw: unknown): Pro
     const target = await loadTarget(ctx, input);
     if (!('reg' in target)) return failed(target);
     if (!canActForRegistrant(ctx.viewer, target.facts)) throw forbidden('You may not change this registration.');
+    // A reference taken by a concurrent request after the check above: the unique index says so.
     return transact(ctx.ds, async (m) => {
       await guard.claim(m);
       const set: Partial<Registration> = {};
@@ -357,7 +369,7 @@ export async function updateRegistration(ctx: RequestContext, raw: unknown): Pro
       if (input.externalRef !== undefined) {
         if (input.externalRef && target.reg.clientId) {
           const taken = await m.getRepository(Registration).findOneBy({ clientId: target.reg.clientId, externalRef: input.externalRef });
-          if (taken && taken.id !== target.reg.id) return failed(userError('externalRef', 'This externalRef is already used by another registration.', 'EXTERNAL_REF_TAKEN'));
+          if (taken && taken.id !== target.reg.id) return failed(externalRefTaken('externalRef'));
         }
         set.externalRef = input.externalRef;
       }
@@ -370,6 +382,9 @@ export async function updateRegistration(ctx: RequestContext, raw: unknown): Pro
       const result = { registrationId: target.reg.id, userErrors: [] };
       await guard.save(m, result);
       return result;
+    }).catch((error: unknown) => {
+      if (uniqueViolationOf(error)?.constraint === EXTERNAL_REF_INDEX) return failed(externalRefTaken('externalRef'));
+      throw error;
     });
   });
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
+import { uniqueViolationOf } from '@kommunenett/db';
 import { isUuid, userError, UserError, validateInput, type RequestContext } from '@kommunenett/subgraph-kit';
 import { Indicator } from '../entities/indicator.entity';
 import { Audit, Finding, IndicatorValue, RecommendationStatus, Report, Risk } from '../entities/report.entity';
@@ -152,10 +153,6 @@ async function writeContent(m: EntityManager, report: Report, content: Omit<Cont
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string; driverError?: { code?: string } }).driverError?.code === '23505';
-}
-
 export async function createReport(ctx: RequestContext, input: CreateReportInput): Promise<ReportResult> {
   const parsed = validateInput(createSchema, input);
   if (!parsed.ok) return failed(...parsed.userErrors);
@@ -183,7 +180,7 @@ export async function createReport(ctx: RequestContext, input: CreateReportInput
       return { report: await m.getRepository(Report).findOneByOrFail({ id: report.id }), userErrors: [] };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) {
+    if (uniqueViolationOf(error)) {
       return failed(userError('period', `${i.municipalityId} already has a ${i.kind} report for ${i.period}.`, 'DUPLICATE_REPORT'));
     }
     throw error;
