@@ -51,6 +51,7 @@ const LOCAL_NAMES = /^(localhost|localhost\.localdomain|ip6-localhost|ip6-loopba
 /** Why a URL may not be called before any lookup (an address or `localhost` in it), or null. */
 export function privateTargetOf(url: string): string | null {
   if (settings.webhookAllowPrivate()) return null;
+  if (!URL.canParse(url)) return 'not a URL';
   // The URL parser has already turned decimal, hex and octal IPv4 spellings into dotted form and
   // IPv6 into its short form; a trailing dot (the root of DNS) names the same host.
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.+$/, '');
