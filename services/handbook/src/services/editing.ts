@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { EntityManager } from 'typeorm';
-import { userError, validateInput, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
+import { userError, validateInput, type RequestContext, type UserError, type UserErrorCode } from '@kommunenett/subgraph-kit';
 import { uniqueViolationOf } from '@kommunenett/db';
 import { Handbook } from '../entities/handbook.entity';
 import { Edition } from '../entities/edition.entity';
@@ -41,7 +41,7 @@ export async function inTransaction<T>(ctx: RequestContext, work: (m: EntityMana
   }
 }
 
-const refuse = (field: string | null, message: string, code: string) => new Refusal([userError(field, message, code)]);
+const refuse = (field: string | null, message: string, code: UserErrorCode) => new Refusal([userError(field, message, code)]);
 
 /** The edition (locked for the rest of the transaction) with its handbook, after the editor check. */
 async function lockEdition(ctx: RequestContext, m: EntityManager, editionId: string, field: string): Promise<{ edition: Edition; handbook: Handbook }> {

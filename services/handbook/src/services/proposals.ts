@@ -45,10 +45,10 @@ async function checkOrigin(ctx: RequestContext, networkId: string, sessionId: st
   const secret = process.env.INTERNAL_AUTH_SECRET ?? '';
   const networks = new SubgraphClient('handbook', 'networks', secret);
   const [network] = await networks.entities<{ id: string }>('Network', [networkId], 'id', ctx.requestId);
-  if (!network) return [userError('networkId', `Network ${networkId} was not found.`, 'UNKNOWN_NETWORK')];
+  if (!network) return [userError('networkId', `Network ${networkId} was not found.`, 'NOT_FOUND')];
   if (sessionId) {
     const [session] = await networks.entities<{ id: string; network: { id: string } | null }>('Session', [sessionId], 'id network { id }', ctx.requestId);
-    if (!session) return [userError('sessionId', `Session ${sessionId} was not found.`, 'UNKNOWN_SESSION')];
+    if (!session) return [userError('sessionId', `Session ${sessionId} was not found.`, 'NOT_FOUND')];
     if (session.network?.id !== networkId) return [userError('sessionId', 'The session is not a gathering of that network.', 'SESSION_NOT_IN_NETWORK')];
   }
   return [];

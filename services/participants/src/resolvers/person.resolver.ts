@@ -98,13 +98,13 @@ export class PersonResolver {
     const value = parsed.value;
     // A person the caller may not see gets the answer of an unknown id.
     const person = await visiblePersonById(ctx).load(value.personId);
-    if (!person || person.erasedAt) return { position: null, userErrors: [userError('personId', 'No such person.', 'PERSON_NOT_FOUND')] };
+    if (!person || person.erasedAt) return { position: null, userErrors: [userError('personId', 'No such person.', 'NOT_FOUND')] };
     if ((await accessTo(ctx, person)) < PersonAccess.CONTACT) throw forbidden('You may not record positions of this person.');
     if (value.employerMunicipalityId && !(await municipalityById(ctx).load(value.employerMunicipalityId))) {
-      return { position: null, userErrors: [userError('employerMunicipalityId', 'No such municipality.', 'MUNICIPALITY_NOT_FOUND')] };
+      return { position: null, userErrors: [userError('employerMunicipalityId', 'No such municipality.', 'UNKNOWN_MUNICIPALITY')] };
     }
     if (value.employerOrganizationId && !(await organizationById(ctx).load(value.employerOrganizationId))) {
-      return { position: null, userErrors: [userError('employerOrganizationId', 'No such organization.', 'ORGANIZATION_NOT_FOUND')] };
+      return { position: null, userErrors: [userError('employerOrganizationId', 'No such organization.', 'UNKNOWN_ORGANIZATION')] };
     }
     const position = Object.assign(new Position(), {
       id: randomUUID(), personId: person.id, title: value.title, employerMunicipalityId: value.employerMunicipalityId ?? null,

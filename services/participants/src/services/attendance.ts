@@ -25,7 +25,7 @@ export async function recordAttendance(ctx: RequestContext, raw: unknown): Promi
   if (!parsed.ok) return { attendance: [], userErrors: parsed.userErrors };
   const { sessionId, entries } = parsed.value;
   const [networkId] = await fetchSessionNetworks([sessionId], ctx.requestId);
-  if (!networkId) return { attendance: [], userErrors: [userError('sessionId', 'No such session.', 'SESSION_NOT_FOUND')] };
+  if (!networkId) return { attendance: [], userErrors: [userError('sessionId', 'No such session.', 'NOT_FOUND')] };
   const rules = await networkRules(ctx).load(networkId);
   if (!canDecideRegistration(ctx.viewer, { networkId, hostIds: rules ? hostIdsOf(rules) : [] })) {
     throw forbidden('Attendance is recorded by the network’s facilitators and organizers.');

@@ -56,7 +56,7 @@ async function setStatus(
 }
 
 /** Gives freed seats to the waitlist and renumbers it: after every change that can free a seat. */
-async function settleNetwork(m: EntityManager, rules: NetworkRules, changes: ChangeLog): Promise<void> {
+export async function settleNetwork(m: EntityManager, rules: NetworkRules, changes: ChangeLog): Promise<void> {
   const ledger = await loadLedger(m, rules);
   const offers = ledger.offerFreeSeats();
   if (offers.length > 0) {
@@ -94,7 +94,7 @@ async function loadTarget(ctx: RequestContext, ref: { registrationId?: string | 
   else if (ref.externalRef && ctx.viewer.clientId) {
     reg = await ctx.ds.getRepository(Registration).findOneBy({ clientId: ctx.viewer.clientId, externalRef: ref.externalRef });
   }
-  const notFound = userError(ref.registrationId ? 'registrationId' : 'externalRef', 'No such registration.', 'REGISTRATION_NOT_FOUND');
+  const notFound = userError(ref.registrationId ? 'registrationId' : 'externalRef', 'No such registration.', 'NOT_FOUND');
   if (!reg) return notFound;
   const rules = await networkRules(ctx).load(reg.networkId);
   const hostIds = rules ? hostIdsOf(rules) : [];
@@ -130,9 +130,9 @@ export type RegisterInput = z.infer<typeof registerSchema>;
 
 /** The checks of a registration that need no lock: the network's window, eligibility, anchoring. */
 async function preconditions(ctx: RequestContext, rules: NetworkRules | null, input: Pick<RegisterInput, 'municipalityId' | 'leadershipAnchoring'>, at: (f: string) => string): Promise<UserError[]> {
-  if (!rules) return [userError(at('networkId'), 'No such network.', 'NETWORK_NOT_FOUND')];
+  if (!rules) return [userError(at('networkId'), 'No such network.', 'NOT_FOUND')];
   const municipality = await municipalityById(ctx).load(input.municipalityId);
-  if (!municipality) return [userError(at('municipalityId'), `No municipality ${input.municipalityId}.`, 'MUNICIPALITY_NOT_FOUND')];
+  if (!municipality) return [userError(at('municipalityId'), `No municipality ${input.municipalityId}.`, 'UNKNOWN_MUNICIPALITY')];
   const errors = [registrationWindowError(rules, new Date(), at('networkId')), eligibilityError(rules, municipality, at('municipalityId'))];
   if (rules.requiresLeadershipAnchoring && !input.leadershipAnchoring) {
     errors.push(userError(at('leadershipAnchoring'), 'The network requires participation anchored in a leadership decision: describe it.', 'LEADERSHIP_ANCHORING_REQUIRED'));
@@ -154,7 +154,7 @@ export async function registerParticipant(ctx: RequestContext, raw: unknown): Pr
     if (input.personId) {
       // Only a person the caller may already see: any other gets the answer of an unknown id.
       const person = await visiblePersonById(ctx).load(input.personId);
-      if (!person || person.erasedAt) errors.push(userError('personId', 'No such person.', 'PERSON_NOT_FOUND'));
+      if (!person || person.erasedAt) errors.push(userError('personId', 'No such person.', 'NOT_FOUND'));
     }
     if (errors.length > 0 || !rules) return failed(...errors);
     const { outcomes: [outcome] } = await placeRegistrations(ctx, rules, [{ ...input, field: 'input' }], guard, true,
@@ -406,7 +406,7 @@ export async function moveRegistration(ctx: RequestContext, raw: unknown): Promi
     const to = await networkRules(ctx).load(input.toNetworkId);
     if (to) requireMayRegister(ctx.viewer, target.reg.municipalityId, hostIdsOf(to));
     const errors = await preconditions(ctx, to, { municipalityId: target.reg.municipalityId, leadershipAnchoring: target.reg.leadershipAnchoring }, (f) => (f === 'networkId' ? 'toNetworkId' : f));
-    if (errors.length || !to || !target.rules) return failed(...errors, ...(target.rules ? [] : [userError('registrationId', 'The registration’s network no longer exists.', 'NETWORK_NOT_FOUND')]));
+    if (errors.length || !to || !target.rules) return failed(...errors, ...(target.rules ? [] : [userError('registrationId', 'The registration’s network no longer exists.', 'NOT_FOUND')]));
     if (to.id === target.reg.networkId) return failed(userError('toNetworkId', 'The registration is already in this network.', 'SAME_NETWORK'));
     if (!to.program || to.program.id !== target.rules.program?.id) return failed(userError('toNetworkId', 'A registration moves only between networks of the same programme.', 'DIFFERENT_PROGRAM'));
     const from = target.rules;
@@ -475,7 +475,7 @@ export async function importRows(ctx: RequestContext, networkId: string, rawRows
     else rowErrors[i].push(...parsed.userErrors.map((e) => ({ ...e, field: ['input', 'rows', String(i), ...(e.field ?? []).slice(1)] })));
   });
   const rules = await networkRules(ctx).load(networkId);
-  if (!rules) return { applied: false, rows: [], userErrors: [userError('networkId', 'No such network.', 'NETWORK_NOT_FOUND')] };
+  if (!rules) return { applied: false, rows: [], userErrors: [userError('networkId', 'No such network.', 'NOT_FOUND')] };
   requireMayRegister(ctx.viewer, null, hostIdsOf(rules));
   const windowError = registrationWindowError(rules, new Date());
   if (windowError) return { applied: false, rows: [], userErrors: [windowError] };
@@ -586,7 +586,7 @@ function asServiceUnderLock(ds: DataSource, networkId: string, work: (m: EntityM
  * Cancels, as the service, the registrations of a network that `condition` (SQL over its rows,
  * parameters from $2) selects; returns how many.
  */
-async function cancelAsService(m: EntityManager, changes: ChangeLog, networkId: string, condition: string, params: unknown[], reason: string): Promise<number> {
+export async function cancelAsService(m: EntityManager, changes: ChangeLog, networkId: string, condition: string, params: unknown[], reason: string): Promise<number> {
   const rows = (await m.query(
     `SELECT id, network_id AS "networkId", municipality_id AS "municipalityId", status FROM participants.registration
      WHERE network_id = $1 AND ${condition}`, [networkId, ...params])) as Registration[];

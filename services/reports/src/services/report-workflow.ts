@@ -165,7 +165,7 @@ export async function createReport(ctx: RequestContext, input: CreateReportInput
   ]);
   if (!municipality) return failed(userError('municipalityId', `There is no municipality ${i.municipalityId}.`, 'UNKNOWN_MUNICIPALITY'));
   if (!recipient) return failed(userError('recipientId', `There is no organization ${i.recipientId}.`, 'UNKNOWN_ORGANIZATION'));
-  if (i.networkId && !network) return failed(userError('networkId', `There is no network ${i.networkId}.`, 'UNKNOWN_NETWORK'));
+  if (i.networkId && !network) return failed(userError('networkId', `There is no network ${i.networkId}.`, 'NOT_FOUND'));
   try {
     return await ctx.ds.transaction(async (m) => {
       const errors = i.values ? await valueErrors(m, i.period, i.values) : [];
@@ -236,7 +236,7 @@ export function updateReport(ctx: RequestContext, input: UpdateReportInput): Pro
 export function submitReport(ctx: RequestContext, input: ReportTransitionInput): Promise<ReportResult> {
   return transition(ctx, input, async (_m, report) => {
     if (!canWriteReport(ctx.viewer, report)) throw refused(ctx.viewer, 'Only the municipality’s coordinator submits its reports.');
-    if (!EDITABLE.includes(report.status)) return [userError('id', `A ${report.status.toLowerCase()} report cannot be submitted.`, 'INVALID_TRANSITION')];
+    if (!EDITABLE.includes(report.status)) return [userError('id', `A ${report.status.toLowerCase()} report cannot be submitted.`, 'ILLEGAL_TRANSITION')];
     return { status: ReportStatus.SUBMITTED, submittedAt: new Date() };
   });
 }
@@ -246,7 +246,7 @@ export function returnReport(ctx: RequestContext, input: ReturnReportInput): Pro
   if (!comment || comment.length > 5000) return Promise.resolve(failed(userError('comment', 'Say in up to 5000 characters what must change.', 'INVALID')));
   return transition(ctx, input, async (_m, report) => {
     if (!canReviewReport(ctx.viewer, report)) throw refused(ctx.viewer, 'Only the receiving organization returns a report.');
-    if (report.status !== ReportStatus.SUBMITTED) return [userError('id', 'Only a submitted report can be returned.', 'INVALID_TRANSITION')];
+    if (report.status !== ReportStatus.SUBMITTED) return [userError('id', 'Only a submitted report can be returned.', 'ILLEGAL_TRANSITION')];
     return { status: ReportStatus.RETURNED, returnComment: comment };
   });
 }
@@ -254,7 +254,7 @@ export function returnReport(ctx: RequestContext, input: ReturnReportInput): Pro
 export function publishReport(ctx: RequestContext, input: ReportTransitionInput): Promise<ReportResult> {
   return transition(ctx, input, async (_m, report) => {
     if (!canReviewReport(ctx.viewer, report)) throw refused(ctx.viewer, 'Only the receiving organization publishes a report.');
-    if (report.status !== ReportStatus.SUBMITTED) return [userError('id', 'Only a submitted report can be published.', 'INVALID_TRANSITION')];
+    if (report.status !== ReportStatus.SUBMITTED) return [userError('id', 'Only a submitted report can be published.', 'ILLEGAL_TRANSITION')];
     return { status: ReportStatus.PUBLISHED, publishedAt: new Date(), returnComment: null };
   });
 }
