@@ -14,7 +14,7 @@ import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
  * cases every time, a couple of minutes at most on a slow machine.
  */
 const SEED = 20131301;
-const RUNS_PER_MUTATION = 6;
+const RUNS_PER_MUTATION = 10;
 
 let stack: TestStack;
 let schema: GraphQLSchema;

@@ -274,7 +274,9 @@ describe('importRegistrations', () => {
     const rows = refused.body.data!.importRegistrations.rows;
     expect(refused.body.data!.importRegistrations.applied).toBe(false);
     expect(rows.slice(4).map((r) => r.errors.map((e) => e.code))).toEqual([['MUNICIPALITY_LIMIT_REACHED'], ['DUPLICATE_ROW'], ['INVALID_FORMAT', 'INVALID_FORMAT']]);
-    expect(rows[6].errors.map((e) => e.field)).toEqual([['input', 'rows', '6', 'municipalityId'], ['input', 'rows', '6', 'email']]);
+    // Paths count rows as `row` does: the seventh row is rows.7.
+    expect(rows[6].row).toBe(7);
+    expect(rows[6].errors.map((e) => e.field)).toEqual([['input', 'rows', '7', 'municipalityId'], ['input', 'rows', '7', 'email']]);
     expect(rows.slice(0, 4).every((r) => r.errors.length === 0 && r.registration === null)).toBe(true);
     expect(await countRegistrations('network_id = $1', [target])).toBe(0);
 
