@@ -17,7 +17,7 @@ import {
   createLogger, handleGraphQLRequest, HttpError, maskError, sendJson, startHttpServer, SUBGRAPH_NAMES, type SubgraphName,
 } from '@kommunenett/subgraph-kit';
 import { gatewayConfigFromEnv, type GatewayConfig } from './config';
-import { serveGraphiql } from './graphiql';
+import { isBrowserNavigation, serveGraphiql } from './graphiql';
 import { dashboardHandler } from './dashboard';
 import { devTokenHandler } from './dev-token';
 import { createSubgraphFetcher } from './subgraph-fetcher';
@@ -130,6 +130,11 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}, log: 
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
     if (path === '/readyz') return sendJson(res, 200, { status: 'ready', service: 'gateway' });
     if (path === '/graphql') {
+      if (config.graphiql && isBrowserNavigation(req)) {
+        res.writeHead(302, { location: '/graphiql', 'content-type': 'text/plain; charset=utf-8' });
+        res.end('GraphQL endpoint: send POST requests here, or explore it in GraphiQL at /graphiql.\n');
+        return;
+      }
       const viewer = await viewerOf(req, verify);
       const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 100 && req.headers['x-request-id']) || randomUUID();
       res.setHeader('x-request-id', requestId);

@@ -3,4 +3,3 @@ export * from './embedded-maintenance';
 export * from './data-source';
 export * from './sql-metrics';
 export * from './test-database';
-export * from './errors';

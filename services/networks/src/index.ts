@@ -14,6 +14,7 @@ import { AgendaItemResolver, SessionResolver } from './resolvers/session.resolve
 import { AssignmentResolver, NetworkAssignmentsResolver, SubmissionResolver } from './resolvers/assignment.resolver';
 import { NetworkProjectsResolver, ProjectResolver } from './resolvers/project.resolver';
 import { seedNetworksDemo } from './seed/demo';
+import { seedOpenRound } from './seed/open-round';
 import { seedNetworksVolume } from './seed/volume';
 import { networkById, sessionById } from './loaders';
 import { calendarRoutes } from './services/calendar';
@@ -56,7 +57,8 @@ export const networksSubgraph: SubgraphDefinition = {
   ],
   tables: [Program, Network, Session, AgendaItem, Assignment, Submission, MunicipalityProject, ProjectMilestone, AnchoringChange],
   migrations,
-  seed: seedNetworksDemo,
+  // The historical cases once; the open round added, or moved forward once its deadline has passed.
+  seed: async (ds, log) => { await seedNetworksDemo(ds, log); await seedOpenRound(ds, log, new Date()); },
   volumeSeed: seedNetworksVolume,
   routes: calendarRoutes,
 };

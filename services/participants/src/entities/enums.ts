@@ -12,7 +12,14 @@ export enum AttendanceStatus { PRESENT = 'PRESENT', ABSENT = 'ABSENT', EXCUSED =
 export enum RegistrationChangeKind { CREATED = 'CREATED', STATUS_CHANGED = 'STATUS_CHANGED', UPDATED = 'UPDATED', MOVED = 'MOVED', ANONYMIZED = 'ANONYMIZED' }
 export enum WebhookDeliveryStatus { PENDING = 'PENDING', DELIVERED = 'DELIVERED', FAILED = 'FAILED' }
 export enum ErasureRequestStatus { REQUESTED = 'REQUESTED', COMPLETED = 'COMPLETED', REJECTED = 'REJECTED' }
-export enum ParticipationDimension { COUNTY = 'COUNTY', MUNICIPALITY = 'MUNICIPALITY', NETWORK = 'NETWORK', ROLE = 'ROLE', GENDER = 'GENDER' }
+export enum ParticipationDimension {
+  COUNTRY = 'COUNTRY', COUNTY = 'COUNTY', MUNICIPALITY = 'MUNICIPALITY', SIZE_CLASS = 'SIZE_CLASS', NETWORK = 'NETWORK', ROLE = 'ROLE', GENDER = 'GENDER',
+}
+/** Municipality size classes by inhabitants (as `SIZE_CLASSES` of the reference data; docs/reports.md). */
+export enum MunicipalitySizeClass {
+  UNDER_5000 = 'UNDER_5000', FROM_5000_TO_19999 = 'FROM_5000_TO_19999', FROM_20000_TO_49999 = 'FROM_20000_TO_49999',
+  FROM_50000_TO_99999 = 'FROM_50000_TO_99999', FROM_100000 = 'FROM_100000',
+}
 
 /** Statuses that hold a seat in the network. */
 export const SEAT_HOLDING: readonly RegistrationStatus[] = [RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, RegistrationStatus.OFFERED];
@@ -31,4 +38,11 @@ registerEnumType(AttendanceStatus, { name: 'AttendanceStatus' });
 registerEnumType(RegistrationChangeKind, { name: 'RegistrationChangeKind' });
 registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus' });
 registerEnumType(ErasureRequestStatus, { name: 'ErasureRequestStatus' });
-registerEnumType(ParticipationDimension, { name: 'ParticipationDimension' });
+registerEnumType(ParticipationDimension, {
+  name: 'ParticipationDimension',
+  description: 'How participation is grouped: by country, county, municipality, municipality size class (by the latest population), network, role (job title) or gender.',
+});
+registerEnumType(MunicipalitySizeClass, {
+  name: 'MunicipalitySizeClass',
+  description: 'Municipalities by inhabitants (latest figure): under 5,000; 5,000–19,999; 20,000–49,999; 50,000–99,999; 100,000 and more.',
+});

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, ConnectionType, isUuid, keysetPage, loaderById, UserError, userError, type RequestContext } from '@kommunenett/subgraph-kit';
+import { ConnectionArgs, ConnectionType, keysetPage, loaderById, UserError, type RequestContext } from '@kommunenett/subgraph-kit';
 import { In } from 'typeorm';
 import { WebhookDelivery, WebhookSubscription } from '../entities/webhook.entity';
 import { RegistrationChange } from '../entities/registration-change.entity';
@@ -41,8 +41,7 @@ export class WebhookResolver {
   @Authorized('PARTNER')
   @Mutation(() => WebhookSubscriptionPayload, { description: 'Stops a subscription; its delivery history stays.' })
   deleteWebhookSubscription(@Arg('input', () => DeleteWebhookSubscriptionInput) input: DeleteWebhookSubscriptionInput, @Ctx() ctx: RequestContext) {
-    if (!isUuid(input.id)) return { subscription: null, userErrors: [userError('id', 'Not a valid id.', 'INVALID_FORMAT')] };
-    return deleteWebhookSubscription(ctx, input.id);
+    return deleteWebhookSubscription(ctx, input);
   }
 
   @FieldResolver(() => WebhookDeliveryConnection, { description: 'Events sent or to send, oldest first: attempts, last answer, outcome.' })

@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import {
-  eraseMutationName, eraseTraces, forbidden, isAdmin, requirePersonalDataReader, SUBGRAPH_NAMES, SubgraphClient, userError, validateInput,
+  eraseMutationName, eraseTraces, forbidden, isAdmin, refuse, requirePersonalDataReader, runMutation, SUBGRAPH_NAMES, SubgraphClient,
   type PersonTraces, type RequestContext, type UserError,
 } from '@kommunenett/subgraph-kit';
 import { ERASED_NAME, Person } from '../entities/person.entity';
@@ -13,7 +13,7 @@ import { ChangeLog } from './changes';
 import { settings } from './config';
 import { fetchNetworkRules, networksClient, type NetworkRules } from './network-rules';
 import { cancelAsService, idSchema, settleNetwork } from './registrations';
-import { lockNetworks } from './transactions';
+import { lockNetworks } from './locks';
 
 /**
  * Everything this service holds about a person, as plain JSON: the person, positions,
@@ -115,13 +115,16 @@ const eraseSchema = z.object({ personId: idSchema });
 
 export async function erasePerson(ctx: RequestContext, raw: unknown): Promise<{ personId: string | null; userErrors: UserError[] }> {
   if (!isAdmin(ctx.viewer)) throw forbidden('Only ADMIN erases personal data.');
-  const parsed = validateInput(eraseSchema, raw);
-  if (!parsed.ok) return { personId: null, userErrors: parsed.userErrors };
-  const person = await ctx.ds.getRepository(Person).findOneBy({ id: parsed.value.personId });
-  if (!person) return { personId: null, userErrors: [userError('personId', 'No such person.', 'NOT_FOUND')] };
-  if (person.erasedAt) return { personId: null, userErrors: [userError('personId', 'The person is already erased.', 'ALREADY_ERASED')] };
-  await erasePersonEverywhere(ctx.ds, person, ctx.viewer.subject, ctx.requestId);
-  return { personId: person.id, userErrors: [] };
+  // Erasing reaches every service (and so runs no transaction of its own here): checked first, in prepare.
+  const prepare = async ({ personId }: z.infer<typeof eraseSchema>) => {
+    const person = await ctx.ds.getRepository(Person).findOneBy({ id: personId });
+    if (!person) refuse('personId', 'No such person.', 'NOT_FOUND');
+    if (person.erasedAt) refuse('personId', 'The person is already erased.', 'ALREADY_ERASED');
+    await erasePersonEverywhere(ctx.ds, person, ctx.viewer.subject, ctx.requestId);
+    return person.id;
+  };
+  const outcome = await runMutation(ctx, { input: raw, schema: eraseSchema, prepare }, async (_input, _m, personId) => personId);
+  return { personId: outcome.value, userErrors: outcome.userErrors };
 }
 
 const requestSchema = z.object({ reason: z.string().trim().max(1000).nullish() });
@@ -130,15 +133,16 @@ const requestSchema = z.object({ reason: z.string().trim().max(1000).nullish() }
 export async function requestErasure(ctx: RequestContext, raw: unknown): Promise<{ request: ErasureRequest | null; userErrors: UserError[] }> {
   const personId = ctx.viewer.personId;
   if (ctx.viewer.role !== 'PARTICIPANT' || !personId) throw forbidden('A participant asks for their own erasure.');
-  const parsed = validateInput(requestSchema, raw);
-  if (!parsed.ok) return { request: null, userErrors: parsed.userErrors };
-  const repo = ctx.ds.getRepository(ErasureRequest);
-  if (await repo.findOneBy({ personId, status: ErasureRequestStatus.REQUESTED })) {
-    return { request: null, userErrors: [userError('reason', 'You already have an erasure request waiting.', 'ALREADY_REQUESTED')] };
-  }
-  const request = repo.create({ id: randomUUID(), personId, reason: parsed.value.reason ?? null, status: ErasureRequestStatus.REQUESTED, requestedAt: new Date(), decidedBy: null, decidedAt: null });
-  await repo.insert(request);
-  return { request, userErrors: [] };
+  const outcome = await runMutation(ctx, { input: raw, schema: requestSchema }, async ({ reason }, m) => {
+    const repo = m.getRepository(ErasureRequest);
+    if (await repo.findOneBy({ personId, status: ErasureRequestStatus.REQUESTED })) {
+      refuse('reason', 'You already have an erasure request waiting.', 'ALREADY_REQUESTED');
+    }
+    const request = repo.create({ id: randomUUID(), personId, reason: reason ?? null, status: ErasureRequestStatus.REQUESTED, requestedAt: new Date(), decidedBy: null, decidedAt: null });
+    await repo.insert(request);
+    return request;
+  });
+  return { request: outcome.value, userErrors: outcome.userErrors };
 }
 
 /** The last day a network's participants are kept: the end of its last session, or null while it runs. */
