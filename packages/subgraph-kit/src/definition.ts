@@ -86,4 +86,6 @@ export interface SubgraphDefinition {
   volumeSeed?: (ds: DataSource, options: VolumeSeedOptions) => Promise<VolumeSeedResult>;
   routes?: HttpRoute[];
   jobs?: ScheduledJob[];
+  /** Checks the service's own settings before anything starts; throws with a clear message on a malformed one. */
+  checkSettings?: () => void;
 }

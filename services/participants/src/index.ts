@@ -12,6 +12,7 @@ import { Attendance } from './entities/attendance.entity';
 import { WebhookDelivery, WebhookSubscription } from './entities/webhook.entity';
 import { ContactAccess, ErasureRequest } from './entities/privacy.entity';
 import { Network } from './entities/network';
+import { Notification } from './entities/notification.entity';
 import { migrations } from './migrations';
 import { MunicipalityResolver, OrganizationResolver } from './resolvers/directory.resolver';
 import { CountyRegistrantsResolver, NetworkParticipationResolver } from './resolvers/network-participation.resolver';
@@ -23,7 +24,13 @@ import { AttendanceResolver, SessionAttendanceResolver } from './resolvers/atten
 import { ErasePersonPayloadResolver, PersonalDataExport, PrivacyResolver } from './resolvers/privacy.resolver';
 import { applyRetention } from './services/privacy';
 import { StatisticsResolver } from './resolvers/statistics.resolver';
+import { NotificationPreferencesResolver } from './resolvers/notification.resolver';
 import { deliverWebhooks } from './services/webhooks';
+import { deliverNotifications, queueOfferReminders } from './services/notifications';
+import { checkMailSettings } from './services/mail/transport';
+import { devMailboxRoutes } from './services/mail/dev-mailbox';
+import { offerRoutes } from './services/offer-page';
+import { unsubscribeRoutes } from './services/unsubscribe-page';
 import { seedParticipantsDemo } from './seed/demo';
 import { seedParticipantsVolume } from './seed/volume';
 import { processWaitlists, syncNetworks } from './services/registrations';
@@ -32,6 +39,7 @@ import { registrationsVisibleFor } from './services/registration-queries';
 
 export { processWaitlists, syncNetworks } from './services/registrations';
 export { deliverWebhooks, signWebhook } from './services/webhooks';
+export { deliverNotifications } from './services/notifications';
 export { applyRetention } from './services/privacy';
 
 /** The participants subgraph: the directory, people, registrations and attendance. */
@@ -42,6 +50,7 @@ export const participantsSubgraph: SubgraphDefinition = {
     MunicipalityResolver, OrganizationResolver, NetworkParticipationResolver, CountyRegistrantsResolver, RegistrationResolver,
     RegistrationPayloadResolver, ImportRowResultResolver, PersonResolver, RegistrationChangeResolver, WebhookResolver, WebhookDeliveryResolver,
     AttendanceResolver, SessionAttendanceResolver, PrivacyResolver, ErasePersonPayloadResolver, StatisticsResolver,
+    NotificationPreferencesResolver,
   ],
   // Entity stubs that no query returns must be named, or the schema leaves them out.
   orphanedTypes: [Network, Person],
@@ -55,14 +64,20 @@ export const participantsSubgraph: SubgraphDefinition = {
     // Resolved by whoever asks for it; each field checks the viewer may export this person's data.
     { typeName: 'PersonalDataExport', load: async (ids) => ids.map((id) => Object.assign(new PersonalDataExport(), { id, generatedAt: new Date() })) },
   ],
-  tables: [Municipality, Organization, Person, Position, Registration, RegistrationChange, NetworkSnapshot, Attendance, WebhookSubscription, WebhookDelivery, ContactAccess, ErasureRequest],
+  tables: [Municipality, Organization, Person, Position, Registration, RegistrationChange, NetworkSnapshot, Attendance, WebhookSubscription, WebhookDelivery, ContactAccess, ErasureRequest, Notification],
   migrations,
   seed: seedParticipantsDemo,
   volumeSeed: seedParticipantsVolume,
+  checkSettings: checkMailSettings,
+  routes: [...offerRoutes, ...unsubscribeRoutes, ...devMailboxRoutes],
   jobs: [
     { name: 'participants:waitlists', intervalMs: 60_000, run: async (ds, log) => void (await processWaitlists(ds, log)) },
     { name: 'participants:network-sync', intervalMs: 5 * 60_000, run: async (ds, log) => void (await syncNetworks(ds, log)) },
     { name: 'participants:webhooks', intervalMs: 5_000, run: async (ds, log) => void (await deliverWebhooks(ds, log)) },
+    { name: 'participants:notifications', intervalMs: 5_000, run: async (ds, log) => {
+      await queueOfferReminders(ds);
+      await deliverNotifications(ds, log);
+    } },
     { name: 'participants:retention', intervalMs: 24 * 3_600_000, run: async (ds, log) => void (await applyRetention(ds, log)) },
     { name: 'participants:idempotency-keys', intervalMs: 3_600_000, run: (ds) => purgeIdempotencyKeys(ds) },
   ],

@@ -12,6 +12,14 @@ export enum AttendanceStatus { PRESENT = 'PRESENT', ABSENT = 'ABSENT', EXCUSED =
 export enum RegistrationChangeKind { CREATED = 'CREATED', STATUS_CHANGED = 'STATUS_CHANGED', UPDATED = 'UPDATED', MOVED = 'MOVED', ANONYMIZED = 'ANONYMIZED' }
 export enum WebhookDeliveryStatus { PENDING = 'PENDING', DELIVERED = 'DELIVERED', FAILED = 'FAILED' }
 export enum ErasureRequestStatus { REQUESTED = 'REQUESTED', COMPLETED = 'COMPLETED', REJECTED = 'REJECTED' }
+/** What a message tells a person; each kind has a template per language under `templates/`. */
+export enum NotificationKind {
+  REGISTRATION_RECEIVED = 'REGISTRATION_RECEIVED', REGISTRATION_CONFIRMED = 'REGISTRATION_CONFIRMED', REGISTRATION_REJECTED = 'REGISTRATION_REJECTED',
+  SEAT_OFFERED = 'SEAT_OFFERED', OFFER_REMINDER = 'OFFER_REMINDER', OFFER_EXPIRED = 'OFFER_EXPIRED', REGISTRATION_CANCELLED = 'REGISTRATION_CANCELLED', REGISTRATION_MOVED = 'REGISTRATION_MOVED',
+}
+/** Messages a person may switch off (reminders); decisions, offers and their expiry always go out. */
+export const OPTIONAL_NOTIFICATIONS: readonly NotificationKind[] = [NotificationKind.OFFER_REMINDER];
+export enum NotificationStatus { PENDING = 'PENDING', SENT = 'SENT', SKIPPED = 'SKIPPED', FAILED = 'FAILED', BOUNCED = 'BOUNCED' }
 export enum ParticipationDimension { COUNTY = 'COUNTY', MUNICIPALITY = 'MUNICIPALITY', NETWORK = 'NETWORK', ROLE = 'ROLE', GENDER = 'GENDER' }
 
 /** Statuses that hold a seat in the network. */
@@ -31,4 +39,12 @@ registerEnumType(AttendanceStatus, { name: 'AttendanceStatus' });
 registerEnumType(RegistrationChangeKind, { name: 'RegistrationChangeKind' });
 registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus' });
 registerEnumType(ErasureRequestStatus, { name: 'ErasureRequestStatus' });
+registerEnumType(NotificationKind, {
+  name: 'NotificationKind',
+  description: 'REGISTRATION_RECEIVED (confirmed, pending approval or waitlisted with position), REGISTRATION_CONFIRMED (approved or offer accepted), REGISTRATION_REJECTED (with the reason), SEAT_OFFERED (with the deadline and the link to answer), OFFER_REMINDER (a day before an unanswered offer lapses; can be switched off), OFFER_EXPIRED, REGISTRATION_CANCELLED (and by whom), REGISTRATION_MOVED.',
+});
+registerEnumType(NotificationStatus, {
+  name: 'NotificationStatus',
+  description: 'PENDING waits for (another) attempt; SENT was accepted by the mail server; SKIPPED was not sent (answered before a reminder went out, or switched off by the person); FAILED gave up after the maximum attempts; BOUNCED the server refused the address for good (not retried).',
+});
 registerEnumType(ParticipationDimension, { name: 'ParticipationDimension' });

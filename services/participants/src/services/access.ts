@@ -123,3 +123,8 @@ export function canSeeContactData(v: Viewer, p: PersonFacts): boolean {
     default: return v.personId === p.personId;
   }
 }
+
+/** Whose message settings the viewer may read and change: their own (PARTICIPANT), anyone's for ADMIN. */
+export function mayManageNotificationsOf(v: Viewer, personId: string): boolean {
+  return isAdmin(v) || (v.role === 'PARTICIPANT' && !!v.personId && v.personId === personId);
+}

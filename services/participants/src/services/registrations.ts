@@ -14,6 +14,7 @@ import { runIdempotent, type IdempotencyGuard } from './idempotency';
 import { fetchNetworkRules, hostIdsOf, networkRules, saveNetworkSnapshot, saveNetworkSnapshots, type NetworkRules } from './network-rules';
 import { personInputSchema, upsertPersonsByEmail } from './people';
 import { eligibilityError, NetworkLedger, registrationWindowError, type LiveRegistration } from './placement';
+import type { ServiceCause } from './notifications';
 import { lockNetworks, transact } from './transactions';
 
 /** What every registration mutation returns: the registration (by id, resolved per viewer) and the broken rules. */
@@ -42,19 +43,20 @@ async function loadLedger(m: EntityManager, rules: NetworkRules): Promise<Networ
   return new NetworkLedger(rules, rows);
 }
 
-async function setStatus(
+export async function setStatus(
   m: EntityManager, changes: ChangeLog, reg: Pick<Registration, 'id' | 'networkId' | 'municipalityId' | 'status'>,
-  status: RegistrationStatus, extra: { reason?: string | null; decidedBy?: string | null; offerExpiresAt?: Date | null; waitlistPosition?: number | null } = {},
+  status: RegistrationStatus,
+  extra: { reason?: string | null; decidedBy?: string | null; offerExpiresAt?: Date | null; waitlistPosition?: number | null; cause?: ServiceCause } = {},
 ): Promise<void> {
   await m.createQueryBuilder().update(Registration).set({
     status, statusReason: extra.reason ?? null, decidedBy: extra.decidedBy ?? null, offerExpiresAt: extra.offerExpiresAt ?? null,
     waitlistPosition: extra.waitlistPosition ?? null,
   }).where('id = :id', { id: reg.id }).execute();
-  changes.add({ registrationId: reg.id, networkId: reg.networkId, municipalityId: reg.municipalityId, kind: RegistrationChangeKind.STATUS_CHANGED, status, previousStatus: reg.status });
+  changes.add({ registrationId: reg.id, networkId: reg.networkId, municipalityId: reg.municipalityId, kind: RegistrationChangeKind.STATUS_CHANGED, status, previousStatus: reg.status, cause: extra.cause });
 }
 
 /** Gives freed seats to the waitlist and renumbers it: after every change that can free a seat. */
-async function settleNetwork(m: EntityManager, rules: NetworkRules, changes: ChangeLog): Promise<void> {
+export async function settleNetwork(m: EntityManager, rules: NetworkRules, changes: ChangeLog): Promise<void> {
   const ledger = await loadLedger(m, rules);
   const offers = ledger.offerFreeSeats();
   if (offers.length > 0) {
@@ -198,7 +200,7 @@ async function placeRegistrations(
         ? ((await m.query('SELECT external_ref FROM participants.registration WHERE client_id = $1 AND external_ref = ANY($2)', [clientId, refs])) as { external_ref: string }[]).map((r) => r.external_ref)
         : []);
       const ledger = await loadLedger(m, rules);
-      const changes = new ChangeLog(v.subject);
+      const changes = new ChangeLog(v.subject, v.role);
       const rows: Partial<Registration>[] = [];
       const now = new Date();
       const outcomes = placements.map((p): Outcome => {
@@ -254,7 +256,7 @@ export async function cancelRegistration(ctx: RequestContext, raw: unknown): Pro
       await lockNetworks(m, [target.reg.networkId]);
       const reg = await reload(m, target.reg.id);
       if (!LIVE.includes(reg.status)) return failed(userError('registrationId', `The registration is already ${reg.status.toLowerCase()}.`, 'ALREADY_CANCELLED'));
-      const changes = new ChangeLog(ctx.viewer.subject);
+      const changes = new ChangeLog(ctx.viewer.subject, ctx.viewer.role);
       await setStatus(m, changes, reg, RegistrationStatus.CANCELLED, { reason: input.reason, decidedBy: ctx.viewer.subject });
       if (target.rules) {
         await saveNetworkSnapshot(m, target.rules);
@@ -292,7 +294,7 @@ async function decide(ctx: RequestContext, raw: unknown, status: RegistrationSta
     await lockNetworks(m, [target.reg.networkId]);
     const reg = await reload(m, target.reg.id);
     if (reg.status !== RegistrationStatus.PENDING) return failed(userError('registrationId', `The registration is ${reg.status.toLowerCase()}, not pending.`, 'NOT_PENDING'));
-    const changes = new ChangeLog(ctx.viewer.subject);
+    const changes = new ChangeLog(ctx.viewer.subject, ctx.viewer.role);
     await setStatus(m, changes, reg, status, { reason: input.reason, decidedBy: ctx.viewer.subject });
     if (status === RegistrationStatus.REJECTED && target.rules) await settleNetwork(m, target.rules, changes);
     await changes.flush(m);
@@ -317,7 +319,7 @@ export async function acceptOffer(ctx: RequestContext, raw: unknown): Promise<Re
       const reg = await reload(m, target.reg.id);
       if (reg.status !== RegistrationStatus.OFFERED) return failed(userError('registrationId', `The registration is ${reg.status.toLowerCase()}, not offered a seat.`, 'NOT_OFFERED'));
       if (reg.offerExpiresAt && reg.offerExpiresAt < new Date()) return failed(userError('registrationId', `The offer expired at ${reg.offerExpiresAt.toISOString()}.`, 'OFFER_EXPIRED'));
-      const changes = new ChangeLog(ctx.viewer.subject);
+      const changes = new ChangeLog(ctx.viewer.subject, ctx.viewer.role);
       await setStatus(m, changes, reg, target.rules?.requiresApproval ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED, { decidedBy: ctx.viewer.subject });
       await changes.flush(m);
       const result = { registrationId: reg.id, userErrors: [] };
@@ -360,7 +362,7 @@ export async function updateRegistration(ctx: RequestContext, raw: unknown): Pro
       const updated = await m.createQueryBuilder().update(Registration).set(set)
         .where('id = :id AND version = :version', { id: target.reg.id, version: input.expectedVersion }).execute();
       if (!updated.affected) return failed(userError('expectedVersion', 'The registration was changed by someone else: reload it and try again.', 'STALE_VERSION'));
-      const changes = new ChangeLog(ctx.viewer.subject);
+      const changes = new ChangeLog(ctx.viewer.subject, ctx.viewer.role);
       changes.add({ registrationId: target.reg.id, networkId: target.reg.networkId, municipalityId: target.reg.municipalityId, kind: RegistrationChangeKind.UPDATED, status: target.reg.status, previousStatus: target.reg.status });
       await changes.flush(m);
       const result = { registrationId: target.reg.id, userErrors: [] };
@@ -403,7 +405,7 @@ export async function moveRegistration(ctx: RequestContext, raw: unknown): Promi
       await m.createQueryBuilder().update(Registration)
         .set({ networkId: to.id, status: placed.status, waitlistPosition: placed.waitlistPosition, offerExpiresAt: null })
         .where('id = :id', { id: reg.id }).execute();
-      const changes = new ChangeLog(ctx.viewer.subject);
+      const changes = new ChangeLog(ctx.viewer.subject, ctx.viewer.role);
       changes.add({ registrationId: reg.id, networkId: to.id, municipalityId: reg.municipalityId, kind: RegistrationChangeKind.MOVED, status: placed.status, previousStatus: reg.status });
       if (SEAT_HOLDING.includes(reg.status) || reg.status === RegistrationStatus.WAITLISTED) await settleNetwork(m, from, changes);
       await changes.flush(m);
@@ -514,7 +516,7 @@ export async function processWaitlists(ds: DataSource, log?: Logger, onlyNetwork
     for (const r of await networksWithWaitlistWork(ds, rules)) {
       settled += 1;
       await asServiceUnderLock(ds, r.id, async (m, changes) => {
-        expired += await cancelAsService(m, changes, r.id, "status = 'OFFERED' AND offer_expires_at < now()", [], 'Tilbudet gikk ut / offer expired');
+        expired += await cancelAsService(m, changes, r.id, "status = 'OFFERED' AND offer_expires_at < now()", [], 'OFFER_EXPIRED', 'Tilbudet gikk ut / offer expired');
         await settleNetwork(m, r, changes);
       });
     }
@@ -536,7 +538,7 @@ export async function syncNetworks(ds: DataSource, log?: Logger, onlyNetworkIds?
   for await (const rules of networkRulesInBatches(ds, ids)) {
     for (const r of rules.filter((n) => n.status === 'CANCELLED')) {
       await asServiceUnderLock(ds, r.id, async (m, changes) => {
-        cancelled += await cancelAsService(m, changes, r.id, 'status = ANY($2)', [LIVE], 'Nettverket er avlyst / the network was cancelled');
+        cancelled += await cancelAsService(m, changes, r.id, 'status = ANY($2)', [LIVE], 'NETWORK_CANCELLED', 'Nettverket er avlyst / the network was cancelled');
       });
     }
   }
@@ -567,11 +569,13 @@ function asServiceUnderLock(ds: DataSource, networkId: string, work: (m: EntityM
  * Cancels, as the service, the registrations of a network that `condition` (SQL over its rows,
  * parameters from $2) selects; returns how many.
  */
-async function cancelAsService(m: EntityManager, changes: ChangeLog, networkId: string, condition: string, params: unknown[], reason: string): Promise<number> {
+async function cancelAsService(
+  m: EntityManager, changes: ChangeLog, networkId: string, condition: string, params: unknown[], cause: ServiceCause, reason: string,
+): Promise<number> {
   const rows = (await m.query(
     `SELECT id, network_id AS "networkId", municipality_id AS "municipalityId", status FROM participants.registration
      WHERE network_id = $1 AND ${condition}`, [networkId, ...params])) as Registration[];
-  for (const reg of rows) await setStatus(m, changes, reg, RegistrationStatus.CANCELLED, { reason, decidedBy: 'service:participants' });
+  for (const reg of rows) await setStatus(m, changes, reg, RegistrationStatus.CANCELLED, { reason, decidedBy: 'service:participants', cause });
   return rows.length;
 }
 
