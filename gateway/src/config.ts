@@ -13,6 +13,11 @@ export interface GatewayConfig {
   jwksUrl?: string;
   /** … or a fixed key set (tests). */
   jwks?: { keys: import('jose').JWK[] };
+  /**
+   * The development key `POST /dev/token` signs with when `jwks` holds its public half (the test
+   * stack); otherwise the route exists only when the development key under `dataDir` is in use.
+   */
+  devTokenKeys?: Pick<import('@kommunenett/auth').DevKeys, 'privateKey' | 'kid'>;
   dataDir: string;
   issuer: string;
   audience: string;
@@ -21,6 +26,12 @@ export interface GatewayConfig {
   graphiql: boolean;
   bodyLimitBytes: number;
   limits: { maxDepth: number; maxAliases: number; maxCost: number; maxDirectives: number; maxTokens: number };
+  /** The built dashboard served at /dashboard/. */
+  dashboardDir: string;
+  /** Client id of the dashboard at the OpenID Connect provider (production sign-in); unset: no OIDC sign-in. */
+  dashboardOidcClientId?: string;
+  /** OpenID Connect issuer the dashboard signs in with; default `issuer`. */
+  dashboardOidcIssuer?: string;
   /** Keep-alive connections per subgraph. */
   subgraphPoolSize: number;
   /** Send identical in-flight subgraph queries once (see subgraph-fetcher.ts). */
@@ -51,6 +62,9 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
       maxDirectives: int(env.MAX_QUERY_DIRECTIVES, 20),
       maxTokens: int(env.MAX_QUERY_TOKENS, 4_000),
     },
+    dashboardDir: resolve(env.DASHBOARD_DIR ?? resolve(__dirname, '../../packages/dashboard/dist')),
+    dashboardOidcClientId: env.DASHBOARD_OIDC_CLIENT_ID || undefined,
+    dashboardOidcIssuer: env.DASHBOARD_OIDC_ISSUER || undefined,
     subgraphPoolSize: int(env.SUBGRAPH_POOL_SIZE, 64),
     mergeInflightRequests: flag(env.MERGE_INFLIGHT_REQUESTS, true),
   };

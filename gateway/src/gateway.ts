@@ -12,13 +12,15 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Logger } from 'pino';
 import {
-  ANONYMOUS, createTokenVerifier, loadOrCreateDevKeys, signViewer, TokenError, type Viewer,
+  ANONYMOUS, createTokenVerifier, encodeViewer, loadOrCreateDevKeys, TokenError, VIEWER_HEADER, type Viewer,
 } from '@kommunenett/auth';
 import {
   createLogger, handleGraphQLRequest, HttpError, maskError, readBody, sendJson, startHttpServer, SUBGRAPH_NAMES, type SubgraphName,
 } from '@kommunenett/subgraph-kit';
 import { gatewayConfigFromEnv, type GatewayConfig } from './config';
 import { serveGraphiql } from './graphiql';
+import { dashboardHandler } from './dashboard';
+import { devTokenHandler } from './dev-token';
 import { createSubgraphFetcher } from './subgraph-fetcher';
 import { NoPrototypeNames } from './validation';
 
@@ -72,22 +74,31 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}, log: 
   const config = { ...gatewayConfigFromEnv(), ...overrides };
   const devKeys = (config.jwksUrl || config.jwks) && config.internalSecret ? null : await loadOrCreateDevKeys(config.dataDir);
   const internalSecret = config.internalSecret ?? devKeys!.internalSecret;
+  // Development tokens exist only while tokens are verified with the development key.
+  const devTokenKeys = config.devTokenKeys ?? (!config.jwksUrl && !config.jwks ? devKeys : null);
+  const devToken = devTokenKeys ? devTokenHandler(devTokenKeys, { issuer: config.issuer, audience: config.audience }) : null;
+  const dashboard = dashboardHandler({
+    dir: config.dashboardDir,
+    devTokens: devToken !== null,
+    oidc: config.dashboardOidcClientId
+      ? { authority: config.dashboardOidcIssuer ?? config.issuer, clientId: config.dashboardOidcClientId, scope: 'openid profile' }
+      : null,
+  });
   const verify = createTokenVerifier({
     issuer: config.issuer, audience: config.audience,
     ...(config.jwksUrl ? { jwksUrl: config.jwksUrl } : { jwks: config.jwks ?? { keys: [devKeys!.publicJwk] } }),
   });
 
-  const subgraphs = createSubgraphFetcher({ connections: config.subgraphPoolSize, mergeInflight: config.mergeInflightRequests });
-  const fetcher = subgraphs.fetcher as never;
+  const subgraphs = createSubgraphFetcher({ connections: config.subgraphPoolSize, mergeInflight: config.mergeInflightRequests, internalSecret });
 
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl ?? readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name }) => new RemoteGraphQLDataSource<GatewayContext>({
       url: config.subgraphUrls[name as SubgraphName],
-      fetcher,
+      fetcher: subgraphs.forSubgraph(name) as never,
+      // The fetcher signs the viewer together with the body it sends (see subgraph-fetcher.ts).
       willSendRequest({ request, context }) {
-        const headers = signViewer(context.viewer ?? ANONYMOUS, name, internalSecret);
-        for (const [key, value] of Object.entries(headers)) request.http?.headers.set(key, value);
+        request.http?.headers.set(VIEWER_HEADER, encodeViewer(context.viewer ?? ANONYMOUS));
         if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
       },
     }),
@@ -138,9 +149,9 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}, log: 
     const post = req.method === 'POST';
     const upstream = await subgraphs.fetcher(target.toString(), {
       method: req.method,
-      headers: { ...signViewer(viewer, route.subgraph, internalSecret), ...(post && { 'content-type': String(req.headers['content-type'] ?? '') }) },
+      headers: { [VIEWER_HEADER]: encodeViewer(viewer), ...(post && { 'content-type': String(req.headers['content-type'] ?? '') }) },
       ...(post && { body: await readBody(req, 10_000) }),
-    } as never);
+    } as never, route.subgraph);
     const body = Buffer.from(await upstream.arrayBuffer());
     const headers: Record<string, string> = { 'content-length': String(body.length), 'cache-control': upstream.headers.get('cache-control') ?? 'no-cache' };
     for (const name of ['content-type', 'location', 'content-security-policy', 'content-disposition', 'x-content-type-options', 'referrer-policy']) {
@@ -161,6 +172,8 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}, log: 
       res.setHeader('x-request-id', requestId);
       return handleGraphQLRequest(apollo, req, res, { bodyLimit: config.bodyLimitBytes, context: async () => ({ viewer, requestId }) });
     }
+    if (path === '/dev/token' && devToken) return devToken(req, res);
+    if (path === '/dashboard' || path.startsWith('/dashboard/')) return dashboard(req, res, path);
     const page = PAGE_ROUTES.find((r) => path.startsWith(r.prefix) && r.methods.includes(req.method ?? ''));
     if (page) return proxyPage(req, res, path, page);
     if (config.graphiql && req.method === 'GET' && serveGraphiql(path, res)) return;

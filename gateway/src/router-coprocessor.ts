@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ANONYMOUS, signViewer, tokenClaimsSchema, viewerFromClaims, type Viewer } from '@kommunenett/auth';
+import { ANONYMOUS, signRequest, tokenClaimsSchema, viewerFromClaims, type Viewer } from '@kommunenett/auth';
 import { readBody, sendJson } from '@kommunenett/subgraph-kit';
 
 /** Where Apollo Router puts the claims of the JWT it verified. */
@@ -11,13 +11,19 @@ interface CoprocessorRequest {
   control: unknown;
   serviceName?: string;
   headers?: Record<string, string[]>;
+  /** The GraphQL request Router will send to the subgraph (`body: true` in router.yaml). */
+  body?: object | string;
+  /** The subgraph's URL and the method (`uri: true`, `method: true`). */
+  uri?: string;
+  method?: string;
   context?: { entries?: Record<string, unknown> };
 }
 
 /**
  * Apollo Router's external coprocessor at the SubgraphRequest stage: turns the claims of the token
- * Router has verified into the same signed viewer headers the Node gateway sends, so subgraphs
- * accept Router and gateway alike. Unknown stages pass through unchanged.
+ * Router has verified into the same signed headers the Node gateway sends — bound to the body
+ * Router is about to send, its method and path, with a unique id — so subgraphs accept Router and
+ * gateway alike. Unknown stages pass through unchanged.
  */
 export function routerCoprocessor(internalSecret: string) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -33,7 +39,9 @@ export function routerCoprocessor(internalSecret: string) {
       viewer = viewerFromClaims(parsed.data);
     }
     const headers = { ...(payload.headers ?? {}) };
-    for (const [key, value] of Object.entries(signViewer(viewer, payload.serviceName, internalSecret))) headers[key] = [value];
+    const path = payload.uri ? (() => { const u = new URL(payload.uri); return u.pathname + u.search; })() : '/graphql';
+    const signed = signRequest(viewer, payload.serviceName, internalSecret, { method: payload.method ?? 'POST', path, body: payload.body ?? null });
+    for (const [key, value] of Object.entries(signed)) headers[key] = [value];
     return sendJson(res, 200, { ...payload, headers, control: 'continue' });
   };
 }

@@ -1,12 +1,14 @@
 import { Agent, request } from 'undici';
 import type { FetcherHeaders, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
-import { VIEWER_HEADER } from '@kommunenett/auth';
+import { ANONYMOUS, encodeViewer, signRequest, VIEWER_HEADER } from '@kommunenett/auth';
 
 export interface SubgraphFetcherOptions {
   /** Keep-alive connections per subgraph origin. */
   connections: number;
   /** Merge identical in-flight queries into one subgraph request. */
   mergeInflight: boolean;
+  /** Secret of the signed viewer: each request is signed for its subgraph as it leaves. */
+  internalSecret?: string;
 }
 
 /** A subgraph's answer, read whole: what merged requests share (never its parsed objects). */
@@ -88,7 +90,12 @@ function passOnGraphQLErrors(status: number, contentType: string | undefined): n
 export function createSubgraphFetcher(options: SubgraphFetcherOptions) {
   const agent = new Agent({ connections: options.connections, keepAliveTimeout: 30_000, pipelining: 1 });
   const inflight = new Map<string, Promise<Answer>>();
-  const send = async (url: string, init: SubgraphRequestInit, headers: Record<string, string>): Promise<Answer> => {
+  const send = async (url: string, init: SubgraphRequestInit, unsigned: Record<string, string>, audience?: string): Promise<Answer> => {
+    // Signed here, over the exact bytes that leave (method, path, body digest, a unique id).
+    const target = new URL(url);
+    const headers = audience && options.internalSecret
+      ? { ...unsigned, ...signRequest(unsigned[VIEWER_HEADER] ?? encodeViewer(ANONYMOUS), audience, options.internalSecret, { method: init.method ?? 'GET', path: target.pathname + target.search, body: typeof init.body === 'string' ? init.body : null }) }
+      : unsigned;
     const res = await request(url, { method: (init.method ?? 'GET') as 'GET', headers, body: init.body, dispatcher: agent, signal: init.signal });
     const map = new Map<string, string>();
     for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) map.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -96,23 +103,30 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions) {
     return { status: passOnGraphQLErrors(res.statusCode, map.get('content-type')), headers: map, body, url };
   };
 
-  const fetcher = async (url: string, init: SubgraphRequestInit = {}): Promise<FetcherResponse> => {
+  /** `audience`: the subgraph the request is signed for (unsigned without it). */
+  const fetcher = async (url: string, init: SubgraphRequestInit = {}, audience?: string): Promise<FetcherResponse> => {
     // Between processes on one network a compressed answer costs the subgraph and the gateway CPU
     // for nothing (a profile showed zlib among the gateway's top costs).
     const headers = withHeader(init.headers, 'accept-encoding', 'identity');
     const body = typeof init.body === 'string' ? init.body : null;
     // Apollo Gateway serialises `{"query":…}` first: a mutation's body starts with its keyword.
     if (!options.mergeInflight || !body || body.startsWith('{"query":"mutation')) {
-      return new SubgraphResponse(await send(url, init, headers));
+      return new SubgraphResponse(await send(url, init, headers, audience));
     }
-    const key = `${url}\n${headers[VIEWER_HEADER] ?? ''}\n${body}`;
+    const key = `${url}\n${audience ?? ''}\n${headers[VIEWER_HEADER] ?? ''}\n${body}`;
     let pending = inflight.get(key);
     if (!pending) {
-      pending = send(url, init, headers).finally(() => inflight.delete(key));
+      pending = send(url, init, headers, audience).finally(() => inflight.delete(key));
       inflight.set(key, pending);
     }
     // Each waiter gets its own response over the shared bytes and parses them itself.
     return new SubgraphResponse(await pending);
   };
-  return { fetcher, close: () => agent.close(), inflightCount: () => inflight.size };
+  return {
+    fetcher,
+    /** The fetcher Apollo Gateway uses for one subgraph: every request signed for it. */
+    forSubgraph: (audience: string) => (url: string, init?: SubgraphRequestInit) => fetcher(url, init, audience),
+    close: () => agent.close(),
+    inflightCount: () => inflight.size,
+  };
 }

@@ -1,4 +1,4 @@
-import { createEphemeralKeys, DEV_TOKEN_SETTINGS, signToken, signViewer, ANONYMOUS } from '@kommunenett/auth';
+import { createEphemeralKeys, DEV_TOKEN_SETTINGS, signToken, signRequest, ANONYMOUS, type Viewer } from '@kommunenett/auth';
 import { sqlDelta, startTestStack, type TestStack } from '@kommunenett/stack/testing';
 import { DEMO } from '@kommunenett/reference-data';
 
@@ -97,25 +97,64 @@ describe('subgraphs answer only the gateway', () => {
     }
   });
 
+  /** Headers signed the way the gateway signs a POST of `body` to a subgraph's /graphql. */
+  const signed = (viewer: Viewer, audience: string, body: string, secret = stack.keys.internalSecret, now = Date.now()) =>
+    ({ 'content-type': 'application/json', ...signRequest(viewer, audience, secret, { method: 'POST', path: '/graphql', body }, now) });
+  const sdlQuery = JSON.stringify({ query: '{ _service { sdl } }' });
+
   it('refuses forged and misdirected signatures', async () => {
-    const forged = signViewer({ ...ANONYMOUS, kind: 'user', role: 'ADMIN' }, 'networks', 'a-secret-that-is-not-the-gateways');
-    const res = await post(JSON.stringify({ query: '{ _service { sdl } }' }), { 'content-type': 'application/json', ...forged }, stack.subgraphs.networks.url);
+    const admin: Viewer = { ...ANONYMOUS, kind: 'user', role: 'ADMIN' };
+    const res = await post(sdlQuery, signed(admin, 'networks', sdlQuery, 'a-secret-that-is-not-the-gateways'), stack.subgraphs.networks.url);
     expect(res.status).toBe(401);
     // Signed correctly, but for another subgraph: not replayable here.
-    const otherAudience = signViewer({ ...ANONYMOUS, kind: 'user', role: 'ADMIN' }, 'participants', stack.keys.internalSecret);
-    const res2 = await post(JSON.stringify({ query: '{ _service { sdl } }' }), { 'content-type': 'application/json', ...otherAudience }, stack.subgraphs.networks.url);
+    const res2 = await post(sdlQuery, signed(admin, 'participants', sdlQuery), stack.subgraphs.networks.url);
     expect(res2.status).toBe(401);
     // Signed correctly but too old.
-    const stale = signViewer(ANONYMOUS, 'networks', stack.keys.internalSecret, Date.now() - 10 * 60_000);
-    const res3 = await post(JSON.stringify({ query: '{ _service { sdl } }' }), { 'content-type': 'application/json', ...stale }, stack.subgraphs.networks.url);
+    const res3 = await post(sdlQuery, signed(ANONYMOUS, 'networks', sdlQuery, stack.keys.internalSecret, Date.now() - 10 * 60_000), stack.subgraphs.networks.url);
     expect(res3.status).toBe(401);
   });
 
-  it('accepts a correctly signed call', async () => {
-    const headers = signViewer(ANONYMOUS, 'networks', stack.keys.internalSecret);
-    const res = await post(JSON.stringify({ query: '{ _service { sdl } }' }), { 'content-type': 'application/json', ...headers }, stack.subgraphs.networks.url);
+  it('accepts a correctly signed call once', async () => {
+    const headers = signed(ANONYMOUS, 'networks', sdlQuery);
+    const res = await post(sdlQuery, headers, stack.subgraphs.networks.url);
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body.data)).toContain('type Network');
+    // The very same request again (headers and body captured on the wire) is a replay.
+    const replay = await post(sdlQuery, headers, stack.subgraphs.networks.url);
+    expect(replay.status).toBe(401);
+    expect(firstCode(replay.body)).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses captured headers re-sent with another body, before running it', async () => {
+    const coordinator: Viewer = { ...ANONYMOUS, kind: 'user', subject: 'c1', role: 'COORDINATOR', municipalityId: 'NO-3201' };
+    const innocent = JSON.stringify({ query: '{ __typename }' });
+    const captured = signed(coordinator, 'participants', innocent);
+    // Never sent as signed: the headers are replayed at once with a query for contact data.
+    const greedy = JSON.stringify({ query: '{ registrations(first: 100) { edges { node { person { name email phone } } } } }' });
+    const before = stack.sqlStatements();
+    const res = await post(greedy, captured, stack.subgraphs.participants.url);
+    expect(res.status).toBe(401);
+    expect(firstCode(res.body)).toBe('UNAUTHENTICATED');
+    expect(res.body.data).toBeUndefined();
+    expect(stack.sqlStatements().participants ?? 0).toBe(before.participants ?? 0);
+    // Variables are part of what is signed too.
+    const withVariables = (id: string) => JSON.stringify({ query: 'query($id: ID!) { network(id: $id) { name } }', variables: { id } });
+    const headers = signed(ANONYMOUS, 'networks', withVariables(DEMO.networks.antikorrupsjonA));
+    const swapped = await post(withVariables(DEMO.networks.antikorrupsjonB), headers, stack.subgraphs.networks.url);
+    expect(swapped.status).toBe(401);
+    // The untouched request still goes through once: the refusals did not spend its id.
+    const original = await post(withVariables(DEMO.networks.antikorrupsjonA), headers, stack.subgraphs.networks.url);
+    expect(original.status).toBe(200);
+  });
+
+  it('refuses a calendar signature used for another path', async () => {
+    const path = `/calendar/networks/${DEMO.networks.antikorrupsjonA}.ics`;
+    const headers = signRequest(ANONYMOUS, 'networks', stack.keys.internalSecret, { method: 'GET', path, body: null });
+    const base = stack.subgraphs.networks.url.replace(/\/graphql$/, '');
+    const other = await fetch(`${base}/calendar/networks/${DEMO.networks.antikorrupsjonB}.ics`, { headers });
+    expect(other.status).toBe(401);
+    const same = await fetch(`${base}${path}`, { headers });
+    expect(same.status).toBe(200);
   });
 });
 

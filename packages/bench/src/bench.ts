@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { ANONYMOUS, DEV_TOKEN_SETTINGS, loadOrCreateDevKeys, signToken, signViewer, viewerFromClaims, type TokenClaims } from '@kommunenett/auth';
+import { ANONYMOUS, DEV_TOKEN_SETTINGS, loadOrCreateDevKeys, signRequest, signToken, viewerFromClaims, type TokenClaims } from '@kommunenett/auth';
 import { SUBGRAPH_NAMES } from '@kommunenett/subgraph-kit';
 import { REPO_ROOT, startStackProcesses, waitFor, portOpen } from '@kommunenett/stack';
 import { runLoad, type LoadResult } from './load';
@@ -102,22 +102,25 @@ async function main(): Promise<void> {
     const results: ScenarioResult[] = [];
     const selected = values.scenarios ? SCENARIOS.filter((s) => values.scenarios!.split(',').includes(s.name)) : SCENARIOS;
     /** Where and how a scenario's requests go for one target; null when the target does not apply. */
-    const requestFor = (scenario: Scenario, target: Target): { url: string; body: () => string; headers: Record<string, string> } | null => {
+    const requestFor = (scenario: Scenario, target: Target): { url: string; body: () => string; headers: Record<string, string>; sign?: (body: string) => Record<string, string> } | null => {
       const body = scenario.body({ ...ctx, burstNetworkId: burstNetworks[target] });
       const headers: Record<string, string> = ctx.tokens[scenario.token] ? { authorization: `Bearer ${ctx.tokens[scenario.token]}` } : {};
       if (target === 'apollo') return { url: gatewayUrl, body, headers };
       if (target === 'hive') return { url: hiveUrl, body, headers };
       if (!scenario.singleSubgraph) return null;
-      // Signed as the gateway would sign this viewer, when asked for: a signature is valid for a minute.
+      // Signed per request as the gateway would sign it: a signature is bound to one body and used once.
       const viewer = scenario.token === 'anonymous' ? ANONYMOUS : viewerFromClaims(claims[scenario.token]);
-      return { url: subgraphUrl(scenario.singleSubgraph), body, headers: signViewer(viewer, scenario.singleSubgraph, stack.env.INTERNAL_AUTH_SECRET!) };
+      const audience = scenario.singleSubgraph;
+      const url = subgraphUrl(audience);
+      const sign = (text: string) => signRequest(viewer, audience, stack.env.INTERNAL_AUTH_SECRET!, { method: 'POST', path: new URL(url).pathname, body: text });
+      return { url, body, headers: {}, sign };
     };
 
     // Every path warm before anything is measured: JIT, plans, caches and the database's pages.
     for (const scenario of selected) {
       for (const target of TARGETS) {
         const request = requestFor(scenario, target);
-        if (request) await runLoad(request.url, { body: request.body, headers: request.headers }, { connections, durationSeconds: 1 });
+        if (request) await runLoad(request.url, { body: request.body, headers: request.headers, sign: request.sign }, { connections, durationSeconds: 1 });
       }
     }
 
@@ -129,10 +132,10 @@ async function main(): Promise<void> {
       for (const target of rotate(TARGETS, index)) {
         const request = requestFor(scenario, target);
         if (!request) continue;
-        const { url, body, headers } = request;
-        await runLoad(url, { body, headers }, { connections, durationSeconds: 2 });
+        const { url, body, headers, sign } = request;
+        await runLoad(url, { body, headers, sign }, { connections, durationSeconds: 2 });
         const before = target === 'apollo' ? await Promise.all(SUBGRAPH_NAMES.map((n) => sqlStatementsOf(subgraphUrl(n)))) : [];
-        runs[target] = await runLoad(url, { body, headers }, { connections, durationSeconds: duration });
+        runs[target] = await runLoad(url, { body, headers, sign }, { connections, durationSeconds: duration });
         if (target === 'apollo') {
           const after = await Promise.all(SUBGRAPH_NAMES.map((n) => sqlStatementsOf(subgraphUrl(n))));
           sql = after.reduce((sum, n, i) => sum + n - before[i], 0);

@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
-import { ANONYMOUS, createTokenVerifier, DEV_TOKEN_SETTINGS, loadOrCreateDevKeys, signViewer, type Viewer } from '@kommunenett/auth';
+import { ANONYMOUS, createTokenVerifier, DEV_TOKEN_SETTINGS, loadOrCreateDevKeys, signRequest, type Viewer } from '@kommunenett/auth';
 import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, subgraphUrl } from '@kommunenett/subgraph-kit';
 
 async function main(): Promise<void> {
@@ -32,7 +32,9 @@ async function main(): Promise<void> {
         const request = (context as { request?: Request }).request;
         const authorization = request?.headers.get('authorization');
         const viewer: Viewer = authorization?.startsWith('Bearer ') ? await verify(authorization.slice(7)) : ANONYMOUS;
-        setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), ...signViewer(viewer, name, secret) } });
+        const target = new URL(url);
+        const signed = signRequest(viewer, name, secret, { method: options.method ?? 'POST', path: target.pathname + target.search, body: typeof options.body === 'string' ? options.body : null });
+        setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), ...signed } });
       },
     }],
   });

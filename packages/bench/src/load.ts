@@ -4,6 +4,8 @@ export interface LoadRequest {
   /** Request body (JSON text); a function makes a new one per request (varied or unique inputs). */
   body: string | (() => string);
   headers?: Record<string, string>;
+  /** Headers made per request from its body (a subgraph's signature is bound to one request). */
+  sign?: (body: string) => Record<string, string>;
 }
 
 export interface LoadResult {
@@ -47,7 +49,10 @@ export async function runLoad(url: string, request: LoadRequest, options: { conn
     headers,
     requests: [{
       method: 'POST',
-      setupRequest: (req) => ({ ...req, body: typeof request.body === 'function' ? request.body() : request.body }),
+      setupRequest: (req) => {
+        const body = typeof request.body === 'function' ? request.body() : request.body;
+        return { ...req, body, ...(request.sign && { headers: { ...headers, ...request.sign(body) } }) };
+      },
       onResponse: (status, body) => {
         // Parsing every body would cost the load generator's CPU; one in ten is enough to see errors.
         if (status === 200 && sampled++ % 10 === 0 && body.includes('"errors"')) graphqlErrors += 10;

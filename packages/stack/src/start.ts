@@ -33,6 +33,7 @@ async function main(): Promise<void> {
 
     GraphQL endpoint   ${stack.gatewayUrl}
     GraphiQL           ${base}/graphiql
+    Dashboard          ${base}/dashboard/      (sign in with the role picker)
     Database           ${stack.databaseUrl}${stack.embedded ? `  (embedded, data in ${join(stack.env.DATA_DIR!, 'pglite')})` : ''}
 
   Anonymous requests see published networks and handbooks. For a role, get a token:

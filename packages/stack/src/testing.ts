@@ -66,6 +66,7 @@ export async function startTestStack(options: { definitions?: SubgraphDefinition
       supergraphSdl,
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url])) as never,
       jwks: { keys: [keys.publicJwk] },
+      devTokenKeys: keys,
       internalSecret: keys.internalSecret,
       introspection: true,
     }, log.child({ service: 'gateway' }));

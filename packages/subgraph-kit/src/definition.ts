@@ -18,7 +18,7 @@ export interface EntityDefinition {
 
 /**
  * A plain HTTP endpoint beside `/graphql` (e.g. an iCalendar feed). The gateway proxies
- * `/calendar/*` to the networks subgraph; like `/graphql`, a route answers only signed requests.
+ * `/calendar/*` to the networks subgraph and `/offers/*`, `/unsubscribe/*`, `/dev/mail` to participants; like `/graphql`, a route answers only signed requests.
  */
 export interface HttpRoute {
   method: 'GET' | 'POST';
@@ -30,6 +30,8 @@ export interface RouteDeps {
   log: Logger;
   /** The caller as the gateway vouched for it (routes, like /graphql, answer only the gateway). */
   viewer: import('@kommunenett/auth').Viewer;
+  /** The request body, already read (the signature covers it); empty for GET. */
+  body: string;
 }
 
 /** A job that runs on an interval in one instance at a time (guarded by an advisory lock). */

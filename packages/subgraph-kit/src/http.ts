@@ -47,31 +47,38 @@ function headerMapOf(req: IncomingMessage): HeaderMap {
 const COMPRESS_FROM_BYTES = 1024;
 
 /**
+ * Reads a GraphQL request's body: capped (413), JSON parsed with a clear 400 when the content type
+ * says JSON, the raw text otherwise (Apollo's CSRF prevention refuses form and text posts).
+ * Nothing for GET.
+ */
+export async function readGraphQLBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  if (req.method !== 'POST') return undefined;
+  const text = await readBody(req, limit);
+  const contentType = req.headers['content-type'] ?? '';
+  if (contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json')) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new HttpError(400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+    }
+  }
+  return text;
+}
+
+/**
  * Runs one GraphQL HTTP request through Apollo Server: body cap, JSON parsing with a clear 400,
  * CSRF prevention left to Apollo (it refuses form posts and GET mutations), gzip when asked.
+ * `body` is the body already read by `readGraphQLBody`, when the caller needed it first.
  */
 export async function handleGraphQLRequest<C extends BaseContext>(
   apollo: ApolloServer<C>,
   req: IncomingMessage,
   res: ServerResponse,
-  options: { bodyLimit: number; context: () => Promise<C> },
+  options: { bodyLimit: number; context: () => Promise<C>; body?: unknown },
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const headers = headerMapOf(req);
-  let body: unknown = undefined;
-  if (req.method === 'POST') {
-    const text = await readBody(req, options.bodyLimit);
-    const contentType = headers.get('content-type') ?? '';
-    if (contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json')) {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        throw new HttpError(400, 'BAD_REQUEST', 'The request body is not valid JSON.');
-      }
-    } else {
-      body = text;
-    }
-  }
+  const body = 'body' in options ? options.body : await readGraphQLBody(req, options.bodyLimit);
   const result = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
     context: options.context,

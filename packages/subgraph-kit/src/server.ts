@@ -10,14 +10,14 @@ import {
 import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { verifySignedViewer, type Viewer } from '@kommunenett/auth';
+import { hasCurrentSignature, ReplayGuard, verifySignedRequest, type SignedRequest, type Viewer } from '@kommunenett/auth';
 import {
   createServiceDataSource, databaseUrlFor, isDatabaseReady, migrateAndPrepare, sqlRequestStatementTotals, sqlStatementTotals, sqlTallyStorage,
 } from '@kommunenett/db';
 import { LoaderRegistry, type RequestContext } from './context';
 import type { SubgraphDefinition } from './definition';
 import { PUBLIC_ERROR_CODES } from './errors';
-import { handleGraphQLRequest, HttpError, sendJson, startHttpServer, type RunningHttpServer } from './http';
+import { handleGraphQLRequest, HttpError, readBody, readGraphQLBody, sendJson, startHttpServer, type RunningHttpServer } from './http';
 import { createLogger } from './logger';
 import { buildFederatedSchema } from './schema';
 import { scheduleJobs } from './jobs';
@@ -99,6 +99,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   });
   await apollo.start();
 
+  const replays = new ReplayGuard();
   const bodyLimit = options.bodyLimitBytes ?? Number(process.env.BODY_LIMIT_BYTES ?? 1_000_000);
   const routeDeps = { ds, log };
   const http: RunningHttpServer = await startHttpServer(async (req, res) => {
@@ -123,22 +124,32 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       const v = req.headers[h];
       return Array.isArray(v) ? v[0] : v;
     };
-    const signedViewer = (): Viewer => {
-      const viewer = verifySignedViewer(header, name, secret);
-      if (!viewer) throw new HttpError(401, 'UNAUTHENTICATED', 'This subgraph answers only requests signed by the gateway.');
+    const refuse = () => new HttpError(401, 'UNAUTHENTICATED', 'This subgraph answers only requests signed by the gateway.');
+    // The signature covers this request (method, path, body digest) and is accepted once.
+    const signedViewer = (body: SignedRequest['body']): Viewer => {
+      const viewer = verifySignedRequest(header, name, secret, { method: req.method ?? 'GET', path: req.url ?? '/', body }, replays);
+      if (!viewer) throw refuse();
       return viewer;
     };
     if (path === '/graphql') {
-      const viewer = signedViewer();
+      // Headers first (cheap), so an unsigned caller does not get its body read.
+      if (!hasCurrentSignature(header)) throw refuse();
+      const body = await readGraphQLBody(req, bodyLimit);
+      const viewer = signedViewer(body as SignedRequest['body']);
       const requestId = header('x-request-id') ?? randomUUID();
       const context = async (): Promise<RequestContext> => ({
         service: name, viewer, requestId, ds, loaders: new LoaderRegistry(), log: log.child({ requestId }),
       });
-      return sqlTallyStorage.run({ statements: 0 }, () => handleGraphQLRequest(apollo, req, res, { bodyLimit, context }));
+      return sqlTallyStorage.run({ statements: 0 }, () => handleGraphQLRequest(apollo, req, res, { bodyLimit, context, body }));
     }
     for (const route of definition.routes ?? []) {
       const match = req.method === route.method ? path.match(route.path) : null;
-      if (match) return route.handle(req, res, match, { ...routeDeps, viewer: signedViewer() });
+      if (match) {
+        if (!hasCurrentSignature(header)) throw refuse();
+        // A POST route's body is read here, since the signature covers it.
+        const body = req.method === 'POST' ? await readBody(req, bodyLimit) : '';
+        return route.handle(req, res, match, { ...routeDeps, viewer: signedViewer(body), body });
+      }
     }
     throw new HttpError(404, 'NOT_FOUND', `No route for ${req.method} ${path}.`);
   }, options.port ?? Number(process.env[`${name.toUpperCase()}_PORT`] ?? definition.defaultPort), options.host ?? process.env.HOST ?? '127.0.0.1', log);

@@ -1,4 +1,4 @@
-import { serviceViewer, signViewer } from '@kommunenett/auth';
+import { serviceViewer, signRequest, type Viewer } from '@kommunenett/auth';
 
 export const SUBGRAPH_NAMES = ['networks', 'participants', 'reports', 'handbook'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -18,15 +18,21 @@ export class SubgraphCallError extends Error {}
 export class SubgraphClient {
   constructor(private readonly caller: string, private readonly target: SubgraphName, private readonly secret: string, private readonly url = subgraphUrl(target)) {}
 
-  async query<T>(query: string, variables: Record<string, unknown> = {}, requestId?: string): Promise<T> {
-    const response = await fetch(this.url, {
+  /**
+   * `onBehalfOf` signs the caller's own viewer instead of the service's: how a service asks what
+   * its caller may see (e.g. which people) and gets the owner's rule applied to that caller.
+   */
+  async query<T>(query: string, variables: Record<string, unknown> = {}, requestId?: string, onBehalfOf?: Viewer): Promise<T> {
+    const requestBody = JSON.stringify({ query, variables });
+    const target = new URL(this.url);
+    const response = await fetch(target, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         ...(requestId && { 'x-request-id': requestId }),
-        ...signViewer(serviceViewer(this.caller), this.target, this.secret),
+        ...signRequest(onBehalfOf ?? serviceViewer(this.caller), this.target, this.secret, { method: 'POST', path: target.pathname + target.search, body: requestBody }),
       },
-      body: JSON.stringify({ query, variables }),
+      body: requestBody,
     });
     const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
     if (!response.ok || body.errors?.length || !body.data) {
@@ -36,12 +42,13 @@ export class SubgraphClient {
   }
 
   /** Resolves entities by id through the owner's `_entities`, in the order of `ids`. */
-  async entities<T>(typename: string, ids: readonly string[], selection: string, requestId?: string): Promise<(T | null)[]> {
+  async entities<T>(typename: string, ids: readonly string[], selection: string, requestId?: string, onBehalfOf?: Viewer): Promise<(T | null)[]> {
     if (ids.length === 0) return [];
     const data = await this.query<{ _entities: (T | null)[] }>(
       `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${selection} } } }`,
       { representations: ids.map((id) => ({ __typename: typename, id })) },
       requestId,
+      onBehalfOf,
     );
     return data._entities;
   }

@@ -45,6 +45,10 @@ async function chapterIn(editionId: string, slug: string, token = editor): Promi
   return (await ok('query($id: ID!, $slug: String!) { edition(id: $id) { chapter(slug: $slug) { id version title bodyMarkdown number } } }', { id: editionId, slug }, token)).edition.chapter;
 }
 
+async function editionVersion(editionId: string): Promise<number> {
+  return (await ok('query($id: ID!) { edition(id: $id) { version } }', { id: editionId }, editor)).edition.version;
+}
+
 describe('revising «Beskytt kommunen!» from the networks’ experience', () => {
   let draftId: string;
   let firstEditionId: string;
@@ -137,8 +141,11 @@ describe('revising «Beskytt kommunen!» from the networks’ experience', () =>
     expect(accepted.chapter.bodyMarkdown).toContain('Start med **én konkret prosess**');
     expect(accepted.chapter.edition.status).toBe('DRAFT');
 
+    const versionBefore = await editionVersion(draftId);
     const ours = (await ok(ACCEPT, { input: { proposalId: proposalFromA } }, editor)).acceptRevision;
     expect(ours.userErrors).toEqual([]);
+    // Taking a proposal in changes the draft, so the draft's version moves.
+    expect(await editionVersion(draftId)).toBe(versionBefore + 1);
     expect((await chapterIn(draftId, 'verdier-holdninger-og-kultur')).bodyMarkdown).toContain('Ledernes **eget eksempel**');
     // The published edition keeps its text.
     expect((await chapterIn(firstEditionId, 'verdier-holdninger-og-kultur')).bodyMarkdown).not.toContain('eget eksempel');
@@ -222,6 +229,32 @@ describe('revising «Beskytt kommunen!» from the networks’ experience', () =>
     expect(mapping.bodyPatch).toContain('+Start med **én konkret prosess**');
     expect(mapping.bodyParts).toContainEqual({ kind: 'ADDED', text: expect.stringContaining('konkret') });
     expect(diff.unchangedCount + diff.changed.length).toBe(18);
+  });
+
+  it('moves the edition’s version with every change inside it, so a publish with the version seen before is refused', async () => {
+    const seen = await editionVersion(draftId);
+    const added = (await ok(ADD, { input: { editionId: draftId, slug: 'midlertidig', title: 'Midlertidig', bodyMarkdown: 'Kladd.' } }, editor)).addChapter;
+    expect(added.userErrors).toEqual([]);
+    expect(await editionVersion(draftId)).toBe(seen + 1);
+    const draftChapter = await chapterIn(draftId, 'midlertidig');
+    const renamed = (await ok(UPDATE, { input: { chapterId: draftChapter.id, expectedVersion: draftChapter.version, title: 'Midlertidig avsnitt' } }, editor)).updateChapter;
+    expect(renamed.userErrors).toEqual([]);
+    expect(await editionVersion(draftId)).toBe(seen + 2);
+    const moved = (await ok(MOVE, { input: { chapterId: draftChapter.id, expectedVersion: renamed.chapter.version, position: 1 } }, editor)).moveChapter;
+    expect(moved.userErrors).toEqual([]);
+    expect(await editionVersion(draftId)).toBe(seen + 3);
+    const removed = (await ok(REMOVE, { input: { chapterId: draftChapter.id, expectedVersion: moved.chapter.version } }, editor)).removeChapter;
+    expect(removed.userErrors).toEqual([]);
+    expect(await editionVersion(draftId)).toBe(seen + 4);
+
+    // The editor saw version `seen`; four changes later that edition is not the one they saw.
+    const stale = await ok(PUBLISH, { input: { editionId: draftId, expectedVersion: seen } }, editor);
+    expect(stale.publishEdition).toEqual({ edition: null, superseded: null, userErrors: [{ field: ['input', 'expectedVersion'], code: 'STALE_VERSION' }] });
+    expect((await ok('query($id: ID!) { edition(id: $id) { status } }', { id: draftId }, editor)).edition.status).toBe('DRAFT');
+    // A refused change leaves the version where it was.
+    const refused = await ok(UPDATE, { input: { chapterId: renamed.chapter.id, expectedVersion: 1, title: 'x' } }, editor);
+    expect(refused.updateChapter.userErrors[0].code).toBe('NOT_FOUND');
+    expect(await editionVersion(draftId)).toBe(seen + 4);
   });
 
   it('publishes the draft, superseding the first edition; the networks’ contributions are traceable', async () => {

@@ -77,6 +77,35 @@ describe('sessions', () => {
     expect(after).toBe(before);
   });
 
+  it('refuses a start in the hour the spring change skips, and reads an autumn time that happens twice as its first occurrence', async () => {
+    const count = async () => (await t.ok('query($id: ID!) { network(id: $id) { sessions { id } } }', { id: networkId }, facilitator)).network.sessions.length;
+    const before = await count();
+    // 28 March 2027 in Europe/Oslo: 02:00 becomes 03:00, so 02:30 never shows on a clock.
+    const gaps: [Record<string, unknown>, string[]][] = [
+      [{ startDate: '2027-03-28', startTime: '02:30', endTime: '10:00' }, ['input', 'times', 'startTime']],
+      [{ startDate: '2027-03-27', startTime: '18:00', endDate: '2027-03-28', endTime: '02:00' }, ['input', 'times', 'endTime']],
+    ];
+    for (const [times, field] of gaps) {
+      const res = await t.stack.graphql<any>(`mutation($input: CreateSessionInput!) { createSession(input: $input) { session { id } userErrors { field message code } } }`,
+        { token: facilitator, variables: { input: { networkId, title: 'Samling', times } } });
+      expect(res.body.data.createSession).toEqual({ session: null, userErrors: [{ field, code: 'NONEXISTENT_LOCAL_TIME', message: expect.stringContaining('does not exist in Europe/Oslo') }] });
+    }
+    expect(await count()).toBe(before);
+
+    // 25 October 2026: 03:00 becomes 02:00 again, so 02:30 happens twice; it means the first, in summer time.
+    const night = await createSession({ title: 'Nattsamling', times: { startDate: '2026-10-25', startTime: '01:30', endTime: '02:30' } });
+    expect([night.startsAtLocal, night.endsAtLocal]).toEqual(['2026-10-25T01:30:00+02:00', '2026-10-25T02:30:00+02:00']);
+    const early = await createSession({ title: 'Tidlig', times: { startDate: '2026-10-25', startTime: '02:30', endTime: '04:00' } });
+    expect([early.startsAtLocal, early.endsAtLocal]).toEqual(['2026-10-25T02:30:00+02:00', '2026-10-25T04:00:00+01:00']);
+
+    // Agenda items are wall-clock times too: one in the skipped hour is refused the same way.
+    const spring = await createSession({ title: 'Vårsamling', times: { startDate: '2027-03-27', startTime: '20:00', endDate: '2027-03-28', endTime: '12:00' } });
+    const agenda = await t.ok(SET_AGENDA, { input: { sessionId: spring.id, expectedVersion: spring.version, items: [
+      { date: '2027-03-28', startTime: '02:15', durationMinutes: 30, title: 'Nattmøte', kind: 'PLENARY' },
+    ] } }, facilitator);
+    expect(agenda.setAgenda.userErrors).toEqual([{ field: ['input', 'items', '0', 'startTime'], message: expect.stringContaining('summer time'), code: 'NONEXISTENT_LOCAL_TIME' }]);
+  });
+
   it('lets hosts and the network’s facilitator plan sessions, and nobody else', async () => {
     const input = { networkId, title: 'Samling' };
     const other = await t.token('FACILITATOR', { networks: [DEMO.networks.antikorrupsjonA] });

@@ -36,6 +36,7 @@ import { seedParticipantsVolume } from './seed/volume';
 import { processWaitlists, syncNetworks } from './services/registrations';
 import { purgeIdempotencyKeys } from './services/idempotency';
 import { registrationsVisibleFor } from './services/registration-queries';
+import { visiblePersonById } from './services/person-visibility';
 
 export { processWaitlists, syncNetworks } from './services/registrations';
 export { deliverWebhooks, signWebhook } from './services/webhooks';
@@ -57,7 +58,8 @@ export const participantsSubgraph: SubgraphDefinition = {
   entities: [
     { typeName: 'Municipality', load: (ids, ctx) => ctx.ds.getRepository(Municipality).findBy({ id: In([...ids]) }) },
     { typeName: 'Organization', load: (ids, ctx) => ctx.ds.getRepository(Organization).findBy({ id: In([...ids]) }) },
-    { typeName: 'Person', load: (ids, ctx) => ctx.ds.getRepository(Person).findBy({ id: In([...ids]) }) },
+    // A reference shows what `person(id)` would: nothing of a person the viewer may not see.
+    { typeName: 'Person', load: async (ids, ctx) => (await visiblePersonById(ctx).loadMany(ids)).filter((p): p is Person => p instanceof Person) },
     { typeName: 'Registration', load: (ids, ctx) => registrationsVisibleFor(ctx, ids) },
     { typeName: 'Network' },
     { typeName: 'Session' },

@@ -1,6 +1,6 @@
 import { startTestStack, sqlDelta, type TestStack } from '@kommunenett/stack/testing';
 import { DEMO } from '@kommunenett/reference-data';
-import { ANONYMOUS, signViewer } from '@kommunenett/auth';
+import { ANONYMOUS, signRequest } from '@kommunenett/auth';
 import { applyRetention } from '../src/services/privacy';
 
 let stack: TestStack;
@@ -75,13 +75,17 @@ describe('contact data', () => {
     // (the gateway's cost limit refuses so wide a query from clients): send that call directly.
     const ids = [...Object.values(DEMO.networks), ...Array.from({ length: 100 - Object.keys(DEMO.networks).length }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`)];
     const started = stack.sqlStatements();
+    const entitiesBody = JSON.stringify({
+      query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Network { id ${selection} } } }`,
+      variables: { r: ids.map((id) => ({ __typename: 'Network', id })) },
+    });
     const response = await fetch(stack.subgraphs.participants.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...signViewer({ ...ANONYMOUS, kind: 'user', role: 'ADMIN', subject: 'test-admin' }, 'participants', stack.keys.internalSecret) },
-      body: JSON.stringify({
-        query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Network { id ${selection} } } }`,
-        variables: { r: ids.map((id) => ({ __typename: 'Network', id })) },
-      }),
+      headers: {
+        'content-type': 'application/json',
+        ...signRequest({ ...ANONYMOUS, kind: 'user', role: 'ADMIN', subject: 'test-admin' }, 'participants', stack.keys.internalSecret, { method: 'POST', path: '/graphql', body: entitiesBody }),
+      },
+      body: entitiesBody,
     });
     const body = (await response.json()) as { data: { _entities: { registrations: { edges: unknown[] } }[] } };
     expect(body.data._entities).toHaveLength(100);

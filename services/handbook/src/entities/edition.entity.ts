@@ -17,7 +17,7 @@ export class Edition {
   @Field(() => String, { nullable: true, description: 'What is new in this edition.' }) @Column('text', { nullable: true }) notes: string | null;
   /** The edition this one was copied from (null for the first). */
   @Column('uuid', { name: 'based_on_id', nullable: true }) basedOnId: string | null;
-  @Field(() => Int) @VersionColumn() version: number;
+  @Field(() => Int, { description: 'Increases with every change of the edition and with every change inside a draft (chapters added, changed, moved, removed; proposals accepted); pass it as expectedVersion to publishEdition.' }) @VersionColumn() version: number;
   @Field(() => Date) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

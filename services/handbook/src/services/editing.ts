@@ -51,6 +51,15 @@ async function lockEdition(ctx: RequestContext, m: EntityManager, editionId: str
   return { edition, handbook };
 }
 
+/**
+ * Moves a draft edition's version: any change inside it (a chapter's text, place, a new or removed
+ * chapter, an accepted proposal) is a change of the edition, so that publishing with the version
+ * the editor last saw refuses an edition changed since.
+ */
+export async function touchDraftEdition(m: EntityManager, editionId: string): Promise<void> {
+  await m.query('UPDATE handbook.edition SET version = version + 1, updated_at = now() WHERE id = $1', [editionId]);
+}
+
 async function lockDraftEdition(ctx: RequestContext, m: EntityManager, editionId: string, field: string) {
   const found = await lockEdition(ctx, m, editionId, field);
   requireEditor(ctx.viewer, found.handbook);
@@ -163,7 +172,10 @@ export async function updateChapter(ctx: RequestContext, input: unknown): Promis
       changes.bodyMarkdown = bodyMarkdown;
       changes.bodyText = markdownToText(bodyMarkdown);
     }
-    if (Object.keys(changes).length) await m.getRepository(Chapter).update({ id: chapter.id }, changes);
+    if (Object.keys(changes).length) {
+      await m.getRepository(Chapter).update({ id: chapter.id }, changes);
+      await touchDraftEdition(m, chapter.editionId);
+    }
     return m.getRepository(Chapter).findOneByOrFail({ id: chapter.id });
   });
 }
@@ -230,6 +242,7 @@ export async function addChapter(ctx: RequestContext, input: unknown): Promise<O
       id, editionId: v.editionId, slug: v.slug, parentId, position, title: v.title, summary: v.summary || null,
       bodyMarkdown: v.bodyMarkdown, bodyText: markdownToText(v.bodyMarkdown), tags: v.tags ?? [], language: handbook.language, contentNote: null,
     });
+    await touchDraftEdition(m, v.editionId);
     return m.getRepository(Chapter).findOneByOrFail({ id });
   });
 }
@@ -261,6 +274,7 @@ export async function moveChapter(ctx: RequestContext, input: unknown): Promise<
     const target = Math.min(position ?? last, last);
     await openGap(m, chapter.editionId, parentId, target);
     await m.getRepository(Chapter).update({ id: chapter.id }, { parentId, position: target });
+    await touchDraftEdition(m, chapter.editionId);
     return m.getRepository(Chapter).findOneByOrFail({ id: chapter.id });
   });
 }
@@ -277,6 +291,7 @@ export async function removeChapter(ctx: RequestContext, input: unknown): Promis
     }
     await m.getRepository(Chapter).delete({ id: chapter.id });
     await closeGap(m, chapter.editionId, chapter.parentId, chapter.position);
+    await touchDraftEdition(m, edition.id);
     return edition;
   });
 }

@@ -10,7 +10,7 @@ import { Chapter } from '../entities/chapter.entity';
 import { RevisionProposal } from '../entities/revision-proposal.entity';
 import { EditionStatus, ProposalStatus } from '../entities/enums';
 import { isEditor, requireEditor } from './access';
-import { inTransaction, Refusal, replaceChapterBody, type Outcome } from './editing';
+import { inTransaction, Refusal, replaceChapterBody, touchDraftEdition, type Outcome } from './editing';
 import { checkMarkup, idSchema, markdownSchema, parseAnchor, titleSchema } from './validation';
 
 /**
@@ -121,6 +121,8 @@ export async function acceptRevision(ctx: RequestContext, input: unknown): Promi
     const chapter = await m.getRepository(Chapter).findOneBy({ editionId: draft.id, slug: proposal.chapterSlug });
     if (!chapter) throw new Refusal([userError('proposalId', `The draft edition has no section "${proposal.chapterSlug}" any more.`, 'ANCHOR_NOT_IN_DRAFT')]);
     if ((applyProposedText ?? true) && proposal.proposedMarkdown) await replaceChapterBody(m, chapter.id, proposal.proposedMarkdown);
+    // Taking a proposal in is a change of the draft, with or without its text.
+    await touchDraftEdition(m, draft.id);
     await m.getRepository(RevisionProposal).update({ id: proposal.id }, {
       status: ProposalStatus.ACCEPTED, acceptedIntoEditionId: draft.id, decisionNote: note || null, decidedBy: ctx.viewer.subject, decidedAt: new Date(),
     });

@@ -95,7 +95,7 @@ export class NetworkResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => [Person], { description: 'Contact persons (personal data: signed-in callers only).' })
+  @FieldResolver(() => [Person], { nullable: 'items', description: 'Contact persons, each as far as you may see them directly (the person-visibility rule): null for one you may not see. Signed-in callers only.' })
   contactPersons(@Root() network: Network) {
     return network.contactPersonIds.map(personRef);
   }

@@ -29,7 +29,7 @@ class SessionLocationInput {
 @InputType({ description: 'Exact times as wall-clock times in the network’s time zone; endDate defaults to startDate (give the next day for an overnight gathering).' })
 class SessionTimesInput {
   @Field(() => String, { description: 'YYYY-MM-DD.' }) startDate: string;
-  @Field({ description: 'HH:MM' }) startTime: string;
+  @Field({ description: 'HH:MM. A time the spring summer-time change skips is refused (NONEXISTENT_LOCAL_TIME); one the autumn change repeats is its first occurrence (summer time).' }) startTime: string;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' }) endDate?: string | null;
   @Field({ description: 'HH:MM' }) endTime: string;
 }
@@ -210,7 +210,7 @@ export class AgendaItemResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => [Person], { description: 'Who leads the item, as people (signed-in callers only).' })
+  @FieldResolver(() => [Person], { nullable: 'items', description: 'Who leads the item, as people, each as far as you may see them directly: null for one you may not see. Signed-in callers only.' })
   leaderPersons(@Root() item: AgendaItem) {
     return item.leaderPersonIds.map(personRef);
   }

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Brackets } from 'typeorm';
-import { badInput, escapeLike, foldForSearch, keysetPage, userError, type KeysetColumn, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
+import { badInput, escapeLike, foldForSearch, isUuid, keysetPage, userError, type KeysetColumn, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
 import { Network, nextSessionSql } from '../entities/network.entity';
 import { Program } from '../entities/program.entity';
 import { Country, Language, NetworkOrder, NetworkStatus, RegistrantKind } from '../entities/enums';
 import { canManageNetwork, canManageProgram, canRunNetwork, canSeeNetwork, requireAllowed, visibleNetworks } from './access';
 import { MutationFailure, checkVersion, fail, lockRow, parseInput, runMutation } from './mutation';
+import { idsAt, unseenPeople } from './people';
 import { addDays, endOfLocalDay, startOfLocalDay, timeZoneFor } from './time';
 import { LIMITS, id, list, localDate, organizationId, positiveInt, requiredText, text } from './validation';
 
@@ -89,11 +90,16 @@ function save(m: import('typeorm').EntityManager, network: Network): Promise<Net
   return m.getRepository(Network).save(network);
 }
 
+/** The contact persons of an input, as (field, id) pairs to check. */
+const contactIdsOf = (input: unknown) => idsAt((input as { contactPersonIds?: unknown } | null)?.contactPersonIds, 'contactPersonIds');
+
 /** ADMIN, or ORG_ADMIN for a network their organization hosts. New networks are drafts. */
-export function createNetwork(ctx: RequestContext, input: unknown) {
+export async function createNetwork(ctx: RequestContext, input: unknown) {
+  const unseen = await unseenPeople(ctx, contactIdsOf(input));
   return runMutation(ctx, async (m) => {
     const value = parseInput(createSchema, input);
     requireAllowed(canManageNetwork(ctx.viewer, value), 'You may only create networks your organization hosts.');
+    if (unseen.length) throw new MutationFailure(unseen);
     await checkProgram(ctx, m, value.programId);
     const network = m.getRepository(Network).create({
       id: randomUUID(), status: NetworkStatus.DRAFT, country: value.country, timeZone: timeZoneFor(value.country),
@@ -107,11 +113,15 @@ export function createNetwork(ctx: RequestContext, input: unknown) {
 }
 
 /** Changes a network's description and rules: ADMIN or ORG_ADMIN of a host, not facilitators. */
-export function updateNetwork(ctx: RequestContext, input: unknown) {
+export async function updateNetwork(ctx: RequestContext, input: unknown) {
+  const networkId = (input as { id?: unknown } | null)?.id;
+  const current = typeof networkId === 'string' && isUuid(networkId) ? await ctx.ds.getRepository(Network).findOneBy({ id: networkId }) : null;
+  const unseen = await unseenPeople(ctx, contactIdsOf(input), current?.contactPersonIds);
   return runMutation(ctx, async (m) => {
     const changes = parseInput(updateSchema, input);
     const network = await lockNetwork(ctx, m, changes.id, 'id');
     requireAllowed(canManageNetwork(ctx.viewer, network), 'Only the hosts of a network may change its rules.');
+    if (unseen.length) throw new MutationFailure(unseen);
     checkVersion(network, changes.expectedVersion, 'network');
     if (network.status === NetworkStatus.COMPLETED || network.status === NetworkStatus.CANCELLED) {
       fail('id', `The network is ${network.status.toLowerCase()}; it can no longer be changed.`, 'NETWORK_FINISHED');

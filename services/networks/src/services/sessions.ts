@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '@kommunenett/subgraph-kit';
+import { isUuid, type RequestContext } from '@kommunenett/subgraph-kit';
 import { Session } from '../entities/session.entity';
 import { AgendaItem } from '../entities/agenda-item.entity';
 import { AgendaItemKind, SessionKind } from '../entities/enums';
 import { lockNetworkToRun } from './networks';
-import { checkVersion, fail, lockRow, parseInput, runMutation } from './mutation';
-import { startOfMonth, wallClock, zonedInstant } from './time';
+import { checkVersion, fail, lockRow, MutationFailure, parseInput, runMutation } from './mutation';
+import { idsAt, unseenPeople } from './people';
+import { resolveLocalTime, startOfMonth, wallClock } from './time';
 import { LIMITS, clockTime, handbookAnchor, id, list, localDate, month, municipalityId, positiveInt, requiredText, text } from './validation';
 
 export 
@@ -37,9 +38,21 @@ async function sessionToChange(ctx: RequestContext, m: EntityManager, sessionId:
   return { session, network };
 }
 
+/**
+ * A wall-clock time of the network's zone as an instant; a time the spring change skips is
+ * refused (an ambiguous autumn time is its first occurrence, see resolveLocalTime).
+ */
+function localInstant(date: string, time: string, timeZone: string, field: string): Date {
+  const local = resolveLocalTime(date, time, timeZone);
+  if (local.nonexistent) {
+    fail(field, `${date} ${time} does not exist in ${timeZone}: the clocks skip that hour when summer time starts. Give a time before or after the change.`, 'NONEXISTENT_LOCAL_TIME');
+  }
+  return local.instant;
+}
+
 function exactTimes(times: z.infer<typeof timesSchema>, timeZone: string): { startsAt: Date; endsAt: Date } {
-  const startsAt = zonedInstant(times.startDate, times.startTime, timeZone);
-  const endsAt = zonedInstant(times.endDate ?? times.startDate, times.endTime, timeZone);
+  const startsAt = localInstant(times.startDate, times.startTime, timeZone, 'times.startTime');
+  const endsAt = localInstant(times.endDate ?? times.startDate, times.endTime, timeZone, 'times.endTime');
   if (endsAt <= startsAt) fail('times.endTime', 'The session ends before it starts.', 'SESSION_END_BEFORE_START');
   if (endsAt.getTime() - startsAt.getTime() > 7 * 24 * 3_600_000) fail('times.endDate', 'A session lasts at most a week.', 'SESSION_TOO_LONG');
   return { startsAt, endsAt };
@@ -154,10 +167,16 @@ const setAgendaSchema = z.object({ sessionId: id, expectedVersion: z.number().in
  * Replaces a session's whole agenda at once. Items are wall-clock times in the network's time
  * zone, inside the session's day(s), without overlaps unless marked parallel; stored in order.
  */
-export function setAgenda(ctx: RequestContext, input: unknown) {
+export async function setAgenda(ctx: RequestContext, input: unknown) {
+  const raw = input as { sessionId?: unknown; items?: unknown } | null;
+  const leaders = Array.isArray(raw?.items) ? raw.items.flatMap((item: { leaderPersonIds?: unknown } | null, i) => idsAt(item?.leaderPersonIds, `items.${i}.leaderPersonIds`)) : [];
+  const current = leaders.length && typeof raw?.sessionId === 'string' && isUuid(raw.sessionId)
+    ? await ctx.ds.getRepository(AgendaItem).findBy({ sessionId: raw.sessionId }) : [];
+  const unseen = await unseenPeople(ctx, leaders, current.flatMap((item) => item.leaderPersonIds));
   return runMutation(ctx, async (m) => {
     const { sessionId, expectedVersion, items } = parseInput(setAgendaSchema, input);
     const { session, network } = await sessionToChange(ctx, m, sessionId, expectedVersion);
+    if (unseen.length) throw new MutationFailure(unseen);
     const { startsAt, endsAt } = session;
     if (!startsAt || !endsAt) fail('sessionId', 'The session has no exact date yet; schedule it before giving it an agenda.', 'SESSION_NOT_SCHEDULED');
     const tz = network.timeZone;
@@ -169,11 +188,11 @@ export function setAgenda(ctx: RequestContext, input: unknown) {
       if (!item.date && !oneDay) fail(at('date'), 'The session lasts more than one day: say which day the item is on.', 'DATE_REQUIRED');
       if (item.durationMinutes && item.endTime) fail(at('endTime'), 'Give a duration or an end time, not both.', 'CONFLICTING_DURATION');
       const day = item.date ?? firstDay;
-      const start = zonedInstant(day, item.startTime, tz);
+      const start = localInstant(day, item.startTime, tz, at('startTime'));
       let end: Date | null = null;
       if (item.durationMinutes) end = new Date(start.getTime() + item.durationMinutes * 60_000);
       if (item.endTime) {
-        end = zonedInstant(day, item.endTime, tz);
+        end = localInstant(day, item.endTime, tz, at('endTime'));
         if (end <= start) fail(at('endTime'), 'The item ends before it starts.', 'INVALID_DURATION');
       }
       if (start < startsAt || (end ?? start) > endsAt) {

@@ -1,4 +1,4 @@
-import { addDays, endOfLocalDay, formatInZone, startOfMonth, wallClock, zonedInstant } from './time';
+import { addDays, endOfLocalDay, formatInZone, resolveLocalTime, startOfMonth, wallClock, zonedInstant } from './time';
 
 describe('time zones of deadlines and sessions', () => {
   it('puts a Norwegian deadline at the end of the day in Europe/Oslo (summer time)', () => {
@@ -17,6 +17,14 @@ describe('time zones of deadlines and sessions', () => {
   it('reads wall-clock date and time across the summer-time change (31 March 2013, 02:00 → 03:00)', () => {
     expect(wallClock(new Date('2013-03-31T00:59:00Z'), 'Europe/Oslo')).toMatchObject({ date: '2013-03-31', time: '01:59', offset: '+01:00' });
     expect(wallClock(new Date('2013-03-31T01:00:00Z'), 'Europe/Oslo')).toMatchObject({ date: '2013-03-31', time: '03:00', offset: '+02:00' });
+  });
+  it('finds the times the summer-time changes skip and repeat', () => {
+    expect(resolveLocalTime('2027-03-28', '02:30', 'Europe/Oslo')).toMatchObject({ nonexistent: true, ambiguous: false });
+    expect(resolveLocalTime('2027-03-28', '03:00', 'Europe/Stockholm')).toEqual({ instant: new Date('2027-03-28T01:00:00Z'), nonexistent: false, ambiguous: false });
+    expect(resolveLocalTime('2027-03-28', '01:59', 'Europe/Oslo')).toEqual({ instant: new Date('2027-03-28T00:59:00Z'), nonexistent: false, ambiguous: false });
+    expect(resolveLocalTime('2026-10-25', '02:30', 'Europe/Oslo')).toEqual({ instant: new Date('2026-10-25T00:30:00Z'), nonexistent: false, ambiguous: true });
+    expect(resolveLocalTime('2026-10-25', '03:00', 'Europe/Oslo')).toEqual({ instant: new Date('2026-10-25T02:00:00Z'), nonexistent: false, ambiguous: false });
+    expect(resolveLocalTime('2026-06-01', '02:30', 'Europe/Oslo')).toMatchObject({ nonexistent: false, ambiguous: false });
   });
   it('adds calendar days across month ends', () => {
     expect(addDays('2013-10-31', 1)).toBe('2013-11-01');

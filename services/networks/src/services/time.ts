@@ -1,21 +1,40 @@
+const DAY_MS = 24 * 3_600_000;
+
+/** The zone's offset (ms ahead of UTC) at an instant, found by formatting the instant in the zone. */
+function offsetAt(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(new Date(instant));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - instant;
+}
+
 /**
- * The instant a local date and time in a time zone stands for: "deadline 21 May 2013" in
- * Europe/Oslo is the end of that day there, 2013-05-21T23:59:59.999+02:00.
+ * What a local date and time in a time zone stands for. At the spring change the clock skips an
+ * hour (Europe/Oslo, last Sunday of March: 02:00 → 03:00), so 02:30 does not exist: `nonexistent`,
+ * and `instant` reads it with the offset before the change (02:30+01:00 = 03:30+02:00). At the
+ * autumn change (03:00 → 02:00) 02:30 happens twice: `ambiguous`, and `instant` is the first
+ * occurrence, in summer time (02:30+02:00), as RFC 5545 §3.3.5 reads such a time in a calendar.
  */
-export function zonedInstant(date: string, time: string, timeZone: string): Date {
+export function resolveLocalTime(date: string, time: string, timeZone: string): { instant: Date; nonexistent: boolean; ambiguous: boolean } {
   const [y, mo, d] = date.split('-').map(Number);
   const [h, mi, s = 0] = time.split(':').map(Number);
   const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
-  // The zone's offset at that wall-clock time, found by formatting the UTC guess in the zone.
-  const offsetAt = (instant: number) => {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-    }).formatToParts(new Date(instant));
-    const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - instant;
-  };
-  const first = asUtc - offsetAt(asUtc);
-  return new Date(asUtc - offsetAt(first));
+  // The offsets in force a day either side: a zone changes its offset at most once within two days.
+  const before = offsetAt(asUtc - DAY_MS, timeZone);
+  const after = offsetAt(asUtc + DAY_MS, timeZone);
+  const fits = [...new Set([before, after])].map((o) => asUtc - o).filter((i) => offsetAt(i, timeZone) === asUtc - i).sort((a, b) => a - b);
+  if (fits.length === 0) return { instant: new Date(asUtc - before), nonexistent: true, ambiguous: false };
+  return { instant: new Date(fits[0]), nonexistent: false, ambiguous: fits.length > 1 };
+}
+
+/**
+ * The instant a local date and time in a time zone stands for: "deadline 21 May 2013" in
+ * Europe/Oslo is the end of that day there, 2013-05-21T23:59:59.999+02:00. See resolveLocalTime
+ * for the times the summer-time changes skip or repeat.
+ */
+export function zonedInstant(date: string, time: string, timeZone: string): Date {
+  return resolveLocalTime(date, time, timeZone).instant;
 }
 
 /** End of a calendar day in a time zone (the last millisecond). */

@@ -26,6 +26,8 @@ export class Registration {
   @Column('text', { name: 'registered_by', nullable: true }) registeredBy: string | null;
   @Field(() => String, { nullable: true, description: 'Role of who registered: COORDINATOR, PARTNER, ORG_ADMIN, ADMIN.' })
   @Column('text', { name: 'registered_by_role', nullable: true }) registeredByRole: string | null;
+  /** False when the registrar reused a person they could not see: then it shows the person to no one of the registrar's role. */
+  @Column('boolean', { name: 'grants_registrar_access', default: true }) grantsRegistrarAccess: boolean;
   @Field(() => String, { nullable: true, description: 'Partner client the registration came through, if any.' })
   @Column('text', { name: 'client_id', nullable: true }) clientId: string | null;
   @Field(() => Date, { nullable: true, description: 'While OFFERED: when the offer lapses and passes to the next in line.' })

@@ -4,7 +4,7 @@ import { Attendance } from '../entities/attendance.entity';
 import { AttendanceStatus } from '../entities/enums';
 import { Person } from '../entities/person.entity';
 import { Session } from '../entities/session';
-import { personById } from '../loaders';
+import { visiblePersonById } from '../services/person-visibility';
 import { recordAttendance, visibleAttendance } from '../services/attendance';
 
 @InputType()
@@ -34,9 +34,9 @@ export class AttendanceResolver {
     return recordAttendance(ctx, input);
   }
 
-  @FieldResolver(() => Person, { nullable: true })
+  @FieldResolver(() => Person, { nullable: true, description: 'The person, as far as you may see them; null otherwise.' })
   person(@Root() a: Attendance, @Ctx() ctx: RequestContext) {
-    return personById(ctx).load(a.personId);
+    return visiblePersonById(ctx).load(a.personId);
   }
 
   @FieldResolver(() => Session)

@@ -8,7 +8,7 @@ import { confirmedNetworksByMunicipality, municipalityById, organizationById, pe
 import { Person } from '../entities/person.entity';
 import { Registration } from '../entities/registration.entity';
 import { Network } from '../entities/network';
-import { visibleRegistrations } from '../services/access';
+import { whereRegistrationShowsPerson } from '../services/person-visibility';
 import { registrationPagesBy } from '../services/registration-queries';
 import { NetworkRegistrationFilter } from './network-participation.resolver';
 import { networkRef } from './registration.resolver';
@@ -60,9 +60,9 @@ export class MunicipalityResolver {
     return registrationPagesBy(ctx, 'municipality_id', { status: filter?.status }, page).load(m.id);
   }
 
-  @FieldResolver(() => PersonConnection, { description: 'People the municipality registered, whose registrations you may see, by name.' })
+  @FieldResolver(() => PersonConnection, { description: 'People the municipality registered whose registrations show them to you (the person-visibility rule), by name.' })
   participants(@Root() m: Municipality, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
-    const registered = visibleRegistrations(ctx.ds.getRepository(Registration).createQueryBuilder('r').select('r.person_id'), ctx.viewer)
+    const registered = whereRegistrationShowsPerson(ctx.ds.getRepository(Registration).createQueryBuilder('r').select('r.person_id'), ctx.viewer)
       .andWhere('r.municipality_id = :municipality', { municipality: m.id });
     const qb = ctx.ds.getRepository(Person).createQueryBuilder('p').where(`p.id IN (${registered.getQuery()})`).setParameters(registered.getParameters());
     return keysetPage(qb, [{ sql: 'p.name', value: (p) => p.name }, { sql: 'p.id', value: (p) => p.id }], page);

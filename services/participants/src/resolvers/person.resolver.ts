@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { forbidden, isAdmin, isUuid, userError, UserError, validateInput, type RequestContext, requireUuid } from '@kommunenett/subgraph-kit';
+import { forbidden, isUuid, userError, UserError, validateInput, type RequestContext, requireUuid } from '@kommunenett/subgraph-kit';
 import { Person } from '../entities/person.entity';
 import { Position } from '../entities/position.entity';
 import { Municipality } from '../entities/municipality.entity';
@@ -9,21 +9,9 @@ import { Organization } from '../entities/organization.entity';
 import { Registration } from '../entities/registration.entity';
 import { Gender } from '../entities/enums';
 import { municipalityById, organizationById, personById, positionsByPerson, registrationsByPerson } from '../loaders';
-import { canSeeContactData, canSeeRegistration } from '../services/access';
-import { personFacts, readContactField } from '../services/contact-data';
+import { accessTo, personFacts, PersonAccess, readContactField, visiblePersonById } from '../services/person-visibility';
+import { canSeeRegistration } from '../services/access';
 import { municipalityIdSchema } from '../services/registrations';
-
-/** Whether the viewer may see the person at all (name, title, positions). */
-async function canSeePerson(ctx: RequestContext, p: Person): Promise<boolean> {
-  const v = ctx.viewer;
-  if (isAdmin(v) || v.personId === p.id) return true;
-  // People of organizations (facilitators, contacts) are public to signed-in users.
-  if (p.employerOrganizationId && v.kind === 'user') return true;
-  const facts = await personFacts(ctx, p);
-  if (canSeeContactData(v, facts)) return true;
-  const regs = await registrationsByPerson(ctx).load(p.id);
-  return regs.some((r, i) => canSeeRegistration(v, { ...r, hostIds: facts.registrations[i].hostIds }));
-}
 
 @ObjectType()
 export class PositionPayload {
@@ -54,11 +42,10 @@ const recordPositionSchema = z.object({
 
 @Resolver(() => Person)
 export class PersonResolver {
-  @Query(() => Person, { nullable: true, description: 'A person, if you may see them.' })
-  async person(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  @Query(() => Person, { nullable: true, description: 'A person, if you may see them (the person-visibility rule of docs/security.md); null as for an unknown id otherwise.' })
+  person(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
     requireUuid(id, 'id');
-    const p = await personById(ctx).load(id);
-    return p && (await canSeePerson(ctx, p)) ? p : null;
+    return visiblePersonById(ctx).load(id);
   }
 
   @Query(() => Person, { nullable: true, description: 'The signed-in participant.' })
@@ -92,15 +79,15 @@ export class PersonResolver {
     return p.employerOrganizationId ? organizationById(ctx).load(p.employerOrganizationId) : null;
   }
 
-  @FieldResolver(() => [Position], { description: 'Positions over time, oldest first: how a programme follows outcomes per participant.' })
+  @FieldResolver(() => [Position], { description: 'Positions over time, oldest first: how a programme follows outcomes per participant. Visible as email is; empty otherwise.' })
   async positions(@Root() p: Person, @Ctx() ctx: RequestContext) {
-    return (await canSeePerson(ctx, p)) ? positionsByPerson(ctx).load(p.id) : [];
+    return (await accessTo(ctx, p)) === PersonAccess.CONTACT ? positionsByPerson(ctx).load(p.id) : [];
   }
 
   @FieldResolver(() => [Registration], { description: 'The person’s registrations you may see.' })
   async registrations(@Root() p: Person, @Ctx() ctx: RequestContext) {
     const [regs, facts] = await Promise.all([registrationsByPerson(ctx).load(p.id), personFacts(ctx, p)]);
-    return regs.filter((r, i) => canSeeRegistration(ctx.viewer, { ...r, hostIds: facts.registrations[i].hostIds }));
+    return regs.filter((_, i) => canSeeRegistration(ctx.viewer, facts.registrations[i]));
   }
 
   @Authorized('ORG_ADMIN', 'COORDINATOR', 'PARTICIPANT')
@@ -109,9 +96,10 @@ export class PersonResolver {
     const parsed = validateInput(recordPositionSchema, input);
     if (!parsed.ok) return { position: null, userErrors: parsed.userErrors };
     const value = parsed.value;
-    const person = await personById(ctx).load(value.personId);
+    // A person the caller may not see gets the answer of an unknown id.
+    const person = await visiblePersonById(ctx).load(value.personId);
     if (!person || person.erasedAt) return { position: null, userErrors: [userError('personId', 'No such person.', 'PERSON_NOT_FOUND')] };
-    if (!canSeeContactData(ctx.viewer, await personFacts(ctx, person))) throw forbidden('You may not record positions of this person.');
+    if ((await accessTo(ctx, person)) < PersonAccess.CONTACT) throw forbidden('You may not record positions of this person.');
     if (value.employerMunicipalityId && !(await municipalityById(ctx).load(value.employerMunicipalityId))) {
       return { position: null, userErrors: [userError('employerMunicipalityId', 'No such municipality.', 'MUNICIPALITY_NOT_FOUND')] };
     }

@@ -5,7 +5,8 @@ import { Person } from '../entities/person.entity';
 import { Municipality } from '../entities/municipality.entity';
 import { Network } from '../entities/network';
 import { RegistrationChange } from '../entities/registration-change.entity';
-import { hostIdsOfNetwork, municipalityById, personById, registrationById } from '../loaders';
+import { hostIdsOfNetwork, municipalityById, registrationById } from '../loaders';
+import { visiblePersonById } from '../services/person-visibility';
 import { canSeeRegistration } from '../services/access';
 import {
   acceptOffer, approveRegistration, cancelRegistration, moveRegistration, registerParticipant, rejectRegistration, updateRegistration,
@@ -49,9 +50,9 @@ export class RegistrationResolver {
     return networkRef(r.networkId);
   }
 
-  @FieldResolver(() => Person, { nullable: true })
+  @FieldResolver(() => Person, { nullable: true, description: 'The registered person, as far as you may see them; null otherwise.' })
   person(@Root() r: Registration, @Ctx() ctx: RequestContext) {
-    return r.personId ? personById(ctx).load(r.personId) : null;
+    return r.personId ? visiblePersonById(ctx).load(r.personId) : null;
   }
 
   @FieldResolver(() => Municipality)

@@ -3,8 +3,9 @@ import { forbidden, isAdmin, isUuid } from '@kommunenett/subgraph-kit';
 import type { Viewer } from '@kommunenett/auth';
 
 /**
- * Who may see and change which registrations and whose contact data. Each rule exists twice,
- * side by side: as SQL for lists, and in memory for single rows already loaded. Keep them equal.
+ * Who may see and change which registrations. Each rule exists twice, side by side: as SQL for
+ * lists, and in memory for single rows already loaded. Keep them equal. Which people (and which
+ * of their fields) a viewer sees is decided in `person-visibility.ts`, on top of these.
  */
 
 /** What a row rule needs to know about a registration. */
@@ -18,7 +19,7 @@ export interface RegistrationFacts {
 }
 
 const canReadPartnerData = (v: Viewer) => v.scopes.includes('registrations:read') || v.scopes.includes('registrations:write');
-const facilitated = (v: Viewer) => v.networkIds.filter(isUuid);
+export const facilitated = (v: Viewer) => v.networkIds.filter(isUuid);
 
 /** Registrations the viewer may see (ANALYST and anonymous: none; they get aggregates only). */
 export function canSeeRegistration(v: Viewer, r: RegistrationFacts): boolean {
@@ -99,28 +100,6 @@ export function requireMayRegister(v: Viewer, municipalityId: string | null, hos
       return;
     default:
       throw forbidden();
-  }
-}
-
-/** What the contact rule needs about a person. */
-export interface PersonFacts {
-  personId: string;
-  employerMunicipalityId: string | null;
-  registrations: Pick<RegistrationFacts, 'networkId' | 'municipalityId' | 'hostIds'>[];
-}
-
-/**
- * Contact data (email, phone, gender) is visible to ADMIN, the person, ORG_ADMIN of a host of a
- * network the person is registered for, that network's FACILITATOR, and the COORDINATOR of the
- * person's municipality (employer or registering municipality).
- */
-export function canSeeContactData(v: Viewer, p: PersonFacts): boolean {
-  if (isAdmin(v)) return true;
-  switch (v.role) {
-    case 'ORG_ADMIN': return !!v.organizationId && p.registrations.some((r) => r.hostIds.includes(v.organizationId!));
-    case 'FACILITATOR': return p.registrations.some((r) => facilitated(v).includes(r.networkId));
-    case 'COORDINATOR': return !!v.municipalityId && (p.employerMunicipalityId === v.municipalityId || p.registrations.some((r) => r.municipalityId === v.municipalityId));
-    default: return v.personId === p.personId;
   }
 }
 

@@ -1,5 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody, type HttpRoute } from '@kommunenett/subgraph-kit';
+import type { ServerResponse } from 'node:http';
+import type { HttpRoute } from '@kommunenett/subgraph-kit';
 import { answerOffer, viewOffer, type OfferState, type OfferView } from './offers';
 import { asLanguage, formatDateTime, type MailLanguage } from './mail/templates';
 import { escapeHtml, invalidLinkPage, page, sendPage } from './pages';
@@ -75,8 +75,8 @@ export const offerRoutes: HttpRoute[] = [
   { method: 'GET', path: OFFER_PATH, handle: async (_req, res, match, { ds }) => send(res, await viewOffer(ds, match[1])) },
   {
     method: 'POST', path: OFFER_PATH,
-    async handle(req: IncomingMessage, res, match, { ds }) {
-      const answer = new URLSearchParams(await readBody(req, 10_000)).get('answer');
+    async handle(_req, res, match, { ds, body }) {
+      const answer = new URLSearchParams(body).get('answer');
       if (answer !== 'accept' && answer !== 'decline') return send(res, await viewOffer(ds, match[1]));
       send(res, await answerOffer(ds, match[1], answer === 'accept'));
     },

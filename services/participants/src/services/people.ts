@@ -17,15 +17,17 @@ export type PersonInput = z.infer<typeof personInputSchema>;
 /**
  * Finds the persons with these emails, creating those that do not exist yet; one person per email
  * on the whole platform. An existing person keeps their data (a registration does not overwrite
- * what the person or others recorded), except that missing fields are filled in.
+ * what the person or others recorded), except that missing fields are filled in. Returns the ids
+ * by email, and which emails became new persons.
  */
-export async function upsertPersonsByEmail(m: EntityManager, inputs: (PersonInput & { employerMunicipalityId: string | null })[]): Promise<Map<string, string>> {
+export async function upsertPersonsByEmail(m: EntityManager, inputs: (PersonInput & { employerMunicipalityId: string | null })[]): Promise<{ ids: Map<string, string>; created: Set<string> }> {
   const unique = [...new Map(inputs.map((p) => [p.email, p])).values()];
-  if (unique.length === 0) return new Map();
-  await m.createQueryBuilder().insert().into(Person).values(unique.map((p) => ({
+  if (unique.length === 0) return { ids: new Map(), created: new Set() };
+  const inserted = await m.createQueryBuilder().insert().into(Person).values(unique.map((p) => ({
     id: randomUUID(), name: p.name, email: p.email, phone: p.phone ?? null, title: p.title ?? null, gender: p.gender ?? null,
     employerMunicipalityId: p.employerMunicipalityId, employerOrganizationId: null,
-  }))).orIgnore().execute();
+  }))).orIgnore().returning(['email']).execute();
+  const created = new Set((inserted.raw as { email: string }[]).map((r) => r.email));
   const emails = unique.map((p) => p.email);
   await m.query(
     `UPDATE participants.person p SET phone = COALESCE(p.phone, i.phone), title = COALESCE(p.title, i.title), gender = COALESCE(p.gender, i.gender)
@@ -34,5 +36,5 @@ export async function upsertPersonsByEmail(m: EntityManager, inputs: (PersonInpu
     [emails, unique.map((p) => p.phone ?? null), unique.map((p) => p.title ?? null), unique.map((p) => p.gender ?? null)],
   );
   const rows = (await m.query('SELECT id, email FROM participants.person WHERE email = ANY($1)', [emails])) as { id: string; email: string }[];
-  return new Map(rows.map((r) => [r.email, r.id]));
+  return { ids: new Map(rows.map((r) => [r.email, r.id])), created };
 }

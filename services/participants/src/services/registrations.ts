@@ -6,13 +6,14 @@ import { forbidden, isUuid, userError, validateInput, type RequestContext, type 
 import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
 import { Registration } from '../entities/registration.entity';
 import { LIVE, RegistrationChangeKind, RegistrationStatus, SEAT_HOLDING } from '../entities/enums';
-import { municipalityById, personById, registrationById } from '../loaders';
+import { municipalityById, registrationById } from '../loaders';
 import { canActForRegistrant, canDecideRegistration, canSeeRegistration, requireMayRegister, type RegistrationFacts } from './access';
 import { ChangeLog } from './changes';
 import { settings } from './config';
 import { runIdempotent, type IdempotencyGuard } from './idempotency';
 import { fetchNetworkRules, hostIdsOf, networkRules, saveNetworkSnapshot, saveNetworkSnapshots, type NetworkRules } from './network-rules';
 import { personInputSchema, upsertPersonsByEmail } from './people';
+import { peopleWithContactAccess, visiblePersonById } from './person-visibility';
 import { eligibilityError, NetworkLedger, registrationWindowError, type LiveRegistration } from './placement';
 import type { ServiceCause } from './notifications';
 import { lockNetworks, transact } from './transactions';
@@ -152,7 +153,8 @@ export async function registerParticipant(ctx: RequestContext, raw: unknown): Pr
     if (rules) requireMayRegister(ctx.viewer, input.municipalityId, hostIdsOf(rules));
     const errors = await preconditions(ctx, rules, input, (f) => f);
     if (input.personId) {
-      const person = await personById(ctx).load(input.personId);
+      // Only a person the caller may already see: any other gets the answer of an unknown id.
+      const person = await visiblePersonById(ctx).load(input.personId);
       if (!person || person.erasedAt) errors.push(userError('personId', 'No such person.', 'PERSON_NOT_FOUND'));
     }
     if (errors.length > 0 || !rules) return failed(...errors);
@@ -189,12 +191,13 @@ async function placeRegistrations(
 ): Promise<{ outcomes: Outcome[]; committed: boolean }> {
   const v = ctx.viewer;
   const clientId = v.role === 'PARTNER' ? v.clientId : null;
+  const seen = await peopleWithContactAccess(ctx, placements.flatMap((p) => (p.person ? [p.person.email] : [])), placements.flatMap((p) => (p.personId ? [p.personId] : [])));
   try {
     const outcomes = await ctx.ds.transaction(async (m) => {
       if (commit) await guard.claim(m);
       await lockNetworks(m, [rules.id]);
       await saveNetworkSnapshot(m, rules);
-      const emails = await upsertPersonsByEmail(m, placements.filter((p) => p.person).map((p) => ({ ...p.person!, employerMunicipalityId: p.municipalityId })));
+      const { ids: emails, created } = await upsertPersonsByEmail(m, placements.filter((p) => p.person).map((p) => ({ ...p.person!, employerMunicipalityId: p.municipalityId })));
       const refs = placements.map((p) => p.externalRef).filter((r): r is string => !!r);
       const takenRefs = new Set(clientId && refs.length
         ? ((await m.query('SELECT external_ref FROM participants.registration WHERE client_id = $1 AND external_ref = ANY($2)', [clientId, refs])) as { external_ref: string }[]).map((r) => r.external_ref)
@@ -216,6 +219,7 @@ async function placeRegistrations(
           id, networkId: rules.id, personId, municipalityId: p.municipalityId, status: placed.status, waitlistPosition: placed.waitlistPosition,
           registeredAt: now, leadershipAnchoring: p.leadershipAnchoring ?? null, note: p.note ?? null, externalRef: p.externalRef ?? null,
           registeredBy: v.subject, registeredByRole: v.kind === 'service' ? 'SERVICE' : v.role, clientId,
+          grantsRegistrarAccess: seen.has(personId) || (!!p.person && created.has(p.person.email)),
         });
         changes.add({ registrationId: id, networkId: rules.id, municipalityId: p.municipalityId, kind: RegistrationChangeKind.CREATED, status: placed.status, previousStatus: null });
         return { id, status: placed.status };

@@ -1,4 +1,4 @@
-import { readBody, type HttpRoute } from '@kommunenett/subgraph-kit';
+import type { HttpRoute } from '@kommunenett/subgraph-kit';
 import { OPTIONAL_NOTIFICATIONS } from '../entities/enums';
 import { asLanguage, type MailLanguage } from './mail/templates';
 import { invalidLinkPage, page, sendPage } from './pages';
@@ -51,8 +51,7 @@ export const unsubscribeRoutes: HttpRoute[] = [
   },
   {
     method: 'POST', path: PATH,
-    async handle(req, res, match, { ds }) {
-      await readBody(req, 10_000);
+    async handle(_req, res, match, { ds }) {
       const link = subscriptionOf(match[2]);
       if (!link) return sendPage(res, 404, invalidLinkPage());
       await setPreferences(ds, link.personId, [{ kind: link.kind, enabled: false }]);

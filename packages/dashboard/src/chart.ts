@@ -1,0 +1,34 @@
+/** A horizontal bar chart with Observable Plot, loaded only by the pages that draw one. */
+export interface Bar { label: string; value: number | null; suppressed: boolean }
+
+export async function drawBars(target: HTMLElement, bars: Bar[], options: { title: string; locale: string; suppressedLabel: string }): Promise<void> {
+  const Plot = await import('@observablehq/plot');
+  const shown = bars.filter((b) => !b.suppressed && b.value !== null);
+  const hidden = bars.filter((b) => b.suppressed);
+  const format = new Intl.NumberFormat(options.locale, { maximumFractionDigits: 1 });
+  const chart = Plot.plot({
+    ariaLabel: options.title,
+    ariaDescription: options.suppressedLabel,
+    marginLeft: 180,
+    height: Math.max(120, bars.length * 22 + 40),
+    x: { grid: true, label: null, tickFormat: (v: number) => format.format(v) },
+    y: { label: null, domain: bars.map((b) => b.label) },
+    marks: [
+      Plot.barX(shown, { x: 'value', y: 'label', fill: '#1f5f8b' }),
+      Plot.text(shown, { x: 'value', y: 'label', text: (b: Bar) => format.format(b.value!), dx: 4, textAnchor: 'start' }),
+      // Suppressed cells: a label, never a bar of zero.
+      Plot.text(hidden, { x: 0, y: 'label', text: () => options.suppressedLabel, textAnchor: 'start', dx: 4, fontStyle: 'italic', fill: '#555' }),
+      Plot.ruleX([0]),
+    ],
+  });
+  target.replaceChildren(chart);
+}
+
+/** CSV (RFC 4180) of rows of cells. */
+export function toCsv(rows: (string | number | null)[][]): string {
+  const cell = (v: string | number | null) => {
+    const text = v === null ? '' : String(v);
+    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,89 @@
+import { Client, fetchExchange, type AnyVariables, type CombinedError, type TypedDocumentNode } from '@urql/core';
+import { cacheExchange } from '@urql/exchange-graphcache';
+import { useQuery } from '@urql/preact';
+import { useMemo, useRef } from 'preact/hooks';
+import { expireSession, session } from './auth';
+
+/** Types without an id are stored inside their parent in the normalized cache. */
+const EMBEDDED = [
+  'StatisticsCell', 'Statistics', 'ParticipationStatistics', 'ParticipationStatisticsCell', 'ParticipationStatisticsKey',
+  'CountyRegistrants', 'Attendance', 'SessionLocation', 'IndicatorComparison', 'IndicatorComparisonPeriod', 'ComparisonGroup',
+  'HandbookSearchHit', 'NetworkContribution', 'EditionChange', 'PageInfo', 'LocalizedText',
+];
+
+/**
+ * The one GraphQL client: the public /graphql of the same origin, the in-memory token as a bearer
+ * header, and Graphcache, a normalized cache (a network seen on the overview is the same object on
+ * its own page, and stays readable while the gateway is unreachable).
+ */
+export function createClient(): Client {
+  return new Client({
+    url: '/graphql',
+    exchanges: [
+      cacheExchange({ keys: Object.fromEntries(EMBEDDED.map((type) => [type, () => null])) }),
+      fetchExchange,
+    ],
+    fetchOptions: () => {
+      const token = session.value?.token;
+      const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+      return { headers };
+    },
+    requestPolicy: 'cache-and-network',
+  });
+}
+
+export type Problem =
+  | { kind: 'unreachable' }
+  | { kind: 'expired' }
+  | { kind: 'signInToSee' }
+  | { kind: 'forbidden' }
+  | { kind: 'notFound' }
+  | { kind: 'cost' }
+  | { kind: 'other'; message: string };
+
+const COST_CODES = new Set(['COST_LIMIT_EXCEEDED', 'QUERY_TOO_COMPLEX', 'QUERY_COST_EXCEEDED', 'LIMIT_EXCEEDED']);
+
+/** What went wrong, in the terms the page explains to a person. */
+export function problemOf(error: CombinedError | undefined): Problem | null {
+  if (!error) return null;
+  const status = (error.response as Response | undefined)?.status;
+  const codes = error.graphQLErrors.map((e) => String(e.extensions?.code ?? ''));
+  if (status === 401 || codes.includes('UNAUTHENTICATED')) return session.value ? { kind: 'expired' } : { kind: 'signInToSee' };
+  if (codes.includes('FORBIDDEN')) return { kind: 'forbidden' };
+  if (codes.includes('NOT_FOUND')) return { kind: 'notFound' };
+  if (codes.some((c) => COST_CODES.has(c)) || error.graphQLErrors.some((e) => /\bcost\b/i.test(e.message))) return { kind: 'cost' };
+  if (error.networkError || (status !== undefined && status >= 502)) return { kind: 'unreachable' };
+  return { kind: 'other', message: error.graphQLErrors[0]?.message ?? error.message };
+}
+
+export interface PageData<T> {
+  data: T | undefined;
+  fetching: boolean;
+  problem: Problem | null;
+  /** The data shown comes from the cache because the gateway could not be reached. */
+  stale: boolean;
+  retry(): void;
+}
+
+/**
+ * One operation of a page. While the gateway is unreachable the page keeps showing what the
+ * normalized cache still holds, marked stale; an expired token signs out and asks to sign in again.
+ */
+export function usePageQuery<T, V extends AnyVariables>(query: TypedDocumentNode<T, V>, variables: V, pause = false): PageData<T> {
+  const context = useMemo(() => ({ requestPolicy: 'cache-and-network' as const }), []);
+  const [result, reexecute] = useQuery<T, V>({ query, variables, pause, context } as never);
+  const problem = problemOf(result.error);
+  if (problem?.kind === 'expired') queueMicrotask(expireSession);
+  // The last answer for these variables, shown (marked stale) when a refetch cannot reach the gateway.
+  const key = JSON.stringify(variables);
+  const last = useRef<{ key: string; data: T } | null>(null);
+  if (result.data) last.current = { key, data: result.data };
+  const data = result.data ?? (problem?.kind === 'unreachable' && last.current?.key === key ? last.current.data : undefined);
+  return {
+    data,
+    fetching: result.fetching,
+    problem,
+    stale: Boolean(data && problem?.kind === 'unreachable'),
+    retry: () => reexecute({ requestPolicy: 'network-only' }),
+  };
+}

@@ -1,0 +1,101 @@
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { usePageQuery } from '../client';
+import { drawBars, toCsv } from '../chart';
+import { Figure, QueryState } from '../components';
+import { IndicatorsDocument, IndicatorStatisticsDocument, type IndicatorStatisticsQuery } from '../generated/graphql';
+import { bcp47, locale, t } from '../i18n';
+import { href, navigate, route } from '../router';
+import { useSignal } from '../signal';
+
+type Cell = IndicatorStatisticsQuery['statistics']['cells'][number];
+type Level = 'county' | 'municipality';
+
+function Table({ cells, level, threshold, indicatorName, period }: { cells: Cell[]; level: Level; threshold: number; indicatorName: string; period: string }) {
+  const chart = useRef<HTMLDivElement>(null);
+  const label = (c: Cell) => (level === 'county' ? c.county?.name ?? c.countyCode ?? '' : c.municipality?.name ?? '');
+  const title = t('chartOf', { indicator: indicatorName, period, level: t(level) });
+  useEffect(() => {
+    if (chart.current) void drawBars(chart.current, cells.map((c) => ({ label: label(c), value: c.perThousandInhabitants ?? c.value, suppressed: c.suppressed })),
+      { title, locale: bcp47(), suppressedLabel: t('fewerThan', { n: threshold }) });
+  });
+  const csvHref = useMemo(() => {
+    const rows = [[t(level), t('period'), t('value'), t('perThousand'), t('units')],
+      ...cells.map((c) => [label(c), c.period ?? period, c.suppressed ? t('fewerThan', { n: threshold }) : c.value, c.suppressed ? null : c.perThousandInhabitants, c.unitCount])];
+    return `data:text/csv;charset=utf-8,${encodeURIComponent(toCsv(rows))}`;
+  }, [cells]);
+  return (
+    <div class="two-columns">
+      <table data-table="statistics">
+        <caption>{title}</caption>
+        <thead><tr><th scope="col">{t(level)}</th><th scope="col" class="num">{t('value')}</th><th scope="col" class="num">{t('perThousand')}</th><th scope="col" class="num">{t('units')}</th></tr></thead>
+        <tbody>{cells.map((c) => (
+          <tr key={label(c)} data-row={c.municipality?.id ?? c.county?.id ?? c.countyCode}>
+            <th scope="row">{label(c)}</th>
+            <td class="num"><Figure value={c.value} suppressed={c.suppressed} threshold={threshold} digits={1} /></td>
+            <td class="num"><Figure value={c.perThousandInhabitants} suppressed={c.suppressed} threshold={threshold} digits={2} /></td>
+            <td class="num">{c.unitCount ?? ''}</td>
+          </tr>
+        ))}</tbody>
+      </table>
+      <figure>
+        <div ref={chart} class="chart" role="img" aria-label={title} />
+        <figcaption>{t('suppressedNote', { n: threshold })} <a href={csvHref} download={`statistics-${period}.csv`}>{t('downloadCsv')}</a></figcaption>
+      </figure>
+    </div>
+  );
+}
+
+export function Statistics() {
+  const lang = useSignal(locale);
+  const { params } = useSignal(route);
+  const catalogue = usePageQuery(IndicatorsDocument, { language: lang });
+  const indicators = catalogue.data?.indicators ?? [];
+  const indicator = indicators.find((i) => i.id === params.get('indicator')) ?? indicators[0];
+  const period = params.get('period') ?? indicator?.periods.at(-1) ?? '';
+  const level: Level = params.get('level') === 'municipality' ? 'municipality' : 'county';
+  const country = params.get('country') === 'SE' ? 'SE' : 'NO';
+  const statistics = usePageQuery(IndicatorStatisticsDocument,
+    { indicator: indicator?.id ?? '', country, period, groupBy: [level === 'county' ? 'COUNTY' : 'MUNICIPALITY'] }, !indicator);
+  const choose = (change: Record<string, string>) => {
+    const next = { indicator: indicator?.id ?? '', period, level, country, ...change };
+    navigate(href('/statistics', next), true);
+  };
+  return (
+    <>
+      <h1>{t('navStatistics')}</h1>
+      <QueryState result={catalogue}>
+        {() => (
+          <form class="filters" onSubmit={(e) => e.preventDefault()}>
+            <label>{t('indicator')}
+              <select value={indicator?.id} onChange={(e) => choose({ indicator: e.currentTarget.value, period: '' })}>
+                {indicators.map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}
+              </select>
+            </label>
+            <label>{t('period')}
+              <select value={period} onChange={(e) => choose({ period: e.currentTarget.value })}>
+                {[...new Set([...(indicator?.periods ?? []), period])].filter(Boolean).map((p) => <option key={p} value={p}>{p}</option>)}
+              </select>
+            </label>
+            <label>{t('level')}
+              <select value={level} onChange={(e) => choose({ level: e.currentTarget.value })}>
+                <option value="county">{t('county')}</option><option value="municipality">{t('municipality')}</option>
+              </select>
+            </label>
+            <label>{t('country')}
+              <select value={country} onChange={(e) => choose({ country: e.currentTarget.value })}>
+                <option value="NO">{t('norway')}</option><option value="SE">{t('sweden')}</option>
+              </select>
+            </label>
+          </form>
+        )}
+      </QueryState>
+      {indicator && (
+        <QueryState result={statistics}>
+          {(data) => data.statistics.cells.length === 0
+            ? <p class="notice" data-problem="noData">{t('noData', { indicator: indicator.name, period })}</p>
+            : <Table cells={data.statistics.cells} level={level} threshold={data.statistics.suppressionThreshold} indicatorName={indicator.name} period={period} />}
+        </QueryState>
+      )}
+    </>
+  );
+}
