@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer } from '@apollo/server';
@@ -38,6 +39,8 @@ const PAGE_ROUTES: PageRoute[] = [
   { prefix: '/offers/', subgraph: 'participants', methods: ['GET', 'POST'], notFound: 'No such offer.' },
   // The unsubscribe page of an optional message (GET asks, POST switches it off).
   { prefix: '/unsubscribe/', subgraph: 'participants', methods: ['GET', 'POST'], notFound: 'No such link.' },
+  // Exports for organisers (CSV, Excel), streamed; the bearer token decides who may have them.
+  { prefix: '/exports/', subgraph: 'participants', methods: ['GET'], notFound: 'No such export.' },
   // The development mailbox; the participants service answers 404 when it sends through SMTP.
   { prefix: '/dev/mail', subgraph: 'participants', methods: ['GET'], notFound: 'No such message.' },
 ];
@@ -145,21 +148,23 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}, log: 
   const proxyPage = async (req: IncomingMessage, res: ServerResponse, path: string, route: PageRoute) => {
     if (!/^\/[A-Za-z0-9/_.~-]{1,300}$/.test(path) || path.includes('..')) throw new HttpError(404, 'NOT_FOUND', route.notFound);
     const viewer = await viewerOf(req, verify);
-    const target = new URL(path, config.subgraphUrls[route.subgraph]);
+    const search = new URL(req.url ?? '/', 'http://gateway').search;
+    if (search.length > 1000) throw new HttpError(414, 'URI_TOO_LONG', 'The query string is too long.');
+    const target = new URL(path + search, config.subgraphUrls[route.subgraph]);
     const post = req.method === 'POST';
-    const upstream = await subgraphs.fetcher(target.toString(), {
+    const upstream = await subgraphs.stream(target.toString(), {
       method: req.method,
       headers: { [VIEWER_HEADER]: encodeViewer(viewer), ...(post && { 'content-type': String(req.headers['content-type'] ?? '') }) },
       ...(post && { body: await readBody(req, 10_000) }),
     } as never, route.subgraph);
-    const body = Buffer.from(await upstream.arrayBuffer());
-    const headers: Record<string, string> = { 'content-length': String(body.length), 'cache-control': upstream.headers.get('cache-control') ?? 'no-cache' };
-    for (const name of ['content-type', 'location', 'content-security-policy', 'content-disposition', 'x-content-type-options', 'referrer-policy']) {
-      const value = upstream.headers.get(name);
-      if (value) headers[name] = value;
+    const headers: Record<string, string> = { 'cache-control': String(upstream.headers['cache-control'] ?? 'no-cache') };
+    for (const name of ['content-type', 'content-length', 'location', 'content-security-policy', 'content-disposition', 'x-content-type-options', 'referrer-policy']) {
+      const value = upstream.headers[name];
+      if (typeof value === 'string') headers[name] = value;
     }
-    res.writeHead(upstream.status, headers);
-    res.end(body);
+    res.writeHead(upstream.statusCode, headers);
+    // Passed on as it arrives: a large export never sits whole in the gateway's memory.
+    await pipeline(upstream.body, res);
   };
 
   const http = await startHttpServer(async (req, res) => {

@@ -31,6 +31,7 @@ import { checkMailSettings } from './services/mail/transport';
 import { devMailboxRoutes } from './services/mail/dev-mailbox';
 import { offerRoutes } from './services/offer-page';
 import { unsubscribeRoutes } from './services/unsubscribe-page';
+import { exportRoutes } from './services/exports';
 import { seedParticipantsDemo } from './seed/demo';
 import { seedParticipantsVolume } from './seed/volume';
 import { processWaitlists, syncNetworks } from './services/registrations';
@@ -71,7 +72,7 @@ export const participantsSubgraph: SubgraphDefinition = {
   seed: seedParticipantsDemo,
   volumeSeed: seedParticipantsVolume,
   checkSettings: checkMailSettings,
-  routes: [...offerRoutes, ...unsubscribeRoutes, ...devMailboxRoutes],
+  routes: [...offerRoutes, ...unsubscribeRoutes, ...exportRoutes, ...devMailboxRoutes],
   jobs: [
     { name: 'participants:waitlists', intervalMs: 60_000, run: async (ds, log) => void (await processWaitlists(ds, log)) },
     { name: 'participants:network-sync', intervalMs: 5 * 60_000, run: async (ds, log) => void (await syncNetworks(ds, log)) },
