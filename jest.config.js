@@ -27,6 +27,7 @@ module.exports = {
     '^@kommunenett/(networks|participants|reports|handbook)$': '<rootDir>/services/$1/src/index.ts',
     '^@kommunenett/gateway$': '<rootDir>/gateway/src/index.ts',
   },
-  testTimeout: 60_000,
+  // Above the test stack's boot deadline (STACK_BOOT_TIMEOUT_MS), so a slow boot is reported by name.
+  testTimeout: 300_000,
   maxWorkers: 2,
 };

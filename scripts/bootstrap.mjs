@@ -3,10 +3,11 @@
  * The README's two commands on a machine that has only Node.js:
  *   node scripts/bootstrap.mjs start   install, build, start the whole graph
  *   node scripts/bootstrap.mjs test    install, build, run every test
+ *   node scripts/bootstrap.mjs token … print a development token (installs and builds first on a fresh clone)
  * It uses pnpm from PATH when it is the pinned major version, else corepack, else `npx pnpm@<pinned>`.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,21 +28,31 @@ function findPnpm() {
   return ['npx', '--yes', `pnpm@${pinned}`];
 }
 
+// `token` prints the token alone on stdout (for `$(npm run -s token -- …)`): its progress goes to stderr.
+const task = process.argv[2];
+const extra = process.argv.slice(3);
+const stdio = task === 'token' ? ['inherit', process.stderr, 'inherit'] : 'inherit';
+const say = task === 'token' ? console.error : console.log;
+
 function run(pnpm, args) {
-  console.log(`[bootstrap] pnpm ${args.join(' ')}`);
+  say(`[bootstrap] pnpm ${args.join(' ')}`);
   const [command, ...prefix] = pnpm;
-  const result = spawnSync(command, [...prefix, ...args], { cwd: root, env, stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync(command, [...prefix, ...args], { cwd: root, env, stdio, shell: process.platform === 'win32' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const task = process.argv[2];
-const extra = process.argv.slice(3);
-if (task !== 'start' && task !== 'test') {
-  console.error('usage: node scripts/bootstrap.mjs start|test');
+if (task !== 'start' && task !== 'test' && task !== 'token') {
+  console.error('usage: node scripts/bootstrap.mjs start|test|token');
   process.exit(2);
+}
+const tokenCli = join(root, 'packages/auth/dist/token-cli.js');
+if (task === 'token' && existsSync(tokenCli)) {
+  const result = spawnSync(process.execPath, [tokenCli, ...extra], { cwd: root, env, stdio: 'inherit' });
+  process.exit(result.status ?? 1);
 }
 const pnpm = findPnpm();
 run(pnpm, ['install', '--frozen-lockfile']);
 run(pnpm, ['run', 'build']);
 if (task === 'start') run(pnpm, ['run', 'start:stack', ...extra]);
-else run(pnpm, ['run', 'jest', ...extra]);
+else if (task === 'test') run(pnpm, ['run', 'jest', ...extra]);
+else process.exit(spawnSync(process.execPath, [tokenCli, ...extra], { cwd: root, env, stdio: 'inherit' }).status ?? 1);

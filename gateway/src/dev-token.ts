@@ -4,14 +4,14 @@ import {
 } from '@kommunenett/auth';
 import { HttpError, readBody, sendJson } from '@kommunenett/subgraph-kit';
 
-/** Longest life of a development token (seconds); the default is eight hours, like `pnpm token`. */
+/** Longest life of a development token (seconds); the default is eight hours, like `npm run token`. */
 const MAX_LIFETIME_SECONDS = 24 * 3600;
 const DEFAULT_LIFETIME_SECONDS = 8 * 3600;
 
 /**
  * `POST /dev/token` with `{ "role": "ANALYST", "org"?: …, "municipality"?: …, "networks"?: […],
  * "person"?: …, "expiresInSeconds"?: … }`: a token signed with the development key, the claims
- * `pnpm token` fills in for the role, overridden by the ones given. The gateway registers this
+ * `npm run token` fills in for the role, overridden by the ones given. The gateway registers this
  * route only while it verifies tokens with the development key (never with AUTH_JWKS_URL). A JSON
  * content type is required, so a browser on another origin cannot send it without a preflight,
  * and no CORS header is ever granted.

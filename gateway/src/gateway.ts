@@ -10,7 +10,6 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Logger } from 'pino';
 import {
   ANONYMOUS, createTokenVerifier, encodeViewer, loadOrCreateDevKeys, TokenError, VIEWER_HEADER, type Viewer,
@@ -19,11 +18,12 @@ import {
   createLogger, handleGraphQLRequest, HttpError, maskError, readBody, sendJson, startHttpServer, SUBGRAPH_NAMES, type SubgraphName,
 } from '@kommunenett/subgraph-kit';
 import { gatewayConfigFromEnv, type GatewayConfig } from './config';
-import { serveGraphiql } from './graphiql';
+import { isBrowserNavigation, serveGraphiql } from './graphiql';
 import { dashboardHandler } from './dashboard';
 import { devTokenHandler } from './dev-token';
 import { createSubgraphFetcher } from './subgraph-fetcher';
-import { NoPrototypeNames } from './validation';
+import { queryLimits } from './limits';
+import { NoNulInStrings, NoPrototypeNames, requestChecks } from './validation';
 
 interface PageRoute {
   prefix: string;
@@ -108,30 +108,18 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}, log: 
   });
   if (!SUBGRAPH_NAMES.every((n) => config.subgraphUrls[n])) throw new Error('Every subgraph needs a URL.');
 
-  const armor = new ApolloArmor({
-    maxDepth: { n: config.limits.maxDepth, ignoreIntrospection: true },
-    maxAliases: { n: config.limits.maxAliases },
-    // The cost estimates work: a `first: 100` multiplies what is under it, so a page of 100
-    // networks with 100 registrations each (10,000 rows) costs about 430,000. Armor's default depth
-    // factor (1.5) would add a fourfold penalty for nesting on top; 1.2 keeps deep queries dearer
-    // without refusing that ordinary page.
-    costLimit: { maxCost: config.limits.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.2, ignoreIntrospection: true },
-    maxDirectives: { n: config.limits.maxDirectives },
-    // Apollo's own parser limit below answers a too-long query with a 400, armor's with a 500.
-    maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: !config.introspection },
-  });
-  const protection = armor.protect();
+  const limits = queryLimits(config.limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: config.limits.maxTokens },
-    formatError: maskError(log),
-    validationRules: [...protection.validationRules, NoPrototypeNames],
+    formatError: maskError(log, { hideSuggestions: !config.introspection }),
+    validationRules: [...limits.validationRules, NoPrototypeNames, NoNulInStrings],
     plugins: [
-      ...protection.plugins,
+      ...limits.plugins,
+      requestChecks,
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
@@ -172,6 +160,11 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}, log: 
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
     if (path === '/readyz') return sendJson(res, 200, { status: 'ready', service: 'gateway' });
     if (path === '/graphql') {
+      if (config.graphiql && isBrowserNavigation(req)) {
+        res.writeHead(302, { location: '/graphiql', 'content-type': 'text/plain; charset=utf-8' });
+        res.end('GraphQL endpoint: send POST requests here, or explore it in GraphiQL at /graphiql.\n');
+        return;
+      }
       const viewer = await viewerOf(req, verify);
       const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 100 && req.headers['x-request-id']) || randomUUID();
       res.setHeader('x-request-id', requestId);

@@ -2,4 +2,4 @@ export * from './viewer';
 export * from './internal';
 export * from './keys';
 export * from './tokens';
-export { defaultClaims } from './token-cli';
+export { claimsFromArgs, defaultClaims } from './token-cli';

@@ -16,7 +16,7 @@ afterAll(async () => { await stack?.stop(); });
 
 it('loads every service’s volume beside the demo data, and skips it the second time', async () => {
   expect(messages.filter((m) => /^(networks|participants|reports|handbook): \d/.test(m))).toHaveLength(4);
-  expect(summary.counts['networks.network']).toBe(14 + 20);
+  expect(summary.counts['networks.network']).toBe(17 + 20);
   expect(summary.counts['networks.session']).toBeGreaterThanOrEqual(20 * 5);
   expect(summary.counts['handbook.chapter']).toBeGreaterThanOrEqual(20);
   expect(summary.networkIds).toHaveLength(18); // all but the drafts, networks 10 and 20

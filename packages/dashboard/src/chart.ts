@@ -21,6 +21,8 @@ export async function drawBars(target: HTMLElement, bars: Bar[], options: { titl
       Plot.ruleX([0]),
     ],
   });
+  // The container is the labelled image and the table beside it carries the numbers.
+  chart.setAttribute('aria-hidden', 'true');
   target.replaceChildren(chart);
 }
 

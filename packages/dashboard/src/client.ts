@@ -29,6 +29,8 @@ export function createClient(): Client {
       return { headers };
     },
     requestPolicy: 'cache-and-network',
+    // POST with a JSON body: the gateway's CSRF prevention refuses GET queries without a preflight header.
+    preferGetMethod: false,
   });
 }
 
@@ -39,6 +41,7 @@ export type Problem =
   | { kind: 'forbidden' }
   | { kind: 'notFound' }
   | { kind: 'cost' }
+  | { kind: 'badInput'; message: string }
   | { kind: 'other'; message: string };
 
 const COST_CODES = new Set(['COST_LIMIT_EXCEEDED', 'QUERY_TOO_COMPLEX', 'QUERY_COST_EXCEEDED', 'LIMIT_EXCEEDED']);
@@ -52,6 +55,8 @@ export function problemOf(error: CombinedError | undefined): Problem | null {
   if (codes.includes('FORBIDDEN')) return { kind: 'forbidden' };
   if (codes.includes('NOT_FOUND')) return { kind: 'notFound' };
   if (codes.some((c) => COST_CODES.has(c)) || error.graphQLErrors.some((e) => /\bcost\b/i.test(e.message))) return { kind: 'cost' };
+  const badInput = error.graphQLErrors.find((e) => ['BAD_USER_INPUT', 'INVALID_ID'].includes(String(e.extensions?.code)));
+  if (badInput) return { kind: 'badInput', message: badInput.message };
   if (error.networkError || (status !== undefined && status >= 502)) return { kind: 'unreachable' };
   return { kind: 'other', message: error.graphQLErrors[0]?.message ?? error.message };
 }

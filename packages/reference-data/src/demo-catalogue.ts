@@ -10,6 +10,9 @@ export const DEMO = {
     sklKorruption2019: demoId('program:skl-korruption-2019'),
     saman2013: demoId('program:saman-om-ein-betre-kommune'),
     ksKandidat2007: demoId('program:ks-kandidatnettverk-2007'),
+    /** The open round (dates relative to the day the demo data is loaded, see `openDemoRound`). */
+    antikorrupsjonOpen: demoId('program:antikorrupsjon-open-round'),
+    sklKorruptionOpen: demoId('program:skr-korruption-open-round'),
   },
   networks: {
     antikorrupsjonA: demoId('network:antikorrupsjon-a'),
@@ -26,6 +29,12 @@ export const DEMO = {
     samanSammensatt: demoId('network:saman-sammensatt'),
     ksKandidatInnvandrer: demoId('network:ks-kandidat-innvandrer-2007'),
     ksKandidatKvinner: demoId('network:ks-kandidat-kvinner'),
+    /** Open: 29 of 30 seats taken, nobody waiting (the README's walk-through registers here). */
+    antikorrupsjonD: demoId('network:antikorrupsjon-d'),
+    /** Open: all 30 seats taken and three registrations on the waitlist. */
+    antikorrupsjonE: demoId('network:antikorrupsjon-e'),
+    /** Open (Sweden): all 24 seats taken and two registrations on the waitlist. */
+    sklKorruptionOpen: demoId('network:skr-korruption-open-round'),
   },
   sessions: {
     antikorrupsjonA1: demoId('session:antikorrupsjon-a-1'),

@@ -37,7 +37,8 @@ async function main(): Promise<void> {
     Database           ${stack.databaseUrl}${stack.embedded ? `  (embedded, data in ${join(stack.env.DATA_DIR!, 'pglite')})` : ''}
 
   Anonymous requests see published networks and handbooks. For a role, get a token:
-    pnpm token --role ORG_ADMIN --org ks        (also ADMIN, FACILITATOR, COORDINATOR, ANALYST, PARTNER, PARTICIPANT)
+    npm run token -- --role ORG_ADMIN --org ks        (or: pnpm run token -- --role ORG_ADMIN --org ks)
+  Roles: ADMIN, ORG_ADMIN, FACILITATOR, COORDINATOR, ANALYST, PARTNER, PARTICIPANT.
   and send it as the header  Authorization: Bearer <token>
 
   Ctrl-C stops everything.

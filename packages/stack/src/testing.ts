@@ -1,7 +1,7 @@
 import { createEphemeralKeys, DEV_TOKEN_SETTINGS, signToken, type DevKeys, type Role, type TokenClaims } from '@kommunenett/auth';
 import { createFreshDatabase, sqlStatementTotals, startEmbeddedPostgres } from '@kommunenett/db';
 import { createLogger, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@kommunenett/subgraph-kit';
-import { startGateway, type RunningGateway } from '@kommunenett/gateway';
+import { startGateway, type GatewayConfig, type RunningGateway } from '@kommunenett/gateway';
 import { composeSupergraph } from './compose';
 import { SUBGRAPHS } from './definitions';
 
@@ -28,40 +28,70 @@ export interface TestStack {
 }
 
 /**
+ * How long one part of the test stack may take to start before the boot fails naming it. Generous:
+ * a busy two-core machine running several test files may take minutes; jest's own timeout
+ * (jest.config.js) is longer still, so the error that names the slow part is the one reported.
+ */
+export const STACK_BOOT_TIMEOUT_MS = 240_000;
+
+/** `work`, or an error naming what did not start in time (what starts late anyway is stopped). */
+async function withDeadline<T>(what: string, work: Promise<T>, stopLate?: (late: T) => Promise<unknown>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const started = Date.now();
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error(`Test stack: ${what} did not start within ${STACK_BOOT_TIMEOUT_MS / 1000} s. The machine may be overloaded, or that part hangs (run with TEST_LOG_LEVEL=debug to see its log).`));
+      void work.then((late) => stopLate?.(late)).catch(() => undefined);
+    }, STACK_BOOT_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } catch (error) {
+    if (Date.now() - started < STACK_BOOT_TIMEOUT_MS && error instanceof Error) error.message = `Test stack: ${what} failed to start: ${error.message}`;
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * Boots the whole graph inside the test process on free ports: the embedded database (or a fresh
  * database on the PostgreSQL of `DATABASE_URL`), the four subgraphs with their demo data, and the
  * gateway over a supergraph composed from the code under test.
  */
-export async function startTestStack(options: { definitions?: SubgraphDefinition[]; seedDemo?: boolean } = {}): Promise<TestStack> {
+export async function startTestStack(options: { definitions?: SubgraphDefinition[]; seedDemo?: boolean; gateway?: Partial<GatewayConfig> } = {}): Promise<TestStack> {
   const log = createLogger('test', process.env.TEST_LOG_LEVEL ?? 'silent');
   const keys = await createEphemeralKeys();
   const cleanups: (() => Promise<void>)[] = [];
   let databaseUrl: string;
   if (process.env.DATABASE_URL) {
-    const fresh = await createFreshDatabase(process.env.DATABASE_URL);
+    const fresh = await withDeadline('creating a fresh database on DATABASE_URL', createFreshDatabase(process.env.DATABASE_URL));
     databaseUrl = fresh.url;
     cleanups.push(() => fresh.drop());
   } else {
-    const embedded = await startEmbeddedPostgres();
+    const embedded = await withDeadline('the embedded database', startEmbeddedPostgres());
     databaseUrl = embedded.url;
     cleanups.push(() => embedded.stop());
   }
   const definitions = options.definitions ?? SUBGRAPHS;
   const subgraphs: Record<string, RunningSubgraph> = {};
   try {
-    for (const def of definitions) {
-      const running = await startSubgraph(def, {
+    // The four subgraphs boot side by side (each migrates and seeds its own schema).
+    await Promise.all(definitions.map(async (def) => {
+      const running = await withDeadline(`the ${def.name} subgraph (migrations, demo data, schema)`, startSubgraph(def, {
         port: 0, databaseUrl, internalSecret: keys.internalSecret, seedDemo: options.seedDemo ?? true, runJobs: false,
         log: log.child({ service: def.name }),
-      });
+      }), (late) => late.stop());
       subgraphs[def.name] = running;
-      // Services find each other by these variables, read when they call.
-      process.env[`${def.name.toUpperCase()}_SUBGRAPH_URL`] = running.url;
       cleanups.unshift(() => running.stop());
+    }));
+    for (const [name, running] of Object.entries(subgraphs)) {
+      // Services find each other by these variables, read when they call.
+      process.env[`${name.toUpperCase()}_SUBGRAPH_URL`] = running.url;
     }
     process.env.INTERNAL_AUTH_SECRET = keys.internalSecret;
-    const { supergraphSdl } = await composeSupergraph(definitions);
-    const gateway: RunningGateway = await startGateway({
+    const { supergraphSdl } = await withDeadline('composing the supergraph', composeSupergraph(definitions));
+    const gateway: RunningGateway = await withDeadline('the gateway', startGateway({
       port: 0,
       supergraphSdl,
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url])) as never,
@@ -69,7 +99,8 @@ export async function startTestStack(options: { definitions?: SubgraphDefinition
       devTokenKeys: keys,
       internalSecret: keys.internalSecret,
       introspection: true,
-    }, log.child({ service: 'gateway' }));
+      ...options.gateway,
+    }, log.child({ service: 'gateway' })), (late) => late.stop());
     cleanups.unshift(() => gateway.stop());
     const baseUrl = gateway.url.replace(/\/graphql$/, '');
     return {

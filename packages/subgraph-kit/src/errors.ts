@@ -7,6 +7,12 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
+  /** Query limits of the gateway (400): nesting, estimated cost, aliases, directives, tokens. */
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
+  TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -16,8 +16,15 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
+/**
+ * Answers an error. When the request's body was not read to its end (a 413 stops reading), the
+ * connection is closed after the answer: the rest of the body would otherwise be read as the next
+ * request, or keep a keep-alive socket waiting for it.
+ */
 export function sendError(res: ServerResponse, error: HttpError): void {
-  sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+  const unread = !res.req.complete;
+  // With `connection: close` Node ends the socket once the answer is written.
+  sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] }, unread ? { connection: 'close' } : {});
 }
 
 /** Reads the whole body, refusing one over `limit` bytes with 413 before reading it all. */

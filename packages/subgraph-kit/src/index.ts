@@ -1,5 +1,9 @@
 import 'reflect-metadata';
 export * from './errors';
+export * from './codes';
+export * as inputSchemas from './input';
+export * from './mutation';
+export * from './payload';
 export * from './user-errors';
 export * from './pagination';
 export * from './context';
@@ -12,3 +16,5 @@ export * from './schema';
 export * from './server';
 export * from './jobs';
 export * from './service-client';
+export * from './disclosure';
+export * from './personal-data';

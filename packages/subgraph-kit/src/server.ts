@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
@@ -7,7 +7,7 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { hasCurrentSignature, ReplayGuard, verifySignedRequest, type SignedRequest, type Viewer } from '@kommunenett/auth';
@@ -16,7 +16,7 @@ import {
 } from '@kommunenett/db';
 import { LoaderRegistry, type RequestContext } from './context';
 import type { SubgraphDefinition } from './definition';
-import { PUBLIC_ERROR_CODES } from './errors';
+import { ErrorCode, PUBLIC_ERROR_CODES } from './errors';
 import { handleGraphQLRequest, HttpError, readBody, readGraphQLBody, sendJson, startHttpServer, type RunningHttpServer } from './http';
 import { createLogger } from './logger';
 import { buildFederatedSchema } from './schema';
@@ -33,6 +33,11 @@ export interface SubgraphOptions {
   /** Run the scheduled jobs in this instance (default: on). */
   runJobs?: boolean;
   bodyLimitBytes?: number;
+  /**
+   * Bearer token that `/metrics` requires (default: `METRICS_TOKEN`); without one, `/metrics` is
+   * open to whoever reaches the port (development).
+   */
+  metricsToken?: string;
   log?: Logger;
 }
 
@@ -47,17 +52,50 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
-/** Formats errors so that only public codes keep their message; nothing else leaks. */
-export function maskError(log: Logger) {
+/** "Did you mean …?" in graphql-js messages names types, fields and enum values the schema has. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+/** graphql-js's parser limit, reported as a syntax error (its message reads "more that" in graphql 16). */
+const TOKEN_LIMIT = /^Syntax Error: Document contains more tha[nt] (\d+) tokens\. Parsing aborted\.$/;
+
+/**
+ * The code an error was given where it was raised. Apollo gives every validation error the code
+ * GRAPHQL_VALIDATION_FAILED; a rule of ours that reported a more precise code keeps it.
+ */
+function ownCode(formatted: GraphQLFormattedError, error: unknown): string | undefined {
+  const code = formatted.extensions?.code as string | undefined;
+  const original = (error as { originalError?: unknown } | null)?.originalError;
+  const inner = original instanceof GraphQLError ? original.extensions?.code : undefined;
+  return code === 'GRAPHQL_VALIDATION_FAILED' && typeof inner === 'string' && PUBLIC_ERROR_CODES.has(inner) ? inner : code;
+}
+
+/**
+ * Formats errors so that only public codes keep their message; nothing else leaks. With
+ * `hideSuggestions` (whenever introspection is off) no message suggests names of the schema.
+ */
+export function maskError(log: Logger, options: { hideSuggestions?: boolean } = {}) {
+  const hide = options.hideSuggestions ?? true;
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code as string | undefined;
+    let code = ownCode(formatted, error);
+    let message = formatted.message;
+    const tokens = TOKEN_LIMIT.exec(message);
+    if (tokens) {
+      code = ErrorCode.TOO_MANY_TOKENS;
+      message = `Query token limit of ${tokens[1]} exceeded.`;
+    }
     if (code && PUBLIC_ERROR_CODES.has(code)) {
       const { stacktrace: _s, exception: _e, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      return { ...formatted, message: hide ? message.replace(SUGGESTION, '') : message, extensions: { ...extensions, code } };
     }
     log.error({ err: error }, 'unexpected error in resolver');
     return { message: 'Internal server error.', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
+}
+
+/** Compares a bearer token in constant time (lengths may differ: both sides are hashed first). */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = /^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '';
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(token));
 }
 
 function requiredSecret(options: SubgraphOptions): string {
@@ -100,6 +138,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   await apollo.start();
 
   const replays = new ReplayGuard();
+  const metricsToken = options.metricsToken ?? (process.env.METRICS_TOKEN || undefined);
   const bodyLimit = options.bodyLimitBytes ?? Number(process.env.BODY_LIMIT_BYTES ?? 1_000_000);
   const routeDeps = { ds, log };
   const http: RunningHttpServer = await startHttpServer(async (req, res) => {
@@ -110,6 +149,9 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', service: name });
     }
     if (path === '/metrics') {
+      if (metricsToken && !bearerMatches(req.headers.authorization, metricsToken)) {
+        throw new HttpError(401, 'UNAUTHENTICATED', 'The metrics need "Authorization: Bearer <METRICS_TOKEN>".');
+      }
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
       res.end([
         '# TYPE kommunenett_sql_statements_total counter',

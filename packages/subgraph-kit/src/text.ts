@@ -32,3 +32,12 @@ export function requireUuid(id: string, field: string): string {
   if (!isUuid(id)) throw badInput(`${field} is not a valid id.`, field);
   return id;
 }
+
+/** A real calendar day as YYYY-MM-DD: `2013-02-30` and `2013-13-01` are not. */
+export function isLocalDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}

@@ -3,7 +3,7 @@ import { sqlDelta, startTestStack, type TestStack } from '@kommunenett/stack/tes
 
 let stack: TestStack;
 // Booting the whole graph can take long on a busy machine.
-beforeAll(async () => { stack = await startTestStack(); }, 180_000);
+beforeAll(async () => { stack = await startTestStack(); });
 afterAll(async () => { await stack?.stop(); });
 
 interface ChapterNode { anchor: string; number: string; title: string; contentNote: string | null; bodyHtml: string; tools: { slug: string }[]; children: ChapterNode[] }

@@ -11,7 +11,7 @@ let draftId: string;
 beforeAll(async () => {
   stack = await startTestStack();
   editor = await stack.token('ORG_ADMIN', { org: 'ks' });
-}, 180_000);
+});
 afterAll(async () => { await stack?.stop(); });
 
 type Data = Record<string, any>;  

@@ -39,7 +39,7 @@ describe('assignments', () => {
   it('refuses sessions of another network, work due before it is given, and roles outside the network', async () => {
     const token = await facilitator();
     const other = await t.ok(CREATE, { input: { networkId: NETWORK, title: 'A', instructions: 'B', dueBeforeSessionId: DEMO.sessions.antikorrupsjonB2 } }, token);
-    expect(other.createAssignment.userErrors).toEqual([{ field: ['input', 'dueBeforeSessionId'], code: 'UNKNOWN_SESSION' }]);
+    expect(other.createAssignment.userErrors).toEqual([{ field: ['input', 'dueBeforeSessionId'], code: 'NOT_FOUND' }]);
     const backwards = await t.ok(CREATE, { input: { networkId: NETWORK, title: 'A', instructions: 'B',
       givenAtSessionId: DEMO.sessions.antikorrupsjonA2, dueBeforeSessionId: DEMO.sessions.antikorrupsjonA1 } }, token);
     expect(backwards.createAssignment.userErrors).toEqual([{ field: ['input', 'dueBeforeSessionId'], code: 'DUE_BEFORE_GIVEN' }]);

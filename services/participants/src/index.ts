@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { In } from 'typeorm';
 import { DEFAULT_SUBGRAPH_PORTS, type SubgraphDefinition } from '@kommunenett/subgraph-kit';
 import { Municipality } from './entities/municipality.entity';
+import { PopulationFigure } from './entities/population.entity';
 import { Organization } from './entities/organization.entity';
 import { Person } from './entities/person.entity';
 import { Position } from './entities/position.entity';
@@ -33,6 +34,7 @@ import { offerRoutes } from './services/offer-page';
 import { unsubscribeRoutes } from './services/unsubscribe-page';
 import { exportRoutes } from './services/exports';
 import { seedParticipantsDemo } from './seed/demo';
+import { seedOpenRoundRegistrations } from './seed/open-round';
 import { seedParticipantsVolume } from './seed/volume';
 import { processWaitlists, syncNetworks } from './services/registrations';
 import { purgeIdempotencyKeys } from './services/idempotency';
@@ -67,9 +69,10 @@ export const participantsSubgraph: SubgraphDefinition = {
     // Resolved by whoever asks for it; each field checks the viewer may export this person's data.
     { typeName: 'PersonalDataExport', load: async (ids) => ids.map((id) => Object.assign(new PersonalDataExport(), { id, generatedAt: new Date() })) },
   ],
-  tables: [Municipality, Organization, Person, Position, Registration, RegistrationChange, NetworkSnapshot, Attendance, WebhookSubscription, WebhookDelivery, ContactAccess, ErasureRequest, Notification],
+  tables: [Municipality, PopulationFigure, Organization, Person, Position, Registration, RegistrationChange, NetworkSnapshot, Attendance, WebhookSubscription, WebhookDelivery, ContactAccess, ErasureRequest, Notification],
   migrations,
-  seed: seedParticipantsDemo,
+  // The historical cases once; the open round's registrations when they are missing.
+  seed: async (ds, log) => { await seedParticipantsDemo(ds, log); await seedOpenRoundRegistrations(ds, log, new Date()); },
   volumeSeed: seedParticipantsVolume,
   checkSettings: checkMailSettings,
   routes: [...offerRoutes, ...unsubscribeRoutes, ...exportRoutes, ...devMailboxRoutes],

@@ -152,7 +152,7 @@ describe('signed webhooks from the outbox', () => {
     const reg = (await register(stack, partner, { networkId, municipalityId: 'NO-4601', person: newPerson() })).payload!.registration!;
     // A registration that breaks a rule changes nothing and announces nothing.
     const outboxBefore = ((await db().query('SELECT count(*)::int AS n FROM participants.webhook_delivery')) as { n: number }[])[0].n;
-    expect((await register(stack, partner, { networkId, municipalityId: 'NO-9999', person: newPerson() })).payload!.userErrors[0].code).toBe('MUNICIPALITY_NOT_FOUND');
+    expect((await register(stack, partner, { networkId, municipalityId: 'NO-9999', person: newPerson() })).payload!.userErrors[0].code).toBe('UNKNOWN_MUNICIPALITY');
     expect((await register(stack, partner, { networkId, municipalityId: 'NO-4601', personId: reg.person!.id })).payload!.userErrors[0].code).toBe('ALREADY_REGISTERED');
     expect(((await db().query('SELECT count(*)::int AS n FROM participants.webhook_delivery')) as { n: number }[])[0].n).toBe(outboxBefore);
 

@@ -253,7 +253,7 @@ describe('report workflow and roles', () => {
       ],
     };
     const unknown = await payload('createReport', { ...project, networkId: '00000000-0000-4000-8000-000000000000' }, baerum);
-    expect(unknown.userErrors.map((e) => e.code)).toEqual(['UNKNOWN_NETWORK']);
+    expect(unknown.userErrors.map((e) => e.code)).toEqual(['NOT_FOUND']);
     const created = await payload('createReport', { ...project, networkId: DEMO.networks.antikorrupsjonA }, baerum);
     expect(created.userErrors).toEqual([]);
     const q = `query($id: ID!) { network(id: $id) { name reports { id kind municipality { name } risks { factor score status } } } }`;

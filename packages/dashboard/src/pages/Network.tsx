@@ -98,8 +98,9 @@ function Organiser({ id, network }: { id: string; network: NetworkData }) {
 export function Network({ id }: { id: string }) {
   const viewer = useSignal(session);
   const result = usePageQuery(NetworkDocument, { id });
-  if (!result.fetching && !result.problem && result.data && !result.data.network) return <NotFound message={t('notFoundNetwork', { id })} />;
-  if (result.problem?.kind === 'notFound' || (result.problem?.kind === 'other' && /invalid|malformed/i.test(result.problem.message))) {
+  if (!result.fetching && result.data && !result.data.network) return <NotFound message={t('notFoundNetwork', { id })} />;
+  // A malformed id names no network either.
+  if (result.problem?.kind === 'notFound' || result.problem?.kind === 'badInput') {
     return <NotFound message={t('notFoundNetwork', { id })} />;
   }
   return (

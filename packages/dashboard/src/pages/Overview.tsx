@@ -55,18 +55,18 @@ export function Overview() {
       <QueryState result={overview}>
         {(data) => {
           const programs = data.programs.edges.map((e) => e.node);
-          const networks = programs.flatMap((p) => p.networks.edges.map((e) => e.node));
+          const networks = data.networks.edges.map((e) => e.node);
           const next = nextGatherings(networks);
           return (
             <>
               <Section title={t('nextGatherings')} id="next">
                 {next.length === 0 ? <p>{t('noNextGatherings')}</p> : (
                   <table>
-                    <thead><tr><th scope="col">{t('date')}</th><th scope="col">{t('title')}</th><th scope="col">{t('network')}</th><th scope="col">{t('place')}</th></tr></thead>
+                    <thead><tr><th scope="col">{t('date')}</th><th scope="col">{t('title')}</th><th scope="col">{t('network')}</th></tr></thead>
                     <tbody>{next.map(({ network, session: s }) => (
                       <tr key={s.id} data-session={s.id}>
                         <td class="when">{sessionWhen(s, network.timeZone)}</td><td>{s.title}</td>
-                        <td><NetworkLink id={network.id} name={network.name} /></td><td>{s.location?.place ?? ''}</td>
+                        <td><NetworkLink id={network.id} name={network.name} /></td>
                       </tr>))}
                     </tbody>
                   </table>
@@ -74,7 +74,7 @@ export function Overview() {
               </Section>
               <Section title={t('programmes')} id="programmes">
                 {programs.map((program) => {
-                  const list = program.networks.edges.map((e) => e.node);
+                  const list = networks.filter((n) => n.program?.id === program.id);
                   return (
                     <article key={program.id} class="program" data-program={program.id}>
                       <h3>{program.name}</h3>

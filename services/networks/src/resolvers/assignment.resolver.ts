@@ -1,3 +1,4 @@
+import { Payload, payload } from '@kommunenett/subgraph-kit';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root, Authorized } from 'type-graphql';
 import type { RequestContext } from '@kommunenett/subgraph-kit';
 import { Network } from '../entities/network.entity';
@@ -7,7 +8,6 @@ import { Municipality, Person, municipalityRef, personRef } from '../entities/re
 import { assignmentById, assignmentsByNetwork, networkById, sessionById, submissionsByAssignment } from '../loaders';
 import { canReadMunicipalityWork } from '../services/access';
 import { createAssignment, reviewSubmission, saveSubmission, submitSubmission, updateAssignment } from '../services/assignments';
-import { Payload, payload } from './types';
 
 @InputType({ description: 'Work between gatherings, e.g. a vulnerability mapping given at session 1 and due before session 2.' })
 class CreateAssignmentInput {

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, type RequestContext } from '@kommunenett/subgraph-kit';
+import { ConnectionArgs, type RequestContext, Payload, payload } from '@kommunenett/subgraph-kit';
 import { Network } from '../entities/network.entity';
 import { Program } from '../entities/program.entity';
 import { Session } from '../entities/session.entity';
@@ -8,7 +8,7 @@ import { Country, Language, NetworkOrder, RegistrantKind } from '../entities/enu
 import { networkById, programById, sessionsByNetwork } from '../loaders';
 import { createNetwork, isOpenForRegistration, networkCatalogue, transitionNetwork, updateNetwork, type Transition } from '../services/networks';
 import { formatInZone } from '../services/time';
-import { NetworkConnection, NetworkFilter, Payload, payload } from './types';
+import { NetworkConnection, NetworkFilter } from './types';
 import { requireUuid } from '@kommunenett/subgraph-kit';
 
 @InputType({ description: 'A new network, created as a DRAFT. Dates are calendar days in the network’s time zone (Europe/Oslo for NO, Europe/Stockholm for SE).' })

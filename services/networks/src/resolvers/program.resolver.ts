@@ -1,12 +1,12 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, keysetPage, type RequestContext } from '@kommunenett/subgraph-kit';
+import { ConnectionArgs, keysetPage, type RequestContext, Payload, payload } from '@kommunenett/subgraph-kit';
 import { Program } from '../entities/program.entity';
 import { Organization, organizationRef } from '../entities/references';
 import { Language, NetworkOrder, ProgramStatus } from '../entities/enums';
 import { programById } from '../loaders';
 import { networkCatalogue } from '../services/networks';
 import { createProgram, updateProgram } from '../services/programs';
-import { NetworkConnection, Payload, ProgramConnection, payload } from './types';
+import { NetworkConnection, ProgramConnection } from './types';
 import { requireUuid } from '@kommunenett/subgraph-kit';
 
 @InputType({ description: 'A new programme.' })

@@ -1,3 +1,4 @@
+import { Payload, payload } from '@kommunenett/subgraph-kit';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '@kommunenett/subgraph-kit';
 import { Network } from '../entities/network.entity';
@@ -7,7 +8,6 @@ import { AnchoringPhase, MilestoneStatus } from '../entities/enums';
 import { anchoringHistoryByProject, milestonesByProject, networkById, projectsByNetwork } from '../loaders';
 import { canReadMunicipalityWork } from '../services/access';
 import { saveProject, setAnchoringPhase } from '../services/projects';
-import { Payload, payload } from './types';
 
 @InputType()
 class MilestoneInput {

@@ -9,8 +9,7 @@ import { AgendaItemKind, SessionDatePrecision, SessionKind } from '../entities/e
 import { agendaBySession, networkById, sessionById } from '../loaders';
 import { createSession, deleteSession, scheduleSession, setAgenda, updateSession } from '../services/sessions';
 import { formatInZone, wallClock } from '../services/time';
-import { Payload, payload } from './types';
-import { requireUuid } from '@kommunenett/subgraph-kit';
+import { requireUuid, Payload, payload } from '@kommunenett/subgraph-kit';
 
 @ObjectType({ description: 'Where a session is held; parts may be decided later.' })
 class SessionLocation {

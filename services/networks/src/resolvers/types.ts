@@ -1,9 +1,8 @@
-import { Field, ID, InputType, ObjectType, type ClassType } from 'type-graphql';
-import { ConnectionType, UserError } from '@kommunenett/subgraph-kit';
+import { Field, ID, InputType } from 'type-graphql';
+import { ConnectionType } from '@kommunenett/subgraph-kit';
 import { Network } from '../entities/network.entity';
 import { Program } from '../entities/program.entity';
 import { Country, Language, NetworkStatus } from '../entities/enums';
-import type { Outcome } from '../services/mutation';
 
 export const NetworkConnection = ConnectionType(Network, 'Network');
 export const ProgramConnection = ConnectionType(Program, 'Program');
@@ -22,22 +21,4 @@ export class NetworkFilter {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD. Networks with a session on or before this day (in the network’s time zone). A session known only to a month counts as the first day of that month.' })
   sessionsTo?: string;
   @Field({ nullable: true, description: 'Free text over name and description, ignoring case and accents (ø, å, æ, ä, ö match o, a, ae).' }) search?: string;
-}
-
-/**
- * A mutation payload `{ <field>: T, userErrors }`: the changed object, or null and the rules the
- * input broke. One payload type per object type, shared by its mutations.
- */
-export function Payload<T extends object>(type: ClassType<T>, field: string) {
-  @ObjectType(`${type.name}Payload`)
-  class PayloadType {
-    @Field(() => [UserError], { description: 'Rules the input broke; empty when the change was made.' }) userErrors: UserError[];
-  }
-  Field(() => type, { nullable: true, description: 'The object after the change; null when nothing changed.' })(PayloadType.prototype, field);
-  return PayloadType as ClassType<{ userErrors: UserError[] }>;
-}
-
-/** Turns a mutation's outcome into its payload. */
-export function payload<T>(field: string, outcome: Outcome<T>): { userErrors: UserError[] } {
-  return { [field]: outcome.value, userErrors: outcome.userErrors } as { userErrors: UserError[] };
 }

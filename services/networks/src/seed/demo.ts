@@ -10,7 +10,7 @@ import { Country, Language, NetworkStatus, ProgramStatus, RegistrantKind, Sessio
 import { endOfLocalDay, startOfMonth, timeZoneFor, zonedInstant } from '../services/time';
 import { SAMAN_FIRST_GATHERING, SAMAN_LEAD_PERSON } from './saman-first-gathering';
 
-type SessionSeed = {
+export type SessionSeed = {
   id?: string; kind?: SessionKind; title: string; theme?: string; description?: string;
   /** Start date and time, end date and time, local to the network. */
   exact?: [string, string, string, string];
@@ -20,7 +20,7 @@ type SessionSeed = {
 };
 
 /** Session rows of a network from their seeds, numbered in order; ids are stable across re-seeding. */
-function sessionRows(networkId: string, key: string, country: 'NO' | 'SE', seeds: SessionSeed[]): Partial<Session>[] {
+export function sessionRows(networkId: string, key: string, country: 'NO' | 'SE', seeds: SessionSeed[]): Partial<Session>[] {
   const tz = timeZoneFor(country);
   return seeds.map((s, i) => {
     const startsAt = s.exact ? zonedInstant(s.exact[0], s.exact[1], tz) : null;
@@ -36,7 +36,7 @@ function sessionRows(networkId: string, key: string, country: 'NO' | 'SE', seeds
 }
 
 /** Themes of the three gatherings of the anti-corruption networks (000). */
-const ANTIKORRUPSJON_SESSIONS = [
+export const ANTIKORRUPSJON_SESSIONS = [
   {
     title: 'Første samling', theme: 'Risiko og sårbarhet for korrupsjon',
     description: 'Hva er korrupsjon og hvilke risikosoner finnes i kommuner? Presentasjon av håndboken «Beskytt kommunen!». Vurdering av status i egen kommune. Metoder og verktøy. Sikkerhetshull knyttet til verdier, holdninger og kultur og til rutiner, struktur og kompetanse. Samlingen munner ut i at deltakerne velger et case fra egen kommune til neste samling. Fra lunsj til lunsj, med overnatting.',
@@ -51,6 +51,26 @@ const ANTIKORRUPSJON_SESSIONS = [
   },
 ];
 
+/** The work between gatherings of an anti-corruption network (000), tied to its sessions `session:<key>-<n>`. */
+export const antikorrupsjonAssignments = (networkId: string, key: string): Partial<Assignment>[] => [
+  {
+    id: demoId(`assignment:${key}-1`), networkId, position: 1, title: 'Kartlegging av sårbarhet og sikkerhetshull',
+    instructions: 'Etter første samling gjennomfører deltakerne en kartlegging av sårbarhet og sikkerhetshull i egen virksomhet, eller i valgt case, ut fra metodikk som er presentert på samlingene. De planlagte aktivitetene gjennomføres.',
+    givenAtSessionId: demoId(`session:${key}-1`), dueBeforeSessionId: demoId(`session:${key}-2`),
+  },
+  {
+    id: demoId(`assignment:${key}-2`), networkId, position: 2, title: 'Case eller aktivitet i egen kommune',
+    instructions: 'Velg et case fra egen kommune eller en aktivitet som skal settes i gang i egen virksomhet til neste samling. Deltakerkommunene presenterer egne erfaringer og situasjonsbeskrivelsen på andre samling.',
+    givenAtSessionId: demoId(`session:${key}-1`), dueBeforeSessionId: demoId(`session:${key}-2`),
+  },
+  {
+    id: demoId(`assignment:${key}-3`), networkId, position: 3, title: 'Mål og aktiviteter fram til neste samling',
+    instructions: 'Etter andre samling følger deltakerne opp med konkrete aktiviteter i egen kommune/virksomhet, med mål for den enkelte deltaker/kommunes aktivitet fram til tredje samling.',
+    givenAtSessionId: demoId(`session:${key}-2`), dueBeforeSessionId: demoId(`session:${key}-3`),
+  },
+];
+
+/** The historical cases of the source documents, loaded once into empty tables. */
 export async function seedNetworksDemo(ds: DataSource, log: Logger): Promise<void> {
   if ((await ds.getRepository(Program).count()) > 0) return;
   const programs: Partial<Program>[] = [
@@ -191,23 +211,7 @@ export async function seedNetworksDemo(ds: DataSource, log: Logger): Promise<voi
   });
 
   const assignments: Partial<Assignment>[] = [
-    ...antikorrupsjon.flatMap(([networkId, key]) => [
-      {
-        id: demoId(`assignment:${key}-1`), networkId, position: 1, title: 'Kartlegging av sårbarhet og sikkerhetshull',
-        instructions: 'Etter første samling gjennomfører deltakerne en kartlegging av sårbarhet og sikkerhetshull i egen virksomhet, eller i valgt case, ut fra metodikk som er presentert på samlingene. De planlagte aktivitetene gjennomføres.',
-        givenAtSessionId: demoId(`session:${key}-1`), dueBeforeSessionId: demoId(`session:${key}-2`),
-      },
-      {
-        id: demoId(`assignment:${key}-2`), networkId, position: 2, title: 'Case eller aktivitet i egen kommune',
-        instructions: 'Velg et case fra egen kommune eller en aktivitet som skal settes i gang i egen virksomhet til neste samling. Deltakerkommunene presenterer egne erfaringer og situasjonsbeskrivelsen på andre samling.',
-        givenAtSessionId: demoId(`session:${key}-1`), dueBeforeSessionId: demoId(`session:${key}-2`),
-      },
-      {
-        id: demoId(`assignment:${key}-3`), networkId, position: 3, title: 'Mål og aktiviteter fram til neste samling',
-        instructions: 'Etter andre samling følger deltakerne opp med konkrete aktiviteter i egen kommune/virksomhet, med mål for den enkelte deltaker/kommunes aktivitet fram til tredje samling.',
-        givenAtSessionId: demoId(`session:${key}-2`), dueBeforeSessionId: demoId(`session:${key}-3`),
-      },
-    ]),
+    ...antikorrupsjon.flatMap(([networkId, key]) => antikorrupsjonAssignments(networkId, key)),
     ...saman.flatMap(([networkId, key]) => [
       {
         id: demoId(`assignment:${key}-1`), networkId, position: 1, title: 'Presentasjon av prosjektet',

@@ -7,8 +7,8 @@ import { Session } from '../entities/session.entity';
 import { SubmissionStatus } from '../entities/enums';
 import { actsForMunicipality, canRunNetwork, requireAllowed } from './access';
 import { lockNetwork, lockNetworkToRun } from './networks';
-import { checkVersion, fail, lockRow, parseInput, runMutation } from './mutation';
-import { LIMITS, https, id, list, municipalityId, requiredText, text } from './validation';
+import { checkVersion, refuse, lockRow, runMutation } from '@kommunenett/subgraph-kit';
+import { LIMITS, https, id, list, municipalityId, requiredText, text, expectedVersion } from './validation';
 
 const assignmentFields = {
   title: requiredText(LIMITS.name),
@@ -17,7 +17,7 @@ const assignmentFields = {
   dueBeforeSessionId: id.nullish(),
 };
 const createSchema = z.object({ networkId: id, ...assignmentFields });
-const updateSchema = z.object({ assignmentId: id, expectedVersion: z.number().int(), ...z.object(assignmentFields).partial().shape });
+const updateSchema = z.object({ assignmentId: id, expectedVersion, ...z.object(assignmentFields).partial().shape });
 
 /** The sessions must be the network's own, and the work due after it is given. */
 async function checkSessions(m: EntityManager, a: Pick<Assignment, 'networkId' | 'givenAtSessionId' | 'dueBeforeSessionId'>): Promise<void> {
@@ -25,16 +25,15 @@ async function checkSessions(m: EntityManager, a: Pick<Assignment, 'networkId' |
   if (ids.length === 0) return;
   const sessions = await m.getRepository(Session).findBy(ids.map((sid) => ({ id: sid, networkId: a.networkId })));
   const byId = new Map(sessions.map((s) => [s.id, s]));
-  if (a.givenAtSessionId && !byId.has(a.givenAtSessionId)) fail('givenAtSessionId', 'The network has no such session.', 'UNKNOWN_SESSION');
-  if (a.dueBeforeSessionId && !byId.has(a.dueBeforeSessionId)) fail('dueBeforeSessionId', 'The network has no such session.', 'UNKNOWN_SESSION');
+  if (a.givenAtSessionId && !byId.has(a.givenAtSessionId)) refuse('givenAtSessionId', 'The network has no such session.', 'NOT_FOUND');
+  if (a.dueBeforeSessionId && !byId.has(a.dueBeforeSessionId)) refuse('dueBeforeSessionId', 'The network has no such session.', 'NOT_FOUND');
   if (a.givenAtSessionId && a.dueBeforeSessionId && byId.get(a.dueBeforeSessionId)!.sequence <= byId.get(a.givenAtSessionId)!.sequence) {
-    fail('dueBeforeSessionId', 'The work must be due at a session after the one it is given at.', 'DUE_BEFORE_GIVEN');
+    refuse('dueBeforeSessionId', 'The work must be due at a session after the one it is given at.', 'DUE_BEFORE_GIVEN');
   }
 }
 
 export function createAssignment(ctx: RequestContext, input: unknown) {
-  return runMutation(ctx, async (m) => {
-    const value = parseInput(createSchema, input);
+  return runMutation(ctx, { input, schema: createSchema }, async (value, m) => {
     const network = await lockNetworkToRun(ctx, m, value.networkId, 'networkId');
     const last = await m.getRepository(Assignment).maximum('position', { networkId: network.id });
     const assignment = m.getRepository(Assignment).create({
@@ -47,8 +46,7 @@ export function createAssignment(ctx: RequestContext, input: unknown) {
 }
 
 export function updateAssignment(ctx: RequestContext, input: unknown) {
-  return runMutation(ctx, async (m) => {
-    const { assignmentId, expectedVersion, ...changes } = parseInput(updateSchema, input);
+  return runMutation(ctx, { input, schema: updateSchema }, async ({ assignmentId, expectedVersion, ...changes }, m) => {
     const assignment = await lockRow(m, Assignment, assignmentId, 'assignmentId', 'Assignment');
     await lockNetworkToRun(ctx, m, assignment.networkId, 'assignmentId');
     checkVersion(assignment, expectedVersion, 'assignment');
@@ -63,15 +61,15 @@ const saveSubmissionSchema = z.object({
   municipalityId,
   text: text(LIMITS.longText).nullish(),
   links: list(https, 20).nullish(),
-  expectedVersion: z.number().int().nullish(),
+  expectedVersion: expectedVersion.nullish(),
 });
-const submitSchema = z.object({ submissionId: id, expectedVersion: z.number().int() });
-const reviewSchema = z.object({ submissionId: id, expectedVersion: z.number().int(), note: text(LIMITS.text).nullish() });
+const submitSchema = z.object({ submissionId: id, expectedVersion });
+const reviewSchema = z.object({ submissionId: id, expectedVersion, note: text(LIMITS.text).nullish() });
 
 /** The assignment and its network, for a submission; an invisible network is NOT_FOUND. */
 async function assignmentOf(ctx: RequestContext, m: EntityManager, assignmentId: string, field: string) {
   const assignment = await m.getRepository(Assignment).findOneBy({ id: assignmentId });
-  if (!assignment) fail(field, `Assignment ${assignmentId} was not found.`, 'NOT_FOUND');
+  if (!assignment) refuse(field, `Assignment ${assignmentId} was not found.`, 'NOT_FOUND');
   const network = await lockNetwork(ctx, m, assignment.networkId, field);
   return { assignment, network };
 }
@@ -81,19 +79,18 @@ async function assignmentOf(ctx: RequestContext, m: EntityManager, assignmentId:
  * saves need the version they edit. Only the municipality's COORDINATOR (or ADMIN) writes it.
  */
 export function saveSubmission(ctx: RequestContext, input: unknown) {
-  return runMutation(ctx, async (m) => {
-    const value = parseInput(saveSubmissionSchema, input);
+  return runMutation(ctx, { input, schema: saveSubmissionSchema }, async (value, m) => {
     requireAllowed(actsForMunicipality(ctx.viewer, value.municipalityId), 'Only the municipality’s coordinator may write its submissions.');
     const { assignment } = await assignmentOf(ctx, m, value.assignmentId, 'assignmentId');
     const repo = m.getRepository(Submission);
     let submission = await repo.createQueryBuilder('s').setLock('pessimistic_write')
       .where('s.assignment_id = :a AND s.municipality_id = :mu', { a: assignment.id, mu: value.municipalityId }).getOne();
     if (submission) {
-      if (value.expectedVersion == null) fail('expectedVersion', 'The municipality already has a submission; pass the version you edited.', 'STALE_VERSION');
+      if (value.expectedVersion == null) refuse('expectedVersion', 'The municipality already has a submission; pass the version you edited.', 'STALE_VERSION');
       checkVersion(submission, value.expectedVersion, 'submission');
-      if (submission.status !== SubmissionStatus.DRAFT) fail('assignmentId', `The submission is ${submission.status}; it can no longer be edited.`, 'SUBMISSION_LOCKED');
+      if (submission.status !== SubmissionStatus.DRAFT) refuse('assignmentId', `The submission is ${submission.status}; it can no longer be edited.`, 'SUBMISSION_LOCKED');
     } else {
-      if (value.expectedVersion != null) fail('expectedVersion', 'There is no submission to update yet.', 'STALE_VERSION');
+      if (value.expectedVersion != null) refuse('expectedVersion', 'There is no submission to update yet.', 'STALE_VERSION');
       submission = repo.create({
         id: randomUUID(), assignmentId: assignment.id, municipalityId: value.municipalityId, status: SubmissionStatus.DRAFT,
         text: null, links: [], submittedByPersonId: null, submittedAt: null, reviewedAt: null, reviewNote: null,
@@ -113,13 +110,12 @@ async function submissionToChange(ctx: RequestContext, m: EntityManager, submiss
 
 /** DRAFT → SUBMITTED, by the municipality's coordinator. */
 export function submitSubmission(ctx: RequestContext, input: unknown) {
-  return runMutation(ctx, async (m) => {
-    const { submissionId, expectedVersion } = parseInput(submitSchema, input);
+  return runMutation(ctx, { input, schema: submitSchema }, async ({ submissionId, expectedVersion }, m) => {
     const { submission, checkVersion: check } = await submissionToChange(ctx, m, submissionId, expectedVersion);
     requireAllowed(actsForMunicipality(ctx.viewer, submission.municipalityId), 'Only the municipality’s coordinator may submit its work.');
     check();
-    if (submission.status !== SubmissionStatus.DRAFT) fail('submissionId', `A submission that is ${submission.status} cannot be submitted.`, 'ILLEGAL_TRANSITION');
-    if (!submission.text && submission.links.length === 0) fail('submissionId', 'Write something or add a link before submitting.', 'EMPTY_SUBMISSION');
+    if (submission.status !== SubmissionStatus.DRAFT) refuse('submissionId', `A submission that is ${submission.status} cannot be submitted.`, 'ILLEGAL_TRANSITION');
+    if (!submission.text && submission.links.length === 0) refuse('submissionId', 'Write something or add a link before submitting.', 'EMPTY_SUBMISSION');
     Object.assign(submission, { status: SubmissionStatus.SUBMITTED, submittedAt: new Date(), submittedByPersonId: ctx.viewer.personId });
     return m.getRepository(Submission).save(submission);
   });
@@ -127,12 +123,11 @@ export function submitSubmission(ctx: RequestContext, input: unknown) {
 
 /** SUBMITTED → REVIEWED, with feedback, by those who run the network. */
 export function reviewSubmission(ctx: RequestContext, input: unknown) {
-  return runMutation(ctx, async (m) => {
-    const { submissionId, expectedVersion, note } = parseInput(reviewSchema, input);
+  return runMutation(ctx, { input, schema: reviewSchema }, async ({ submissionId, expectedVersion, note }, m) => {
     const { submission, network, checkVersion: check } = await submissionToChange(ctx, m, submissionId, expectedVersion);
     requireAllowed(canRunNetwork(ctx.viewer, network), 'Only the hosts and facilitators of the network review submissions.');
     check();
-    if (submission.status !== SubmissionStatus.SUBMITTED) fail('submissionId', `A submission that is ${submission.status} cannot be reviewed.`, 'ILLEGAL_TRANSITION');
+    if (submission.status !== SubmissionStatus.SUBMITTED) refuse('submissionId', `A submission that is ${submission.status} cannot be reviewed.`, 'ILLEGAL_TRANSITION');
     Object.assign(submission, { status: SubmissionStatus.REVIEWED, reviewedAt: new Date(), reviewNote: note ?? null });
     return m.getRepository(Submission).save(submission);
   });

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Brackets } from 'typeorm';
-import { badInput, escapeLike, foldForSearch, isUuid, keysetPage, userError, type KeysetColumn, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
+import { badInput, escapeLike, foldForSearch, keysetPage, userError, type KeysetColumn, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
 import { Network, nextSessionSql } from '../entities/network.entity';
 import { Program } from '../entities/program.entity';
 import { Country, Language, NetworkOrder, NetworkStatus, RegistrantKind } from '../entities/enums';
 import { canManageNetwork, canManageProgram, canRunNetwork, canSeeNetwork, requireAllowed, visibleNetworks } from './access';
-import { MutationFailure, checkVersion, fail, lockRow, parseInput, runMutation } from './mutation';
+import { refuseAll, checkVersion, refuse, lockRow, runMutation } from '@kommunenett/subgraph-kit';
 import { idsAt, unseenPeople } from './people';
 import { addDays, endOfLocalDay, startOfLocalDay, timeZoneFor } from './time';
-import { LIMITS, id, list, localDate, organizationId, positiveInt, requiredText, text } from './validation';
+import { LIMITS, id, list, localDate, organizationId, positiveInt, requiredText, text, expectedVersion } from './validation';
 
 
 /** Fields of a network's description and registration rules, as both create and update take them. */
@@ -43,7 +43,7 @@ const createSchema = z.object({
   requiresApproval: networkFields.requiresApproval.default(false),
   requiresLeadershipAnchoring: networkFields.requiresLeadershipAnchoring.default(false),
 });
-const updateSchema = z.object({ id, expectedVersion: z.number().int(), ...z.object(networkFields).partial().shape });
+const updateSchema = z.object({ id, expectedVersion, ...z.object(networkFields).partial().shape });
 
 type NetworkChanges = Partial<z.infer<typeof updateSchema>>;
 
@@ -79,14 +79,14 @@ function ruleErrors(n: Network): UserError[] {
 async function checkProgram(ctx: RequestContext, m: import('typeorm').EntityManager, programId: string | null | undefined): Promise<void> {
   if (!programId) return;
   const program = await m.getRepository(Program).findOneBy({ id: programId });
-  if (!program) fail('programId', `Programme ${programId} was not found.`, 'NOT_FOUND');
+  if (!program) refuse('programId', `Programme ${programId} was not found.`, 'NOT_FOUND');
   requireAllowed(canManageProgram(ctx.viewer, program) || program.partnerIds.includes(ctx.viewer.organizationId ?? ''),
     'Only owners and partners of a programme may add networks to it.');
 }
 
 function save(m: import('typeorm').EntityManager, network: Network): Promise<Network> {
   const errors = ruleErrors(network);
-  if (errors.length) throw new MutationFailure(errors);
+  if (errors.length) refuseAll(errors);
   return m.getRepository(Network).save(network);
 }
 
@@ -94,12 +94,11 @@ function save(m: import('typeorm').EntityManager, network: Network): Promise<Net
 const contactIdsOf = (input: unknown) => idsAt((input as { contactPersonIds?: unknown } | null)?.contactPersonIds, 'contactPersonIds');
 
 /** ADMIN, or ORG_ADMIN for a network their organization hosts. New networks are drafts. */
-export async function createNetwork(ctx: RequestContext, input: unknown) {
-  const unseen = await unseenPeople(ctx, contactIdsOf(input));
-  return runMutation(ctx, async (m) => {
-    const value = parseInput(createSchema, input);
+export function createNetwork(ctx: RequestContext, input: unknown) {
+  const prepare = (value: { contactPersonIds?: string[] }) => unseenPeople(ctx, contactIdsOf(value));
+  return runMutation(ctx, { input, schema: createSchema, prepare }, async (value, m, unseen) => {
     requireAllowed(canManageNetwork(ctx.viewer, value), 'You may only create networks your organization hosts.');
-    if (unseen.length) throw new MutationFailure(unseen);
+    refuseAll(unseen);
     await checkProgram(ctx, m, value.programId);
     const network = m.getRepository(Network).create({
       id: randomUUID(), status: NetworkStatus.DRAFT, country: value.country, timeZone: timeZoneFor(value.country),
@@ -113,18 +112,19 @@ export async function createNetwork(ctx: RequestContext, input: unknown) {
 }
 
 /** Changes a network's description and rules: ADMIN or ORG_ADMIN of a host, not facilitators. */
-export async function updateNetwork(ctx: RequestContext, input: unknown) {
-  const networkId = (input as { id?: unknown } | null)?.id;
-  const current = typeof networkId === 'string' && isUuid(networkId) ? await ctx.ds.getRepository(Network).findOneBy({ id: networkId }) : null;
-  const unseen = await unseenPeople(ctx, contactIdsOf(input), current?.contactPersonIds);
-  return runMutation(ctx, async (m) => {
-    const changes = parseInput(updateSchema, input);
+export function updateNetwork(ctx: RequestContext, input: unknown) {
+  // People already named on the network stay allowed; new ones must be people the writer may see.
+  const prepare = async (value: { id: string; contactPersonIds?: string[] }) => {
+    const current = await ctx.ds.getRepository(Network).findOneBy({ id: value.id });
+    return unseenPeople(ctx, contactIdsOf(value), current?.contactPersonIds);
+  };
+  return runMutation(ctx, { input, schema: updateSchema, prepare }, async (changes, m, unseen) => {
     const network = await lockNetwork(ctx, m, changes.id, 'id');
     requireAllowed(canManageNetwork(ctx.viewer, network), 'Only the hosts of a network may change its rules.');
-    if (unseen.length) throw new MutationFailure(unseen);
+    refuseAll(unseen);
     checkVersion(network, changes.expectedVersion, 'network');
     if (network.status === NetworkStatus.COMPLETED || network.status === NetworkStatus.CANCELLED) {
-      fail('id', `The network is ${network.status.toLowerCase()}; it can no longer be changed.`, 'NETWORK_FINISHED');
+      refuse('id', `The network is ${network.status.toLowerCase()}; it can no longer be changed.`, 'NETWORK_FINISHED');
     }
     if (changes.programId !== undefined && changes.programId !== network.programId) await checkProgram(ctx, m, changes.programId);
     applyChanges(network, changes);
@@ -136,7 +136,7 @@ export async function updateNetwork(ctx: RequestContext, input: unknown) {
 /** Locks a network the viewer can see; one they cannot see is NOT_FOUND, as if it did not exist. */
 export async function lockNetwork(ctx: RequestContext, m: import('typeorm').EntityManager, networkId: string, field: string): Promise<Network> {
   const network = await lockRow(m, Network, networkId, field, 'Network');
-  if (!canSeeNetwork(ctx.viewer, network)) fail(field, `Network ${networkId} was not found.`, 'NOT_FOUND');
+  if (!canSeeNetwork(ctx.viewer, network)) refuse(field, `Network ${networkId} was not found.`, 'NOT_FOUND');
   return network;
 }
 
@@ -158,21 +158,20 @@ export const TRANSITIONS: Record<Transition, { from: NetworkStatus[]; to: Networ
   cancel: { from: [NetworkStatus.DRAFT, NetworkStatus.PUBLISHED, NetworkStatus.REGISTRATION_CLOSED, NetworkStatus.RUNNING], to: NetworkStatus.CANCELLED },
 };
 
-const transitionSchema = z.object({ networkId: id, expectedVersion: z.number().int(), reason: requiredText(LIMITS.shortText).optional() });
+const transitionSchema = z.object({ networkId: id, expectedVersion, reason: requiredText(LIMITS.shortText).optional() });
 
 export function transitionNetwork(ctx: RequestContext, transition: Transition, input: unknown) {
-  return runMutation(ctx, async (m) => {
-    const { networkId, expectedVersion, reason } = parseInput(transitionSchema, input);
-    if (transition === 'cancel' && !reason) fail('reason', 'Say why the network is cancelled.', 'REASON_REQUIRED');
+  return runMutation(ctx, { input, schema: transitionSchema }, async ({ networkId, expectedVersion, reason }, m) => {
+    if (transition === 'cancel' && !reason) refuse('reason', 'Say why the network is cancelled.', 'REASON_REQUIRED');
     const network = await lockNetwork(ctx, m, networkId, 'networkId');
     requireAllowed(canManageNetwork(ctx.viewer, network), 'Only the hosts of a network may change its status.');
     checkVersion(network, expectedVersion, 'network');
     const { from, to } = TRANSITIONS[transition];
     if (!from.includes(network.status)) {
-      fail('networkId', `A network that is ${network.status} cannot go to ${to}.`, 'ILLEGAL_TRANSITION');
+      refuse('networkId', `A network that is ${network.status} cannot go to ${to}.`, 'ILLEGAL_TRANSITION');
     }
     if (transition === 'publish' && network.registrationDeadline && network.registrationDeadline < new Date()) {
-      fail('networkId', 'The registration deadline has passed; move it before publishing.', 'DEADLINE_PASSED');
+      refuse('networkId', 'The registration deadline has passed; move it before publishing.', 'DEADLINE_PASSED');
     }
     network.status = to;
     if (transition === 'cancel') network.cancellationReason = reason ?? null;

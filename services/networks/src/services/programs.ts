@@ -4,8 +4,8 @@ import type { RequestContext } from '@kommunenett/subgraph-kit';
 import { Program } from '../entities/program.entity';
 import { Language, ProgramStatus } from '../entities/enums';
 import { canManageProgram, requireAllowed } from './access';
-import { checkVersion, fail, lockRow, parseInput, runMutation } from './mutation';
-import { LIMITS, id, list, month, organizationId, requiredText, text } from './validation';
+import { checkVersion, refuse, lockRow, runMutation } from '@kommunenett/subgraph-kit';
+import { LIMITS, id, list, month, organizationId, requiredText, text, expectedVersion } from './validation';
 
 const programFields = {
   name: requiredText(LIMITS.name),
@@ -26,16 +26,15 @@ const createSchema = z.object({
   partnerIds: programFields.partnerIds.default([]),
   themes: programFields.themes.default([]),
 });
-const updateSchema = z.object({ id, expectedVersion: z.number().int(), ...z.object(programFields).partial().shape });
+const updateSchema = z.object({ id, expectedVersion, ...z.object(programFields).partial().shape });
 
 function checkPeriod(p: Pick<Program, 'periodStart' | 'periodEnd'>): void {
-  if (p.periodStart && p.periodEnd && p.periodEnd < p.periodStart) fail('periodEnd', 'The period ends before it starts.', 'PERIOD_END_BEFORE_START');
+  if (p.periodStart && p.periodEnd && p.periodEnd < p.periodStart) refuse('periodEnd', 'The period ends before it starts.', 'PERIOD_END_BEFORE_START');
 }
 
 /** ADMIN, or ORG_ADMIN for a programme their organization owns. */
 export function createProgram(ctx: RequestContext, input: unknown) {
-  return runMutation(ctx, async (m) => {
-    const value = parseInput(createSchema, input);
+  return runMutation(ctx, { input, schema: createSchema }, async (value, m) => {
     requireAllowed(canManageProgram(ctx.viewer, value), 'You may only create programmes your organization owns.');
     checkPeriod({ periodStart: value.periodStart ?? null, periodEnd: value.periodEnd ?? null });
     const program = m.getRepository(Program).create({
@@ -47,8 +46,7 @@ export function createProgram(ctx: RequestContext, input: unknown) {
 }
 
 export function updateProgram(ctx: RequestContext, input: unknown) {
-  return runMutation(ctx, async (m) => {
-    const { id: programId, expectedVersion, ...changes } = parseInput(updateSchema, input);
+  return runMutation(ctx, { input, schema: updateSchema }, async ({ id: programId, expectedVersion, ...changes }, m) => {
     const program = await lockRow(m, Program, programId, 'id', 'Programme');
     requireAllowed(canManageProgram(ctx.viewer, program), 'Only the owners of a programme may change it.');
     checkVersion(program, expectedVersion, 'programme');

@@ -5,14 +5,14 @@ import { AnchoringChange, MunicipalityProject, ProjectMilestone } from '../entit
 import { AnchoringPhase, MilestoneStatus } from '../entities/enums';
 import { actsForMunicipality, requireAllowed } from './access';
 import { lockNetwork } from './networks';
-import { checkVersion, fail, lockRow, parseInput, runMutation } from './mutation';
-import { LIMITS, id, list, localDate, municipalityId, requiredText, text } from './validation';
+import { checkVersion, refuse, lockRow, runMutation } from '@kommunenett/subgraph-kit';
+import { LIMITS, id, list, localDate, municipalityId, requiredText, text, expectedVersion } from './validation';
 
 const milestoneSchema = z.object({ title: requiredText(LIMITS.name), dueOn: localDate.nullish(), status: z.enum(MilestoneStatus).default(MilestoneStatus.PLANNED) });
 const saveSchema = z.object({
   networkId: id,
   municipalityId,
-  expectedVersion: z.number().int().nullish(),
+  expectedVersion: expectedVersion.nullish(),
   title: requiredText(LIMITS.name),
   problem: text(LIMITS.text).nullish(),
   goals: text(LIMITS.text).nullish(),
@@ -21,15 +21,14 @@ const saveSchema = z.object({
   leadMandate: text(LIMITS.text).nullish(),
   milestones: list(milestoneSchema).nullish(),
 });
-const phaseSchema = z.object({ projectId: id, expectedVersion: z.number().int(), phase: z.enum(AnchoringPhase), note: text(LIMITS.shortText).nullish() });
+const phaseSchema = z.object({ projectId: id, expectedVersion, phase: z.enum(AnchoringPhase), note: text(LIMITS.shortText).nullish() });
 
 /**
  * Writes a municipality's project in a network: the first save creates it in AWARENESS, later
  * saves need the version they edit. Milestones, when given, replace the list.
  */
 export function saveProject(ctx: RequestContext, input: unknown) {
-  return runMutation(ctx, async (m) => {
-    const { networkId, municipalityId: muni, expectedVersion, milestones, ...fields } = parseInput(saveSchema, input);
+  return runMutation(ctx, { input, schema: saveSchema }, async ({ networkId, municipalityId: muni, expectedVersion, milestones, ...fields }, m) => {
     requireAllowed(actsForMunicipality(ctx.viewer, muni), 'Only the municipality’s coordinator may write its project.');
     const network = await lockNetwork(ctx, m, networkId, 'networkId');
     const repo = m.getRepository(MunicipalityProject);
@@ -37,10 +36,10 @@ export function saveProject(ctx: RequestContext, input: unknown) {
       .where('p.network_id = :n AND p.municipality_id = :mu', { n: network.id, mu: muni }).getOne();
     const now = new Date();
     if (project) {
-      if (expectedVersion == null) fail('expectedVersion', 'The municipality already has a project in this network; pass the version you edited.', 'STALE_VERSION');
+      if (expectedVersion == null) refuse('expectedVersion', 'The municipality already has a project in this network; pass the version you edited.', 'STALE_VERSION');
       checkVersion(project, expectedVersion, 'project');
     } else {
-      if (expectedVersion != null) fail('expectedVersion', 'There is no project to update yet.', 'STALE_VERSION');
+      if (expectedVersion != null) refuse('expectedVersion', 'There is no project to update yet.', 'STALE_VERSION');
       project = repo.create({ id: randomUUID(), networkId: network.id, municipalityId: muni, anchoringPhase: AnchoringPhase.AWARENESS });
     }
     for (const [key, v] of Object.entries(fields)) if (v !== undefined) Object.assign(project, { [key]: v || null });
@@ -65,13 +64,12 @@ export function saveProject(ctx: RequestContext, input: unknown) {
 
 /** Moves the project to another anchoring phase (forward or back) and records the change. */
 export function setAnchoringPhase(ctx: RequestContext, input: unknown) {
-  return runMutation(ctx, async (m) => {
-    const { projectId, expectedVersion, phase, note } = parseInput(phaseSchema, input);
+  return runMutation(ctx, { input, schema: phaseSchema }, async ({ projectId, expectedVersion, phase, note }, m) => {
     const project = await lockRow(m, MunicipalityProject, projectId, 'projectId', 'Project');
     requireAllowed(actsForMunicipality(ctx.viewer, project.municipalityId), 'Only the municipality’s coordinator may change its project.');
     await lockNetwork(ctx, m, project.networkId, 'projectId');
     checkVersion(project, expectedVersion, 'project');
-    if (project.anchoringPhase === phase) fail('phase', `The project is already in ${phase}.`, 'PHASE_UNCHANGED');
+    if (project.anchoringPhase === phase) refuse('phase', `The project is already in ${phase}.`, 'PHASE_UNCHANGED');
     await m.getRepository(AnchoringChange).insert({
       id: randomUUID(), projectId: project.id, fromPhase: project.anchoringPhase, toPhase: phase, note: note ?? null,
       changedAt: new Date(), changedBy: ctx.viewer.subject,

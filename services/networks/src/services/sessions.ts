@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { EntityManager } from 'typeorm';
-import { isUuid, type RequestContext } from '@kommunenett/subgraph-kit';
+import { type RequestContext } from '@kommunenett/subgraph-kit';
 import { Session } from '../entities/session.entity';
 import { AgendaItem } from '../entities/agenda-item.entity';
 import { AgendaItemKind, SessionKind } from '../entities/enums';
 import { lockNetworkToRun } from './networks';
-import { checkVersion, fail, lockRow, MutationFailure, parseInput, runMutation } from './mutation';
+import { checkVersion, refuse, refuseAll, lockRow, runMutation } from '@kommunenett/subgraph-kit';
 import { idsAt, unseenPeople } from './people';
 import { resolveLocalTime, startOfMonth, wallClock } from './time';
-import { LIMITS, clockTime, handbookAnchor, id, list, localDate, month, municipalityId, positiveInt, requiredText, text } from './validation';
+import { LIMITS, clockTime, handbookAnchor, id, list, localDate, month, municipalityId, positiveInt, requiredText, text, expectedVersion } from './validation';
 
 export 
 /** Exact times of a session as wall-clock times in the network's time zone; the end may be on a later day. */
@@ -26,9 +26,9 @@ const sessionFields = {
   location: locationSchema.nullish(),
 };
 const createSchema = z.object({ networkId: id, ...sessionFields, kind: sessionFields.kind.default(SessionKind.GATHERING), times: timesSchema.nullish() });
-const updateSchema = z.object({ sessionId: id, expectedVersion: z.number().int(), ...z.object(sessionFields).partial().shape });
-const scheduleSchema = z.object({ sessionId: id, expectedVersion: z.number().int(), times: timesSchema });
-const deleteSchema = z.object({ sessionId: id, expectedVersion: z.number().int() });
+const updateSchema = z.object({ sessionId: id, expectedVersion, ...z.object(sessionFields).partial().shape });
+const scheduleSchema = z.object({ sessionId: id, expectedVersion, times: timesSchema });
+const deleteSchema = z.object({ sessionId: id, expectedVersion });
 
 /** Locks a session and its network for a change by someone who runs the network. */
 async function sessionToChange(ctx: RequestContext, m: EntityManager, sessionId: string, expectedVersion: number) {
@@ -45,7 +45,7 @@ async function sessionToChange(ctx: RequestContext, m: EntityManager, sessionId:
 function localInstant(date: string, time: string, timeZone: string, field: string): Date {
   const local = resolveLocalTime(date, time, timeZone);
   if (local.nonexistent) {
-    fail(field, `${date} ${time} does not exist in ${timeZone}: the clocks skip that hour when summer time starts. Give a time before or after the change.`, 'NONEXISTENT_LOCAL_TIME');
+    refuse(field, `${date} ${time} does not exist in ${timeZone}: the clocks skip that hour when summer time starts. Give a time before or after the change.`, 'NONEXISTENT_LOCAL_TIME');
   }
   return local.instant;
 }
@@ -53,15 +53,15 @@ function localInstant(date: string, time: string, timeZone: string, field: strin
 function exactTimes(times: z.infer<typeof timesSchema>, timeZone: string): { startsAt: Date; endsAt: Date } {
   const startsAt = localInstant(times.startDate, times.startTime, timeZone, 'times.startTime');
   const endsAt = localInstant(times.endDate ?? times.startDate, times.endTime, timeZone, 'times.endTime');
-  if (endsAt <= startsAt) fail('times.endTime', 'The session ends before it starts.', 'SESSION_END_BEFORE_START');
-  if (endsAt.getTime() - startsAt.getTime() > 7 * 24 * 3_600_000) fail('times.endDate', 'A session lasts at most a week.', 'SESSION_TOO_LONG');
+  if (endsAt <= startsAt) refuse('times.endTime', 'The session ends before it starts.', 'SESSION_END_BEFORE_START');
+  if (endsAt.getTime() - startsAt.getTime() > 7 * 24 * 3_600_000) refuse('times.endDate', 'A session lasts at most a week.', 'SESSION_TOO_LONG');
   return { startsAt, endsAt };
 }
 
 /** Puts the planned months on the session (clearing exact times), or fails on a bad span. */
 function plan(session: Session, plannedMonth: string | null, plannedTo: string | null, timeZone: string): void {
-  if (plannedTo && !plannedMonth) fail('plannedTo', 'A span of months needs its first month in plannedMonth.', 'PLANNED_MONTH_REQUIRED');
-  if (plannedMonth && plannedTo && plannedTo <= plannedMonth) fail('plannedTo', 'The last month of the span must come after the first.', 'PLANNED_RANGE');
+  if (plannedTo && !plannedMonth) refuse('plannedTo', 'A span of months needs its first month in plannedMonth.', 'PLANNED_MONTH_REQUIRED');
+  if (plannedMonth && plannedTo && plannedTo <= plannedMonth) refuse('plannedTo', 'The last month of the span must come after the first.', 'PLANNED_RANGE');
   session.plannedMonth = plannedMonth;
   session.plannedTo = plannedTo;
   if (plannedMonth) {
@@ -88,14 +88,13 @@ async function checkAgendaStillFits(m: EntityManager, session: Session): Promise
   if (items.length === 0) return;
   const outside = !session.startsAt || !session.endsAt
     || items.some((i) => i.startsAt < session.startsAt! || (i.endsAt ?? i.startsAt) > session.endsAt!);
-  if (outside) fail('times', 'The session has an agenda that would fall outside the new times; change the agenda first.', 'AGENDA_OUTSIDE_SESSION');
+  if (outside) refuse('times', 'The session has an agenda that would fall outside the new times; change the agenda first.', 'AGENDA_OUTSIDE_SESSION');
 }
 
 export function createSession(ctx: RequestContext, input: unknown) {
-  return runMutation(ctx, async (m) => {
-    const value = parseInput(createSchema, input);
+  return runMutation(ctx, { input, schema: createSchema }, async (value, m) => {
     const network = await lockNetworkToRun(ctx, m, value.networkId, 'networkId');
-    if (value.times && value.plannedMonth) fail('plannedMonth', 'Give either exact times or a planned month, not both.', 'CONFLICTING_DATES');
+    if (value.times && value.plannedMonth) refuse('plannedMonth', 'Give either exact times or a planned month, not both.', 'CONFLICTING_DATES');
     const last = await m.getRepository(Session).maximum('sequence', { networkId: network.id });
     const session = m.getRepository(Session).create({
       id: randomUUID(), networkId: network.id, sequence: (last ?? 0) + 1, kind: value.kind, title: value.title,
@@ -110,8 +109,7 @@ export function createSession(ctx: RequestContext, input: unknown) {
 
 /** Changes what a session is about, where it is, or the month it is planned for. */
 export function updateSession(ctx: RequestContext, input: unknown) {
-  return runMutation(ctx, async (m) => {
-    const { sessionId, expectedVersion, location, plannedMonth, plannedTo, ...changes } = parseInput(updateSchema, input);
+  return runMutation(ctx, { input, schema: updateSchema }, async ({ sessionId, expectedVersion, location, plannedMonth, plannedTo, ...changes }, m) => {
     const { session, network } = await sessionToChange(ctx, m, sessionId, expectedVersion);
     for (const [key, v] of Object.entries(changes)) if (v !== undefined) Object.assign(session, { [key]: v });
     setLocation(session, location);
@@ -125,8 +123,7 @@ export function updateSession(ctx: RequestContext, input: unknown) {
 
 /** Turns a planned month into exact times (or moves exact times). */
 export function scheduleSession(ctx: RequestContext, input: unknown) {
-  return runMutation(ctx, async (m) => {
-    const { sessionId, expectedVersion, times } = parseInput(scheduleSchema, input);
+  return runMutation(ctx, { input, schema: scheduleSchema }, async ({ sessionId, expectedVersion, times }, m) => {
     const { session, network } = await sessionToChange(ctx, m, sessionId, expectedVersion);
     setExact(session, exactTimes(times, network.timeZone));
     await checkAgendaStillFits(m, session);
@@ -136,8 +133,7 @@ export function scheduleSession(ctx: RequestContext, input: unknown) {
 
 /** Removes a session with its agenda; the later sessions move up one place. */
 export function deleteSession(ctx: RequestContext, input: unknown) {
-  return runMutation(ctx, async (m) => {
-    const { sessionId, expectedVersion } = parseInput(deleteSchema, input);
+  return runMutation(ctx, { input, schema: deleteSchema }, async ({ sessionId, expectedVersion }, m) => {
     const { session } = await sessionToChange(ctx, m, sessionId, expectedVersion);
     await m.getRepository(Session).delete({ id: session.id });
     // Two steps, so that no intermediate state breaks the unique (network, sequence).
@@ -161,42 +157,42 @@ const agendaItemSchema = z.object({
   handbookAnchors: list(handbookAnchor, 20).default([]),
   toolIds: list(requiredText(100), 20).default([]),
 });
-const setAgendaSchema = z.object({ sessionId: id, expectedVersion: z.number().int(), items: list(agendaItemSchema, LIMITS.items) });
+const setAgendaSchema = z.object({ sessionId: id, expectedVersion, items: list(agendaItemSchema, LIMITS.items) });
 
 /**
  * Replaces a session's whole agenda at once. Items are wall-clock times in the network's time
  * zone, inside the session's day(s), without overlaps unless marked parallel; stored in order.
  */
-export async function setAgenda(ctx: RequestContext, input: unknown) {
-  const raw = input as { sessionId?: unknown; items?: unknown } | null;
-  const leaders = Array.isArray(raw?.items) ? raw.items.flatMap((item: { leaderPersonIds?: unknown } | null, i) => idsAt(item?.leaderPersonIds, `items.${i}.leaderPersonIds`)) : [];
-  const current = leaders.length && typeof raw?.sessionId === 'string' && isUuid(raw.sessionId)
-    ? await ctx.ds.getRepository(AgendaItem).findBy({ sessionId: raw.sessionId }) : [];
-  const unseen = await unseenPeople(ctx, leaders, current.flatMap((item) => item.leaderPersonIds));
-  return runMutation(ctx, async (m) => {
-    const { sessionId, expectedVersion, items } = parseInput(setAgendaSchema, input);
+export function setAgenda(ctx: RequestContext, input: unknown) {
+  // Leaders already on the session's agenda stay allowed; new ones must be people the writer may see.
+  const prepare = async (value: { sessionId: string; items: { leaderPersonIds?: string[] }[] }) => {
+    const leaders = value.items.flatMap((item, i) => idsAt(item.leaderPersonIds, `items.${i}.leaderPersonIds`));
+    const current = leaders.length ? await ctx.ds.getRepository(AgendaItem).findBy({ sessionId: value.sessionId }) : [];
+    return unseenPeople(ctx, leaders, current.flatMap((item) => item.leaderPersonIds));
+  };
+  return runMutation(ctx, { input, schema: setAgendaSchema, prepare }, async ({ sessionId, expectedVersion, items }, m, unseen) => {
     const { session, network } = await sessionToChange(ctx, m, sessionId, expectedVersion);
-    if (unseen.length) throw new MutationFailure(unseen);
+    refuseAll(unseen);
     const { startsAt, endsAt } = session;
-    if (!startsAt || !endsAt) fail('sessionId', 'The session has no exact date yet; schedule it before giving it an agenda.', 'SESSION_NOT_SCHEDULED');
+    if (!startsAt || !endsAt) refuse('sessionId', 'The session has no exact date yet; schedule it before giving it an agenda.', 'SESSION_NOT_SCHEDULED');
     const tz = network.timeZone;
     const firstDay = wallClock(startsAt, tz).date;
     const oneDay = firstDay === wallClock(new Date(endsAt.getTime() - 1), tz).date;
 
     const timed = items.map((item, index) => {
       const at = (field: string) => `items.${index}.${field}`;
-      if (!item.date && !oneDay) fail(at('date'), 'The session lasts more than one day: say which day the item is on.', 'DATE_REQUIRED');
-      if (item.durationMinutes && item.endTime) fail(at('endTime'), 'Give a duration or an end time, not both.', 'CONFLICTING_DURATION');
+      if (!item.date && !oneDay) refuse(at('date'), 'The session lasts more than one day: say which day the item is on.', 'DATE_REQUIRED');
+      if (item.durationMinutes && item.endTime) refuse(at('endTime'), 'Give a duration or an end time, not both.', 'CONFLICTING_DURATION');
       const day = item.date ?? firstDay;
       const start = localInstant(day, item.startTime, tz, at('startTime'));
       let end: Date | null = null;
       if (item.durationMinutes) end = new Date(start.getTime() + item.durationMinutes * 60_000);
       if (item.endTime) {
         end = localInstant(day, item.endTime, tz, at('endTime'));
-        if (end <= start) fail(at('endTime'), 'The item ends before it starts.', 'INVALID_DURATION');
+        if (end <= start) refuse(at('endTime'), 'The item ends before it starts.', 'INVALID_DURATION');
       }
       if (start < startsAt || (end ?? start) > endsAt) {
-        fail(at('startTime'), `«${item.title}» falls outside the session (${wallClock(startsAt, tz).date} ${wallClock(startsAt, tz).time} – ${wallClock(endsAt, tz).date} ${wallClock(endsAt, tz).time}).`, 'AGENDA_ITEM_OUTSIDE_SESSION');
+        refuse(at('startTime'), `«${item.title}» falls outside the session (${wallClock(startsAt, tz).date} ${wallClock(startsAt, tz).time} – ${wallClock(endsAt, tz).date} ${wallClock(endsAt, tz).time}).`, 'AGENDA_ITEM_OUTSIDE_SESSION');
       }
       return { item, index, start, end };
     });
@@ -210,7 +206,7 @@ export async function setAgenda(ctx: RequestContext, input: unknown) {
         const bEnd = b.end ?? b.start;
         const overlaps = a.start.getTime() === b.start.getTime() || (a.start < bEnd && b.start < aEnd);
         if (overlaps) {
-          fail(`items.${b.index}.startTime`, `«${b.item.title}» overlaps «${a.item.title}»; mark one of them parallel if they run at the same time.`, 'AGENDA_ITEMS_OVERLAP');
+          refuse(`items.${b.index}.startTime`, `«${b.item.title}» overlaps «${a.item.title}»; mark one of them parallel if they run at the same time.`, 'AGENDA_ITEMS_OVERLAP');
         }
       }
     }

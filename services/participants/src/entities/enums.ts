@@ -20,7 +20,14 @@ export enum NotificationKind {
 /** Messages a person may switch off (reminders); decisions, offers and their expiry always go out. */
 export const OPTIONAL_NOTIFICATIONS: readonly NotificationKind[] = [NotificationKind.OFFER_REMINDER];
 export enum NotificationStatus { PENDING = 'PENDING', SENT = 'SENT', SKIPPED = 'SKIPPED', FAILED = 'FAILED', BOUNCED = 'BOUNCED' }
-export enum ParticipationDimension { COUNTY = 'COUNTY', MUNICIPALITY = 'MUNICIPALITY', NETWORK = 'NETWORK', ROLE = 'ROLE', GENDER = 'GENDER' }
+export enum ParticipationDimension {
+  COUNTRY = 'COUNTRY', COUNTY = 'COUNTY', MUNICIPALITY = 'MUNICIPALITY', SIZE_CLASS = 'SIZE_CLASS', NETWORK = 'NETWORK', ROLE = 'ROLE', GENDER = 'GENDER',
+}
+/** Municipality size classes by inhabitants (as `SIZE_CLASSES` of the reference data; docs/reports.md). */
+export enum MunicipalitySizeClass {
+  UNDER_5000 = 'UNDER_5000', FROM_5000_TO_19999 = 'FROM_5000_TO_19999', FROM_20000_TO_49999 = 'FROM_20000_TO_49999',
+  FROM_50000_TO_99999 = 'FROM_50000_TO_99999', FROM_100000 = 'FROM_100000',
+}
 
 /** Statuses that hold a seat in the network. */
 export const SEAT_HOLDING: readonly RegistrationStatus[] = [RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, RegistrationStatus.OFFERED];
@@ -47,4 +54,11 @@ registerEnumType(NotificationStatus, {
   name: 'NotificationStatus',
   description: 'PENDING waits for (another) attempt; SENT was accepted by the mail server; SKIPPED was not sent (answered before a reminder went out, or switched off by the person); FAILED gave up after the maximum attempts; BOUNCED the server refused the address for good (not retried).',
 });
-registerEnumType(ParticipationDimension, { name: 'ParticipationDimension' });
+registerEnumType(ParticipationDimension, {
+  name: 'ParticipationDimension',
+  description: 'How participation is grouped: by country, county, municipality, municipality size class (by the latest population), network, role (job title) or gender.',
+});
+registerEnumType(MunicipalitySizeClass, {
+  name: 'MunicipalitySizeClass',
+  description: 'Municipalities by inhabitants (latest figure): under 5,000; 5,000–19,999; 20,000–49,999; 50,000–99,999; 100,000 and more.',
+});

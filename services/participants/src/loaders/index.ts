@@ -2,6 +2,7 @@ import { In } from 'typeorm';
 import DataLoader from 'dataloader';
 import { loaderByGroup, loaderById, type RequestContext } from '@kommunenett/subgraph-kit';
 import { Municipality } from '../entities/municipality.entity';
+import { PopulationFigure } from '../entities/population.entity';
 import { Organization } from '../entities/organization.entity';
 import { Person } from '../entities/person.entity';
 import { Position } from '../entities/position.entity';
@@ -12,6 +13,11 @@ import { RegistrationStatus } from '../entities/enums';
 
 export const municipalityById = (ctx: RequestContext) =>
   loaderById(ctx, 'municipalityById', (ids) => ctx.ds.getRepository(Municipality).findBy({ id: In([...ids]) }));
+
+/** Each unit's population figures, oldest year first. */
+export const populationsByMunicipality = (ctx: RequestContext) =>
+  loaderByGroup(ctx, 'populationsByMunicipality', (ids) =>
+    ctx.ds.getRepository(PopulationFigure).find({ where: { municipalityId: In([...ids]) }, order: { year: 'ASC' } }), (f) => f.municipalityId);
 
 export const organizationById = (ctx: RequestContext) =>
   loaderById(ctx, 'organizationById', (ids) => ctx.ds.getRepository(Organization).findBy({ id: In([...ids]) }));

@@ -1,9 +1,10 @@
 import { Directory1732000000000 } from './1732000000000-directory';
 import { Registrations1733000000000 } from './1733000000000-registrations';
 import { PersonVisibility1734000000000 } from './1734000000000-person-visibility';
-import { Notifications1735000000000 } from './1735000000000-notifications';
-import { WebhookRecovery1736000000000 } from './1736000000000-webhook-recovery';
+import { Population1735100000000 } from './1735100000000-population';
+import { Notifications1736000000000 } from './1736000000000-notifications';
+import { WebhookRecovery1737000000000 } from './1737000000000-webhook-recovery';
 
 /** In order of application; each file is one step and is never edited once released. */
-export const migrations = [Directory1732000000000, Registrations1733000000000, PersonVisibility1734000000000, Notifications1735000000000,
-  WebhookRecovery1736000000000];
+export const migrations = [Directory1732000000000, Registrations1733000000000, PersonVisibility1734000000000, Population1735100000000,
+  Notifications1736000000000, WebhookRecovery1737000000000];

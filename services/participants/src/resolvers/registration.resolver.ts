@@ -67,7 +67,7 @@ export class RegistrationResolver {
 
   @Authorized('ORG_ADMIN', 'COORDINATOR', 'PARTNER')
   @Mutation(() => RegistrationPayload, {
-    description: 'Registers a person for a network: CONFIRMED, PENDING (approval needed) or WAITLISTED with a position. Each broken rule is a user error with a code: NETWORK_NOT_FOUND, REGISTRATION_NOT_OPEN, REGISTRATION_CLOSED, DEADLINE_PASSED, NETWORK_CANCELLED, NOT_ELIGIBLE, MUNICIPALITY_NOT_FOUND, MUNICIPALITY_LIMIT_REACHED, ALREADY_REGISTERED, LEADERSHIP_ANCHORING_REQUIRED, EXTERNAL_REF_TAKEN, IDEMPOTENCY_KEY_REUSED.',
+    description: 'Registers a person for a network: CONFIRMED, PENDING (approval needed) or WAITLISTED with a position. Each broken rule is a user error with a code: NOT_FOUND, REGISTRATION_NOT_OPEN, REGISTRATION_CLOSED, DEADLINE_PASSED, NETWORK_CANCELLED, NOT_ELIGIBLE, UNKNOWN_MUNICIPALITY, MUNICIPALITY_LIMIT_REACHED, ALREADY_REGISTERED, LEADERSHIP_ANCHORING_REQUIRED, EXTERNAL_REF_TAKEN, IDEMPOTENCY_KEY_REUSED.',
   })
   registerParticipant(@Arg('input', () => RegisterParticipantInput) input: RegisterParticipantInput, @Ctx() ctx: RequestContext) {
     return registerParticipant(ctx, input);

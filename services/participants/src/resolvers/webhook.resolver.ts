@@ -93,8 +93,7 @@ export class WebhookResolver {
   @Authorized('PARTNER')
   @Mutation(() => WebhookSubscriptionPayload, { description: 'Stops a subscription; its delivery history stays.' })
   deleteWebhookSubscription(@Arg('input', () => DeleteWebhookSubscriptionInput) input: DeleteWebhookSubscriptionInput, @Ctx() ctx: RequestContext) {
-    if (!isUuid(input.id)) return { subscription: null, userErrors: [userError('id', 'Not a valid id.', 'INVALID_FORMAT')] };
-    return deleteWebhookSubscription(ctx, input.id);
+    return deleteWebhookSubscription(ctx, input);
   }
 
   @FieldResolver(() => WebhookDeliveryConnection, { description: 'Events sent or to send, oldest first: attempts, last answer, outcome.' })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { forbidden, isAdmin, userError, validateInput, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
+import { forbidden, isAdmin, refuse, refuseAll, runMutation, userError, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
 import { Attendance } from '../entities/attendance.entity';
 import { AttendanceStatus } from '../entities/enums';
 import { attendanceBySession, hostIdsOfNetwork } from '../loaders';
@@ -21,32 +21,36 @@ const recordSchema = z.object({
  * each person must hold a confirmed registration in the session's network. All or nothing.
  */
 export async function recordAttendance(ctx: RequestContext, raw: unknown): Promise<{ attendance: Attendance[]; userErrors: UserError[] }> {
-  const parsed = validateInput(recordSchema, raw);
-  if (!parsed.ok) return { attendance: [], userErrors: parsed.userErrors };
-  const { sessionId, entries } = parsed.value;
-  const [networkId] = await fetchSessionNetworks([sessionId], ctx.requestId);
-  if (!networkId) return { attendance: [], userErrors: [userError('sessionId', 'No such session.', 'SESSION_NOT_FOUND')] };
-  const rules = await networkRules(ctx).load(networkId);
-  if (!canDecideRegistration(ctx.viewer, { networkId, hostIds: rules ? hostIdsOf(rules) : [] })) {
-    throw forbidden('Attendance is recorded by the network’s facilitators and organizers.');
-  }
-  const personIds = entries.map((e) => e.personId);
-  const registered = new Set(((await ctx.ds.query(
-    `SELECT person_id::text AS id FROM participants.registration WHERE network_id = $1 AND status = 'CONFIRMED' AND person_id = ANY($2::uuid[])`,
-    [networkId, personIds])) as { id: string }[]).map((r) => r.id));
-  const userErrors: UserError[] = [];
-  entries.forEach((e, i) => {
-    if (!registered.has(e.personId)) userErrors.push(userError(`entries.${i}.personId`, 'The person has no confirmed registration in the session’s network.', 'NOT_REGISTERED'));
-    if (personIds.indexOf(e.personId) !== i) userErrors.push(userError(`entries.${i}.personId`, 'The person is listed twice.', 'DUPLICATE_ENTRY'));
+  // The session belongs to the networks service: asked before the transaction opens.
+  const prepare = async ({ sessionId }: z.infer<typeof recordSchema>) => {
+    const [networkId] = await fetchSessionNetworks([sessionId], ctx.requestId);
+    if (!networkId) refuse('sessionId', 'No such session.', 'NOT_FOUND');
+    const rules = await networkRules(ctx).load(networkId);
+    if (!canDecideRegistration(ctx.viewer, { networkId, hostIds: rules ? hostIdsOf(rules) : [] })) {
+      throw forbidden('Attendance is recorded by the network’s facilitators and organizers.');
+    }
+    return networkId;
+  };
+  const outcome = await runMutation(ctx, { input: raw, schema: recordSchema, prepare }, async ({ sessionId, entries }, m, networkId) => {
+    const personIds = entries.map((e) => e.personId);
+    const registered = new Set(((await m.query(
+      `SELECT person_id::text AS id FROM participants.registration WHERE network_id = $1 AND status = 'CONFIRMED' AND person_id = ANY($2::uuid[])`,
+      [networkId, personIds])) as { id: string }[]).map((r) => r.id));
+    const userErrors: UserError[] = [];
+    entries.forEach((e, i) => {
+      if (!registered.has(e.personId)) userErrors.push(userError(`entries.${i}.personId`, 'The person has no confirmed registration in the session’s network.', 'NOT_REGISTERED'));
+      if (personIds.indexOf(e.personId) !== i) userErrors.push(userError(`entries.${i}.personId`, 'The person is listed twice.', 'DUPLICATE_ENTRY'));
+    });
+    refuseAll(userErrors);
+    const now = new Date();
+    const rows = entries.map((e) => Object.assign(new Attendance(), {
+      sessionId, personId: e.personId, networkId, status: e.status, note: e.note ?? null, recordedBy: ctx.viewer.subject, recordedAt: now,
+    }));
+    await m.createQueryBuilder().insert().into(Attendance).values(rows)
+      .orUpdate(['status', 'note', 'recorded_by', 'recorded_at', 'network_id'], ['session_id', 'person_id']).execute();
+    return rows;
   });
-  if (userErrors.length) return { attendance: [], userErrors };
-  const now = new Date();
-  const rows = entries.map((e) => Object.assign(new Attendance(), {
-    sessionId, personId: e.personId, networkId, status: e.status, note: e.note ?? null, recordedBy: ctx.viewer.subject, recordedAt: now,
-  }));
-  await ctx.ds.createQueryBuilder().insert().into(Attendance).values(rows)
-    .orUpdate(['status', 'note', 'recorded_by', 'recorded_at', 'network_id'], ['session_id', 'person_id']).execute();
-  return { attendance: rows, userErrors: [] };
+  return { attendance: outcome.value ?? [], userErrors: outcome.userErrors };
 }
 
 /** A session's attendance as the viewer may see it: all for its organizers, one's own for a participant. */

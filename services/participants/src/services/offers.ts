@@ -5,7 +5,7 @@ import { ChangeLog } from './changes';
 import { fetchNetworkRules, networksClient } from './network-rules';
 import { readOfferToken } from './signed-links';
 import { setStatus, settleNetwork } from './registrations';
-import { lockNetworks } from './transactions';
+import { lockNetworks } from './locks';
 
 /**
  * Answering a seat offer through the link in the offer message, without an account: the signed

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { forbidden, isUuid, userError, validateInput, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
-import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
+import { alreadyChecked, forbidden, inputSchemas, refuse, refuseAll, Refusal, RollBack, runMutation, userError, validateInput, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
 import { Registration } from '../entities/registration.entity';
 import { LIVE, RegistrationChangeKind, RegistrationStatus, SEAT_HOLDING } from '../entities/enums';
 import { municipalityById, registrationById } from '../loaders';
@@ -15,8 +14,8 @@ import { fetchNetworkRules, hostIdsOf, networkRules, saveNetworkSnapshot, saveNe
 import { personInputSchema, upsertPersonsByEmail } from './people';
 import { peopleWithContactAccess, visiblePersonById } from './person-visibility';
 import { eligibilityError, NetworkLedger, registrationWindowError, type LiveRegistration } from './placement';
+import { lockNetworks } from './locks';
 import type { ServiceCause } from './notifications';
-import { lockNetworks, transact } from './transactions';
 
 /** What every registration mutation returns: the registration (by id, resolved per viewer) and the broken rules. */
 export interface RegistrationResult {
@@ -26,9 +25,9 @@ export interface RegistrationResult {
 
 const failed = (...userErrors: UserError[]): RegistrationResult => ({ registrationId: null, userErrors });
 
-export const idSchema = z.string().refine(isUuid, { message: 'Not a valid id.', params: { code: 'INVALID_FORMAT' } });
-export const municipalityIdSchema = z.string().regex(MUNICIPALITY_ID_PATTERN, 'Must look like NO-0301, SE-0180 or NO-32.');
-export const idempotencyKeySchema = z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'Printable ASCII without spaces.').nullish();
+export const idSchema = inputSchemas.id;
+export const municipalityIdSchema = inputSchemas.municipalityIdFormat;
+export const idempotencyKeySchema = inputSchemas.idempotencyKey;
 const externalRefSchema = z.string().trim().min(1).max(200).nullish();
 const textSchema = (max: number) => z.string().trim().max(max).nullish();
 
@@ -89,18 +88,18 @@ interface Target {
   facts: RegistrationFacts;
 }
 
-async function loadTarget(ctx: RequestContext, ref: { registrationId?: string | null; externalRef?: string | null }): Promise<Target | UserError> {
+async function loadTarget(ctx: RequestContext, ref: { registrationId?: string | null; externalRef?: string | null }): Promise<Target> {
   let reg: Registration | null = null;
   if (ref.registrationId) reg = await registrationById(ctx).load(ref.registrationId);
   else if (ref.externalRef && ctx.viewer.clientId) {
     reg = await ctx.ds.getRepository(Registration).findOneBy({ clientId: ctx.viewer.clientId, externalRef: ref.externalRef });
   }
-  const notFound = userError(ref.registrationId ? 'registrationId' : 'externalRef', 'No such registration.', 'REGISTRATION_NOT_FOUND');
-  if (!reg) return notFound;
+  const notFound = () => refuse(ref.registrationId ? 'registrationId' : 'externalRef', 'No such registration.', 'NOT_FOUND');
+  if (!reg) return notFound();
   const rules = await networkRules(ctx).load(reg.networkId);
   const hostIds = rules ? hostIdsOf(rules) : [];
   const facts: RegistrationFacts = { ...reg, hostIds };
-  if (!canSeeRegistration(ctx.viewer, facts)) return notFound;
+  if (!canSeeRegistration(ctx.viewer, facts)) return notFound();
   return { reg, rules, facts };
 }
 
@@ -131,9 +130,9 @@ export type RegisterInput = z.infer<typeof registerSchema>;
 
 /** The checks of a registration that need no lock: the network's window, eligibility, anchoring. */
 async function preconditions(ctx: RequestContext, rules: NetworkRules | null, input: Pick<RegisterInput, 'municipalityId' | 'leadershipAnchoring'>, at: (f: string) => string): Promise<UserError[]> {
-  if (!rules) return [userError(at('networkId'), 'No such network.', 'NETWORK_NOT_FOUND')];
+  if (!rules) return [userError(at('networkId'), 'No such network.', 'NOT_FOUND')];
   const municipality = await municipalityById(ctx).load(input.municipalityId);
-  if (!municipality) return [userError(at('municipalityId'), `No municipality ${input.municipalityId}.`, 'MUNICIPALITY_NOT_FOUND')];
+  if (!municipality) return [userError(at('municipalityId'), `No municipality ${input.municipalityId}.`, 'UNKNOWN_MUNICIPALITY')];
   const errors = [registrationWindowError(rules, new Date(), at('networkId')), eligibilityError(rules, municipality, at('municipalityId'))];
   if (rules.requiresLeadershipAnchoring && !input.leadershipAnchoring) {
     errors.push(userError(at('leadershipAnchoring'), 'The network requires participation anchored in a leadership decision: describe it.', 'LEADERSHIP_ANCHORING_REQUIRED'));
@@ -141,7 +140,7 @@ async function preconditions(ctx: RequestContext, rules: NetworkRules | null, in
   return errors.filter((e): e is UserError => e !== null);
 }
 
-const strip = <T extends { idempotencyKey?: unknown }>(input: T) => ({ ...input, idempotencyKey: undefined });
+const strip = <T extends object>(input: T) => ({ ...input, idempotencyKey: undefined });
 
 export async function registerParticipant(ctx: RequestContext, raw: unknown): Promise<RegistrationResult> {
   const parsed = validateInput(registerSchema, raw);
@@ -155,7 +154,7 @@ export async function registerParticipant(ctx: RequestContext, raw: unknown): Pr
     if (input.personId) {
       // Only a person the caller may already see: any other gets the answer of an unknown id.
       const person = await visiblePersonById(ctx).load(input.personId);
-      if (!person || person.erasedAt) errors.push(userError('personId', 'No such person.', 'PERSON_NOT_FOUND'));
+      if (!person || person.erasedAt) errors.push(userError('personId', 'No such person.', 'NOT_FOUND'));
     }
     if (errors.length > 0 || !rules) return failed(...errors);
     const { outcomes: [outcome] } = await placeRegistrations(ctx, rules, [{ ...input, field: 'input' }], guard, true,
@@ -172,12 +171,6 @@ interface Placement extends Pick<RegisterInput, 'municipalityId' | 'person' | 'p
 /** What became of each placement: a registration, or the rule it broke. */
 type Outcome = { id: string; status: RegistrationStatus } | { error: UserError };
 
-class Rollback extends Error {
-  constructor(readonly outcomes: Outcome[]) {
-    super('rolled back');
-  }
-}
-
 /**
  * Places registrations into one network in one transaction under its lock: persons found or
  * created by email, each rule checked against the live registrations (in order, as if registered
@@ -192,49 +185,46 @@ async function placeRegistrations(
   const v = ctx.viewer;
   const clientId = v.role === 'PARTNER' ? v.clientId : null;
   const seen = await peopleWithContactAccess(ctx, placements.flatMap((p) => (p.person ? [p.person.email] : [])), placements.flatMap((p) => (p.personId ? [p.personId] : [])));
-  try {
-    const outcomes = await ctx.ds.transaction(async (m) => {
-      if (commit) await guard.claim(m);
-      await lockNetworks(m, [rules.id]);
-      await saveNetworkSnapshot(m, rules);
-      const { ids: emails, created } = await upsertPersonsByEmail(m, placements.filter((p) => p.person).map((p) => ({ ...p.person!, employerMunicipalityId: p.municipalityId })));
-      const refs = placements.map((p) => p.externalRef).filter((r): r is string => !!r);
-      const takenRefs = new Set(clientId && refs.length
-        ? ((await m.query('SELECT external_ref FROM participants.registration WHERE client_id = $1 AND external_ref = ANY($2)', [clientId, refs])) as { external_ref: string }[]).map((r) => r.external_ref)
-        : []);
-      const ledger = await loadLedger(m, rules);
-      const changes = new ChangeLog(v.subject, v.role);
-      const rows: Partial<Registration>[] = [];
-      const now = new Date();
-      const outcomes = placements.map((p): Outcome => {
-        const personId = p.personId ?? emails.get(p.person!.email)!;
-        if (clientId && p.externalRef) {
-          if (takenRefs.has(p.externalRef)) return { error: userError(`${p.field}.externalRef`, 'This externalRef is already used by another of your registrations.', 'EXTERNAL_REF_TAKEN') };
-          takenRefs.add(p.externalRef);
-        }
-        const id = randomUUID();
-        const placed = ledger.place({ id, personId, municipalityId: p.municipalityId }, p.field);
-        if ('error' in placed) return placed;
-        rows.push({
-          id, networkId: rules.id, personId, municipalityId: p.municipalityId, status: placed.status, waitlistPosition: placed.waitlistPosition,
-          registeredAt: now, leadershipAnchoring: p.leadershipAnchoring ?? null, note: p.note ?? null, externalRef: p.externalRef ?? null,
-          registeredBy: v.subject, registeredByRole: v.kind === 'service' ? 'SERVICE' : v.role, clientId,
-          grantsRegistrarAccess: seen.has(personId) || (!!p.person && created.has(p.person.email)),
-        });
-        changes.add({ registrationId: id, networkId: rules.id, municipalityId: p.municipalityId, kind: RegistrationChangeKind.CREATED, status: placed.status, previousStatus: null });
-        return { id, status: placed.status };
+  const placed = await runMutation(ctx, { input: placements, schema: alreadyChecked<Placement[]>() }, async (_, m) => {
+    if (commit) await guard.claim(m);
+    await lockNetworks(m, [rules.id]);
+    await saveNetworkSnapshot(m, rules);
+    const { ids: emails, created } = await upsertPersonsByEmail(m, placements.filter((p) => p.person).map((p) => ({ ...p.person!, employerMunicipalityId: p.municipalityId })));
+    const refs = placements.map((p) => p.externalRef).filter((r): r is string => !!r);
+    const takenRefs = new Set(clientId && refs.length
+      ? ((await m.query('SELECT external_ref FROM participants.registration WHERE client_id = $1 AND external_ref = ANY($2)', [clientId, refs])) as { external_ref: string }[]).map((r) => r.external_ref)
+      : []);
+    const ledger = await loadLedger(m, rules);
+    const changes = new ChangeLog(v.subject, v.role);
+    const rows: Partial<Registration>[] = [];
+    const now = new Date();
+    const outcomes = placements.map((p): Outcome => {
+      const personId = p.personId ?? emails.get(p.person!.email)!;
+      if (clientId && p.externalRef) {
+        if (takenRefs.has(p.externalRef)) return { error: userError(`${p.field}.externalRef`, 'This externalRef is already used by another of your registrations.', 'EXTERNAL_REF_TAKEN') };
+        takenRefs.add(p.externalRef);
+      }
+      const id = randomUUID();
+      const placed = ledger.place({ id, personId, municipalityId: p.municipalityId }, p.field);
+      if ('error' in placed) return placed;
+      rows.push({
+        id, networkId: rules.id, personId, municipalityId: p.municipalityId, status: placed.status, waitlistPosition: placed.waitlistPosition,
+        registeredAt: now, leadershipAnchoring: p.leadershipAnchoring ?? null, note: p.note ?? null, externalRef: p.externalRef ?? null,
+        registeredBy: v.subject, registeredByRole: v.kind === 'service' ? 'SERVICE' : v.role, clientId,
+        grantsRegistrarAccess: seen.has(personId) || (!!p.person && created.has(p.person.email)),
       });
-      if (!commit || outcomes.some((o) => 'error' in o)) throw new Rollback(outcomes);
-      for (let i = 0; i < rows.length; i += 500) await m.getRepository(Registration).insert(rows.slice(i, i + 500));
-      await changes.flush(m);
-      await guard.save(m, replayOf(outcomes as { id: string; status: RegistrationStatus }[]));
-      return outcomes;
+      changes.add({ registrationId: id, networkId: rules.id, municipalityId: p.municipalityId, kind: RegistrationChangeKind.CREATED, status: placed.status, previousStatus: null });
+      return { id, status: placed.status };
     });
-    return { outcomes, committed: true };
-  } catch (error) {
-    if (error instanceof Rollback) return { outcomes: error.outcomes, committed: false };
-    throw error;
-  }
+    if (!commit || outcomes.some((o) => 'error' in o)) throw new RollBack(outcomes);
+    for (let i = 0; i < rows.length; i += 500) await m.getRepository(Registration).insert(rows.slice(i, i + 500));
+    await changes.flush(m);
+    await guard.save(m, replayOf(outcomes as { id: string; status: RegistrationStatus }[]));
+    return outcomes;
+  });
+  // A refusal the runner mapped (a unique key taken meanwhile) stops every placement.
+  if (!placed.value) return { outcomes: placements.map(() => ({ error: placed.userErrors[0] })), committed: false };
+  return { outcomes: placed.value, committed: !placed.rolledBack };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -247,90 +237,102 @@ export const cancelSchema = z.object({
   idempotencyKey: idempotencyKeySchema,
 }).and(registrationRef);
 
-export async function cancelRegistration(ctx: RequestContext, raw: unknown): Promise<RegistrationResult> {
-  const parsed = validateInput(cancelSchema, raw);
-  if (!parsed.ok) return failed(...parsed.userErrors);
-  const input = parsed.value;
-  return runIdempotent(ctx, 'cancelRegistration', input.idempotencyKey, strip(input), (e) => failed(...e), async (guard) => {
-    const target = await loadTarget(ctx, input);
-    if (!('reg' in target)) return failed(target);
-    if (!canActForRegistrant(ctx.viewer, target.facts)) throw forbidden('You may not cancel this registration.');
-    return transact(ctx.ds, async (m) => {
+/** What a change of an existing registration decides before its transaction, with the networks it locks. */
+interface Prepared {
+  target: Target;
+  /** Networks whose registrations the change touches, locked in this order-independent set. */
+  lock: string[];
+}
+
+/**
+ * The one sequence of every change of an existing registration: the input checked, a reply
+ * replayed for a known idempotency key, `prepare` (the registration as the viewer may see it,
+ * other services' facts), then in one transaction: the key claimed, the networks locked, the
+ * registration read again (its status may have moved), the rule, the change events and the
+ * key's reply written. A refusal anywhere rolls all of it back.
+ */
+async function changeRegistration<I extends object, P extends Prepared>(
+  ctx: RequestContext, operation: string, raw: unknown, schema: z.ZodType<I>,
+  prepare: (input: I) => Promise<P>,
+  rule: (input: I, m: EntityManager, prepared: P, reg: Registration, changes: ChangeLog) => Promise<void>,
+): Promise<RegistrationResult> {
+  const checked = validateInput(schema, raw);
+  if (!checked.ok) return failed(...checked.userErrors);
+  const input = checked.value;
+  const key = (input as { idempotencyKey?: string | null }).idempotencyKey;
+  return runIdempotent(ctx, operation, key, strip(input), (e) => failed(...e), async (guard) => {
+    const changes = new ChangeLog(ctx.viewer.subject, ctx.viewer.role);
+    let reply: RegistrationResult | undefined;
+    const events = { flush: async (m: EntityManager) => { await changes.flush(m); await guard.save(m, reply); } };
+    const outcome = await runMutation(ctx, { input, schema: alreadyChecked<I>(), prepare, events }, async (value, m, prepared) => {
       await guard.claim(m);
-      await lockNetworks(m, [target.reg.networkId]);
-      const reg = await reload(m, target.reg.id);
-      if (!LIVE.includes(reg.status)) return failed(userError('registrationId', `The registration is already ${reg.status.toLowerCase()}.`, 'ALREADY_CANCELLED'));
-      const changes = new ChangeLog(ctx.viewer.subject, ctx.viewer.role);
+      await lockNetworks(m, prepared.lock);
+      // Under a network lock the status may have moved since prepare read it: read it again.
+      const reg = prepared.lock.length ? await reload(m, prepared.target.reg.id) : prepared.target.reg;
+      await rule(value, m, prepared, reg, changes);
+      reply = { registrationId: reg.id, userErrors: [] };
+      return reg.id;
+    });
+    return { registrationId: outcome.value ?? null, userErrors: outcome.userErrors };
+  });
+}
+
+/** The registration the input names, as the viewer may see it, and the viewer's right to act for its registrant. */
+async function targetToActFor(ctx: RequestContext, ref: { registrationId?: string | null; externalRef?: string | null }, refusal: string): Promise<Prepared> {
+  const target = await loadTarget(ctx, ref);
+  if (!canActForRegistrant(ctx.viewer, target.facts)) throw forbidden(refusal);
+  return { target, lock: [target.reg.networkId] };
+}
+
+export function cancelRegistration(ctx: RequestContext, raw: unknown): Promise<RegistrationResult> {
+  return changeRegistration(ctx, 'cancelRegistration', raw, cancelSchema, (input) => targetToActFor(ctx, input, 'You may not cancel this registration.'),
+    async (input, m, { target }, reg, changes) => {
+      if (!LIVE.includes(reg.status)) refuse('registrationId', `The registration is already ${reg.status.toLowerCase()}.`, 'ALREADY_CANCELLED');
       await setStatus(m, changes, reg, RegistrationStatus.CANCELLED, { reason: input.reason, decidedBy: ctx.viewer.subject });
       if (target.rules) {
         await saveNetworkSnapshot(m, target.rules);
         await settleNetwork(m, target.rules, changes);
       }
-      await changes.flush(m);
-      const result = { registrationId: reg.id, userErrors: [] };
-      await guard.save(m, result);
-      return result;
     });
-  });
 }
 
 const decisionSchema = z.object({ registrationId: idSchema, reason: textSchema(1000) });
+const rejectionSchema = decisionSchema.extend({ reason: z.string().trim().min(1).max(1000) });
 
-/** Approves a PENDING registration (ORG_ADMIN of a host, the network's FACILITATOR). */
-export async function approveRegistration(ctx: RequestContext, raw: unknown): Promise<RegistrationResult> {
-  return decide(ctx, raw, RegistrationStatus.CONFIRMED);
+/** Approves a PENDING registration (ORG_ADMIN of a host, the network’s FACILITATOR). */
+export function approveRegistration(ctx: RequestContext, raw: unknown): Promise<RegistrationResult> {
+  return decide(ctx, raw, decisionSchema, RegistrationStatus.CONFIRMED);
 }
 
 /** Rejects a PENDING registration with a reason; its seat goes to the waitlist. */
-export async function rejectRegistration(ctx: RequestContext, raw: unknown): Promise<RegistrationResult> {
-  return decide(ctx, raw, RegistrationStatus.REJECTED);
+export function rejectRegistration(ctx: RequestContext, raw: unknown): Promise<RegistrationResult> {
+  return decide(ctx, raw, rejectionSchema, RegistrationStatus.REJECTED);
 }
 
-async function decide(ctx: RequestContext, raw: unknown, status: RegistrationStatus.CONFIRMED | RegistrationStatus.REJECTED): Promise<RegistrationResult> {
-  const schema = status === RegistrationStatus.REJECTED ? decisionSchema.extend({ reason: z.string().trim().min(1).max(1000) }) : decisionSchema;
-  const parsed = validateInput(schema, raw);
-  if (!parsed.ok) return failed(...parsed.userErrors);
-  const input = parsed.value;
-  const target = await loadTarget(ctx, input);
-  if (!('reg' in target)) return failed(target);
-  if (!canDecideRegistration(ctx.viewer, target.facts)) throw forbidden('Only the network’s organizers approve or reject registrations.');
-  return transact(ctx.ds, async (m) => {
-    await lockNetworks(m, [target.reg.networkId]);
-    const reg = await reload(m, target.reg.id);
-    if (reg.status !== RegistrationStatus.PENDING) return failed(userError('registrationId', `The registration is ${reg.status.toLowerCase()}, not pending.`, 'NOT_PENDING'));
-    const changes = new ChangeLog(ctx.viewer.subject, ctx.viewer.role);
+function decide(ctx: RequestContext, raw: unknown, schema: z.ZodType<z.infer<typeof decisionSchema>>, status: RegistrationStatus.CONFIRMED | RegistrationStatus.REJECTED): Promise<RegistrationResult> {
+  const prepare = async (input: z.infer<typeof decisionSchema>): Promise<Prepared> => {
+    const target = await loadTarget(ctx, input);
+    if (!canDecideRegistration(ctx.viewer, target.facts)) throw forbidden('Only the network’s organizers approve or reject registrations.');
+    return { target, lock: [target.reg.networkId] };
+  };
+  // Decisions take no idempotency key: deciding twice is refused as NOT_PENDING.
+  return changeRegistration(ctx, 'decideRegistration', raw, schema, prepare, async (input, m, { target }, reg, changes) => {
+    if (reg.status !== RegistrationStatus.PENDING) refuse('registrationId', `The registration is ${reg.status.toLowerCase()}, not pending.`, 'NOT_PENDING');
     await setStatus(m, changes, reg, status, { reason: input.reason, decidedBy: ctx.viewer.subject });
     if (status === RegistrationStatus.REJECTED && target.rules) await settleNetwork(m, target.rules, changes);
-    await changes.flush(m);
-    return { registrationId: reg.id, userErrors: [] };
   });
 }
 
 export const acceptOfferSchema = z.object({ registrationId: idSchema.nullish(), externalRef: externalRefSchema, idempotencyKey: idempotencyKeySchema }).and(registrationRef);
 
 /** Takes an offered seat before the offer lapses (the person, their coordinator, the partner that registered them). */
-export async function acceptOffer(ctx: RequestContext, raw: unknown): Promise<RegistrationResult> {
-  const parsed = validateInput(acceptOfferSchema, raw);
-  if (!parsed.ok) return failed(...parsed.userErrors);
-  const input = parsed.value;
-  return runIdempotent(ctx, 'acceptOffer', input.idempotencyKey, strip(input), (e) => failed(...e), async (guard) => {
-    const target = await loadTarget(ctx, input);
-    if (!('reg' in target)) return failed(target);
-    if (!canActForRegistrant(ctx.viewer, target.facts)) throw forbidden('You may not accept this offer.');
-    return transact(ctx.ds, async (m) => {
-      await guard.claim(m);
-      await lockNetworks(m, [target.reg.networkId]);
-      const reg = await reload(m, target.reg.id);
-      if (reg.status !== RegistrationStatus.OFFERED) return failed(userError('registrationId', `The registration is ${reg.status.toLowerCase()}, not offered a seat.`, 'NOT_OFFERED'));
-      if (reg.offerExpiresAt && reg.offerExpiresAt < new Date()) return failed(userError('registrationId', `The offer expired at ${reg.offerExpiresAt.toISOString()}.`, 'OFFER_EXPIRED'));
-      const changes = new ChangeLog(ctx.viewer.subject, ctx.viewer.role);
+export function acceptOffer(ctx: RequestContext, raw: unknown): Promise<RegistrationResult> {
+  return changeRegistration(ctx, 'acceptOffer', raw, acceptOfferSchema, (input) => targetToActFor(ctx, input, 'You may not accept this offer.'),
+    async (_input, m, { target }, reg, changes) => {
+      if (reg.status !== RegistrationStatus.OFFERED) refuse('registrationId', `The registration is ${reg.status.toLowerCase()}, not offered a seat.`, 'NOT_OFFERED');
+      if (reg.offerExpiresAt && reg.offerExpiresAt < new Date()) refuse('registrationId', `The offer expired at ${reg.offerExpiresAt.toISOString()}.`, 'OFFER_EXPIRED');
       await setStatus(m, changes, reg, target.rules?.requiresApproval ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED, { decidedBy: ctx.viewer.subject });
-      await changes.flush(m);
-      const result = { registrationId: reg.id, userErrors: [] };
-      await guard.save(m, result);
-      return result;
     });
-  });
 }
 
 export const updateSchema = z.object({
@@ -343,36 +345,24 @@ export const updateSchema = z.object({
 });
 
 /** Changes the registrant's notes, anchoring statement or reference; refuses a stale version. */
-export async function updateRegistration(ctx: RequestContext, raw: unknown): Promise<RegistrationResult> {
-  const parsed = validateInput(updateSchema, raw);
-  if (!parsed.ok) return failed(...parsed.userErrors);
-  const input = parsed.value;
-  return runIdempotent(ctx, 'updateRegistration', input.idempotencyKey, strip(input), (e) => failed(...e), async (guard) => {
-    const target = await loadTarget(ctx, input);
-    if (!('reg' in target)) return failed(target);
-    if (!canActForRegistrant(ctx.viewer, target.facts)) throw forbidden('You may not change this registration.');
-    return transact(ctx.ds, async (m) => {
-      await guard.claim(m);
-      const set: Partial<Registration> = {};
-      if (input.leadershipAnchoring !== undefined) set.leadershipAnchoring = input.leadershipAnchoring;
-      if (input.note !== undefined) set.note = input.note;
-      if (input.externalRef !== undefined) {
-        if (input.externalRef && target.reg.clientId) {
-          const taken = await m.getRepository(Registration).findOneBy({ clientId: target.reg.clientId, externalRef: input.externalRef });
-          if (taken && taken.id !== target.reg.id) return failed(userError('externalRef', 'This externalRef is already used by another registration.', 'EXTERNAL_REF_TAKEN'));
-        }
-        set.externalRef = input.externalRef;
+export function updateRegistration(ctx: RequestContext, raw: unknown): Promise<RegistrationResult> {
+  // A change of notes frees no seat: the registration's own version guards it, no network lock.
+  const prepare = async (input: z.infer<typeof updateSchema>) => ({ ...(await targetToActFor(ctx, input, 'You may not change this registration.')), lock: [] });
+  return changeRegistration(ctx, 'updateRegistration', raw, updateSchema, prepare, async (input, m, { target }, _reg, changes) => {
+    const set: Partial<Registration> = {};
+    if (input.leadershipAnchoring !== undefined) set.leadershipAnchoring = input.leadershipAnchoring;
+    if (input.note !== undefined) set.note = input.note;
+    if (input.externalRef !== undefined) {
+      if (input.externalRef && target.reg.clientId) {
+        const taken = await m.getRepository(Registration).findOneBy({ clientId: target.reg.clientId, externalRef: input.externalRef });
+        if (taken && taken.id !== target.reg.id) refuse('externalRef', 'This externalRef is already used by another registration.', 'EXTERNAL_REF_TAKEN');
       }
-      const updated = await m.createQueryBuilder().update(Registration).set(set)
-        .where('id = :id AND version = :version', { id: target.reg.id, version: input.expectedVersion }).execute();
-      if (!updated.affected) return failed(userError('expectedVersion', 'The registration was changed by someone else: reload it and try again.', 'STALE_VERSION'));
-      const changes = new ChangeLog(ctx.viewer.subject, ctx.viewer.role);
-      changes.add({ registrationId: target.reg.id, networkId: target.reg.networkId, municipalityId: target.reg.municipalityId, kind: RegistrationChangeKind.UPDATED, status: target.reg.status, previousStatus: target.reg.status });
-      await changes.flush(m);
-      const result = { registrationId: target.reg.id, userErrors: [] };
-      await guard.save(m, result);
-      return result;
-    });
+      set.externalRef = input.externalRef;
+    }
+    const updated = await m.createQueryBuilder().update(Registration).set(set)
+      .where('id = :id AND version = :version', { id: target.reg.id, version: input.expectedVersion }).execute();
+    if (!updated.affected) refuse('expectedVersion', 'The registration was changed by someone else: reload it and try again.', 'STALE_VERSION');
+    changes.add({ registrationId: target.reg.id, networkId: target.reg.networkId, municipalityId: target.reg.municipalityId, kind: RegistrationChangeKind.UPDATED, status: target.reg.status, previousStatus: target.reg.status });
   });
 }
 
@@ -382,41 +372,29 @@ export const moveSchema = z.object({ registrationId: idSchema, toNetworkId: idSc
  * Moves a live registration to another network of the same programme: the rules of the target
  * network apply (a seat, PENDING or the waitlist), and the seat it leaves goes to the waitlist.
  */
-export async function moveRegistration(ctx: RequestContext, raw: unknown): Promise<RegistrationResult> {
-  const parsed = validateInput(moveSchema, raw);
-  if (!parsed.ok) return failed(...parsed.userErrors);
-  const input = parsed.value;
-  return runIdempotent(ctx, 'moveRegistration', input.idempotencyKey, strip(input), (e) => failed(...e), async (guard) => {
-    const target = await loadTarget(ctx, input);
-    if (!('reg' in target)) return failed(target);
-    if (!canActForRegistrant(ctx.viewer, target.facts)) throw forbidden('You may not move this registration.');
+export function moveRegistration(ctx: RequestContext, raw: unknown): Promise<RegistrationResult> {
+  const prepare = async (input: z.infer<typeof moveSchema>) => {
+    const { target } = await targetToActFor(ctx, input, 'You may not move this registration.');
     const to = await networkRules(ctx).load(input.toNetworkId);
     if (to) requireMayRegister(ctx.viewer, target.reg.municipalityId, hostIdsOf(to));
     const errors = await preconditions(ctx, to, { municipalityId: target.reg.municipalityId, leadershipAnchoring: target.reg.leadershipAnchoring }, (f) => (f === 'networkId' ? 'toNetworkId' : f));
-    if (errors.length || !to || !target.rules) return failed(...errors, ...(target.rules ? [] : [userError('registrationId', 'The registration’s network no longer exists.', 'NETWORK_NOT_FOUND')]));
-    if (to.id === target.reg.networkId) return failed(userError('toNetworkId', 'The registration is already in this network.', 'SAME_NETWORK'));
-    if (!to.program || to.program.id !== target.rules.program?.id) return failed(userError('toNetworkId', 'A registration moves only between networks of the same programme.', 'DIFFERENT_PROGRAM'));
-    const from = target.rules;
-    return transact(ctx.ds, async (m) => {
-      await guard.claim(m);
-      await lockNetworks(m, [from.id, to.id]);
-      await saveNetworkSnapshot(m, to);
-      const reg = await reload(m, target.reg.id);
-      if (!LIVE.includes(reg.status)) return failed(userError('registrationId', `The registration is ${reg.status.toLowerCase()}.`, 'NOT_LIVE'));
-      const ledger = await loadLedger(m, to);
-      const placed = ledger.place({ id: reg.id, personId: reg.personId, municipalityId: reg.municipalityId }, 'registrationId');
-      if ('error' in placed) return failed(placed.error);
-      await m.createQueryBuilder().update(Registration)
-        .set({ networkId: to.id, status: placed.status, waitlistPosition: placed.waitlistPosition, offerExpiresAt: null })
-        .where('id = :id', { id: reg.id }).execute();
-      const changes = new ChangeLog(ctx.viewer.subject, ctx.viewer.role);
-      changes.add({ registrationId: reg.id, networkId: to.id, municipalityId: reg.municipalityId, kind: RegistrationChangeKind.MOVED, status: placed.status, previousStatus: reg.status });
-      if (SEAT_HOLDING.includes(reg.status) || reg.status === RegistrationStatus.WAITLISTED) await settleNetwork(m, from, changes);
-      await changes.flush(m);
-      const result = { registrationId: reg.id, userErrors: [] };
-      await guard.save(m, result);
-      return result;
-    });
+    refuseAll([...errors, ...(target.rules ? [] : [userError('registrationId', 'The registration’s network no longer exists.', 'NOT_FOUND')])]);
+    if (!to || !target.rules) throw new Error('unreachable: preconditions refuse a missing network');
+    if (to.id === target.reg.networkId) refuse('toNetworkId', 'The registration is already in this network.', 'SAME_NETWORK');
+    if (!to.program || to.program.id !== target.rules.program?.id) refuse('toNetworkId', 'A registration moves only between networks of the same programme.', 'DIFFERENT_PROGRAM');
+    return { target, from: target.rules, to, lock: [target.rules.id, to.id] };
+  };
+  return changeRegistration(ctx, 'moveRegistration', raw, moveSchema, prepare, async (_input, m, { from, to }, reg, changes) => {
+    await saveNetworkSnapshot(m, to);
+    if (!LIVE.includes(reg.status)) refuse('registrationId', `The registration is ${reg.status.toLowerCase()}.`, 'NOT_LIVE');
+    const ledger = await loadLedger(m, to);
+    const placed = ledger.place({ id: reg.id, personId: reg.personId, municipalityId: reg.municipalityId }, 'registrationId');
+    if ('error' in placed) throw new Refusal(placed.error);
+    await m.createQueryBuilder().update(Registration)
+      .set({ networkId: to.id, status: placed.status, waitlistPosition: placed.waitlistPosition, offerExpiresAt: null })
+      .where('id = :id', { id: reg.id }).execute();
+    changes.add({ registrationId: reg.id, networkId: to.id, municipalityId: reg.municipalityId, kind: RegistrationChangeKind.MOVED, status: placed.status, previousStatus: reg.status });
+    if (SEAT_HOLDING.includes(reg.status) || reg.status === RegistrationStatus.WAITLISTED) await settleNetwork(m, from, changes);
   });
 }
 
@@ -462,7 +440,7 @@ export async function importRows(ctx: RequestContext, networkId: string, rawRows
     else rowErrors[i].push(...parsed.userErrors.map((e) => ({ ...e, field: ['input', 'rows', String(i), ...(e.field ?? []).slice(1)] })));
   });
   const rules = await networkRules(ctx).load(networkId);
-  if (!rules) return { applied: false, rows: [], userErrors: [userError('networkId', 'No such network.', 'NETWORK_NOT_FOUND')] };
+  if (!rules) return { applied: false, rows: [], userErrors: [userError('networkId', 'No such network.', 'NOT_FOUND')] };
   requireMayRegister(ctx.viewer, null, hostIdsOf(rules));
   const windowError = registrationWindowError(rules, new Date());
   if (windowError) return { applied: false, rows: [], userErrors: [windowError] };
@@ -520,7 +498,7 @@ export async function processWaitlists(ds: DataSource, log?: Logger, onlyNetwork
     for (const r of await networksWithWaitlistWork(ds, rules)) {
       settled += 1;
       await asServiceUnderLock(ds, r.id, async (m, changes) => {
-        expired += await cancelAsService(m, changes, r.id, "status = 'OFFERED' AND offer_expires_at < now()", [], 'OFFER_EXPIRED', 'Tilbudet gikk ut / offer expired');
+        expired += await cancelAsService(m, changes, r.id, "status = 'OFFERED' AND offer_expires_at < now()", [], 'Tilbudet gikk ut / offer expired', 'OFFER_EXPIRED');
         await settleNetwork(m, r, changes);
       });
     }
@@ -542,7 +520,7 @@ export async function syncNetworks(ds: DataSource, log?: Logger, onlyNetworkIds?
   for await (const rules of networkRulesInBatches(ds, ids)) {
     for (const r of rules.filter((n) => n.status === 'CANCELLED')) {
       await asServiceUnderLock(ds, r.id, async (m, changes) => {
-        cancelled += await cancelAsService(m, changes, r.id, 'status = ANY($2)', [LIVE], 'NETWORK_CANCELLED', 'Nettverket er avlyst / the network was cancelled');
+        cancelled += await cancelAsService(m, changes, r.id, 'status = ANY($2)', [LIVE], 'Nettverket er avlyst / the network was cancelled', 'NETWORK_CANCELLED');
       });
     }
   }
@@ -573,8 +551,8 @@ function asServiceUnderLock(ds: DataSource, networkId: string, work: (m: EntityM
  * Cancels, as the service, the registrations of a network that `condition` (SQL over its rows,
  * parameters from $2) selects; returns how many.
  */
-async function cancelAsService(
-  m: EntityManager, changes: ChangeLog, networkId: string, condition: string, params: unknown[], cause: ServiceCause, reason: string,
+export async function cancelAsService(
+  m: EntityManager, changes: ChangeLog, networkId: string, condition: string, params: unknown[], reason: string, cause?: ServiceCause,
 ): Promise<number> {
   const rows = (await m.query(
     `SELECT id, network_id AS "networkId", municipality_id AS "municipalityId", status FROM participants.registration

@@ -2,7 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { forbidden, isAdmin, userError, validateInput, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
+import { forbidden, inputSchemas, isAdmin, refuse, runMutation, userError, validateInput, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
 import { WebhookSubscription } from '../entities/webhook.entity';
 import { settings } from './config';
 import { postToPartner, privateTargetOf } from './outbound';
@@ -39,26 +39,30 @@ const subscriptionSchema = z.object({
 
 export async function createWebhookSubscription(ctx: RequestContext, raw: unknown): Promise<{ subscription: WebhookSubscription | null; userErrors: UserError[] }> {
   const owner = requireWebhookManager(ctx);
-  const parsed = validateInput(subscriptionSchema, raw);
-  if (!parsed.ok) return { subscription: null, userErrors: parsed.userErrors };
-  const repo = ctx.ds.getRepository(WebhookSubscription);
-  if ((await repo.countBy({ clientId: owner.clientId, active: true })) >= 10) {
-    return { subscription: null, userErrors: [userError('url', 'A client has at most 10 active webhook subscriptions.', 'LIMIT_REACHED')] };
-  }
-  const subscription = repo.create({
-    id: randomUUID(), ...owner, url: parsed.value.url, secret: parsed.value.secret, active: true, createdBy: ctx.viewer.subject, createdAt: new Date(),
+  const outcome = await runMutation(ctx, { input: raw, schema: subscriptionSchema }, async ({ url, secret }, m) => {
+    const repo = m.getRepository(WebhookSubscription);
+    if ((await repo.countBy({ clientId: owner.clientId, active: true })) >= 10) {
+      refuse('url', 'A client has at most 10 active webhook subscriptions.', 'LIMIT_REACHED');
+    }
+    const subscription = repo.create({ id: randomUUID(), ...owner, url, secret, active: true, createdBy: ctx.viewer.subject, createdAt: new Date() });
+    await repo.insert(subscription);
+    return subscription;
   });
-  await repo.insert(subscription);
-  return { subscription, userErrors: [] };
+  return { subscription: outcome.value, userErrors: outcome.userErrors };
 }
 
-export async function deleteWebhookSubscription(ctx: RequestContext, id: string): Promise<{ subscription: WebhookSubscription | null; userErrors: UserError[] }> {
+const deleteSchema = z.object({ id: inputSchemas.id });
+
+export async function deleteWebhookSubscription(ctx: RequestContext, raw: unknown): Promise<{ subscription: WebhookSubscription | null; userErrors: UserError[] }> {
   const owner = requireWebhookManager(ctx);
-  const repo = ctx.ds.getRepository(WebhookSubscription);
-  const subscription = await repo.findOneBy({ id, clientId: owner.clientId });
-  if (!subscription) return { subscription: null, userErrors: [userError('id', 'No such webhook subscription of your client.', 'NOT_FOUND')] };
-  await repo.update({ id }, { active: false });
-  return { subscription: { ...subscription, active: false }, userErrors: [] };
+  const outcome = await runMutation(ctx, { input: raw, schema: deleteSchema }, async ({ id }, m) => {
+    const repo = m.getRepository(WebhookSubscription);
+    const subscription = await repo.findOneBy({ id, clientId: owner.clientId });
+    if (!subscription) refuse('id', 'No such webhook subscription of your client.', 'NOT_FOUND');
+    await repo.update({ id }, { active: false });
+    return repo.findOneByOrFail({ id });
+  });
+  return { subscription: outcome.value, userErrors: outcome.userErrors };
 }
 
 export function subscriptionsOf(ctx: RequestContext): Promise<WebhookSubscription[]> {

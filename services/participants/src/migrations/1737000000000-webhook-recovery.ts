@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Webhooks a partner can recover: the previous secret during a rotation, and the last answer's body excerpt. */
-export class WebhookRecovery1736000000000 implements MigrationInterface {
-  name = 'WebhookRecovery1736000000000';
+export class WebhookRecovery1737000000000 implements MigrationInterface {
+  name = 'WebhookRecovery1737000000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query('ALTER TABLE participants.webhook_subscription ADD COLUMN previous_secret text, ADD COLUMN previous_secret_expires_at timestamptz');

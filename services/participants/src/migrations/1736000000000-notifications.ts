@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * (the sender name and reply-to address its messages carry); and which optional messages a person
  * switched off.
  */
-export class Notifications1735000000000 implements MigrationInterface {
-  name = 'Notifications1735000000000';
+export class Notifications1736000000000 implements MigrationInterface {
+  name = 'Notifications1736000000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
