@@ -24,21 +24,21 @@ function nextGatherings(networks: NetworkSummaryFragment[], now = new Date()) {
   return upcoming.sort((a, b) => a.key!.localeCompare(b.key!)).slice(0, 10);
 }
 
-function ParticipationTable({ caption, stats }: { caption: string; stats: ParticipationByCountyFragment }) {
+function ParticipationTable({ caption, stats, country }: { caption: string; stats: ParticipationByCountyFragment; country: string }) {
   return (
-    <table>
+    <table data-country={country}>
       <caption>{caption}</caption>
       <thead><tr><th scope="col">{t('county')}</th><th scope="col" class="num">{t('participants')}</th><th scope="col" class="num">{t('municipalities')}</th></tr></thead>
       <tbody>
         {stats.cells.map((cell) => (
-          <tr key={cell.keys[0]?.value}>
+          <tr key={cell.keys[0]?.value} data-county={cell.keys[0]?.value}>
             <th scope="row">{cell.keys[0]?.label ?? cell.keys[0]?.value}</th>
             <td class="num"><Figure value={cell.participants} suppressed={cell.suppressed} /></td>
             <td class="num"><Figure value={cell.municipalities} suppressed={cell.suppressed} /></td>
           </tr>
         ))}
       </tbody>
-      <tfoot><tr><th scope="row">{t('total')}</th>
+      <tfoot><tr data-county="total"><th scope="row">{t('total')}</th>
         <td class="num"><Figure value={stats.total.participants} suppressed={stats.total.suppressed} /></td>
         <td class="num"><Figure value={stats.total.municipalities} suppressed={stats.total.suppressed} /></td></tr></tfoot>
     </table>
@@ -101,8 +101,8 @@ export function Overview() {
           <QueryState result={participation}>
             {(data) => (
               <div class="two-columns">
-                <ParticipationTable caption={t('norway')} stats={data.norway} />
-                <ParticipationTable caption={t('sweden')} stats={data.sweden} />
+                <ParticipationTable caption={t('norway')} stats={data.norway} country="NO" />
+                <ParticipationTable caption={t('sweden')} stats={data.sweden} country="SE" />
               </div>
             )}
           </QueryState>
