@@ -12,6 +12,7 @@ import { upsertPersonsByEmail } from './people';
 import { peopleWithContactAccess } from './person-visibility';
 import { NetworkLedger, type LiveRegistration } from './placement';
 import type { RegisterInput } from './registrations';
+import type { ServiceCause } from './notifications';
 
 /*
  * Reads and writes of one network's registrations under its lock (`lockNetworks`): the ledger of
@@ -31,13 +32,14 @@ export async function loadLedger(m: EntityManager, rules: NetworkRules): Promise
 
 export async function setStatus(
   m: EntityManager, changes: ChangeLog, reg: Pick<Registration, 'id' | 'networkId' | 'municipalityId' | 'status'>,
-  status: RegistrationStatus, extra: { reason?: string | null; decidedBy?: string | null; offerExpiresAt?: Date | null; waitlistPosition?: number | null } = {},
+  status: RegistrationStatus,
+  extra: { reason?: string | null; decidedBy?: string | null; offerExpiresAt?: Date | null; waitlistPosition?: number | null; cause?: ServiceCause } = {},
 ): Promise<void> {
   await m.createQueryBuilder().update(Registration).set({
     status, statusReason: extra.reason ?? null, decidedBy: extra.decidedBy ?? null, offerExpiresAt: extra.offerExpiresAt ?? null,
     waitlistPosition: extra.waitlistPosition ?? null,
   }).where('id = :id', { id: reg.id }).execute();
-  changes.add({ registrationId: reg.id, networkId: reg.networkId, municipalityId: reg.municipalityId, kind: RegistrationChangeKind.STATUS_CHANGED, status, previousStatus: reg.status });
+  changes.add({ registrationId: reg.id, networkId: reg.networkId, municipalityId: reg.municipalityId, kind: RegistrationChangeKind.STATUS_CHANGED, status, previousStatus: reg.status, cause: extra.cause });
 }
 
 /** Gives freed seats to the waitlist and renumbers it: after every change that can free a seat. */
@@ -121,7 +123,7 @@ function placeOnce(
       ? ((await m.query('SELECT external_ref FROM participants.registration WHERE client_id = $1 AND external_ref = ANY($2)', [clientId, refs])) as { external_ref: string }[]).map((r) => r.external_ref)
       : []);
     const ledger = await loadLedger(m, rules);
-    const changes = new ChangeLog(v.subject);
+    const changes = new ChangeLog(v.subject, v.role);
     const rows: Partial<Registration>[] = [];
     const now = new Date();
     const outcomes = placements.map((p): Outcome => {
@@ -154,11 +156,13 @@ function placeOnce(
  * Cancels, as the service, the registrations of a network that `condition` (SQL over its rows,
  * parameters from $2) selects; returns how many.
  */
-export async function cancelAsService(m: EntityManager, changes: ChangeLog, networkId: string, condition: string, params: unknown[], reason: string): Promise<number> {
+export async function cancelAsService(
+  m: EntityManager, changes: ChangeLog, networkId: string, condition: string, params: unknown[], reason: string, cause?: ServiceCause,
+): Promise<number> {
   const rows = (await m.query(
     `SELECT id, network_id AS "networkId", municipality_id AS "municipalityId", status FROM participants.registration
      WHERE network_id = $1 AND ${condition}`, [networkId, ...params])) as Registration[];
-  for (const reg of rows) await setStatus(m, changes, reg, RegistrationStatus.CANCELLED, { reason, decidedBy: 'service:participants' });
+  for (const reg of rows) await setStatus(m, changes, reg, RegistrationStatus.CANCELLED, { reason, decidedBy: 'service:participants', cause });
   return rows.length;
 }
 

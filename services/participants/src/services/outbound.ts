@@ -76,10 +76,11 @@ function publicLookup(hostname: string, options: LookupOptions, callback: Lookup
 }
 
 /**
- * POSTs a body and resolves with the status code (redirects are not followed: a 3xx is an answer).
- * Rejects on a refused target, a network error or when `timeoutMs` passes.
+ * POSTs a body and resolves with the status code and the first 500 characters of the answer
+ * (redirects are not followed: a 3xx is an answer). Rejects on a refused target, a network error
+ * or when `timeoutMs` passes.
  */
-export function postToPartner(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<number> {
+export function postToPartner(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<{ statusCode: number; excerpt: string }> {
   return new Promise((resolve, reject) => {
     const refused = privateTargetOf(url);
     if (refused) return reject(new Error(refused));
@@ -88,8 +89,10 @@ export function postToPartner(url: string, headers: Record<string, string>, body
     const request = client.request(target, {
       method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup: publicLookup as never, agent: false,
     }, (response) => {
-      response.resume();
-      response.on('end', () => { clearTimeout(timer); resolve(response.statusCode ?? 0); });
+      let excerpt = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => { if (excerpt.length < 500) excerpt = (excerpt + chunk).slice(0, 500); });
+      response.on('end', () => { clearTimeout(timer); resolve({ statusCode: response.statusCode ?? 0, excerpt }); });
       response.on('error', (error) => { clearTimeout(timer); reject(error); });
     });
     const timer = setTimeout(() => request.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
