@@ -46,7 +46,7 @@ describe('docker-compose.yml', () => {
       expect(compose.services[name].expose).toEqual([String(DEFAULT_SUBGRAPH_PORTS[name])]);
       expect(compose.services.gateway.environment![`${name.toUpperCase()}_SUBGRAPH_URL`]).toBe(`http://${name}:${DEFAULT_SUBGRAPH_PORTS[name]}/graphql`);
     }
-    expect(compose.services.gateway.ports).toEqual(['4000:4000']);
+    expect(compose.services.gateway.ports).toEqual(['${PUBLISH_ADDRESS:-127.0.0.1}:4000:4000']);
   });
 
   it('offers Apollo Router on the same supergraph with the signing coprocessor', () => {

@@ -249,7 +249,7 @@ describe('iCalendar feeds', () => {
   // Feeds are read as a calendar app reads them: at the gateway's public URL.
   const feedUrl = (path: string) => `${t.stack.baseUrl}${path}`;
 
-  it('serves a network’s exact sessions as events in Europe/Oslo, month-only sessions in the description', async () => {
+  it('serves a network’s exact sessions as events in Europe/Oslo, month-only sessions as tentative all-day events', async () => {
     const res = await fetch(feedUrl(`/calendar/networks/${DEMO.networks.antikorrupsjonA}.ics`));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);
@@ -258,21 +258,27 @@ describe('iCalendar feeds', () => {
     expect(text).toContain('BEGIN:VTIMEZONE');
     const parsed = await ical.async.parseICS(text);
     const events = eventsOf(parsed);
-    expect(events).toHaveLength(1);
-    expect(events[0].summary).toBe('Antikorrupsjonsnettverk A: Første samling');
-    expect(events[0].start.toISOString()).toBe('2013-06-18T10:00:00.000Z');
-    expect(events[0].end?.toISOString()).toBe('2013-06-19T10:00:00.000Z');
-    expect(events[0].uid).toBe(`${DEMO.sessions.antikorrupsjonA1}@kommunenett`);
-    expect(text).toMatch(/X-WR-CALDESC:Samlinger uten fastsatt dato:/);
-    expect(text.replace(/\r\n /g, '')).toContain('Andre samling (oktober 2013)');
+    expect(events).toHaveLength(3);
+    const first = events.find((e) => e.uid === `${DEMO.sessions.antikorrupsjonA1}@kommunenett`)!;
+    expect(first.summary).toBe('Antikorrupsjonsnettverk A: Første samling');
+    expect(first.start.toISOString()).toBe('2013-06-18T10:00:00.000Z');
+    expect(first.end?.toISOString()).toBe('2013-06-19T10:00:00.000Z');
+    const second = events.find((e) => e.uid === `${DEMO.sessions.antikorrupsjonA2}@kommunenett`)!;
+    expect(second.summary).toBe('Antikorrupsjonsnettverk A: Andre samling (oktober 2013, dato ikke fastsatt)');
+    expect(second.datetype).toBe('date');
+    expect(text).toContain('DTSTART;VALUE=DATE:20131001');
+    expect(text).toContain('DTEND;VALUE=DATE:20131101');
+    expect(text).not.toContain('X-WR-CALDESC');
   });
 
   it('serves an organization’s feed with the Gardermoen gathering and its agenda', async () => {
     const res = await fetch(feedUrl('/calendar/organizations/fagforbundet.ics'));
     expect(res.status).toBe(200);
     const parsed = ical.sync.parseICS(await res.text());
-    const events = eventsOf(parsed);
+    // The Gardermoen gathering, and the month-only sessions of Saman's eight networks (four each, three in the first).
+    const events = eventsOf(parsed).filter((e) => e.datetype !== 'date');
     expect(events).toHaveLength(1);
+    expect(eventsOf(parsed).filter((e) => e.datetype === 'date')).toHaveLength(7 * 4 + 3);
     expect(events[0].start.toISOString()).toBe('2013-03-11T08:50:00.000Z');
     expect(events[0].location).toBe('Gardermoen');
     expect(String(events[0].description)).toContain('09:50 Program');

@@ -161,7 +161,7 @@ describe('registering is not a way in', () => {
     for (const token of [await stack.token('COORDINATOR', { municipality: 'NO-3201' }), await stack.token('ORG_ADMIN', { org: 'ks' })]) {
       const unseen = await register(stack, token, { networkId: N, municipalityId: 'NO-3201', personId: victim.id });
       const unknown = await register(stack, token, { networkId: N, municipalityId: 'NO-3201', personId: randomUUID() });
-      expect(unseen.payload!.userErrors).toEqual([{ field: ['input', 'personId'], message: 'No such person.', code: 'PERSON_NOT_FOUND' }]);
+      expect(unseen.payload!.userErrors).toEqual([{ field: ['input', 'personId'], message: 'No such person.', code: 'NOT_FOUND' }]);
       expect(unseen.payload).toEqual(unknown.payload);
       const seen = await stack.graphql<{ person: unknown }>(PERSON_SEEN, { token, variables: { p: victim.id } });
       expect(seen.body.data!.person).toBeNull();
@@ -171,7 +171,7 @@ describe('registering is not a way in', () => {
     const coordinator = await stack.token('COORDINATOR', { municipality: 'NO-3201' });
     const position = await stack.graphql<{ recordPosition: { userErrors: { code: string }[] } }>('mutation($i: RecordPositionInput!) { recordPosition(input: $i) { userErrors { code } } }',
       { token: coordinator, variables: { i: { personId: victim.id, title: 'x', validFrom: '2020-01-01' } } });
-    expect(position.body.data!.recordPosition.userErrors.map((e) => e.code)).toEqual(['PERSON_NOT_FOUND']);
+    expect(position.body.data!.recordPosition.userErrors.map((e) => e.code)).toEqual(['NOT_FOUND']);
   });
 
   it('gives the registrar nothing of an existing person registered by email, before or after a cancellation', async () => {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import ical, { ICalEventStatus, type ICalLuxonDateTimeStub } from 'ical-generator';
+import ical, { escape, ICalEventStatus, ICalEventTransparency, type ICalLuxonDateTimeStub } from 'ical-generator';
 import { In, type DataSource } from 'typeorm';
 import { HttpError, isUuid, type HttpRoute } from '@kommunenett/subgraph-kit';
 import { ORGANIZATIONS } from '@kommunenett/reference-data';
@@ -7,12 +7,13 @@ import { Network } from '../entities/network.entity';
 import { Session } from '../entities/session.entity';
 import { AgendaItem } from '../entities/agenda-item.entity';
 import { Language, NetworkStatus } from '../entities/enums';
-import { wallClock } from './time';
+import { startOfMonth, wallClock } from './time';
 
 /**
  * iCalendar (RFC 5545) feeds of published networks, one per network and one per host
- * organization: exact sessions as events in their time zone, sessions known only to a month
- * listed in the feed's description.
+ * organization: exact sessions as events in their time zone; sessions known only to a month (or
+ * a span of months) as tentative, transparent all-day events over those months, "date to be
+ * decided" in the summary; sessions without any date named in the feed's description.
  */
 
 /**
@@ -53,12 +54,18 @@ function vtimezone(tz: string): string | null {
   ].join('\r\n');
 }
 
-const WORDS: Record<Language, { undated: string; agenda: string; cancelled: string }> = {
-  nb: { undated: 'Samlinger uten fastsatt dato', agenda: 'Program', cancelled: 'Avlyst' },
-  nn: { undated: 'Samlingar utan fastsett dato', agenda: 'Program', cancelled: 'Avlyst' },
-  sv: { undated: 'Träffar utan fastställt datum', agenda: 'Program', cancelled: 'Inställt' },
-  en: { undated: 'Sessions without a fixed date', agenda: 'Agenda', cancelled: 'Cancelled' },
+const WORDS: Record<Language, { undated: string; agenda: string; cancelled: string; toBeDecided: string }> = {
+  nb: { undated: 'Samlinger uten fastsatt dato', agenda: 'Program', cancelled: 'Avlyst', toBeDecided: 'dato ikke fastsatt' },
+  nn: { undated: 'Samlingar utan fastsett dato', agenda: 'Program', cancelled: 'Avlyst', toBeDecided: 'dato ikkje fastsett' },
+  sv: { undated: 'Träffar utan fastställt datum', agenda: 'Program', cancelled: 'Inställt', toBeDecided: 'datum ej fastställt' },
+  en: { undated: 'Sessions without a fixed date', agenda: 'Agenda', cancelled: 'Cancelled', toBeDecided: 'date to be decided' },
 };
+
+/** The month after a YYYY-MM month. */
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7);
+}
 
 function monthLabel(month: string, language: Language): string {
   const [y, m] = month.split('-').map(Number);
@@ -73,21 +80,36 @@ export async function buildCalendar(ds: DataSource, networks: Network[], name: s
   const items = exact.length ? await ds.getRepository(AgendaItem).find({ where: { sessionId: In(exact.map((s) => s.id)) }, order: { position: 'ASC' } }) : [];
   const networkById = new Map(networks.map((n) => [n.id, n]));
 
-  const undated = sessions.filter((s) => !s.startsAt).map((s) => {
-    const n = networkById.get(s.networkId)!;
-    const when = s.plannedMonth
-      ? [s.plannedMonth, s.plannedTo].filter((x): x is string => !!x).map((mo) => monthLabel(mo, n.language)).join(' – ')
-      : '?';
-    return `${n.name}: ${s.title} (${when})`;
-  });
+  // Sessions with neither a date nor a month cannot be placed in a calendar: the feed's description names them.
+  const undated = sessions.filter((s) => !s.startsAt && !s.plannedMonth).map((s) => `${networkById.get(s.networkId)!.name}: ${s.title}`);
   const words = WORDS[language];
   const calendar = ical({
     name,
     prodId: { company: 'kommunenett', product: 'networks', language: language.toUpperCase() },
-    timezone: { name: networks[0]?.timeZone ?? 'Europe/Oslo', generator: vtimezone },
-    description: undated.length ? `${words.undated}:\n${undated.join('\n')}` : undefined,
+    // No calendar-wide zone: DTSTAMP is then written in UTC with Z; each event carries its own TZID.
+    timezone: { name: null, generator: vtimezone },
+    // ical-generator writes X-WR-CALDESC as given: escape it like any TEXT value (RFC 5545 3.3.11).
+    description: undated.length ? escape(`${words.undated}:\n${undated.join('\n')}`, false) : undefined,
     ttl: 3600,
   });
+  for (const s of sessions.filter((x) => !x.startsAt && x.plannedMonth)) {
+    const n = networkById.get(s.networkId)!;
+    const w = WORDS[n.language];
+    const months = [s.plannedMonth!, s.plannedTo].filter((x): x is string => !!x).map((mo) => monthLabel(mo, n.language)).join(' – ');
+    const cancelled = n.status === NetworkStatus.CANCELLED;
+    calendar.createEvent({
+      id: `${s.id}@kommunenett`,
+      allDay: true,
+      start: new ZonedInstant(startOfMonth(s.plannedMonth!, n.timeZone), n.timeZone),
+      end: new ZonedInstant(startOfMonth(nextMonth(s.plannedTo ?? s.plannedMonth!), n.timeZone), n.timeZone),
+      summary: `${cancelled ? `${w.cancelled}: ` : ''}${n.name}: ${s.title} (${months}, ${w.toBeDecided})`,
+      description: [s.theme, s.description].filter((x): x is string => !!x).join('\n\n') || undefined,
+      location: [s.locationVenue, s.locationPlace].filter(Boolean).join(', ') || undefined,
+      status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.TENTATIVE,
+      transparency: ICalEventTransparency.TRANSPARENT,
+      sequence: s.version,
+    });
+  }
   for (const s of exact) {
     const n = networkById.get(s.networkId)!;
     const agenda = items.filter((i) => i.sessionId === s.id)
@@ -107,7 +129,8 @@ export async function buildCalendar(ds: DataSource, networks: Network[], name: s
       sequence: s.version,
     });
   }
-  return calendar.toString();
+  // Every content line ends with CRLF (RFC 5545 3.1), the last one too; ical-generator leaves it off.
+  return `${calendar.toString().replace(/\r\n$/, '')}\r\n`;
 }
 
 function send(res: ServerResponse, body: string, filename: string): void {
