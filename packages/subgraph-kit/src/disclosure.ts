@@ -83,6 +83,11 @@ export interface CoarserFigure {
  * known). Gaussian elimination over the suppressed cells only; -1 when none is determined.
  */
 export function firstDetermined(unknown: readonly boolean[], equations: readonly number[][], targets: readonly number[][]): number {
+  return determined(unknown, equations, targets).indexOf(true);
+}
+
+/** For each of `targets`, whether the shown `equations` determine its sum (see `firstDetermined`). */
+export function determined(unknown: readonly boolean[], equations: readonly number[][], targets: readonly number[][]): boolean[] {
   const columns = new Map<number, number>();
   unknown.forEach((u, i) => { if (u) columns.set(i, columns.size); });
   const restrict = (members: readonly number[]) => {
@@ -108,29 +113,32 @@ export function firstDetermined(unknown: readonly boolean[], equations: readonly
     const p = v[pivot];
     basis.push({ pivot, row: v.map((x) => x / p) });
   }
-  return targets.findIndex((members) => reduce(restrict(members)).every((x) => Math.abs(x) < 1e-9));
+  return targets.map((members) => reduce(restrict(members)).every((x) => Math.abs(x) < 1e-9));
 }
 
 /**
  * Secondary suppression checked exactly: after `suppressedCells`, no small figure (of the table,
  * or of its coarser subtables) may be determined by the shown figures as a system of linear
- * equations; while one is, the smallest open cell sharing a group with it is suppressed too.
- * Deterministic: the same table gives the same pattern in every query.
+ * equations; while one is, the smallest open cell that shares an equation with it is suppressed
+ * too. A figure the coarser subtables give away by themselves is theirs to protect, not this
+ * table's. Deterministic: the same table gives the same pattern in every query.
  */
 export function auditedSuppression(cells: readonly DisclosureCell[], coarser: readonly CoarserFigure[], threshold = suppressionThreshold()): boolean[] {
   const hidden = suppressedCells(cells, threshold);
-  const groupsOf = cells.map((c) => new Set(c.groups));
   const equations = coarser.filter((f) => f.shown).map((f) => f.cells);
+  const candidatesToProtect = [
+    ...cells.flatMap((c, i) => (hidden[i] && c.units < threshold ? [[i]] : [])),
+    ...coarser.filter((f) => !f.shown && f.small).map((f) => f.cells),
+  ];
+  const beyondThisTable = determined(cells.map(() => true), equations, candidatesToProtect);
+  const targets = candidatesToProtect.filter((_, i) => !beyondThisTable[i]);
   for (;;) {
-    const targets = [
-      ...cells.flatMap((c, i) => (hidden[i] && c.units < threshold ? [[i]] : [])),
-      ...coarser.filter((f) => !f.shown && f.small).map((f) => f.cells),
-    ];
     const found = firstDetermined(hidden, equations, targets);
     if (found < 0) return hidden;
-    const near = new Set(targets[found].flatMap((i) => [...groupsOf[i]]));
+    const exposed = new Set(targets[found].filter((i) => hidden[i]));
+    const related = new Set(equations.filter((e) => e.some((i) => exposed.has(i))).flat());
     const open = cells.map((c, i) => ({ c, i })).filter(({ i }) => !hidden[i]);
-    const candidates = open.filter(({ i }) => [...groupsOf[i]].some((g) => near.has(g)));
+    const candidates = open.filter(({ i }) => related.has(i));
     const pick = (candidates.length ? candidates : open).sort((a, b) => a.c.units - b.c.units || a.i - b.i)[0];
     if (!pick) return hidden;
     hidden[pick.i] = true;

@@ -9,7 +9,7 @@ import { Position } from './entities/position.entity';
 import { Registration } from './entities/registration.entity';
 import { RegistrationChange } from './entities/registration-change.entity';
 import { NetworkSnapshot } from './entities/network-snapshot.entity';
-import { Attendance } from './entities/attendance.entity';
+import { Attendance, AttendanceChange } from './entities/attendance.entity';
 import { WebhookDelivery, WebhookSubscription } from './entities/webhook.entity';
 import { ContactAccess, ErasureRequest } from './entities/privacy.entity';
 import { Network } from './entities/network';
@@ -20,7 +20,9 @@ import { ImportRowResultResolver, RegistrationPayloadResolver, RegistrationResol
 import { PersonResolver } from './resolvers/person.resolver';
 import { RegistrationChangeResolver } from './resolvers/change-feed.resolver';
 import { WebhookDeliveryResolver, WebhookResolver } from './resolvers/webhook.resolver';
-import { AttendanceResolver, SessionAttendanceResolver } from './resolvers/attendance.resolver';
+import {
+  AttendanceChangeResolver, AttendanceResolver, MunicipalityAttendanceRateResolver, NetworkAttendanceResolver, PersonAttendanceRateResolver, SessionAttendanceResolver,
+} from './resolvers/attendance.resolver';
 import { ErasePersonPayloadResolver, PersonalDataExport, PrivacyResolver } from './resolvers/privacy.resolver';
 import { applyRetention } from './services/privacy';
 import { StatisticsResolver } from './resolvers/statistics.resolver';
@@ -28,12 +30,12 @@ import { deliverWebhooks } from './services/webhooks';
 import { seedParticipantsDemo } from './seed/demo';
 import { seedOpenRoundRegistrations } from './seed/open-round';
 import { seedParticipantsVolume } from './seed/volume';
-import { processWaitlists, syncNetworks } from './services/registrations';
+import { processWaitlists, syncNetworks } from './services/registration-jobs';
 import { purgeIdempotencyKeys } from './services/idempotency';
 import { registrationsVisibleFor } from './services/registration-queries';
 import { visiblePersonById } from './services/person-visibility';
 
-export { processWaitlists, syncNetworks } from './services/registrations';
+export { processWaitlists, syncNetworks } from './services/registration-jobs';
 export { deliverWebhooks, signWebhook } from './services/webhooks';
 export { applyRetention } from './services/privacy';
 
@@ -44,7 +46,8 @@ export const participantsSubgraph: SubgraphDefinition = {
   resolvers: [
     MunicipalityResolver, OrganizationResolver, NetworkParticipationResolver, CountyRegistrantsResolver, RegistrationResolver,
     RegistrationPayloadResolver, ImportRowResultResolver, PersonResolver, RegistrationChangeResolver, WebhookResolver, WebhookDeliveryResolver,
-    AttendanceResolver, SessionAttendanceResolver, PrivacyResolver, ErasePersonPayloadResolver, StatisticsResolver,
+    AttendanceResolver, SessionAttendanceResolver, AttendanceChangeResolver, NetworkAttendanceResolver, MunicipalityAttendanceRateResolver,
+    PersonAttendanceRateResolver, PrivacyResolver, ErasePersonPayloadResolver, StatisticsResolver,
   ],
   // Entity stubs that no query returns must be named, or the schema leaves them out.
   orphanedTypes: [Network, Person],
@@ -59,7 +62,7 @@ export const participantsSubgraph: SubgraphDefinition = {
     // Resolved by whoever asks for it; each field checks the viewer may export this person's data.
     { typeName: 'PersonalDataExport', load: async (ids) => ids.map((id) => Object.assign(new PersonalDataExport(), { id, generatedAt: new Date() })) },
   ],
-  tables: [Municipality, PopulationFigure, Organization, Person, Position, Registration, RegistrationChange, NetworkSnapshot, Attendance, WebhookSubscription, WebhookDelivery, ContactAccess, ErasureRequest],
+  tables: [Municipality, PopulationFigure, Organization, Person, Position, Registration, RegistrationChange, NetworkSnapshot, Attendance, AttendanceChange, WebhookSubscription, WebhookDelivery, ContactAccess, ErasureRequest],
   migrations,
   // The historical cases once; the open round's registrations when they are missing.
   seed: async (ds, log) => { await seedParticipantsDemo(ds, log); await seedOpenRoundRegistrations(ds, log, new Date()); },

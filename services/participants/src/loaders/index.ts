@@ -8,7 +8,7 @@ import { Person } from '../entities/person.entity';
 import { Position } from '../entities/position.entity';
 import { Registration } from '../entities/registration.entity';
 import { NetworkSnapshot } from '../entities/network-snapshot.entity';
-import { Attendance } from '../entities/attendance.entity';
+import { Attendance, AttendanceChange } from '../entities/attendance.entity';
 import { RegistrationStatus } from '../entities/enums';
 
 export const municipalityById = (ctx: RequestContext) =>
@@ -65,6 +65,11 @@ export const statusCountsByNetwork = (ctx: RequestContext) =>
   }, { maxBatchSize: 1000 }));
 
 /** Attendance of each network (rates). */
+/** Each session's attendance history, oldest first (entries of one recording by person). */
+export const attendanceHistoryBySession = (ctx: RequestContext) =>
+  loaderByGroup(ctx, 'attendanceHistoryBySession', (sessionIds) =>
+    ctx.ds.getRepository(AttendanceChange).find({ where: { sessionId: In([...sessionIds]) }, order: { changedAt: 'ASC', personId: 'ASC' } }), (c) => c.sessionId);
+
 export const attendanceByNetwork = (ctx: RequestContext) =>
   loaderByGroup(ctx, 'attendanceByNetwork', (networkIds) =>
     ctx.ds.getRepository(Attendance).findBy({ networkId: In([...networkIds]) }), (a) => a.networkId);

@@ -2,6 +2,7 @@ import { Directory1732000000000 } from './1732000000000-directory';
 import { Registrations1733000000000 } from './1733000000000-registrations';
 import { PersonVisibility1734000000000 } from './1734000000000-person-visibility';
 import { Population1735100000000 } from './1735100000000-population';
+import { AttendanceHistory1735200000000 } from './1735200000000-attendance-history';
 
 /** In order of application; each file is one step and is never edited once released. */
-export const migrations = [Directory1732000000000, Registrations1733000000000, PersonVisibility1734000000000, Population1735100000000];
+export const migrations = [Directory1732000000000, Registrations1733000000000, PersonVisibility1734000000000, Population1735100000000, AttendanceHistory1735200000000];

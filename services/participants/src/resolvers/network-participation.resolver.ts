@@ -1,10 +1,10 @@
-import { Arg, Args, Ctx, Directive, Field, FieldResolver, Float, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, type RequestContext } from '@kommunenett/subgraph-kit';
 import { Network } from '../entities/network';
 import { Municipality } from '../entities/municipality.entity';
-import { AttendanceStatus, ParticipationDimension, RegistrationStatus, SEAT_HOLDING } from '../entities/enums';
+import { ParticipationDimension, RegistrationStatus, SEAT_HOLDING } from '../entities/enums';
 import { participationStatistics } from '../services/statistics';
-import { attendanceByNetwork, confirmedRegistrationsByNetwork, municipalityById, statusCountsByNetwork } from '../loaders';
+import { confirmedRegistrationsByNetwork, municipalityById, statusCountsByNetwork } from '../loaders';
 import { registrationPagesBy } from '../services/registration-queries';
 import { RegistrationConnection } from './types';
 import { InputType } from 'type-graphql';
@@ -80,11 +80,5 @@ export class NetworkParticipationResolver {
         municipalityCount: c.municipalities, participantCount: c.participants, suppressed: c.suppressed,
       }))
       .sort((a, b) => (b.participantCount ?? -1) - (a.participantCount ?? -1) || a.countyAuthorityId.localeCompare(b.countyAuthorityId));
-  }
-
-  @FieldResolver(() => Float, { nullable: true, description: 'Share of recorded attendances that were PRESENT, 0–1; null before any is recorded.' })
-  async attendanceRate(@Root() network: Network, @Ctx() ctx: RequestContext) {
-    const rows = await attendanceByNetwork(ctx).load(network.id);
-    return rows.length ? rows.filter((a) => a.status === AttendanceStatus.PRESENT).length / rows.length : null;
   }
 }

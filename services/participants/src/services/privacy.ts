@@ -12,7 +12,8 @@ import { ErasureRequestStatus, LIVE, RegistrationChangeKind, type RegistrationSt
 import { ChangeLog } from './changes';
 import { settings } from './config';
 import { fetchNetworkRules, networksClient, type NetworkRules } from './network-rules';
-import { cancelAsService, idSchema, settleNetwork } from './registrations';
+import { idSchema } from './registrations';
+import { cancelAsService, settleNetwork } from './locked-writes';
 import { lockNetworks } from './locks';
 
 /**
@@ -66,6 +67,7 @@ export async function erase(m: EntityManager, personId: string, actor: string | 
     employer_organization_id = NULL, erased_at = now(), updated_at = now(), version = version + 1 WHERE id = $1`, [personId, ERASED_NAME]);
   await m.query('DELETE FROM participants.position WHERE person_id = $1', [personId]);
   await m.query('UPDATE participants.attendance SET note = NULL WHERE person_id = $1', [personId]);
+  await m.query('UPDATE participants.attendance_change SET reason = NULL WHERE person_id = $1', [personId]);
   const regs = (await m.query(`UPDATE participants.registration SET note = NULL, leadership_anchoring = NULL, external_ref = NULL, status_reason = NULL,
     updated_at = now(), version = version + 1 WHERE person_id = $1 RETURNING id, network_id AS "networkId", municipality_id AS "municipalityId", status`, [personId])) as
     [{ id: string; networkId: string; municipalityId: string; status: RegistrationStatus }[], number];

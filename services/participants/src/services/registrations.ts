@@ -1,20 +1,24 @@
-import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
-import type { Logger } from 'pino';
+import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { alreadyChecked, forbidden, inputSchemas, refuse, refuseAll, Refusal, RollBack, runMutation, userError, validateInput, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
+import { alreadyChecked, forbidden, inputSchemas, refuse, refuseAll, Refusal, runMutation, userError, validateInput, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
 import { Registration } from '../entities/registration.entity';
 import { LIVE, RegistrationChangeKind, RegistrationStatus, SEAT_HOLDING } from '../entities/enums';
 import { municipalityById, registrationById } from '../loaders';
 import { canActForRegistrant, canDecideRegistration, canSeeRegistration, requireMayRegister, type RegistrationFacts } from './access';
 import { ChangeLog } from './changes';
-import { settings } from './config';
-import { runIdempotent, type IdempotencyGuard } from './idempotency';
-import { fetchNetworkRules, hostIdsOf, networkRules, saveNetworkSnapshot, saveNetworkSnapshots, type NetworkRules } from './network-rules';
-import { personInputSchema, upsertPersonsByEmail } from './people';
-import { peopleWithContactAccess, visiblePersonById } from './person-visibility';
-import { eligibilityError, NetworkLedger, registrationWindowError, type LiveRegistration } from './placement';
+import { runIdempotent } from './idempotency';
+import { hostIdsOf, networkRules, saveNetworkSnapshot, type NetworkRules } from './network-rules';
+import { personInputSchema } from './people';
+import { visiblePersonById } from './person-visibility';
+import { eligibilityError, registrationWindowError } from './placement';
 import { lockNetworks } from './locks';
+import { loadLedger, placeRegistrations, setStatus, settleNetwork } from './locked-writes';
+
+/*
+ * The registration commands: register, cancel, approve or reject, accept an offer, update, move.
+ * Each checks what needs no lock first, then changes the network's registrations under its lock
+ * (locked-writes.ts); the import is in import.ts, the scheduled jobs in registration-jobs.ts.
+ */
 
 /** What every registration mutation returns: the registration (by id, resolved per viewer) and the broken rules. */
 export interface RegistrationResult {
@@ -22,62 +26,13 @@ export interface RegistrationResult {
   userErrors: UserError[];
 }
 
-const failed = (...userErrors: UserError[]): RegistrationResult => ({ registrationId: null, userErrors });
+export const failed = (...userErrors: UserError[]): RegistrationResult => ({ registrationId: null, userErrors });
 
 export const idSchema = inputSchemas.id;
 export const municipalityIdSchema = inputSchemas.municipalityIdFormat;
 export const idempotencyKeySchema = inputSchemas.idempotencyKey;
-const externalRefSchema = z.string().trim().min(1).max(200).nullish();
-const textSchema = (max: number) => z.string().trim().max(max).nullish();
-
-// ---------------------------------------------------------------------------------------------
-// Reading and writing under the network's lock
-
-async function loadLedger(m: EntityManager, rules: NetworkRules): Promise<NetworkLedger> {
-  const rows = (await m.query(
-    `SELECT id, person_id AS "personId", municipality_id AS "municipalityId", status, waitlist_position AS "waitlistPosition"
-     FROM participants.registration WHERE network_id = $1 AND status = ANY($2)`,
-    [rules.id, LIVE],
-  )) as LiveRegistration[];
-  return new NetworkLedger(rules, rows);
-}
-
-async function setStatus(
-  m: EntityManager, changes: ChangeLog, reg: Pick<Registration, 'id' | 'networkId' | 'municipalityId' | 'status'>,
-  status: RegistrationStatus, extra: { reason?: string | null; decidedBy?: string | null; offerExpiresAt?: Date | null; waitlistPosition?: number | null } = {},
-): Promise<void> {
-  await m.createQueryBuilder().update(Registration).set({
-    status, statusReason: extra.reason ?? null, decidedBy: extra.decidedBy ?? null, offerExpiresAt: extra.offerExpiresAt ?? null,
-    waitlistPosition: extra.waitlistPosition ?? null,
-  }).where('id = :id', { id: reg.id }).execute();
-  changes.add({ registrationId: reg.id, networkId: reg.networkId, municipalityId: reg.municipalityId, kind: RegistrationChangeKind.STATUS_CHANGED, status, previousStatus: reg.status });
-}
-
-/** Gives freed seats to the waitlist and renumbers it: after every change that can free a seat. */
-export async function settleNetwork(m: EntityManager, rules: NetworkRules, changes: ChangeLog): Promise<void> {
-  const ledger = await loadLedger(m, rules);
-  const offers = ledger.offerFreeSeats();
-  if (offers.length > 0) {
-    const expiresAt = new Date(Date.now() + settings.offerTtlHours() * 3_600_000);
-    await m.createQueryBuilder().update(Registration)
-      .set({ status: RegistrationStatus.OFFERED, offerExpiresAt: expiresAt, waitlistPosition: null })
-      .where('id IN (:...ids)', { ids: offers.map((o) => o.id) }).execute();
-    for (const o of offers) {
-      changes.add({ registrationId: o.id, networkId: rules.id, municipalityId: o.municipalityId, kind: RegistrationChangeKind.STATUS_CHANGED, status: RegistrationStatus.OFFERED, previousStatus: RegistrationStatus.WAITLISTED });
-    }
-  }
-  await renumberWaitlist(m, rules.id);
-}
-
-async function renumberWaitlist(m: EntityManager, networkId: string): Promise<void> {
-  await m.query(
-    `UPDATE participants.registration r SET waitlist_position = w.pos
-     FROM (SELECT id, row_number() OVER (ORDER BY waitlist_position, registered_at, id)::int AS pos
-           FROM participants.registration WHERE network_id = $1 AND status = 'WAITLISTED') w
-     WHERE r.id = w.id AND r.waitlist_position IS DISTINCT FROM w.pos`,
-    [networkId],
-  );
-}
+export const externalRefSchema = z.string().trim().min(1).max(200).nullish();
+export const textSchema = (max: number) => z.string().trim().max(max).nullish();
 
 /** Everything a write needs about an existing registration, with the viewer's access checked. */
 interface Target {
@@ -127,7 +82,7 @@ export const registerSchema = z.object({
 export type RegisterInput = z.infer<typeof registerSchema>;
 
 /** The checks of a registration that need no lock: the network's window, eligibility, anchoring. */
-async function preconditions(ctx: RequestContext, rules: NetworkRules | null, input: Pick<RegisterInput, 'municipalityId' | 'leadershipAnchoring'>, at: (f: string) => string): Promise<UserError[]> {
+export async function preconditions(ctx: RequestContext, rules: NetworkRules | null, input: Pick<RegisterInput, 'municipalityId' | 'leadershipAnchoring'>, at: (f: string) => string): Promise<UserError[]> {
   if (!rules) return [userError(at('networkId'), 'No such network.', 'NOT_FOUND')];
   const municipality = await municipalityById(ctx).load(input.municipalityId);
   if (!municipality) return [userError(at('municipalityId'), `No municipality ${input.municipalityId}.`, 'UNKNOWN_MUNICIPALITY')];
@@ -138,7 +93,7 @@ async function preconditions(ctx: RequestContext, rules: NetworkRules | null, in
   return errors.filter((e): e is UserError => e !== null);
 }
 
-const strip = <T extends object>(input: T) => ({ ...input, idempotencyKey: undefined });
+export const strip = <T extends object>(input: T) => ({ ...input, idempotencyKey: undefined });
 
 export async function registerParticipant(ctx: RequestContext, raw: unknown): Promise<RegistrationResult> {
   const parsed = validateInput(registerSchema, raw);
@@ -159,70 +114,6 @@ export async function registerParticipant(ctx: RequestContext, raw: unknown): Pr
       ([placed]) => ({ registrationId: placed.id, userErrors: [] }));
     return 'error' in outcome ? failed(outcome.error) : { registrationId: outcome.id, userErrors: [] };
   });
-}
-
-/** One registration to place, with where its errors point (`input` or `input.rows.3`). */
-interface Placement extends Pick<RegisterInput, 'municipalityId' | 'person' | 'personId' | 'leadershipAnchoring' | 'note' | 'externalRef'> {
-  field: string;
-}
-
-/** What became of each placement: a registration, or the rule it broke. */
-type Outcome = { id: string; status: RegistrationStatus } | { error: UserError };
-
-/**
- * Places registrations into one network in one transaction under its lock: persons found or
- * created by email, each rule checked against the live registrations (in order, as if registered
- * one after another), rows and changes written. Commits only when `commit` is set and every
- * placement succeeded; otherwise rolls back and still reports each placement's outcome.
- */
-async function placeRegistrations(
-  ctx: RequestContext, rules: NetworkRules, placements: Placement[], guard: IdempotencyGuard, commit: boolean,
-  /** The payload a retry with the same idempotency key gets back. */
-  replayOf: (placed: { id: string; status: RegistrationStatus }[]) => unknown,
-): Promise<{ outcomes: Outcome[]; committed: boolean }> {
-  const v = ctx.viewer;
-  const clientId = v.role === 'PARTNER' ? v.clientId : null;
-  const seen = await peopleWithContactAccess(ctx, placements.flatMap((p) => (p.person ? [p.person.email] : [])), placements.flatMap((p) => (p.personId ? [p.personId] : [])));
-  const placed = await runMutation(ctx, { input: placements, schema: alreadyChecked<Placement[]>() }, async (_, m) => {
-    if (commit) await guard.claim(m);
-    await lockNetworks(m, [rules.id]);
-    await saveNetworkSnapshot(m, rules);
-    const { ids: emails, created } = await upsertPersonsByEmail(m, placements.filter((p) => p.person).map((p) => ({ ...p.person!, employerMunicipalityId: p.municipalityId })));
-    const refs = placements.map((p) => p.externalRef).filter((r): r is string => !!r);
-    const takenRefs = new Set(clientId && refs.length
-      ? ((await m.query('SELECT external_ref FROM participants.registration WHERE client_id = $1 AND external_ref = ANY($2)', [clientId, refs])) as { external_ref: string }[]).map((r) => r.external_ref)
-      : []);
-    const ledger = await loadLedger(m, rules);
-    const changes = new ChangeLog(v.subject);
-    const rows: Partial<Registration>[] = [];
-    const now = new Date();
-    const outcomes = placements.map((p): Outcome => {
-      const personId = p.personId ?? emails.get(p.person!.email)!;
-      if (clientId && p.externalRef) {
-        if (takenRefs.has(p.externalRef)) return { error: userError(`${p.field}.externalRef`, 'This externalRef is already used by another of your registrations.', 'EXTERNAL_REF_TAKEN') };
-        takenRefs.add(p.externalRef);
-      }
-      const id = randomUUID();
-      const placed = ledger.place({ id, personId, municipalityId: p.municipalityId }, p.field);
-      if ('error' in placed) return placed;
-      rows.push({
-        id, networkId: rules.id, personId, municipalityId: p.municipalityId, status: placed.status, waitlistPosition: placed.waitlistPosition,
-        registeredAt: now, leadershipAnchoring: p.leadershipAnchoring ?? null, note: p.note ?? null, externalRef: p.externalRef ?? null,
-        registeredBy: v.subject, registeredByRole: v.kind === 'service' ? 'SERVICE' : v.role, clientId,
-        grantsRegistrarAccess: seen.has(personId) || (!!p.person && created.has(p.person.email)),
-      });
-      changes.add({ registrationId: id, networkId: rules.id, municipalityId: p.municipalityId, kind: RegistrationChangeKind.CREATED, status: placed.status, previousStatus: null });
-      return { id, status: placed.status };
-    });
-    if (!commit || outcomes.some((o) => 'error' in o)) throw new RollBack(outcomes);
-    for (let i = 0; i < rows.length; i += 500) await m.getRepository(Registration).insert(rows.slice(i, i + 500));
-    await changes.flush(m);
-    await guard.save(m, replayOf(outcomes as { id: string; status: RegistrationStatus }[]));
-    return outcomes;
-  });
-  // A refusal the runner mapped (a unique key taken meanwhile) stops every placement.
-  if (!placed.value) return { outcomes: placements.map(() => ({ error: placed.userErrors[0] })), committed: false };
-  return { outcomes: placed.value, committed: !placed.rolledBack };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -393,186 +284,5 @@ export function moveRegistration(ctx: RequestContext, raw: unknown): Promise<Reg
       .where('id = :id', { id: reg.id }).execute();
     changes.add({ registrationId: reg.id, networkId: to.id, municipalityId: reg.municipalityId, kind: RegistrationChangeKind.MOVED, status: placed.status, previousStatus: reg.status });
     if (SEAT_HOLDING.includes(reg.status) || reg.status === RegistrationStatus.WAITLISTED) await settleNetwork(m, from, changes);
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Import
-
-export const importRowSchema = z.object({
-  municipalityId: municipalityIdSchema,
-  name: personInputSchema.shape.name,
-  email: personInputSchema.shape.email,
-  phone: personInputSchema.shape.phone,
-  title: personInputSchema.shape.title,
-  leadershipAnchoring: textSchema(2000),
-  note: textSchema(2000),
-  externalRef: externalRefSchema,
-});
-export type ImportRow = z.infer<typeof importRowSchema>;
-
-export interface ImportRowResult {
-  /** Row number in the file (1 = the first row after the header) or index + 1 in `rows`. */
-  row: number;
-  /** What the row became, or would become on a dry run. */
-  status: RegistrationStatus | null;
-  registrationId: string | null;
-  errors: UserError[];
-}
-export interface ImportResult {
-  applied: boolean;
-  rows: ImportRowResult[];
-  userErrors: UserError[];
-}
-
-/**
- * Validates every row (form, municipality, the network's rules, duplicates within the file) and,
- * unless `dryRun`, applies all rows in one transaction, or none when any row is wrong.
- */
-export async function importRows(ctx: RequestContext, networkId: string, rawRows: unknown[], dryRun: boolean, guard: IdempotencyGuard): Promise<ImportResult> {
-  const rowErrors = rawRows.map((): UserError[] => []);
-  const valid: { index: number; row: ImportRow }[] = [];
-  rawRows.forEach((raw, i) => {
-    const parsed = validateInput(importRowSchema, raw);
-    if (parsed.ok) valid.push({ index: i, row: parsed.value });
-    else rowErrors[i].push(...parsed.userErrors.map((e) => ({ ...e, field: ['input', 'rows', String(i), ...(e.field ?? []).slice(1)] })));
-  });
-  const rules = await networkRules(ctx).load(networkId);
-  if (!rules) return { applied: false, rows: [], userErrors: [userError('networkId', 'No such network.', 'NOT_FOUND')] };
-  requireMayRegister(ctx.viewer, null, hostIdsOf(rules));
-  const windowError = registrationWindowError(rules, new Date());
-  if (windowError) return { applied: false, rows: [], userErrors: [windowError] };
-  // One statement for every municipality of the file; the checks below then read the loader's cache.
-  await municipalityById(ctx).loadMany([...new Set(valid.map((v) => v.row.municipalityId))]);
-  const firstRowOf = new Map<string, number>();
-  for (const { index, row } of valid) {
-    const at = (f: string) => `rows.${index}.${f}`;
-    if (ctx.viewer.role === 'COORDINATOR' && row.municipalityId !== ctx.viewer.municipalityId) {
-      rowErrors[index].push(userError(at('municipalityId'), 'A coordinator registers people of their own municipality only.', 'FORBIDDEN_MUNICIPALITY'));
-    }
-    rowErrors[index].push(...await preconditions(ctx, rules, row, (f) => (f === 'networkId' ? 'networkId' : at(f))));
-    const first = firstRowOf.get(row.email);
-    if (first !== undefined) rowErrors[index].push(userError(at('email'), `The same person is in row ${first + 1}.`, 'DUPLICATE_ROW'));
-    else firstRowOf.set(row.email, index);
-  }
-  const placeable = valid.filter(({ index }) => rowErrors[index].length === 0);
-  const commit = !dryRun && placeable.length === rawRows.length;
-  const { outcomes, committed } = placeable.length
-    ? await placeRegistrations(ctx, rules, placeable.map(({ index, row }) => ({
-      field: `rows.${index}`, municipalityId: row.municipalityId, person: { name: row.name, email: row.email, phone: row.phone, title: row.title },
-      leadershipAnchoring: row.leadershipAnchoring, note: row.note, externalRef: row.externalRef,
-    })), guard, commit, (placed) => ({
-      applied: true, userErrors: [], rows: placed.map((p, i) => ({ row: i + 1, status: p.status, registrationId: p.id, errors: [] })),
-    }))
-    : { outcomes: [], committed: false };
-  const outcomeOf = new Map(placeable.map(({ index }, k) => [index, outcomes[k]]));
-  const rows = rawRows.map((_, i): ImportRowResult => {
-    const outcome = outcomeOf.get(i);
-    if (outcome && 'error' in outcome) rowErrors[i].push(outcome.error);
-    const placed = outcome && !('error' in outcome) ? outcome : null;
-    return { row: i + 1, status: placed?.status ?? null, registrationId: committed && placed ? placed.id : null, errors: rowErrors[i] };
-  });
-  return { applied: committed, rows, userErrors: [] };
-}
-
-// ---------------------------------------------------------------------------------------------
-// The waitlist job
-
-/**
- * Lets offers lapse and passes their seats on, and gives seats freed by grown capacity to the
- * waitlist: for every network with offers or a waitlist. Runs in one instance at a time (the
- * job lock), and each network under its own lock, so it is safe beside live requests. A first
- * pass reads the live registrations of up to 100 networks in one statement and asks the ledger in
- * memory; only networks where an offer lapsed or a seat can be offered take the lock, so a
- * thousand full waitlists cost a few statements a minute, not thousands.
- */
-export async function processWaitlists(ds: DataSource, log?: Logger, onlyNetworkIds?: string[]): Promise<{ expired: number; networks: number; settled: number }> {
-  const ids = onlyNetworkIds ?? ((await ds.query(
-    `SELECT DISTINCT network_id::text AS id FROM participants.registration
-     WHERE status = 'WAITLISTED' OR (status = 'OFFERED' AND offer_expires_at < now())`)) as { id: string }[]).map((r) => r.id);
-  let expired = 0;
-  let settled = 0;
-  for await (const rules of networkRulesInBatches(ds, ids)) {
-    for (const r of await networksWithWaitlistWork(ds, rules)) {
-      settled += 1;
-      await asServiceUnderLock(ds, r.id, async (m, changes) => {
-        expired += await cancelAsService(m, changes, r.id, "status = 'OFFERED' AND offer_expires_at < now()", [], 'Tilbudet gikk ut / offer expired');
-        await settleNetwork(m, r, changes);
-      });
-    }
-  }
-  if (settled) log?.info({ networks: ids.length, settled, expired }, 'waitlists processed');
-  return { expired, networks: ids.length, settled };
-}
-
-/**
- * Keeps this service in step with the networks it holds registrations for, in batches of 100:
- * refreshes their snapshots (hosts, programme, status, capacity) and cancels the live
- * registrations of a network that was cancelled, each with a change event (and so a webhook) like
- * any cancellation. Networks already finished here (cancelled, completed) are not asked again.
- */
-export async function syncNetworks(ds: DataSource, log?: Logger, onlyNetworkIds?: string[]): Promise<{ networks: number; cancelled: number }> {
-  const ids = onlyNetworkIds ?? ((await ds.query(
-    `SELECT network_id::text AS id FROM participants.network_snapshot WHERE status NOT IN ('CANCELLED', 'COMPLETED')`)) as { id: string }[]).map((r) => r.id);
-  let cancelled = 0;
-  for await (const rules of networkRulesInBatches(ds, ids)) {
-    for (const r of rules.filter((n) => n.status === 'CANCELLED')) {
-      await asServiceUnderLock(ds, r.id, async (m, changes) => {
-        cancelled += await cancelAsService(m, changes, r.id, 'status = ANY($2)', [LIVE], 'Nettverket er avlyst / the network was cancelled');
-      });
-    }
-  }
-  if (cancelled) log?.info({ networks: ids.length, cancelled }, 'registrations of cancelled networks cancelled');
-  return { networks: ids.length, cancelled };
-}
-
-/** The rules of networks from the networks service, a hundred per call, with this service's snapshots refreshed. */
-async function* networkRulesInBatches(ds: DataSource, ids: string[]): AsyncGenerator<NetworkRules[]> {
-  for (let i = 0; i < ids.length; i += 100) {
-    const rules = (await fetchNetworkRules(ids.slice(i, i + 100))).filter((r): r is NetworkRules => r !== null);
-    await saveNetworkSnapshots(ds.manager, rules);
-    yield rules;
-  }
-}
-
-/** A job's change to one network: in a transaction under the network's lock, its changes logged as the service's. */
-function asServiceUnderLock(ds: DataSource, networkId: string, work: (m: EntityManager, changes: ChangeLog) => Promise<void>): Promise<void> {
-  return ds.transaction(async (m) => {
-    await lockNetworks(m, [networkId]);
-    const changes = new ChangeLog('service:participants');
-    await work(m, changes);
-    await changes.flush(m);
-  });
-}
-
-/**
- * Cancels, as the service, the registrations of a network that `condition` (SQL over its rows,
- * parameters from $2) selects; returns how many.
- */
-export async function cancelAsService(m: EntityManager, changes: ChangeLog, networkId: string, condition: string, params: unknown[], reason: string): Promise<number> {
-  const rows = (await m.query(
-    `SELECT id, network_id AS "networkId", municipality_id AS "municipalityId", status FROM participants.registration
-     WHERE network_id = $1 AND ${condition}`, [networkId, ...params])) as Registration[];
-  for (const reg of rows) await setStatus(m, changes, reg, RegistrationStatus.CANCELLED, { reason, decidedBy: 'service:participants' });
-  return rows.length;
-}
-
-/**
- * The networks of a batch where the job has work: an offer has lapsed, or the ledger, read
- * without the lock, would offer a seat. Under the lock the transaction reads again and decides.
- */
-async function networksWithWaitlistWork(ds: DataSource, rules: NetworkRules[]): Promise<NetworkRules[]> {
-  if (rules.length === 0) return [];
-  const rows = (await ds.query(
-    `SELECT id, network_id AS "networkId", person_id AS "personId", municipality_id AS "municipalityId", status,
-            waitlist_position AS "waitlistPosition", (status = 'OFFERED' AND offer_expires_at < now()) AS lapsed
-       FROM participants.registration WHERE network_id = ANY($1) AND status = ANY($2)`,
-    [rules.map((r) => r.id), LIVE],
-  )) as (LiveRegistration & { networkId: string; lapsed: boolean })[];
-  const byNetwork = new Map<string, typeof rows>();
-  for (const row of rows) byNetwork.set(row.networkId, [...(byNetwork.get(row.networkId) ?? []), row]);
-  return rules.filter((r) => {
-    const live = byNetwork.get(r.id) ?? [];
-    return live.some((row) => row.lapsed) || new NetworkLedger(r, live).offerFreeSeats().length > 0;
   });
 }

@@ -62,6 +62,8 @@ interface AggregateRow {
   population_years: number[] | null;
   /** Units of the same cell without the filters on units (the parent). */
   parent_units: number;
+  /** A row of the same cells by county too (with a county filter only): not part of the answer. */
+  by_county: boolean;
 }
 
 /**
@@ -127,10 +129,23 @@ export async function computeStatistics(ctx: RequestContext, args: StatisticsArg
       { cellLimit, cells: bound });
   }
 
-  const rows = units.length === 0 ? [] : await aggregate(ctx, indicators, periods, parentUnits, selected, groupBy, breakdownLike, membership);
+  const byCountyToo = Boolean(counties) && !groupBy.includes(StatisticsDimension.COUNTY);
+  const all = units.length === 0 ? [] : await aggregate(ctx, indicators, periods, parentUnits, selected, groupBy, breakdownLike, membership, byCountyToo);
+  const rows = all.filter((r) => !r.by_county);
   const threshold = suppressionThreshold();
+  // A county filter's answer adds up county cells of the table by county: it is suppressed when
+  // one of them is suppressed there, as the query grouped by county would show it.
+  let forced: boolean[] = rows.map(() => false);
+  if (byCountyToo) {
+    const countyRows = all.filter((r) => r.by_county);
+    const withCounty = [...groupBy, StatisticsDimension.COUNTY];
+    const hiddenByCounty = parentPattern(countyRows, withCounty, Boolean(args.breakdown), threshold);
+    const keyOf = (r: AggregateRow) => JSON.stringify([r.indicator_id, r.municipality_id, r.country, r.period, r.network_id, r.breakdown]);
+    const hiddenKeys = new Set(countyRows.filter((r, i) => hiddenByCounty[i] && counties!.has(r.county_code ?? '')).map((r) => keyOf({ ...r, country: groupBy.includes(StatisticsDimension.COUNTRY) ? r.country : null })));
+    forced = rows.map((r) => hiddenKeys.has(keyOf(r)));
+  }
   const byId = new Map(indicators.map((i) => [i.id, i]));
-  const cells = suppress(rows.map((row) => toCell(row, byId.get(row.indicator_id)!)), rows, groupBy, Boolean(args.breakdown), threshold);
+  const cells = suppress(rows.map((row) => toCell(row, byId.get(row.indicator_id)!)), rows, groupBy, Boolean(args.breakdown), threshold, forced);
   return { cells, csv: toCsv(cells), suppressionThreshold: threshold, cellLimit };
 }
 
@@ -172,14 +187,17 @@ const KEY_SQL: Record<StatisticsDimension, string[]> = {
  */
 async function aggregate(
   ctx: RequestContext, indicators: Indicator[], periods: string[], units: DirectoryEntry[], selected: Set<string>, groupBy: StatisticsDimension[],
-  breakdownLike: string | null, membership: { pairs: [string, string][] } | null,
+  breakdownLike: string | null, membership: { pairs: [string, string][] } | null, byCountyToo: boolean,
 ): Promise<AggregateRow[]> {
   const keys = [...new Set(['l.indicator_id', ...groupBy.flatMap((d) => KEY_SQL[d]), ...(breakdownLike ? ['l.breakdown'] : [])])];
+  // With a county filter, the same cells by county too (by_county): what a county filter is checked against.
+  const countyKeys = [...new Set([...keys, ...KEY_SQL[StatisticsDimension.COUNTY]])];
   const select = ['municipality_id', 'county_code', 'country', 'period', 'network_id', 'breakdown']
     .map((column) => {
-      const expression = keys.find((k) => k.endsWith(`.${column}`));
+      const expression = (byCountyToo ? countyKeys : keys).find((k) => k.endsWith(`.${column}`));
       return `${expression ?? 'NULL::text'} AS ${column}`;
     });
+  const grouping = byCountyToo ? `GROUPING SETS ((${keys.join(', ')}), (${countyKeys.join(', ')}))` : keys.join(', ');
   const byNetwork = groupBy.includes(StatisticsDimension.NETWORK);
   const joinMembership = byNetwork ? 'JOIN unnest($12::text[], $13::text[]) AS m(network_id, municipality_id) ON m.municipality_id = l.municipality_id' : '';
   const pairs = membership?.pairs ?? [];
@@ -199,7 +217,7 @@ async function aggregate(
           AND ${breakdownCondition(breakdownLike, '$7')}
         ORDER BY v.indicator_id, v.period, v.municipality_id, v.breakdown, r.published_at DESC
      )
-     SELECT l.indicator_id, ${select.join(', ')},
+     SELECT l.indicator_id, ${select.join(', ')}, ${byCountyToo ? 'GROUPING(u.county_code) = 0' : 'false'} AS by_county,
             count(DISTINCT l.municipality_id) FILTER (WHERE u.selected)::int AS units,
             count(DISTINCT l.municipality_id)::int AS parent_units,
             sum(l.value) FILTER (WHERE u.selected) AS sum, avg(l.value) FILTER (WHERE u.selected) AS mean,
@@ -209,7 +227,7 @@ async function aggregate(
             array_agg(DISTINCT pp.year) FILTER (WHERE u.selected AND pp.population > 0) AS population_years
        FROM l JOIN u ON u.municipality_id = l.municipality_id
        LEFT JOIN pp ON pp.municipality_id = l.municipality_id AND pp.period = l.period ${joinMembership}
-      GROUP BY ${keys.join(', ')}
+      GROUP BY ${grouping}
       ORDER BY ${keys.join(', ')}`,
     [units.map((u) => u.id), units.map((u) => u.countyCode), units.map((u) => u.country), units.map((u) => selected.has(u.id)),
       indicators.map((i) => i.id), periods, breakdownLike, populations.map((p) => p.id),
@@ -240,14 +258,8 @@ function toCell(row: AggregateRow, indicator: Indicator): StatisticsCell {
   };
 }
 
-/**
- * The shared disclosure rule (docs/security.md): the unfiltered table's pattern first (along
- * every grouped dimension, and within each county and country for municipality and county
- * cells), then the filtered cells: suppressed where their parent cell is, where the filters left
- * out fewer units than the threshold, and as secondary suppression within this table. Cells with
- * no selected unit are dropped.
- */
-function suppress(cells: StatisticsCell[], rows: AggregateRow[], groupBy: StatisticsDimension[], byBreakdown: boolean, threshold: number): StatisticsCell[] {
+/** The sets of cells each row belongs to whose totals other answers show (docs/security.md). */
+function groupsOf(groupBy: StatisticsDimension[], byBreakdown: boolean): (row: AggregateRow) => string[] {
   const dimensions: string[] = [...groupBy, ...(byBreakdown ? ['BREAKDOWN'] : [])];
   const keyOf = (row: AggregateRow, d: string): string | null => {
     switch (d) {
@@ -259,7 +271,7 @@ function suppress(cells: StatisticsCell[], rows: AggregateRow[], groupBy: Statis
       default: return row.breakdown;
     }
   };
-  const groupsOf = (row: AggregateRow) => {
+  return (row) => {
     const keys = dimensions.map((d) => keyOf(row, d));
     const groups = groupsAlongDimensions(row.indicator_id, keys);
     const lift = (d: string, to: string | null, level: string) => {
@@ -270,10 +282,27 @@ function suppress(cells: StatisticsCell[], rows: AggregateRow[], groupBy: Statis
     lift('COUNTY', row.country, 'country');
     return groups;
   };
-  const parentHidden = suppressedCells(rows.map((row) => ({ units: row.parent_units, groups: groupsOf(row) })), threshold);
+}
+
+/** The pattern of the unfiltered table (every unit of the kind): primary and secondary suppression. */
+function parentPattern(rows: AggregateRow[], groupBy: StatisticsDimension[], byBreakdown: boolean, threshold: number): boolean[] {
+  const groups = groupsOf(groupBy, byBreakdown);
+  return suppressedCells(rows.map((row) => ({ units: row.parent_units, groups: groups(row) })), threshold);
+}
+
+/**
+ * The shared disclosure rule (docs/security.md): the unfiltered table's pattern first (along
+ * every grouped dimension, and within each country for municipality and county cells), then the
+ * filtered cells: suppressed where their parent cell is, where the filters left out fewer units
+ * than the threshold, where a county cell they add up is suppressed (`forced`), and as secondary
+ * suppression within this table. Cells with no selected unit are dropped.
+ */
+function suppress(cells: StatisticsCell[], rows: AggregateRow[], groupBy: StatisticsDimension[], byBreakdown: boolean, threshold: number, forced: boolean[]): StatisticsCell[] {
+  const groups = groupsOf(groupBy, byBreakdown);
+  const parentHidden = parentPattern(rows, groupBy, byBreakdown, threshold);
   const present = rows.map((row, i) => ({ row, i })).filter(({ row }) => row.units > 0);
   const hidden = suppressedCells(present.map(({ row, i }) => ({
-    units: row.units, groups: groupsOf(row), forced: suppressedByParent(row.units, row.parent_units, parentHidden[i], threshold),
+    units: row.units, groups: groups(row), forced: forced[i] || suppressedByParent(row.units, row.parent_units, parentHidden[i], threshold),
   })), threshold);
   return present.map(({ i }, j) => {
     const cell = cells[i];
