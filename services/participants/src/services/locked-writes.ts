@@ -71,6 +71,11 @@ export interface Placement extends Pick<RegisterInput, 'municipalityId' | 'perso
   field: string;
 }
 
+/** The unique index of a partner client's references (migration 1733000000000), as a refusal. */
+export const EXTERNAL_REF_TAKEN = {
+  registration_external_ref_idx: { field: 'externalRef', code: 'EXTERNAL_REF_TAKEN', message: 'This externalRef is already used by another of your registrations.' },
+} as const;
+
 /** What became of each placement: a registration, or the rule it broke. */
 export type Outcome = { id: string; status: RegistrationStatus } | { error: UserError };
 
@@ -88,7 +93,25 @@ export async function placeRegistrations(
   const v = ctx.viewer;
   const clientId = v.role === 'PARTNER' ? v.clientId : null;
   const seen = await peopleWithContactAccess(ctx, placements.flatMap((p) => (p.person ? [p.person.email] : [])), placements.flatMap((p) => (p.personId ? [p.personId] : [])));
-  const placed = await runMutation(ctx, { input: placements, schema: alreadyChecked<Placement[]>() }, async (_, m) => {
+  // The references are checked under the network's lock, but another network's transaction may
+  // take the same reference meanwhile: the unique index refuses the second, and running the checks
+  // again (the other has committed by then) answers EXTERNAL_REF_TAKEN for the right placement.
+  for (let attempt = 1; ; attempt++) {
+    const placed = await placeOnce(ctx, rules, placements, guard, commit, replayOf, seen, clientId);
+    if (attempt < 3 && !placed.value && placed.userErrors[0]?.code === 'EXTERNAL_REF_TAKEN') continue;
+    // A refusal the runner mapped (a unique key taken meanwhile) stops every placement.
+    if (!placed.value) return { outcomes: placements.map(() => ({ error: placed.userErrors[0] })), committed: false };
+    return { outcomes: placed.value, committed: !placed.rolledBack };
+  }
+}
+
+/** One attempt of `placeRegistrations`, in one transaction. */
+function placeOnce(
+  ctx: RequestContext, rules: NetworkRules, placements: Placement[], guard: IdempotencyGuard, commit: boolean,
+  replayOf: (placed: { id: string; status: RegistrationStatus }[]) => unknown, seen: Set<string>, clientId: string | null,
+) {
+  const v = ctx.viewer;
+  return runMutation(ctx, { input: placements, schema: alreadyChecked<Placement[]>(), constraints: EXTERNAL_REF_TAKEN }, async (_, m) => {
     if (commit) await guard.claim(m);
     await lockNetworks(m, [rules.id]);
     await saveNetworkSnapshot(m, rules);
@@ -104,7 +127,7 @@ export async function placeRegistrations(
     const outcomes = placements.map((p): Outcome => {
       const personId = p.personId ?? emails.get(p.person!.email)!;
       if (clientId && p.externalRef) {
-        if (takenRefs.has(p.externalRef)) return { error: userError(`${p.field}.externalRef`, 'This externalRef is already used by another of your registrations.', 'EXTERNAL_REF_TAKEN') };
+        if (takenRefs.has(p.externalRef)) return { error: userError(`${p.field}.externalRef`, EXTERNAL_REF_TAKEN.registration_external_ref_idx.message, 'EXTERNAL_REF_TAKEN') };
         takenRefs.add(p.externalRef);
       }
       const id = randomUUID();
@@ -125,9 +148,6 @@ export async function placeRegistrations(
     await guard.save(m, replayOf(outcomes as { id: string; status: RegistrationStatus }[]));
     return outcomes;
   });
-  // A refusal the runner mapped (a unique key taken meanwhile) stops every placement.
-  if (!placed.value) return { outcomes: placements.map(() => ({ error: placed.userErrors[0] })), committed: false };
-  return { outcomes: placed.value, committed: !placed.rolledBack };
 }
 
 /**

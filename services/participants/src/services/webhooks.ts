@@ -33,7 +33,8 @@ function requireWebhookManager(ctx: RequestContext): { organizationId: string; c
 const subscriptionSchema = z.object({
   url: z.url({ protocol: /^https?$/ }).max(2000)
     .refine((u) => u.startsWith('https://') || settings.webhookAllowHttp(), { message: 'The URL must use https.', params: { code: 'INSECURE_URL' } })
-    .refine((u) => privateTargetOf(u) === null, { message: 'The URL must reach a public address.', params: { code: 'PRIVATE_ADDRESS' } }),
+    // Only a URL that parses is judged here; one that does not already has its format error.
+    .refine((u) => !URL.canParse(u) || privateTargetOf(u) === null, { message: 'The URL must reach a public address.', params: { code: 'PRIVATE_ADDRESS' } }),
   secret: z.string().min(32, 'At least 32 characters.').max(200),
 });
 
