@@ -1,8 +1,9 @@
-import { Client, fetchExchange, type AnyVariables, type CombinedError, type TypedDocumentNode } from '@urql/core';
+import { Client, fetchExchange, mapExchange, type AnyVariables, type CombinedError, type TypedDocumentNode } from '@urql/core';
 import { cacheExchange } from '@urql/exchange-graphcache';
-import { useQuery } from '@urql/preact';
-import { useMemo, useRef } from 'preact/hooks';
+import { useClient, useQuery } from '@urql/preact';
+import { useMemo } from 'preact/hooks';
 import { expireSession, session } from './auth';
+import { signal, useSignal } from './signal';
 
 /** Types without an id are stored inside their parent in the normalized cache. */
 const EMBEDDED = [
@@ -10,6 +11,21 @@ const EMBEDDED = [
   'CountyRegistrants', 'Attendance', 'SessionLocation', 'IndicatorComparison', 'IndicatorComparisonPeriod', 'ComparisonGroup',
   'HandbookSearchHit', 'NetworkContribution', 'EditionChange', 'PageInfo', 'LocalizedText',
 ];
+
+/**
+ * The last request could not reach the gateway. Set from the raw network answers (below the
+ * cache), because the normalized cache keeps serving its data while a refetch fails.
+ */
+export const gatewayUnreachable = signal(false);
+
+const watchReachability = mapExchange({
+  onResult(result) {
+    gatewayUnreachable.value = Boolean(result.error?.networkError && !result.error.response?.status);
+  },
+  onError(error) {
+    if (error.networkError) gatewayUnreachable.value = true;
+  },
+});
 
 /**
  * The one GraphQL client: the public /graphql of the same origin, the in-memory token as a bearer
@@ -21,6 +37,7 @@ export function createClient(): Client {
     url: '/graphql',
     exchanges: [
       cacheExchange({ keys: Object.fromEntries(EMBEDDED.map((type) => [type, () => null])) }),
+      watchReachability,
       fetchExchange,
     ],
     fetchOptions: () => {
@@ -29,6 +46,8 @@ export function createClient(): Client {
       return { headers };
     },
     requestPolicy: 'cache-and-network',
+    // POST with a JSON body: the gateway's CSRF prevention refuses GET queries without a preflight header.
+    preferGetMethod: false,
   });
 }
 
@@ -39,9 +58,11 @@ export type Problem =
   | { kind: 'forbidden' }
   | { kind: 'notFound' }
   | { kind: 'cost' }
+  | { kind: 'badInput'; message: string }
   | { kind: 'other'; message: string };
 
-const COST_CODES = new Set(['COST_LIMIT_EXCEEDED', 'QUERY_TOO_COMPLEX', 'QUERY_COST_EXCEEDED', 'LIMIT_EXCEEDED']);
+// The gateway's code for a query refused for its estimated cost.
+const COST_CODES = new Set(['QUERY_TOO_COSTLY']);
 
 /** What went wrong, in the terms the page explains to a person. */
 export function problemOf(error: CombinedError | undefined): Problem | null {
@@ -52,6 +73,8 @@ export function problemOf(error: CombinedError | undefined): Problem | null {
   if (codes.includes('FORBIDDEN')) return { kind: 'forbidden' };
   if (codes.includes('NOT_FOUND')) return { kind: 'notFound' };
   if (codes.some((c) => COST_CODES.has(c)) || error.graphQLErrors.some((e) => /\bcost\b/i.test(e.message))) return { kind: 'cost' };
+  const badInput = error.graphQLErrors.find((e) => ['BAD_USER_INPUT', 'INVALID_ID'].includes(String(e.extensions?.code)));
+  if (badInput) return { kind: 'badInput', message: badInput.message };
   if (error.networkError || (status !== undefined && status >= 502)) return { kind: 'unreachable' };
   return { kind: 'other', message: error.graphQLErrors[0]?.message ?? error.message };
 }
@@ -72,13 +95,15 @@ export interface PageData<T> {
 export function usePageQuery<T, V extends AnyVariables>(query: TypedDocumentNode<T, V>, variables: V, pause = false): PageData<T> {
   const context = useMemo(() => ({ requestPolicy: 'cache-and-network' as const }), []);
   const [result, reexecute] = useQuery<T, V>({ query, variables, pause, context } as never);
-  const problem = problemOf(result.error);
+  const unreachable = useSignal(gatewayUnreachable);
+  // The cache may answer a refetch that could not reach the gateway with its own data and no
+  // error: while the gateway was last seen unreachable, what a page shows is marked stale.
+  const problem = problemOf(result.error) ?? (unreachable && !pause && !result.fetching ? { kind: 'unreachable' as const } : null);
   if (problem?.kind === 'expired') queueMicrotask(expireSession);
-  // The last answer for these variables, shown (marked stale) when a refetch cannot reach the gateway.
-  const key = JSON.stringify(variables);
-  const last = useRef<{ key: string; data: T } | null>(null);
-  if (result.data) last.current = { key, data: result.data };
-  const data = result.data ?? (problem?.kind === 'unreachable' && last.current?.key === key ? last.current.data : undefined);
+  // While the gateway cannot be reached, what the normalized cache still holds (marked stale).
+  const client = useClient();
+  const cached = problem?.kind === 'unreachable' && !result.data ? client.readQuery<T, V>(query, variables, { requestPolicy: 'cache-only' })?.data ?? undefined : undefined;
+  const data = result.data ?? cached;
   return {
     data,
     fetching: result.fetching,

@@ -2,7 +2,9 @@ import type { ComponentChildren } from 'preact';
 import type { PageData, Problem } from './client';
 import { formatDay, formatMonth, formatMonthSpan, formatNumber, t } from './i18n';
 import { href } from './router';
-import type { SessionDateFragment } from './generated/graphql';
+import type { NetworkSummaryFragment } from './generated/graphql';
+
+type SessionDate = NetworkSummaryFragment['sessions'][number];
 
 /** The message of a problem; expired tokens and unreachable gateways have their own banners. */
 export function problemText(problem: Problem): string {
@@ -13,6 +15,7 @@ export function problemText(problem: Problem): string {
     case 'forbidden': return t('errForbidden');
     case 'notFound': return t('notFoundPage');
     case 'cost': return t('errCost');
+    case 'badInput':
     case 'other': return t('errOther', { message: problem.message });
   }
 }
@@ -45,7 +48,7 @@ export function Figure({ value, suppressed, threshold = 3, digits = 0 }: { value
 }
 
 /** When a session is, as precisely as it is known: a day, a month, a span of months, or not yet. */
-export function sessionWhen(session: SessionDateFragment, timeZone: string): string {
+export function sessionWhen(session: SessionDate, timeZone: string): string {
   if (session.startsAt) {
     const start = formatDay(session.startsAt, timeZone);
     const end = session.endsAt ? formatDay(session.endsAt, timeZone) : start;

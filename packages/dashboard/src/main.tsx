@@ -44,7 +44,7 @@ function SignIn({ config }: { config: SignInConfig }) {
           </select>
         </label>
       )}
-      {config.oidc && !viewer && <button type="button" onClick={() => void signInWithOidc(config.oidc!)}>{t('signInOidc')}</button>}
+      {config.oidc && !viewer && <button type="button" data-sign-in="oidc" onClick={() => void signInWithOidc(config.oidc!)}>{t('signInOidc')}</button>}
       {error && <span role="alert">{error}</span>}
     </div>
   );

@@ -17,8 +17,29 @@ export interface MunicipalityRecord {
   officialName: string | null;
   countyCode: string;
   countyName: string;
+  /** The latest population figure (see `populationAsOf`, `populationSource`). */
   population: number | null;
+  /** The day the latest figure counts (Norway: SSB, 1 January 2024; Sweden: SCB, 31 December 2024). */
+  populationAsOf: string | null;
 }
+
+/**
+ * One population figure: a unit's inhabitants counted on a day by a statistics office. `year` is
+ * the year the office files it under (SSB's 1 January 2024 and SCB's 31 December 2024 are both 2024).
+ */
+export interface PopulationFigure {
+  municipalityId: string;
+  year: number;
+  population: number;
+  asOf: string;
+  source: string;
+}
+
+/** When and by whom each country's population figures in `data/` were counted (see SOURCES.md). */
+export const POPULATION_SOURCES: Record<Country, { year: number; asOf: string; source: string }> = {
+  NO: { year: 2024, asOf: '2024-01-01', source: 'Statistisk sentralbyrå (SSB), befolkning 1. januar 2024' },
+  SE: { year: 2024, asOf: '2024-12-31', source: 'Statistiska centralbyrån (SCB), folkmängd 31 december 2024 (BE0101N1)' },
+};
 
 const DATA_DIR = join(__dirname, '..', 'data');
 
@@ -56,24 +77,56 @@ export function municipalities(): MunicipalityRecord[] {
       if (existing.population !== null && population !== null) existing.population += population;
       return;
     }
-    counties.set(id, { id, country, code: countyCode, kind: 'COUNTY', name, officialName: null, countyCode, countyName, population });
+    counties.set(id, { id, country, code: countyCode, kind: 'COUNTY', name, officialName: null, countyCode, countyName, population,
+      populationAsOf: population === null ? null : POPULATION_SOURCES[country].asOf });
   };
   for (const r of readCsv('municipalities-no.csv')) {
     const population = r.population ? Number(r.population) : null;
     const official = officialNames.get(r.code);
     const officialName = official && official.official_name !== r.name ? official.official_name : null;
     rows.push({ id: `NO-${r.code}`, country: 'NO', code: r.code, kind: 'MUNICIPALITY', name: r.name, officialName,
-      countyCode: r.county_code, countyName: r.county_name, population });
+      countyCode: r.county_code, countyName: r.county_name, population, populationAsOf: population === null ? null : POPULATION_SOURCES.NO.asOf });
     const countyName = r.county_code === '03' ? 'Oslo kommune' : `${r.county_name} fylkeskommune`;
     addCounty('NO', r.county_code, r.county_name, countyName, population);
   }
+  const swedishCounties = new Map(readCsv('counties-se.csv').map((r) => [r.county_code, Number(r.population)]));
   for (const r of readCsv('municipalities-se.csv')) {
+    const population = r.population ? Number(r.population) : null;
     rows.push({ id: `SE-${r.code}`, country: 'SE', code: r.code, kind: 'MUNICIPALITY', name: r.name, officialName: null,
-      countyCode: r.county_code, countyName: r.county_name, population: r.population ? Number(r.population) : null });
-    addCounty('SE', r.county_code, r.county_name, SWEDISH_REGION_NAMES[r.county_code] ?? r.county_name, null);
+      countyCode: r.county_code, countyName: r.county_name, population, populationAsOf: population === null ? null : POPULATION_SOURCES.SE.asOf });
+    // SCB's län figure, not a running sum: added once.
+    if (!counties.has(`SE-${r.county_code}`)) {
+      addCounty('SE', r.county_code, r.county_name, SWEDISH_REGION_NAMES[r.county_code] ?? r.county_name, swedishCounties.get(r.county_code) ?? null);
+    }
   }
   cache = [...rows, ...counties.values()].sort((a, b) => a.id.localeCompare(b.id));
   return cache;
+}
+
+/** Every population figure of the reference data: today one per unit (the latest count of each country). */
+export function populationFigures(): PopulationFigure[] {
+  return municipalities().filter((m) => m.population !== null).map((m) => ({
+    municipalityId: m.id, year: POPULATION_SOURCES[m.country].year, population: m.population!, asOf: m.populationAsOf!, source: POPULATION_SOURCES[m.country].source,
+  }));
+}
+
+/**
+ * Size classes of municipalities by inhabitants (docs/reports.md): the classes both countries'
+ * statistics use for small, medium and large municipalities, with the largest split further.
+ */
+export const SIZE_CLASSES = [
+  { name: 'UNDER_5000', min: 0, max: 4_999 },
+  { name: 'FROM_5000_TO_19999', min: 5_000, max: 19_999 },
+  { name: 'FROM_20000_TO_49999', min: 20_000, max: 49_999 },
+  { name: 'FROM_50000_TO_99999', min: 50_000, max: 99_999 },
+  { name: 'FROM_100000', min: 100_000, max: Number.POSITIVE_INFINITY },
+] as const;
+export type SizeClassName = (typeof SIZE_CLASSES)[number]['name'];
+
+/** The size class of a population (null when unknown). */
+export function sizeClassOf(population: number | null | undefined): SizeClassName | null {
+  if (population === null || population === undefined) return null;
+  return SIZE_CLASSES.find((c) => population >= c.min && population <= c.max)!.name;
 }
 
 /** Municipality ids are `NO-0301`/`SE-0180`; county authorities `NO-32`/`SE-01`. */

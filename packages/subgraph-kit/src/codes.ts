@@ -78,6 +78,7 @@ export const USER_ERROR_CODES = {
   DIFFERENT_PROGRAM: 'A registration moves only between networks of the same programme.',
   NOT_REGISTERED: 'The person is not registered for the network.',
   SESSION_NOT_IN_NETWORK: 'The session does not belong to the network.',
+  SESSION_IN_FUTURE: 'Attendance for a session that has not started (a planned month counts from its first day; an undecided session has not been held).',
   DUPLICATE_ENTRY: 'The same person is listed twice.',
   DUPLICATE_ROW: 'The same person is in two rows of an import.',
   INVALID_CSV: 'The CSV file cannot be read.',
@@ -98,6 +99,8 @@ export const USER_ERROR_CODES = {
   UNKNOWN_OPTION: 'An answer names an option the question does not have.',
   RESULTS_FROM_ANSWERS: 'A survey that collects answers counts its results from them.',
   INDIVIDUAL_ANSWERS_NOT_COLLECTED: 'The survey does not collect individual answers.',
+  NOTIFICATION_REQUIRED: 'The message tells of a decision the person needs; it cannot be switched off.',
+  ALREADY_PENDING: 'The webhook delivery is waiting to be sent already.',
   // Handbook
   DRAFT_EXISTS: 'The handbook already has a draft edition.',
   NO_DRAFT_EDITION: 'The handbook has no draft edition.',

@@ -16,3 +16,5 @@ export * from './schema';
 export * from './server';
 export * from './jobs';
 export * from './service-client';
+export * from './disclosure';
+export * from './personal-data';

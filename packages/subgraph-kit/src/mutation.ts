@@ -1,5 +1,5 @@
 import { QueryFailedError, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { UserErrorCode } from './codes';
 import type { RequestContext } from './context';
 import { userError, validateInput, type UserError } from './user-errors';
@@ -15,6 +15,17 @@ export class Refusal extends Error {
     const list = Array.isArray(userErrors) ? userErrors : [userErrors];
     super(list.map((e) => e.message).join(' '));
     this.userErrors = list;
+  }
+}
+
+/**
+ * Rolls the mutation back on purpose and answers with `answer` (a dry run, or a batch that reports
+ * each item's outcome but applies none when one fails): `runMutation` returns it as the value,
+ * with `rolledBack` set.
+ */
+export class RollBack<T> extends Error {
+  constructor(readonly answer: T) {
+    super('rolled back');
   }
 }
 
@@ -35,10 +46,18 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   return result.value;
 }
 
+/**
+ * The schema of an input checked before the runner sees it (rows checked one by one, an input
+ * whose idempotency key had to be read first): passes it through as `T`.
+ */
+export const alreadyChecked = <T>() => z.custom<T>(() => true);
+
 /** What a mutation came to: the value it made, or the rules its input broke (and nothing changed). */
 export interface Outcome<T> {
   value: T | null;
   userErrors: UserError[];
+  /** Set when the rule rolled back on purpose (`RollBack`); `value` is its answer. */
+  rolledBack?: true;
 }
 
 /** What a unique or foreign-key violation of one constraint means to the client. */
@@ -66,8 +85,8 @@ export interface MutationSpec<S extends z.ZodType, P> {
    * share) and checks that need no lock. May refuse; what it returns is passed to the rule.
    */
   prepare?: (input: z.infer<S>) => Promise<P>;
-  /** Meanings of this mutation's unique/foreign-key violations, by constraint name. */
-  constraints?: Record<string, ConstraintRefusal>;
+  /** Meanings of this mutation's unique/foreign-key violations, by constraint name (given the parsed input). */
+  constraints?: Record<string, ConstraintRefusal> | ((input: z.infer<S>) => Record<string, ConstraintRefusal>);
   events?: ChangeEvents;
 }
 
@@ -103,17 +122,20 @@ export async function runMutation<S extends z.ZodType, T, P = undefined>(
   spec: MutationSpec<S, P>,
   rule: (input: z.infer<S>, m: EntityManager, prepared: P) => Promise<T>,
 ): Promise<Outcome<T>> {
+  let input: z.infer<S> | undefined;
   try {
-    const input = parseInput(spec.schema, spec.input);
+    input = parseInput(spec.schema, spec.input);
     const prepared = (spec.prepare ? await spec.prepare(input) : undefined) as P;
     const value = await ctx.ds.transaction(async (m) => {
-      const result = await rule(input, m, prepared);
+      const result = await rule(input as z.infer<S>, m, prepared);
       await spec.events?.flush(m);
       return result;
     });
     return { value, userErrors: [] };
   } catch (error) {
-    const userErrors = userErrorsOf(error, spec.constraints);
+    if (error instanceof RollBack) return { value: error.answer as T, userErrors: [], rolledBack: true };
+    const constraints = typeof spec.constraints === 'function' ? (input === undefined ? {} : spec.constraints(input)) : spec.constraints;
+    const userErrors = userErrorsOf(error, constraints);
     if (userErrors) return { value: null, userErrors };
     throw error;
   }

@@ -19,6 +19,7 @@ import { AgendaItemHandbookResolver } from './resolvers/agenda-item.resolver';
 import { seedHandbookDemo } from './seed/demo';
 import { seedHandbookVolume } from './seed/volume';
 import { AgendaItem } from './entities/stubs';
+import { handbookPersonalDataPart } from './services/personal-data';
 
 /** The handbook subgraph: handbooks, editions, chapters, tools, recommendations, revisions and search. */
 export const handbookSubgraph: SubgraphDefinition = {
@@ -26,10 +27,10 @@ export const handbookSubgraph: SubgraphDefinition = {
   defaultPort: DEFAULT_SUBGRAPH_PORTS.handbook,
   resolvers: [
     HandbookResolver, RecommendationResolver, NetworkHandbookResolver, EditionResolver, EditionChangeResolver, ChapterResolver, ToolResolver,
-    RevisionProposalResolver, SearchResolver, HandbookReferenceResolver, AgendaItemHandbookResolver,
+    RevisionProposalResolver, SearchResolver, HandbookReferenceResolver, AgendaItemHandbookResolver, handbookPersonalDataPart.resolver,
   ],
   // Reached only through `_entities`: networks owns it, this service adds fields.
-  orphanedTypes: [AgendaItem],
+  orphanedTypes: [AgendaItem, handbookPersonalDataPart.type],
   entities: [
     { typeName: 'Handbook', load: through(handbookById) },
     { typeName: 'Edition', load: through(editionById) },
@@ -41,6 +42,7 @@ export const handbookSubgraph: SubgraphDefinition = {
     { typeName: 'Network' },
     { typeName: 'Session' },
     { typeName: 'AgendaItem' },
+    { typeName: 'PersonalDataExport' },
   ],
   tables: [Handbook, Edition, Chapter, Tool, Recommendation, RevisionProposal, NetworkHandbook],
   migrations,

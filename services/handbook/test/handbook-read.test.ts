@@ -77,7 +77,7 @@ describe('reading the handbook through the gateway', () => {
         recommendation(id: $id) { number handbook { slug } } }`, { variables: { id: DEMO.recommendations[5] } });
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data!.handbooks.edges.map((e) => e.node)).toEqual([
-      { slug: 'beskytt-kommunen', language: 'nb' }, { slug: 'korruptionsskydd', language: 'sv' },
+      { slug: 'beskytt-kommunen', language: 'nb' }, { slug: 'saman-om-ein-betre-kommune', language: 'nn' }, { slug: 'korruptionsskydd', language: 'sv' },
     ]);
     expect(res.body.data!.recommendations.map((r) => r.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(res.body.data!.recommendation).toEqual({ number: 6, handbook: { slug: 'beskytt-kommunen' } });

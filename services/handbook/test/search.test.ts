@@ -104,6 +104,48 @@ describe('searching the handbooks', () => {
     expect(script.nodes[0].snippet.replace(/<\/?mark>/g, '')).not.toMatch(/<[a-z/]/i);
   });
 
+  it('finds nynorsk inflections in the nynorsk handbook by the stems of their base forms', async () => {
+    // Forms that do not occur in the text, each against the chapter it should find.
+    const forms: [string, string][] = [
+      ['kommunane', 'om-programmet'], ['kommunen', 'om-programmet'], ['kommunar', 'om-programmet'],
+      ['samlingane', 'samlingane'], ['samling', 'samlingane'], ['samlingar', 'samlingane'], ['fagsamlinga', 'samlingane'], ['temadagane', 'samlingane'],
+      ['nettverket', 'arbeidsforma'], ['nettverka', 'arbeidsforma'],
+      ['prosjekta', 'prosjekta-i-kommunane'], ['milepælane', 'prosjekta-i-kommunane'], ['prosjektleiarane', 'prosjekta-i-kommunane'],
+      ['leiarane', 'forankring'], ['haldninga', 'forankring'], ['fasane', 'forankring'],
+    ];
+    for (const [form, slug] of forms) {
+      const found = (await hits(form, 'nn', { first: 100 })).nodes.map((n) => n.chapter.anchor);
+      expect({ form, found: found.includes(`saman-om-ein-betre-kommune/${slug}`) }).toEqual({ form, found: true });
+    }
+    // Highlighted in the nynorsk text.
+    expect((await hits('samlingar', 'nn')).nodes[0]).toMatchObject({ chapter: { anchor: 'saman-om-ein-betre-kommune/samlingane' }, titleHighlight: '<mark>Samlingane</mark>' });
+  });
+
+  it('ranks texts in the reader’s own written language first, and finds the other through word pairs', async () => {
+    const nynorsk = await hits('kommunen', 'nn', { first: 100 });
+    const bokmal = await hits('kommunen', 'nb', { first: 100 });
+    expect(nynorsk.totalCount).toBe(bokmal.totalCount);
+    const own = (anchors: string[], prefix: string) => anchors.findIndex((a) => !a.startsWith(prefix));
+    const nnAnchors = nynorsk.nodes.map((n) => n.chapter.anchor);
+    const nbAnchors = bokmal.nodes.map((n) => n.chapter.anchor);
+    expect(nnAnchors[0]).toMatch(/^saman-om-ein-betre-kommune\//);
+    expect(nnAnchors.slice(own(nnAnchors, 'saman-om-ein-betre-kommune/')).every((a) => a.startsWith('beskytt-kommunen/'))).toBe(true);
+    expect(nbAnchors[0]).toMatch(/^beskytt-kommunen\//);
+    expect(nbAnchors.slice(own(nbAnchors, 'beskytt-kommunen/')).every((a) => a.startsWith('saman-om-ein-betre-kommune/'))).toBe(true);
+
+    // Nynorsk «tilsette» and bokmål «ansatte» are the same people; «leiing» and «ledelse» the same thing.
+    const employees = (await hits('tilsette', 'nn', { first: 100 })).nodes.map((n) => n.chapter.anchor);
+    expect(employees[0]).toBe('saman-om-ein-betre-kommune/forankring');
+    expect(employees).toContain('beskytt-kommunen/opplaering');
+    const employeesNb = (await hits('ansatte', 'nb', { first: 100 })).nodes.map((n) => n.chapter.anchor);
+    expect(employeesNb[0]).toMatch(/^beskytt-kommunen\//);
+    expect(employeesNb).toContain('saman-om-ein-betre-kommune/forankring');
+    expect((await hits('eigarskap', 'nn')).nodes.map((n) => n.chapter.anchor)).toContain('saman-om-ein-betre-kommune/forankring');
+    expect((await hits('eierskap', 'nb')).nodes.map((n) => n.chapter.anchor)).toContain('saman-om-ein-betre-kommune/forankring');
+    // The pairs are Norwegian only: Swedish search is untouched.
+    expect((await hits('tilsette', 'sv')).totalCount).toBe(0);
+  });
+
   it('answers from the GIN index of the language over 1,000 chapters', async () => {
     const db = new Client({ connectionString: stack.databaseUrl });
     await db.connect();
@@ -118,7 +160,7 @@ describe('searching the handbooks', () => {
       await db.query('ANALYZE handbook.chapter');
 
       const editorScope = { includeDrafts: true, draftsOf: 'ks' as const };
-      for (const [language, index] of [[Language.nb, 'chapter_search_norwegian_idx'], [Language.sv, 'chapter_search_swedish_idx'], [Language.en, 'chapter_search_english_idx']] as const) {
+      for (const [language, index] of [[Language.nb, 'chapter_search_norwegian_idx'], [Language.nn, 'chapter_search_norwegian_idx'], [Language.sv, 'chapter_search_swedish_idx'], [Language.en, 'chapter_search_english_idx']] as const) {
         const { sql, params } = searchStatement(language, 'habilitetsvurderingene', editorScope, 21, 0);
         const plan = ((await db.query(`EXPLAIN ${sql}`, params)).rows as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
         expect(plan).toContain(`Bitmap Index Scan on ${index}`);

@@ -18,6 +18,7 @@ import { seedOpenRound } from './seed/open-round';
 import { seedNetworksVolume } from './seed/volume';
 import { networkById, sessionById } from './loaders';
 import { calendarRoutes } from './services/calendar';
+import { networksPersonalDataPart } from './services/personal-data';
 
 /** Rows that hang under a network resolve by key only when the viewer may see that network. */
 async function underVisibleNetwork<T extends { networkId: string }>(rows: T[], ctx: RequestContext): Promise<T[]> {
@@ -32,8 +33,10 @@ export const networksSubgraph: SubgraphDefinition = {
   defaultPort: DEFAULT_SUBGRAPH_PORTS.networks,
   resolvers: [
     NetworkResolver, OrganizationNetworksResolver, ProgramResolver, SessionResolver, AgendaItemResolver,
-    NetworkAssignmentsResolver, AssignmentResolver, SubmissionResolver, NetworkProjectsResolver, ProjectResolver,
+    NetworkAssignmentsResolver, AssignmentResolver, SubmissionResolver, NetworkProjectsResolver, ProjectResolver, networksPersonalDataPart.resolver,
   ],
+  // Owned by participants; this service adds its part of a person's data.
+  orphanedTypes: [networksPersonalDataPart.type],
   entities: [
     { typeName: 'Network', load: (ids, ctx) => networkById(ctx).loadMany(ids).then((rows) => rows.filter((r): r is Network => !!r && !(r instanceof Error))) },
     { typeName: 'Program', load: (ids, ctx) => ctx.ds.getRepository(Program).findBy({ id: In([...ids]) }) },
@@ -50,6 +53,7 @@ export const networksSubgraph: SubgraphDefinition = {
     },
     { typeName: 'Assignment', load: async (ids, ctx) => underVisibleNetwork(await ctx.ds.getRepository(Assignment).findBy({ id: In([...ids]) }), ctx) },
     { typeName: 'Organization' },
+    { typeName: 'PersonalDataExport' },
   ],
   tables: [Program, Network, Session, AgendaItem, Assignment, Submission, MunicipalityProject, ProjectMilestone, AnchoringChange],
   migrations,

@@ -135,14 +135,23 @@ describe('finding networks', () => {
     expect((await names('first: 100, filter: { search: "100%_" }')).total).toBe(0);
   });
 
-  it('finds networks with sessions between two dates, planned months as their first day', async () => {
-    // Only network A met in June 2013 (18–19 June).
-    expect((await names('first: 100, filter: { sessionsFrom: "2013-06-01", sessionsTo: "2013-06-30" }')).names).toEqual(['Antikorrupsjonsnettverk A']);
-    // «Oktober 2013» is 1 October: inside 1–1 October, outside 2–31 October.
+  it('finds networks with sessions between two dates, a planned month or span as the whole interval it covers', async () => {
+    // In June 2013 network A met (18–19 June), and Saman's eight networks had their theme day planned for «mai/juni».
+    const june = await names('first: 100, filter: { sessionsFrom: "2013-06-01", sessionsTo: "2013-06-30" }');
+    expect(june.total).toBe(9);
+    expect(june.names).toContain('Antikorrupsjonsnettverk A');
+    // July has nothing: the theme day's span ends with June, the second gathering starts with August.
+    expect((await names('first: 100, filter: { sessionsFrom: "2013-07-01", sessionsTo: "2013-07-31" }')).total).toBe(0);
+    // «Oktober 2013» is the whole of October: inside 1–1 October and 2–31 October alike, not in September.
     expect((await names('first: 100, filter: { sessionsFrom: "2013-10-01", sessionsTo: "2013-10-01" }')).names).toEqual(['Antikorrupsjonsnettverk A']);
-    expect((await names('first: 100, filter: { sessionsFrom: "2013-10-02", sessionsTo: "2013-10-31" }')).total).toBe(0);
-    // Saman's «august/september» sorts as 1 August.
+    expect((await names('first: 100, filter: { sessionsFrom: "2013-10-02", sessionsTo: "2013-10-31" }')).names).toEqual(['Antikorrupsjonsnettverk A']);
+    expect((await names('first: 100, filter: { sessionsFrom: "2013-09-20", sessionsTo: "2013-09-30" }')).names).not.toContain('Antikorrupsjonsnettverk A');
+    // Saman's «august/september» covers both months: found on 1 August and on 15 September.
     expect((await names('first: 100, filter: { sessionsFrom: "2013-08-01", sessionsTo: "2013-08-01" }')).total).toBe(8);
+    // On 15 September: those eight, and networks B and C, whose first gathering is planned for «september 2013».
+    const september = await names('first: 100, filter: { sessionsFrom: "2013-09-15", sessionsTo: "2013-09-15" }');
+    expect(september.total).toBe(10);
+    expect(september.names).toEqual(expect.arrayContaining(['Antikorrupsjonsnettverk B', 'Antikorrupsjonsnettverk C']));
     const reversed = await t.refused('{ networks(filter: { sessionsFrom: "2013-10-02", sessionsTo: "2013-10-01" }) { totalCount } }');
     expect(reversed.codes).toEqual(['BAD_USER_INPUT']);
     expect((await t.refused('{ networks(filter: { sessionsFrom: "2013-02-30" }) { totalCount } }')).codes).toEqual(['BAD_USER_INPUT']);

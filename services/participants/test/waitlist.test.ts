@@ -1,5 +1,5 @@
 import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
-import { processWaitlists, syncNetworks } from '../src/services/registrations';
+import { processWaitlists, syncNetworks } from '../src/services/registration-jobs';
 import { createNetwork, newPerson, register, updateNetwork } from './fixtures';
 
 let stack: TestStack;

@@ -18,6 +18,7 @@ import { SurveyQuestionResolver, SurveyResolver } from './resolvers/survey.resol
 import { seedReportsDemo } from './seed/demo';
 import { seedReportsVolume } from './seed/volume';
 import { visibleReports } from './services/report-access';
+import { reportsPersonalDataPart } from './services/personal-data';
 
 export { insertGeneratedValues, type GeneratedValue } from './seed/generated-values';
 
@@ -28,10 +29,10 @@ export const reportsSubgraph: SubgraphDefinition = {
   resolvers: [
     IndicatorResolver, ReportResolver, IndicatorValueResolver, RiskResolver, AuditResolver, FindingResolver, RecommendationStatusResolver,
     StatisticsResolver, SurveyResolver, SurveyQuestionResolver,
-    MunicipalityReportsResolver, NetworkReportsResolver, ProgramComparisonResolver, RecommendationStatusesResolver,
+    MunicipalityReportsResolver, NetworkReportsResolver, ProgramComparisonResolver, RecommendationStatusesResolver, reportsPersonalDataPart.resolver,
   ],
   // Entity stubs that no query returns must be named, or the schema leaves them out.
-  orphanedTypes: [Municipality, Organization, Network, Program, Recommendation],
+  orphanedTypes: [Municipality, Organization, Network, Program, Recommendation, reportsPersonalDataPart.type],
   entities: [
     { typeName: 'Report', load: (ids, ctx) => visibleReports(ctx).andWhere('r.id IN (:...ids)', { ids }).getMany() },
     { typeName: 'Indicator', load: (ids, ctx) => ctx.ds.getRepository(Indicator).findBy({ id: In([...ids]) }) },
@@ -40,6 +41,7 @@ export const reportsSubgraph: SubgraphDefinition = {
     { typeName: 'Network' },
     { typeName: 'Program' },
     { typeName: 'Recommendation' },
+    { typeName: 'PersonalDataExport' },
   ],
   tables: [Indicator, Report, IndicatorValue, Risk, Audit, Finding, RecommendationStatus, Survey, SurveyQuestion, SurveyOption, SurveyResult, SurveyAnswer],
   migrations,

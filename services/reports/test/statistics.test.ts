@@ -252,3 +252,54 @@ describe('does network participation change anything?', () => {
     expect(await bad('population-change', [])).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('statistics that cannot be subtracted apart', () => {
+  const TOTAL = `query($f: StatisticsFilter, $g: [StatisticsDimension!]) { statistics(indicators: ["deviations-reported"], filter: $f, groupBy: $g) {
+    cells { countyCode municipality { id } value sum unitCount suppressed } } }`;
+  type Answer = { statistics: { cells: (Cell & { municipality: { id: string } | null })[] } };
+  const ask = async (f: object, g: string[] = []) => {
+    const res = await stack.graphql<Answer>(TOTAL, { variables: { f, g } });
+    expect(res.body.errors).toBeUndefined();
+    return res.body.data!.statistics.cells;
+  };
+
+  it('refuses a filtered total whose difference from the national total is one municipality', async () => {
+    const in2021 = deviations.filter((v) => v.period === '2021');
+    const [national] = await ask({ country: 'NO', periods: ['2021'] });
+    expect(national).toMatchObject({ suppressed: false, sum: in2021.reduce((n, v) => n + v.value, 0) });
+    // Everyone but Oslo: the national total minus this would be Oslo's figure.
+    const allButOslo = in2021.map((v) => v.municipalityId).filter((id) => id !== 'NO-0301');
+    const [withoutOslo] = await ask({ municipalities: allButOslo, periods: ['2021'] });
+    expect(withoutOslo).toMatchObject({ suppressed: true, sum: null, value: null });
+    // Leaving out three municipalities leaves a complement as large as the threshold: shown.
+    const [withoutThree] = await ask({ municipalities: allButOslo.slice(2), periods: ['2021'] });
+    expect(withoutThree).toMatchObject({ suppressed: false, unitCount: allButOslo.length - 2 });
+  });
+
+  it('never shows through a county filter a cell the national view suppresses', async () => {
+    const national = await ask({ country: 'NO', periods: ['2021'] }, ['COUNTY']);
+    const hidden = national.filter((c) => c.suppressed).map((c) => c.countyCode!);
+    expect(hidden).toEqual(expect.arrayContaining(['03', '15']));
+    for (const code of hidden) {
+      const own = await ask({ countyCodes: [code], periods: ['2021'] }, ['COUNTY']);
+      expect(own.every((c) => c.suppressed)).toBe(true);
+      const total = await ask({ countyCodes: [code], periods: ['2021'] });
+      expect(total.every((c) => c.suppressed)).toBe(true);
+    }
+  });
+
+  it('gives Swedish counts per 1,000 inhabitants by SCB’s population, and says which year', async () => {
+    const stockholm = municipalities().filter((m) => m.country === 'SE' && m.kind === 'MUNICIPALITY' && m.countyCode === '01').slice(0, 4);
+    const values = stockholm.map((m, i) => ({ municipalityId: m.id, period: '2024', indicatorId: 'deviations-reported', value: 100 + i }));
+    await insertGeneratedValues(stack.subgraphs.reports.ds, values);
+    const res = await stack.graphql<{ statistics: { cells: (Cell & { populationYears: number[] })[] } }>(`{
+      statistics(indicators: ["deviations-reported"], filter: { country: SE, periods: ["2024"] }, groupBy: [COUNTY]) { cells { countyCode sum perThousandInhabitants populationYears unitCount suppressed } } }`);
+    expect(res.body.errors).toBeUndefined();
+    const inhabitants = stockholm.reduce((n, m) => n + m.population!, 0);
+    const sum = values.reduce((n, v) => n + v.value, 0);
+    expect(res.body.data!.statistics.cells).toHaveLength(1);
+    const [cell] = res.body.data!.statistics.cells;
+    expect(cell).toMatchObject({ countyCode: '01', sum, unitCount: 4, suppressed: false, populationYears: [2024] });
+    expect(cell.perThousandInhabitants).toBeCloseTo((sum * 1000) / inhabitants, 9);
+  });
+});

@@ -24,21 +24,21 @@ function nextGatherings(networks: NetworkSummaryFragment[], now = new Date()) {
   return upcoming.sort((a, b) => a.key!.localeCompare(b.key!)).slice(0, 10);
 }
 
-function ParticipationTable({ caption, stats }: { caption: string; stats: ParticipationByCountyFragment }) {
+function ParticipationTable({ caption, stats, country }: { caption: string; stats: ParticipationByCountyFragment; country: string }) {
   return (
-    <table>
+    <table data-country={country}>
       <caption>{caption}</caption>
       <thead><tr><th scope="col">{t('county')}</th><th scope="col" class="num">{t('participants')}</th><th scope="col" class="num">{t('municipalities')}</th></tr></thead>
       <tbody>
         {stats.cells.map((cell) => (
-          <tr key={cell.keys[0]?.value}>
+          <tr key={cell.keys[0]?.value} data-county={cell.keys[0]?.value}>
             <th scope="row">{cell.keys[0]?.label ?? cell.keys[0]?.value}</th>
             <td class="num"><Figure value={cell.participants} suppressed={cell.suppressed} /></td>
             <td class="num"><Figure value={cell.municipalities} suppressed={cell.suppressed} /></td>
           </tr>
         ))}
       </tbody>
-      <tfoot><tr><th scope="row">{t('total')}</th>
+      <tfoot><tr data-county="total"><th scope="row">{t('total')}</th>
         <td class="num"><Figure value={stats.total.participants} suppressed={stats.total.suppressed} /></td>
         <td class="num"><Figure value={stats.total.municipalities} suppressed={stats.total.suppressed} /></td></tr></tfoot>
     </table>
@@ -55,18 +55,18 @@ export function Overview() {
       <QueryState result={overview}>
         {(data) => {
           const programs = data.programs.edges.map((e) => e.node);
-          const networks = programs.flatMap((p) => p.networks.edges.map((e) => e.node));
+          const networks = data.networks.edges.map((e) => e.node);
           const next = nextGatherings(networks);
           return (
             <>
               <Section title={t('nextGatherings')} id="next">
                 {next.length === 0 ? <p>{t('noNextGatherings')}</p> : (
                   <table>
-                    <thead><tr><th scope="col">{t('date')}</th><th scope="col">{t('title')}</th><th scope="col">{t('network')}</th><th scope="col">{t('place')}</th></tr></thead>
+                    <thead><tr><th scope="col">{t('date')}</th><th scope="col">{t('title')}</th><th scope="col">{t('network')}</th></tr></thead>
                     <tbody>{next.map(({ network, session: s }) => (
                       <tr key={s.id} data-session={s.id}>
                         <td class="when">{sessionWhen(s, network.timeZone)}</td><td>{s.title}</td>
-                        <td><NetworkLink id={network.id} name={network.name} /></td><td>{s.location?.place ?? ''}</td>
+                        <td><NetworkLink id={network.id} name={network.name} /></td>
                       </tr>))}
                     </tbody>
                   </table>
@@ -74,7 +74,7 @@ export function Overview() {
               </Section>
               <Section title={t('programmes')} id="programmes">
                 {programs.map((program) => {
-                  const list = program.networks.edges.map((e) => e.node);
+                  const list = networks.filter((n) => n.program?.id === program.id);
                   return (
                     <article key={program.id} class="program" data-program={program.id}>
                       <h3>{program.name}</h3>
@@ -101,8 +101,8 @@ export function Overview() {
           <QueryState result={participation}>
             {(data) => (
               <div class="two-columns">
-                <ParticipationTable caption={t('norway')} stats={data.norway} />
-                <ParticipationTable caption={t('sweden')} stats={data.sweden} />
+                <ParticipationTable caption={t('norway')} stats={data.norway} country="NO" />
+                <ParticipationTable caption={t('sweden')} stats={data.sweden} country="SE" />
               </div>
             )}
           </QueryState>

@@ -18,11 +18,14 @@ function Table({ cells, level, threshold, indicatorName, period }: { cells: Cell
     if (chart.current) void drawBars(chart.current, cells.map((c) => ({ label: label(c), value: c.perThousandInhabitants ?? c.value, suppressed: c.suppressed })),
       { title, locale: bcp47(), suppressedLabel: t('fewerThan', { n: threshold }) });
   });
+  // The CSV holds exactly what the table shows: the same rounding, suppressed cells as words.
   const csvHref = useMemo(() => {
+    const shown = (v: number | null | undefined, digits: number) => (v === null || v === undefined ? null : Number(v.toFixed(digits)));
     const rows = [[t(level), t('period'), t('value'), t('perThousand'), t('units')],
-      ...cells.map((c) => [label(c), c.period ?? period, c.suppressed ? t('fewerThan', { n: threshold }) : c.value, c.suppressed ? null : c.perThousandInhabitants, c.unitCount])];
+      ...cells.map((c) => [label(c), c.period ?? period, c.suppressed ? t('fewerThan', { n: threshold }) : shown(c.value, 1),
+        c.suppressed ? t('fewerThan', { n: threshold }) : shown(c.perThousandInhabitants, 2), c.unitCount ?? null])];
     return `data:text/csv;charset=utf-8,${encodeURIComponent(toCsv(rows))}`;
-  }, [cells]);
+  }, [cells, level, threshold, period]);
   return (
     <div class="two-columns">
       <table data-table="statistics">
@@ -90,11 +93,16 @@ export function Statistics() {
         )}
       </QueryState>
       {indicator && (
-        <QueryState result={statistics}>
+        <>
+          {statistics.problem?.kind === 'cost' && level === 'municipality' && (
+            <p><button type="button" data-narrow="county" onClick={() => choose({ level: 'county' })}>{t('narrowToCounty')}</button></p>
+          )}
+          <QueryState result={statistics}>
           {(data) => data.statistics.cells.length === 0
             ? <p class="notice" data-problem="noData">{t('noData', { indicator: indicator.name, period })}</p>
             : <Table cells={data.statistics.cells} level={level} threshold={data.statistics.suppressionThreshold} indicatorName={indicator.name} period={period} />}
-        </QueryState>
+          </QueryState>
+        </>
       )}
     </>
   );

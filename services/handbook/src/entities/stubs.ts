@@ -31,3 +31,10 @@ export class AgendaItem {
   @Directive('@external') @Field(() => [String]) handbookAnchors: string[];
   @Directive('@external') @Field(() => [ID]) toolIds: string[];
 }
+
+/** Owned by the participants service (all personal data lives there); referred to by id only. */
+@ObjectType()
+@Directive('@key(fields: "id", resolvable: false)')
+export class Person {
+  @Field(() => ID) id: string;
+}

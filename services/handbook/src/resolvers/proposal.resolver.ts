@@ -3,7 +3,7 @@ import { ConnectionArgs, isUuid, keysetPage, unauthenticated, type RequestContex
 import { Handbook } from '../entities/handbook.entity';
 import { Edition } from '../entities/edition.entity';
 import { RevisionProposal } from '../entities/revision-proposal.entity';
-import { Network, Session, ref } from '../entities/stubs';
+import { Network, Person, Session, ref } from '../entities/stubs';
 import { editionById, handbookById, proposalById } from '../loaders';
 import { acceptRevision, proposalVisibility, proposeRevision, rejectRevision } from '../services/proposals';
 import { anchorOf } from '../services/validation';
@@ -64,6 +64,11 @@ export class RevisionProposalResolver {
   @FieldResolver(() => ID, { nullable: true, description: 'The proposer as a person id (details in the participants service), when known.' })
   proposerPersonId(@Root() p: RevisionProposal) {
     return p.proposerPersonId && isUuid(p.proposerPersonId) ? p.proposerPersonId : null;
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'The proposer, as far as you may see them directly (the person-visibility rule of the participants service); null otherwise or when unknown.' })
+  proposer(@Root() p: RevisionProposal) {
+    return p.proposerPersonId && isUuid(p.proposerPersonId) ? ref(Person, p.proposerPersonId) : null;
   }
 
   @Authorized()

@@ -14,7 +14,9 @@ export const MAX_ANCHORS = 100;
 export class SearchResolver {
   @Query(() => HandbookSearchConnection, {
     description: 'Full-text search in the current published editions (and, for editors who ask, their drafts), ranked, with highlighted snippets. '
-      + 'Words are matched by their stem in the language’s configuration: "korrupsjonen" finds "korrupsjon".',
+      + 'Words are matched by their stem in the language’s configuration: "korrupsjonen" finds "korrupsjon". '
+      + 'nb and nn search Norwegian texts of both written forms with the Norwegian stemmer (which reduces nynorsk inflections such as kommunane, samlingane too), '
+      + 'with word pairs where nynorsk and bokmål differ (tilsett/ansatt, leiar/leder); texts in the language asked for come first.',
   })
   searchHandbook(
     @Ctx() ctx: RequestContext,

@@ -10,12 +10,14 @@ import { RevisionProposal } from '../entities/revision-proposal.entity';
 import { NetworkHandbook } from '../entities/network-handbook.entity';
 import { EditionStatus, Language, ProposalStatus } from '../entities/enums';
 import { markdownToText } from '../services/markdown';
+import { SAMAN_CHAPTERS, SAMAN_NOTE } from './saman-content';
 import {
   BESKYTT_CHAPTERS, BESKYTT_NOTE, BESKYTT_TOOLS, SKYDD_CHAPTERS, SKYDD_NOTE, TI_NOTE, TI_RECOMMENDATIONS, TI_SOURCE, type ChapterSeed, type ToolSeed,
 } from './content';
 
 /** Demo handbook owned by this service alone (the Swedish network's material). */
 const SKYDD_HANDBOOK_ID = demoId('handbook:skr-korruptionsskydd');
+const SAMAN_HANDBOOK_ID = demoId('handbook:saman-om-ein-betre-kommune');
 
 function chapterRows(editionId: string, language: Language, note: string, seeds: ChapterSeed[], parentId: string | null = null): Partial<Chapter>[] {
   return seeds.flatMap((s, i) => {
@@ -37,6 +39,7 @@ export async function seedHandbookDemo(ds: DataSource, log: Logger): Promise<voi
   if ((await ds.getRepository(Handbook).count()) > 0) return;
   const beskyttEdition = demoId('edition:beskytt-kommunen:1');
   const skyddEdition = demoId('edition:korruptionsskydd:1');
+  const samanEdition = demoId('edition:saman-om-ein-betre-kommune:1');
   await ds.transaction(async (m) => {
     await m.getRepository(Handbook).insert([
       {
@@ -49,6 +52,11 @@ export async function seedHandbookDemo(ds: DataSource, log: Logger): Promise<voi
         description: 'Demomaterial för SKL:s nätverk för korruptionsbekämpning 2019, byggt på nätverkets teman. Texterna är sammanfattningar skrivna för demon.',
         language: Language.sv, publisherIds: ['skr'],
       },
+      {
+        id: SAMAN_HANDBOOK_ID, slug: 'saman-om-ein-betre-kommune', title: 'Saman om ein betre kommune', subtitle: 'Arbeidsmåten i nettverka',
+        description: 'Korleis nettverka i programmet Saman om ein betre kommune arbeidde, på nynorsk som programmet. Tekstane er samandrag skrivne for demoen.',
+        language: Language.nn, publisherIds: ['ks', 'kdd'],
+      },
     ]);
     await m.getRepository(Edition).insert([
       {
@@ -59,10 +67,15 @@ export async function seedHandbookDemo(ds: DataSource, log: Logger): Promise<voi
         id: skyddEdition, handbookId: SKYDD_HANDBOOK_ID, number: 1, title: 'Utgåva 1', status: EditionStatus.PUBLISHED,
         publishedOn: '2019-09-23', notes: 'Demomaterial; datumet är satt för demon.', basedOnId: null,
       },
+      {
+        id: samanEdition, handbookId: SAMAN_HANDBOOK_ID, number: 1, title: '1. utgåve', status: EditionStatus.PUBLISHED,
+        publishedOn: '2013-03-11', notes: 'Demomateriale; datoen er sett for demoen.', basedOnId: null,
+      },
     ]);
     await m.getRepository(Chapter).insert([
       ...chapterRows(beskyttEdition, Language.nb, BESKYTT_NOTE, BESKYTT_CHAPTERS),
       ...chapterRows(skyddEdition, Language.sv, SKYDD_NOTE, SKYDD_CHAPTERS),
+      ...chapterRows(samanEdition, Language.nn, SAMAN_NOTE, SAMAN_CHAPTERS),
     ]);
     await m.getRepository(Tool).insert(toolRows(beskyttEdition, BESKYTT_NOTE, BESKYTT_TOOLS));
     await m.getRepository(Recommendation).insert(TI_RECOMMENDATIONS.map((r, i) => ({

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { EntityManager } from 'typeorm';
-import { userError, validateInput, type RequestContext, type UserError, type UserErrorCode } from '@kommunenett/subgraph-kit';
+import { refuse, refuseAll, runMutation, type Outcome, type RequestContext } from '@kommunenett/subgraph-kit';
 import { Handbook } from '../entities/handbook.entity';
 import { Edition } from '../entities/edition.entity';
 import { Chapter } from '../entities/chapter.entity';
@@ -13,40 +13,11 @@ import {
   checkMarkup, expectedVersionSchema, idSchema, markdownSchema, slugSchema, summarySchema, tagsSchema, titleSchema, todayInOslo,
 } from './validation';
 
-export interface Outcome<T> {
-  value: T | null;
-  userErrors: UserError[];
-}
-const failed = <T>(...userErrors: UserError[]): Outcome<T> => ({ value: null, userErrors });
-const done = <T>(value: T): Outcome<T> => ({ value, userErrors: [] });
-
-/** Thrown inside a transaction to roll it back and answer with user errors. */
-export class Refusal extends Error {
-  constructor(readonly userErrors: UserError[]) {
-    super(userErrors.map((e) => e.message).join(' '));
-  }
-}
-
-/** Runs `work` in a transaction; a Refusal rolls back and becomes the user errors. */
-export async function inTransaction<T>(ctx: RequestContext, work: (m: EntityManager) => Promise<T>): Promise<Outcome<T>> {
-  try {
-    return done(await ctx.ds.transaction(work));
-  } catch (error) {
-    if (error instanceof Refusal) return failed(...error.userErrors);
-    if ((error as { code?: string }).code === '23505') {
-      return failed(userError(null, 'Someone else changed the same thing at the same time; try again.', 'CONFLICT'));
-    }
-    throw error;
-  }
-}
-
-const refuse = (field: string | null, message: string, code: UserErrorCode) => new Refusal([userError(field, message, code)]);
-
 /** The edition (locked for the rest of the transaction) with its handbook, after the editor check. */
 async function lockEdition(ctx: RequestContext, m: EntityManager, editionId: string, field: string): Promise<{ edition: Edition; handbook: Handbook }> {
   const edition = await m.getRepository(Edition).findOne({ where: { id: editionId }, lock: { mode: 'pessimistic_write' } });
   const handbook = edition && (await m.getRepository(Handbook).findOneBy({ id: edition.handbookId }));
-  if (!edition || !handbook) throw refuse(field, `Edition ${editionId} was not found.`, 'NOT_FOUND');
+  if (!edition || !handbook) refuse(field, `Edition ${editionId} was not found.`, 'NOT_FOUND');
   if (edition.status === EditionStatus.DRAFT) requireEditor(ctx.viewer, handbook);
   return { edition, handbook };
 }
@@ -64,7 +35,7 @@ async function lockDraftEdition(ctx: RequestContext, m: EntityManager, editionId
   const found = await lockEdition(ctx, m, editionId, field);
   requireEditor(ctx.viewer, found.handbook);
   if (found.edition.status !== EditionStatus.DRAFT) {
-    throw refuse(field, `Edition ${found.edition.number} is ${found.edition.status.toLowerCase()} and cannot be changed; create a draft edition to revise it.`, 'EDITION_IMMUTABLE');
+    refuse(field, `Edition ${found.edition.number} is ${found.edition.status.toLowerCase()} and cannot be changed; create a draft edition to revise it.`, 'EDITION_IMMUTABLE');
   }
   return found;
 }
@@ -72,10 +43,10 @@ async function lockDraftEdition(ctx: RequestContext, m: EntityManager, editionId
 /** A chapter of a draft edition, its edition locked, its version checked. */
 async function lockDraftChapter(ctx: RequestContext, m: EntityManager, chapterId: string, expectedVersion: number) {
   const chapter = await m.getRepository(Chapter).findOneBy({ id: chapterId });
-  if (!chapter) throw refuse('chapterId', `Chapter ${chapterId} was not found.`, 'NOT_FOUND');
+  if (!chapter) refuse('chapterId', `Chapter ${chapterId} was not found.`, 'NOT_FOUND');
   const found = await lockDraftEdition(ctx, m, chapter.editionId, 'chapterId');
   if (chapter.version !== expectedVersion) {
-    throw refuse('expectedVersion', `The chapter is at version ${chapter.version}, not ${expectedVersion}: someone changed it meanwhile.`, 'STALE_VERSION');
+    refuse('expectedVersion', `The chapter is at version ${chapter.version}, not ${expectedVersion}: someone changed it meanwhile.`, 'STALE_VERSION');
   }
   return { chapter, ...found };
 }
@@ -87,17 +58,14 @@ const createDraftSchema = z.object({
 });
 
 /** A new draft edition, a copy of the latest edition's chapters and tools. */
-export async function createDraftEdition(ctx: RequestContext, input: unknown): Promise<Outcome<Edition>> {
-  const parsed = validateInput(createDraftSchema, input);
-  if (!parsed.ok) return failed(...parsed.userErrors);
-  const { handbookSlug, title, notes } = parsed.value;
-  return inTransaction(ctx, async (m) => {
+export function createDraftEdition(ctx: RequestContext, input: unknown): Promise<Outcome<Edition>> {
+  return runMutation(ctx, { input, schema: createDraftSchema }, async ({ handbookSlug, title, notes }, m) => {
     const handbook = await m.getRepository(Handbook).findOne({ where: { slug: handbookSlug }, lock: { mode: 'pessimistic_write' } });
-    if (!handbook) throw refuse('handbookSlug', `No handbook "${handbookSlug}".`, 'NOT_FOUND');
+    if (!handbook) refuse('handbookSlug', `No handbook "${handbookSlug}".`, 'NOT_FOUND');
     requireEditor(ctx.viewer, handbook);
     const editions = await m.getRepository(Edition).find({ where: { handbookId: handbook.id }, order: { number: 'DESC' } });
     const draft = editions.find((e) => e.status === EditionStatus.DRAFT);
-    if (draft) throw refuse('handbookSlug', `Edition ${draft.number} is already a draft; revise it or publish it first.`, 'DRAFT_EXISTS');
+    if (draft) refuse('handbookSlug', `Edition ${draft.number} is already a draft; revise it or publish it first.`, 'DRAFT_EXISTS');
     const latest = editions[0] ?? null;
     const number = (latest?.number ?? 0) + 1;
     const edition = m.getRepository(Edition).create({
@@ -128,14 +96,11 @@ const publishSchema = z.object({
 });
 
 /** Publishes a draft: it becomes the current edition, and the previous one is superseded. */
-export async function publishEdition(ctx: RequestContext, input: unknown): Promise<Outcome<{ edition: Edition; superseded: Edition | null }>> {
-  const parsed = validateInput(publishSchema, input);
-  if (!parsed.ok) return failed(...parsed.userErrors);
-  const { editionId, expectedVersion, publishedOn } = parsed.value;
-  return inTransaction(ctx, async (m) => {
+export function publishEdition(ctx: RequestContext, input: unknown): Promise<Outcome<{ edition: Edition; superseded: Edition | null }>> {
+  return runMutation(ctx, { input, schema: publishSchema }, async ({ editionId, expectedVersion, publishedOn }, m) => {
     const { edition } = await lockDraftEdition(ctx, m, editionId, 'editionId');
-    if (edition.version !== expectedVersion) throw refuse('expectedVersion', `The edition is at version ${edition.version}, not ${expectedVersion}.`, 'STALE_VERSION');
-    if ((await m.getRepository(Chapter).countBy({ editionId })) === 0) throw refuse('editionId', 'An edition without chapters cannot be published.', 'EMPTY_EDITION');
+    if (edition.version !== expectedVersion) refuse('expectedVersion', `The edition is at version ${edition.version}, not ${expectedVersion}.`, 'STALE_VERSION');
+    if ((await m.getRepository(Chapter).countBy({ editionId })) === 0) refuse('editionId', 'An edition without chapters cannot be published.', 'EMPTY_EDITION');
     const current = await m.getRepository(Edition).findOne({ where: { handbookId: edition.handbookId, status: EditionStatus.PUBLISHED }, lock: { mode: 'pessimistic_write' } });
     // Supersede first: a handbook has one current edition at a time.
     if (current) await m.getRepository(Edition).update({ id: current.id }, { status: EditionStatus.SUPERSEDED });
@@ -156,13 +121,9 @@ const updateChapterSchema = z.object({
   tags: tagsSchema.nullish(),
 });
 
-export async function updateChapter(ctx: RequestContext, input: unknown): Promise<Outcome<Chapter>> {
-  const parsed = validateInput(updateChapterSchema, input);
-  if (!parsed.ok) return failed(...parsed.userErrors);
-  const { chapterId, expectedVersion, title, summary, bodyMarkdown, tags } = parsed.value;
-  const unsafe = checkMarkup('bodyMarkdown', bodyMarkdown);
-  if (unsafe.length) return failed(...unsafe);
-  return inTransaction(ctx, async (m) => {
+export function updateChapter(ctx: RequestContext, input: unknown): Promise<Outcome<Chapter>> {
+  const prepare = async (v: { bodyMarkdown?: string | null }) => refuseAll(checkMarkup('bodyMarkdown', v.bodyMarkdown));
+  return runMutation(ctx, { input, schema: updateChapterSchema, prepare }, async ({ chapterId, expectedVersion, title, summary, bodyMarkdown, tags }, m) => {
     const { chapter } = await lockDraftChapter(ctx, m, chapterId, expectedVersion);
     const changes: Partial<Chapter> = {};
     if (title) changes.title = title;
@@ -218,20 +179,16 @@ async function closeGap(m: EntityManager, editionId: string, parentId: string | 
 async function requireParentIn(m: EntityManager, editionId: string, parentId: string | null | undefined): Promise<void> {
   if (!parentId) return;
   const parent = await m.getRepository(Chapter).findOneBy({ id: parentId, editionId });
-  if (!parent) throw refuse('parentId', 'The parent chapter is not in the same edition.', 'INVALID_PARENT');
+  if (!parent) refuse('parentId', 'The parent chapter is not in the same edition.', 'INVALID_PARENT');
 }
 
-export async function addChapter(ctx: RequestContext, input: unknown): Promise<Outcome<Chapter>> {
-  const parsed = validateInput(addChapterSchema, input);
-  if (!parsed.ok) return failed(...parsed.userErrors);
-  const v = parsed.value;
-  const unsafe = checkMarkup('bodyMarkdown', v.bodyMarkdown);
-  if (unsafe.length) return failed(...unsafe);
-  return inTransaction(ctx, async (m) => {
+export function addChapter(ctx: RequestContext, input: unknown): Promise<Outcome<Chapter>> {
+  const prepare = async (v: { bodyMarkdown: string }) => refuseAll(checkMarkup('bodyMarkdown', v.bodyMarkdown));
+  return runMutation(ctx, { input, schema: addChapterSchema, prepare }, async (v, m) => {
     const { handbook } = await lockDraftEdition(ctx, m, v.editionId, 'editionId');
     await requireParentIn(m, v.editionId, v.parentId);
     if (await m.getRepository(Chapter).existsBy({ editionId: v.editionId, slug: v.slug })) {
-      throw refuse('slug', `The anchor "${handbook.slug}/${v.slug}" is already used in this edition.`, 'DUPLICATE_ANCHOR');
+      refuse('slug', `The anchor "${handbook.slug}/${v.slug}" is already used in this edition.`, 'DUPLICATE_ANCHOR');
     }
     const parentId = v.parentId ?? null;
     const last = (await siblingCount(m, v.editionId, parentId)) + 1;
@@ -255,18 +212,15 @@ const moveChapterSchema = z.object({
 });
 
 /** Moves a chapter under another parent (or to the top level) at a position; never under itself. */
-export async function moveChapter(ctx: RequestContext, input: unknown): Promise<Outcome<Chapter>> {
-  const parsed = validateInput(moveChapterSchema, input);
-  if (!parsed.ok) return failed(...parsed.userErrors);
-  const { chapterId, expectedVersion, position } = parsed.value;
-  const parentId = parsed.value.parentId ?? null;
-  return inTransaction(ctx, async (m) => {
+export function moveChapter(ctx: RequestContext, input: unknown): Promise<Outcome<Chapter>> {
+  return runMutation(ctx, { input, schema: moveChapterSchema }, async ({ chapterId, expectedVersion, position, parentId: newParent }, m) => {
+    const parentId = newParent ?? null;
     const { chapter } = await lockDraftChapter(ctx, m, chapterId, expectedVersion);
     await requireParentIn(m, chapter.editionId, parentId);
     if (parentId) {
       const tree = await m.getRepository(Chapter).find({ where: { editionId: chapter.editionId }, select: { id: true, parentId: true, position: true } });
       if (subtreeIds(tree, chapter.id).has(parentId)) {
-        throw refuse('parentId', 'A chapter cannot be moved under itself or one of its own subsections.', 'CYCLE');
+        refuse('parentId', 'A chapter cannot be moved under itself or one of its own subsections.', 'CYCLE');
       }
     }
     await closeGap(m, chapter.editionId, chapter.parentId, chapter.position);
@@ -281,13 +235,11 @@ export async function moveChapter(ctx: RequestContext, input: unknown): Promise<
 
 const removeChapterSchema = z.object({ chapterId: idSchema, expectedVersion: expectedVersionSchema });
 
-export async function removeChapter(ctx: RequestContext, input: unknown): Promise<Outcome<Edition>> {
-  const parsed = validateInput(removeChapterSchema, input);
-  if (!parsed.ok) return failed(...parsed.userErrors);
-  return inTransaction(ctx, async (m) => {
-    const { chapter, edition } = await lockDraftChapter(ctx, m, parsed.value.chapterId, parsed.value.expectedVersion);
+export function removeChapter(ctx: RequestContext, input: unknown): Promise<Outcome<Edition>> {
+  return runMutation(ctx, { input, schema: removeChapterSchema }, async ({ chapterId, expectedVersion }, m) => {
+    const { chapter, edition } = await lockDraftChapter(ctx, m, chapterId, expectedVersion);
     if (await m.getRepository(Chapter).existsBy({ parentId: chapter.id })) {
-      throw refuse('chapterId', 'The chapter has subsections; move or remove them first.', 'HAS_SUBSECTIONS');
+      refuse('chapterId', 'The chapter has subsections; move or remove them first.', 'HAS_SUBSECTIONS');
     }
     await m.getRepository(Chapter).delete({ id: chapter.id });
     await closeGap(m, chapter.editionId, chapter.parentId, chapter.position);

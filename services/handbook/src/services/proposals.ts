@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Brackets, type SelectQueryBuilder } from 'typeorm';
 import {
-  forbidden, isAdmin, isUuid, SubgraphClient, unauthenticated, userError, validateInput, type RequestContext,
+  forbidden, isAdmin, isUuid, refuse, refuseAll, runMutation, SubgraphClient, unauthenticated, userError, type Outcome, type RequestContext,
 } from '@kommunenett/subgraph-kit';
 import { Handbook } from '../entities/handbook.entity';
 import { Edition } from '../entities/edition.entity';
@@ -10,7 +10,7 @@ import { Chapter } from '../entities/chapter.entity';
 import { RevisionProposal } from '../entities/revision-proposal.entity';
 import { EditionStatus, ProposalStatus } from '../entities/enums';
 import { isEditor, requireEditor } from './access';
-import { inTransaction, Refusal, replaceChapterBody, touchDraftEdition, type Outcome } from './editing';
+import { replaceChapterBody, touchDraftEdition } from './editing';
 import { checkMarkup, idSchema, markdownSchema, parseAnchor, titleSchema } from './validation';
 
 /**
@@ -58,36 +58,37 @@ async function checkOrigin(ctx: RequestContext, networkId: string, sessionId: st
  * A facilitator or participant proposes a change from what their network learned; editors may
  * also record one on a network's behalf.
  */
-export async function proposeRevision(ctx: RequestContext, input: unknown): Promise<Outcome<RevisionProposal>> {
+export function proposeRevision(ctx: RequestContext, input: unknown): Promise<Outcome<RevisionProposal>> {
   const v = ctx.viewer;
   if (v.kind === 'anonymous') throw unauthenticated();
-  const parsed = validateInput(proposeSchema, input);
-  if (!parsed.ok) return { value: null, userErrors: parsed.userErrors };
-  const p = parsed.value;
-  const unknownAnchor = { value: null, userErrors: [userError('anchor', `No section "${p.anchor}" in a current or draft edition.`, 'UNKNOWN_ANCHOR')] };
-  const anchor = parseAnchor(p.anchor);
-  const handbook = anchor && (await ctx.ds.getRepository(Handbook).findOneBy({ slug: anchor.handbookSlug }));
-  if (!anchor || !handbook) return unknownAnchor;
-  const fromTheNetwork = (v.role === 'FACILITATOR' || v.role === 'PARTICIPANT') && v.networkIds.includes(p.networkId);
-  if (!fromTheNetwork && !isEditor(v, handbook)) throw forbidden('Only facilitators and participants of the network, or the handbook’s editors, may propose revisions.');
-  const exists = await ctx.ds.getRepository(Chapter).createQueryBuilder('c')
-    .innerJoin(Edition, 'e', 'e.id = c.edition_id')
-    .where('e.handbook_id = :handbookId AND c.slug = :slug AND e.status IN (:...open)', {
-      handbookId: handbook.id, slug: anchor.slug, open: [EditionStatus.PUBLISHED, EditionStatus.DRAFT],
-    }).getExists();
-  if (!exists) return unknownAnchor;
-  const markupErrors = checkMarkup('proposedMarkdown', p.proposedMarkdown);
-  if (markupErrors.length) return { value: null, userErrors: markupErrors };
-  const originErrors = await checkOrigin(ctx, p.networkId, p.sessionId);
-  if (originErrors.length) return { value: null, userErrors: originErrors };
-  const proposal = ctx.ds.getRepository(RevisionProposal).create({
-    id: randomUUID(), handbookId: handbook.id, chapterSlug: anchor.slug, networkId: p.networkId, sessionId: p.sessionId ?? null,
-    proposedBy: v.subject ?? 'unknown', proposerPersonId: v.personId && isUuid(v.personId) ? v.personId : null,
-    proposerRole: v.role ?? v.kind, title: p.title, rationale: p.rationale, proposedMarkdown: p.proposedMarkdown || null,
-    status: ProposalStatus.PROPOSED, decisionNote: null, decidedBy: null, decidedAt: null, acceptedIntoEditionId: null,
+  // The checks read this service's tables and the networks subgraph, before the one write.
+  const prepare = async (p: z.infer<typeof proposeSchema>) => {
+    const unknownAnchor = () => refuse('anchor', `No section "${p.anchor}" in a current or draft edition.`, 'UNKNOWN_ANCHOR');
+    const anchor = parseAnchor(p.anchor);
+    const handbook = anchor && (await ctx.ds.getRepository(Handbook).findOneBy({ slug: anchor.handbookSlug }));
+    if (!anchor || !handbook) return unknownAnchor();
+    const fromTheNetwork = (v.role === 'FACILITATOR' || v.role === 'PARTICIPANT') && v.networkIds.includes(p.networkId);
+    if (!fromTheNetwork && !isEditor(v, handbook)) throw forbidden('Only facilitators and participants of the network, or the handbook’s editors, may propose revisions.');
+    const exists = await ctx.ds.getRepository(Chapter).createQueryBuilder('c')
+      .innerJoin(Edition, 'e', 'e.id = c.edition_id')
+      .where('e.handbook_id = :handbookId AND c.slug = :slug AND e.status IN (:...open)', {
+        handbookId: handbook.id, slug: anchor.slug, open: [EditionStatus.PUBLISHED, EditionStatus.DRAFT],
+      }).getExists();
+    if (!exists) return unknownAnchor();
+    refuseAll(checkMarkup('proposedMarkdown', p.proposedMarkdown));
+    refuseAll(await checkOrigin(ctx, p.networkId, p.sessionId));
+    return { handbook, chapterSlug: anchor.slug };
+  };
+  return runMutation(ctx, { input, schema: proposeSchema, prepare }, async (p, m, { handbook, chapterSlug }) => {
+    const proposal = m.getRepository(RevisionProposal).create({
+      id: randomUUID(), handbookId: handbook.id, chapterSlug, networkId: p.networkId, sessionId: p.sessionId ?? null,
+      proposedBy: v.subject ?? 'unknown', proposerPersonId: v.personId && isUuid(v.personId) ? v.personId : null,
+      proposerRole: v.role ?? v.kind, title: p.title, rationale: p.rationale, proposedMarkdown: p.proposedMarkdown || null,
+      status: ProposalStatus.PROPOSED, decisionNote: null, decidedBy: null, decidedAt: null, acceptedIntoEditionId: null,
+    });
+    await m.getRepository(RevisionProposal).insert(proposal);
+    return m.getRepository(RevisionProposal).findOneByOrFail({ id: proposal.id });
   });
-  await ctx.ds.getRepository(RevisionProposal).insert(proposal);
-  return { value: await ctx.ds.getRepository(RevisionProposal).findOneByOrFail({ id: proposal.id }), userErrors: [] };
 }
 
 const decideSchema = z.object({ proposalId: idSchema });
@@ -96,10 +97,10 @@ const decideSchema = z.object({ proposalId: idSchema });
 async function lockOpenProposal(ctx: RequestContext, m: import('typeorm').EntityManager, proposalId: string) {
   const proposal = await m.getRepository(RevisionProposal).findOne({ where: { id: proposalId }, lock: { mode: 'pessimistic_write' } });
   const handbook = proposal && (await m.getRepository(Handbook).findOneBy({ id: proposal.handbookId }));
-  if (!proposal || !handbook) throw new Refusal([userError('proposalId', `Proposal ${proposalId} was not found.`, 'NOT_FOUND')]);
+  if (!proposal || !handbook) refuse('proposalId', `Proposal ${proposalId} was not found.`, 'NOT_FOUND');
   requireEditor(ctx.viewer, handbook);
   if (proposal.status !== ProposalStatus.PROPOSED) {
-    throw new Refusal([userError('proposalId', `The proposal is already ${proposal.status.toLowerCase()}.`, 'ALREADY_DECIDED')]);
+    refuse('proposalId', `The proposal is already ${proposal.status.toLowerCase()}.`, 'ALREADY_DECIDED');
   }
   return { proposal, handbook };
 }
@@ -110,16 +111,13 @@ const acceptSchema = decideSchema.extend({
 });
 
 /** Takes a proposal into the handbook's draft edition (applying its text unless told not to). */
-export async function acceptRevision(ctx: RequestContext, input: unknown): Promise<Outcome<{ proposal: RevisionProposal; chapter: Chapter }>> {
-  const parsed = validateInput(acceptSchema, input);
-  if (!parsed.ok) return { value: null, userErrors: parsed.userErrors };
-  const { proposalId, applyProposedText, note } = parsed.value;
-  return inTransaction(ctx, async (m) => {
+export function acceptRevision(ctx: RequestContext, input: unknown): Promise<Outcome<{ proposal: RevisionProposal; chapter: Chapter }>> {
+  return runMutation(ctx, { input, schema: acceptSchema }, async ({ proposalId, applyProposedText, note }, m) => {
     const { proposal } = await lockOpenProposal(ctx, m, proposalId);
     const draft = await m.getRepository(Edition).findOne({ where: { handbookId: proposal.handbookId, status: EditionStatus.DRAFT }, lock: { mode: 'pessimistic_write' } });
-    if (!draft) throw new Refusal([userError('proposalId', 'The handbook has no draft edition to take the proposal into; create one first.', 'NO_DRAFT_EDITION')]);
+    if (!draft) refuse('proposalId', 'The handbook has no draft edition to take the proposal into; create one first.', 'NO_DRAFT_EDITION');
     const chapter = await m.getRepository(Chapter).findOneBy({ editionId: draft.id, slug: proposal.chapterSlug });
-    if (!chapter) throw new Refusal([userError('proposalId', `The draft edition has no section "${proposal.chapterSlug}" any more.`, 'ANCHOR_NOT_IN_DRAFT')]);
+    if (!chapter) refuse('proposalId', `The draft edition has no section "${proposal.chapterSlug}" any more.`, 'ANCHOR_NOT_IN_DRAFT');
     if ((applyProposedText ?? true) && proposal.proposedMarkdown) await replaceChapterBody(m, chapter.id, proposal.proposedMarkdown);
     // Taking a proposal in is a change of the draft, with or without its text.
     await touchDraftEdition(m, draft.id);
@@ -135,13 +133,11 @@ export async function acceptRevision(ctx: RequestContext, input: unknown): Promi
 
 const rejectSchema = decideSchema.extend({ reason: z.string().trim().min(1).max(2000) });
 
-export async function rejectRevision(ctx: RequestContext, input: unknown): Promise<Outcome<RevisionProposal>> {
-  const parsed = validateInput(rejectSchema, input);
-  if (!parsed.ok) return { value: null, userErrors: parsed.userErrors };
-  return inTransaction(ctx, async (m) => {
-    const { proposal } = await lockOpenProposal(ctx, m, parsed.value.proposalId);
+export function rejectRevision(ctx: RequestContext, input: unknown): Promise<Outcome<RevisionProposal>> {
+  return runMutation(ctx, { input, schema: rejectSchema }, async ({ proposalId, reason }, m) => {
+    const { proposal } = await lockOpenProposal(ctx, m, proposalId);
     await m.getRepository(RevisionProposal).update({ id: proposal.id }, {
-      status: ProposalStatus.REJECTED, decisionNote: parsed.value.reason, decidedBy: ctx.viewer.subject, decidedAt: new Date(),
+      status: ProposalStatus.REJECTED, decisionNote: reason, decidedBy: ctx.viewer.subject, decidedAt: new Date(),
     });
     return m.getRepository(RevisionProposal).findOneByOrFail({ id: proposal.id });
   });

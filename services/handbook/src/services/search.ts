@@ -2,12 +2,17 @@ import { badInput, decodeCursor, encodeCursor, isAdmin, pageSize, PageInfo, type
 import { Language } from '../entities/enums';
 import { HIGHLIGHT_END, HIGHLIGHT_START, highlightToHtml } from './markdown';
 
-/** Text search configuration and indexed-language predicate per language (one GIN index each). */
-const SEARCH_LANGUAGES: Record<Language, { config: string; languages: string }> = {
-  [Language.nb]: { config: 'norwegian', languages: "('nb', 'nn')" },
-  [Language.nn]: { config: 'norwegian', languages: "('nb', 'nn')" },
-  [Language.sv]: { config: 'swedish', languages: "('sv')" },
-  [Language.en]: { config: 'english', languages: "('en')" },
+/**
+ * Text search configuration and indexed-language predicate per language (one GIN index each).
+ * Nynorsk and bokmål share the Norwegian stemmer, which reduces the inflections of both; where
+ * the two use different words (tilsett/ansatt), `equivalents` rewrites the query through
+ * handbook.search_equivalent so each finds the other (migration 1734000000000-nynorsk-search).
+ */
+const SEARCH_LANGUAGES: Record<Language, { config: string; languages: string; equivalents: boolean }> = {
+  [Language.nb]: { config: 'norwegian', languages: "('nb', 'nn')", equivalents: true },
+  [Language.nn]: { config: 'norwegian', languages: "('nb', 'nn')", equivalents: true },
+  [Language.sv]: { config: 'swedish', languages: "('sv')", equivalents: false },
+  [Language.en]: { config: 'english', languages: "('en')", equivalents: false },
 };
 
 export const MAX_QUERY_LENGTH = 200;
@@ -25,8 +30,10 @@ export interface SearchScope {
  * predicate come from the table above, so the planner sees the partial GIN index's predicate.
  */
 export function searchStatement(language: Language, query: string, scope: SearchScope, limit: number, offset: number): { sql: string; params: unknown[] } {
-  const { config, languages } = SEARCH_LANGUAGES[language];
-  const tsquery = `websearch_to_tsquery('${config}', $1)`;
+  const { config, languages, equivalents } = SEARCH_LANGUAGES[language];
+  const typed = `websearch_to_tsquery('${config}', $1)`;
+  // ts_rewrite reads a table, so it is volatile: as a scalar subquery it runs once and the GIN index still applies.
+  const tsquery = equivalents ? `(SELECT ts_rewrite(${typed}, 'SELECT target, substitute FROM handbook.search_equivalent'))` : typed;
   const params: unknown[] = [query, limit, offset];
   const where = [`c.language IN ${languages}`, `c.search_document @@ ${tsquery}`];
   const editions = [`e.status = 'PUBLISHED'`];
@@ -47,16 +54,16 @@ export function searchStatement(language: Language, query: string, scope: Search
            ${headline('c.title', 'HighlightAll=true')} AS title_highlight,
            ${headline('c.body_text', 'MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "')} AS snippet
     FROM (
-      SELECT c.id, c.edition_id, ts_rank_cd(c.search_document, ${tsquery}) AS rank, count(*) OVER () AS total
+      SELECT c.id, c.edition_id, ts_rank_cd(c.search_document, ${tsquery}) AS rank, (c.language = '${language}') AS own_language, count(*) OVER () AS total
       FROM handbook.chapter c
       JOIN handbook.edition e ON e.id = c.edition_id
       JOIN handbook.handbook h ON h.id = e.handbook_id
       WHERE ${where.join(' AND ')}
-      ORDER BY rank DESC, c.id
+      ORDER BY own_language DESC, rank DESC, c.id
       LIMIT $2 OFFSET $3
     ) hit
     JOIN handbook.chapter c ON c.id = hit.id
-    ORDER BY hit.rank DESC, hit.id`;
+    ORDER BY hit.own_language DESC, hit.rank DESC, hit.id`;
   return { sql, params };
 }
 

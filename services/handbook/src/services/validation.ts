@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { isUuid, userError, type UserError } from '@kommunenett/subgraph-kit';
+import { inputSchemas, userError, type UserError } from '@kommunenett/subgraph-kit';
 import { unsafeMarkup } from './markdown';
 
-export const idSchema = z.string().refine(isUuid, { message: 'Not a valid id.', params: { code: 'INVALID_ID' } });
+export const idSchema = inputSchemas.id;
 export const slugSchema = z.string().min(1).max(80)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'Use lowercase letters, digits and single hyphens, e.g. "verdier-holdninger-og-kultur".' });
 export const titleSchema = z.string().trim().min(1).max(200);

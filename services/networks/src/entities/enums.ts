@@ -41,5 +41,5 @@ registerEnumType(AnchoringPhase, {
 registerEnumType(MilestoneStatus, { name: 'MilestoneStatus' });
 registerEnumType(NetworkOrder, {
   name: 'NetworkOrder',
-  description: 'Order of the catalogue. NEXT_SESSION: by the earliest session that has not ended (a session known only to a month counts as the first day of that month), networks without one last. REGISTRATION_DEADLINE: earliest first, networks without a deadline last. Ties by name.',
+  description: 'Order of the catalogue. NEXT_SESSION: by the start of the interval of the next session whose interval has not ended (an exact start, or the first instant of a planned month, so a session planned for the current month sorts by the month’s first day), networks without one last. REGISTRATION_DEADLINE: earliest first, networks without a deadline last. Ties by name.',
 });

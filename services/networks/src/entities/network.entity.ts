@@ -2,9 +2,22 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn, VirtualColumn } from 'typeorm';
 import { Country, Language, NetworkStatus, RegistrantKind } from './enums';
 
-/** When the network's next session is: the earliest one that has not ended (planned months as their first day). */
+/**
+ * End (exclusive) of the interval a session covers, in SQL: its end time, or the first instant
+ * after its last planned month in the network's time zone; null while undecided. Its start is
+ * sort_date. The TypeScript twin is sessionInterval in services/time.ts.
+ */
+export function sessionIntervalEndSql(session: string, network: string): string {
+  return `coalesce(${session}.ends_at, ${session}.starts_at,
+    (to_date(coalesce(${session}.planned_to, ${session}.planned_from), 'YYYY-MM') + interval '1 month')::timestamp AT TIME ZONE ${network}.time_zone)`;
+}
+
+/**
+ * Start of the network's next session: the earliest interval start among the sessions whose
+ * interval has not ended, so a session planned for the current month is still upcoming.
+ */
 export function nextSessionSql(alias: string): string {
-  return `SELECT min(s.sort_date) FROM networks.session s WHERE s.network_id = ${alias}.id AND coalesce(s.ends_at, s.sort_date) >= now()`;
+  return `SELECT min(s.sort_date) FROM networks.session s WHERE s.network_id = ${alias}.id AND ${sessionIntervalEndSql('s', alias)} > now()`;
 }
 
 @ObjectType({ description: 'A learning network: a group of municipalities meeting over a series of gatherings.' })
@@ -39,7 +52,11 @@ export class Network {
   @Field({ description: 'Participation must be anchored in a leadership decision.' }) @Column('boolean', { name: 'requires_leadership_anchoring', default: false }) requiresLeadershipAnchoring: boolean;
   @Field(() => String, { nullable: true, description: 'Who pays what, e.g. travel and stay borne by the municipality.' }) @Column('text', { name: 'cost_note', nullable: true }) costNote: string | null;
   @Field({ description: 'IANA time zone the network’s dates are in: Europe/Oslo or Europe/Stockholm.' }) @Column('text', { name: 'time_zone' }) timeZone: string;
-  @Field(() => Date, { nullable: true, description: 'Start of the next session that has not ended; a session known only to a month counts as the first day of the month.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Start of the interval of the next session that has not ended: an exact start, or the first instant of a planned month (a session planned for the current month is upcoming). A bare instant, whatever the precision.',
+    deprecationReason: 'An instant that looks exact also for a session known only to a month; use nextSession { datePrecision startsAt plannedMonth plannedTo intervalStart intervalEnd }.',
+  })
   @VirtualColumn({ type: 'timestamptz', query: nextSessionSql }) nextSessionAt: Date | null;
   @Field(() => String, { nullable: true }) @Column('text', { name: 'cancellation_reason', nullable: true }) cancellationReason: string | null;
   @Field(() => Int, { description: 'Increases with every change; pass it as expectedVersion when updating.' }) @VersionColumn() version: number;

@@ -3,7 +3,7 @@ import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
 import { SessionKind } from './enums';
 
 @ObjectType({
-  description: 'A gathering of a network. Its date is exact (startsAt/endsAt) or known only to a month (plannedMonth) or a span of months (plannedMonth to plannedTo); where a date is used for sorting or filtering, a planned month counts as its first day.',
+  description: 'A gathering of a network. Its date is exact (startsAt/endsAt) or known only to a month (plannedMonth) or a span of months (plannedMonth to plannedTo); datePrecision says which. Filters and orders treat it as the interval it covers (intervalStart to intervalEnd): a planned month is the whole month.',
 })
 @Directive('@key(fields: "id")')
 @Entity({ name: 'session' })
@@ -27,7 +27,7 @@ export class Session {
   @Column('text', { name: 'location_venue', nullable: true }) locationVenue: string | null;
   @Column('text', { name: 'location_place', nullable: true }) locationPlace: string | null;
   @Column('text', { name: 'location_municipality_id', nullable: true }) locationMunicipalityId: string | null;
-  @Field(() => Date, { nullable: true, description: 'The instant sorting and date filters use: startsAt, or the first day of plannedMonth (00:00 in the network’s time zone); null while undecided.' })
+  @Field(() => Date, { nullable: true, description: 'The instant sorting uses, equal to intervalStart: startsAt, or the first instant of plannedMonth (00:00 in the network’s time zone); null while undecided. Read it with datePrecision.' })
   @Column('timestamptz', { name: 'sort_date', nullable: true }) sortDate: Date | null;
   @Field(() => Int, { description: 'Increases with every change of the session or its agenda; pass it as expectedVersion.' }) @VersionColumn() version: number;
 }

@@ -77,7 +77,7 @@ export class AssignmentResolver {
   }
 
   @FieldResolver(() => [Submission], {
-    description: 'Submissions the viewer may read: all for the network’s hosts and facilitators, their own municipality’s for a coordinator. A municipality without one has NOT_STARTED.',
+    description: 'Submissions the viewer may read: all for the network’s hosts and facilitators, their own municipality’s for a coordinator. A municipality without one has NOT_STARTED. Bounded by nature, so not paged: at most one submission per participating municipality of the network (unique per assignment and municipality).',
   })
   async submissions(@Root() a: Assignment, @Ctx() ctx: RequestContext) {
     const network = await networkById(ctx).load(a.networkId);

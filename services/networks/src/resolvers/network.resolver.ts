@@ -7,7 +7,7 @@ import { Organization, Person, organizationRef, personRef } from '../entities/re
 import { Country, Language, NetworkOrder, RegistrantKind } from '../entities/enums';
 import { networkById, programById, sessionsByNetwork } from '../loaders';
 import { createNetwork, isOpenForRegistration, networkCatalogue, transitionNetwork, updateNetwork, type Transition } from '../services/networks';
-import { formatInZone } from '../services/time';
+import { formatInZone, sessionInterval } from '../services/time';
 import { NetworkConnection, NetworkFilter } from './types';
 import { requireUuid } from '@kommunenett/subgraph-kit';
 
@@ -105,9 +105,22 @@ export class NetworkResolver {
     return network.programId ? programById(ctx).load(network.programId) : null;
   }
 
-  @FieldResolver(() => [Session], { description: 'Sessions in order.' })
+  @FieldResolver(() => [Session], { description: 'Sessions in order. Bounded by nature, so not paged: the gatherings of one network.' })
   sessions(@Root() network: Network, @Ctx() ctx: RequestContext) {
     return sessionsByNetwork(ctx).load(network.id);
+  }
+
+  @FieldResolver(() => Session, {
+    nullable: true,
+    description: 'The next session: of the sessions whose interval (exact times, or the whole planned month or span, in the network’s time zone) has not ended, the one whose interval starts first. A session planned for the current month is upcoming. Its datePrecision says whether its date is exact or known only to the month.',
+  })
+  async nextSession(@Root() network: Network, @Ctx() ctx: RequestContext) {
+    const now = Date.now();
+    const upcoming = (await sessionsByNetwork(ctx).load(network.id))
+      .map((session) => ({ session, interval: sessionInterval(session, network.timeZone) }))
+      .filter((s) => s.interval && s.interval.end.getTime() > now)
+      .sort((a, b) => a.interval!.start.getTime() - b.interval!.start.getTime() || a.session.sequence - b.session.sequence);
+    return upcoming[0]?.session ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'registrationDeadline in the network’s time zone with its offset, e.g. 2013-05-21T23:59:59+02:00.' })

@@ -42,7 +42,7 @@ const ProjectPayload = Payload(MunicipalityProject, 'project');
 
 @Resolver(() => Network)
 export class NetworkProjectsResolver {
-  @FieldResolver(() => [MunicipalityProject], { description: 'Municipality projects the viewer may read: all for hosts and facilitators, their own for a coordinator.' })
+  @FieldResolver(() => [MunicipalityProject], { description: 'Municipality projects the viewer may read: all for hosts and facilitators, their own for a coordinator. Bounded by nature, so not paged: at most one project per participating municipality of the network (unique per network and municipality).' })
   async projects(@Root() network: Network, @Ctx() ctx: RequestContext) {
     const rows = await projectsByNetwork(ctx).load(network.id);
     return rows.filter((p) => canReadMunicipalityWork(ctx.viewer, network, p.municipalityId));

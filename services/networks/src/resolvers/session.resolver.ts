@@ -8,7 +8,7 @@ import { Municipality, Person, municipalityRef, personRef } from '../entities/re
 import { AgendaItemKind, SessionDatePrecision, SessionKind } from '../entities/enums';
 import { agendaBySession, networkById, sessionById } from '../loaders';
 import { createSession, deleteSession, scheduleSession, setAgenda, updateSession } from '../services/sessions';
-import { formatInZone, wallClock } from '../services/time';
+import { formatInZone, sessionInterval, wallClock } from '../services/time';
 import { requireUuid, Payload, payload } from '@kommunenett/subgraph-kit';
 
 @ObjectType({ description: 'Where a session is held; parts may be decided later.' })
@@ -123,6 +123,22 @@ export class SessionResolver {
     return s.plannedMonth ? SessionDatePrecision.MONTH : SessionDatePrecision.UNDECIDED;
   }
 
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: 'Start of the interval the session’s date covers: startsAt, or the first instant of plannedMonth in the network’s time zone; null while UNDECIDED. Read it with datePrecision: for MONTH and MONTH_SPAN it is the start of a month, not a known start time. Catalogue filters and the NEXT_SESSION order use this interval.',
+  })
+  async intervalStart(@Root() s: Session, @Ctx() ctx: RequestContext) {
+    return sessionInterval(s, await timeZoneOf(ctx, s.networkId))?.start ?? null;
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: 'End of the interval the session’s date covers, exclusive: endsAt, or the first instant after the last planned month (plannedTo, else plannedMonth) in the network’s time zone; null while UNDECIDED.',
+  })
+  async intervalEnd(@Root() s: Session, @Ctx() ctx: RequestContext) {
+    return sessionInterval(s, await timeZoneOf(ctx, s.networkId))?.end ?? null;
+  }
+
   @FieldResolver(() => String, { nullable: true, description: 'startsAt in the network’s time zone with its offset, e.g. 2013-06-18T12:00:00+02:00.' })
   async startsAtLocal(@Root() s: Session, @Ctx() ctx: RequestContext) {
     return s.startsAt ? formatInZone(s.startsAt, await timeZoneOf(ctx, s.networkId)) : null;
@@ -139,7 +155,7 @@ export class SessionResolver {
     return { venue: s.locationVenue, place: s.locationPlace, municipality: s.locationMunicipalityId ? municipalityRef(s.locationMunicipalityId) : null };
   }
 
-  @FieldResolver(() => [AgendaItem], { description: 'The timed agenda, in order of start.' })
+  @FieldResolver(() => [AgendaItem], { description: 'The timed agenda, in order of start. Bounded by nature, so not paged: the items of one session of at most a week (setAgenda takes a limited number of items).' })
   agenda(@Root() s: Session, @Ctx() ctx: RequestContext) {
     return agendaBySession(ctx).load(s.id);
   }

@@ -16,9 +16,9 @@ export class NetworkFilter {
   @Field(() => ID, { nullable: true, description: 'Organization that hosts the network.' }) hostId?: string;
   @Field(() => [NetworkStatus], { nullable: true }) status?: NetworkStatus[];
   @Field({ nullable: true, description: 'true: published, registration opened and deadline not passed, now. false: all others.' }) openForRegistration?: boolean;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD. Networks with a session on or after this day (in the network’s time zone). A session known only to a month counts as the first day of that month.' })
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD. Networks with a session on or after this day (in the network’s time zone). A session is the interval its date covers: its exact times, or its whole planned month or span of months, so a session planned for December–February matches sessionsFrom in January.' })
   sessionsFrom?: string;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD. Networks with a session on or before this day (in the network’s time zone). A session known only to a month counts as the first day of that month.' })
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD. Networks with a session on or before this day (in the network’s time zone). A session is the interval its date covers (exact times, or its whole planned month or span); with sessionsFrom, a network matches when one session’s interval overlaps the days from sessionsFrom to sessionsTo.' })
   sessionsTo?: string;
   @Field({ nullable: true, description: 'Free text over name and description, ignoring case and accents (ø, å, æ, ä, ö match o, a, ae).' }) search?: string;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Brackets } from 'typeorm';
 import { badInput, escapeLike, foldForSearch, keysetPage, userError, type KeysetColumn, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
-import { Network, nextSessionSql } from '../entities/network.entity';
+import { Network, nextSessionSql, sessionIntervalEndSql } from '../entities/network.entity';
 import { Program } from '../entities/program.entity';
 import { Country, Language, NetworkOrder, NetworkStatus, RegistrantKind } from '../entities/enums';
 import { canManageNetwork, canManageProgram, canRunNetwork, canSeeNetwork, requireAllowed, visibleNetworks } from './access';
@@ -211,10 +211,11 @@ export function networkCatalogue(ctx: RequestContext, filter: CatalogueFilter | 
       if (f[key] && !localDate.safeParse(f[key]).success) throw badInput(`${key} is not a date (YYYY-MM-DD).`, `filter.${key}`);
     }
     if (f.sessionsFrom && f.sessionsTo && f.sessionsTo < f.sessionsFrom) throw badInput('sessionsTo is before sessionsFrom.', 'filter.sessionsTo');
-    // Calendar days in each network's own time zone; a planned month counts as its first day (sort_date).
+    // Calendar days in each network's own time zone. A session is its interval (exact times, or its
+    // planned months): it matches when the interval overlaps the days asked for.
     qb.andWhere(new Brackets((w) => {
-      w.where(`EXISTS (SELECT 1 FROM networks.session s WHERE s.network_id = n.id
-        AND (CAST(:sessionsFrom AS date) IS NULL OR s.sort_date >= (CAST(:sessionsFrom AS timestamp) AT TIME ZONE n.time_zone))
+      w.where(`EXISTS (SELECT 1 FROM networks.session s WHERE s.network_id = n.id AND s.sort_date IS NOT NULL
+        AND (CAST(:sessionsFrom AS date) IS NULL OR ${sessionIntervalEndSql('s', 'n')} > (CAST(:sessionsFrom AS timestamp) AT TIME ZONE n.time_zone))
         AND (CAST(:sessionsBefore AS date) IS NULL OR s.sort_date < (CAST(:sessionsBefore AS timestamp) AT TIME ZONE n.time_zone)))`,
       { sessionsFrom: f.sessionsFrom ?? null, sessionsBefore: f.sessionsTo ? addDays(f.sessionsTo, 1) : null });
     }));

@@ -42,9 +42,28 @@ export function endOfLocalDay(date: string, timeZone: string): Date {
   return new Date(zonedInstant(date, '23:59:59', timeZone).getTime() + 999);
 }
 
-/** First instant of a planned month (YYYY-MM) in a time zone: how planned sessions sort. */
+/** First instant of a planned month (YYYY-MM) in a time zone: where a planned session's interval starts. */
 export function startOfMonth(month: string, timeZone: string): Date {
   return zonedInstant(`${month}-01`, '00:00', timeZone);
+}
+
+/** The month after a YYYY-MM month. */
+export function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/**
+ * The interval a session's date covers, end exclusive: its exact times, or from the first
+ * instant of its planned month to the first instant after its last planned month (local to the
+ * network). Null while undecided. The SQL twin is sessionIntervalEndSql (with sort_date as start).
+ */
+export function sessionInterval(
+  s: { startsAt: Date | null; endsAt: Date | null; plannedMonth: string | null; plannedTo: string | null }, timeZone: string,
+): { start: Date; end: Date } | null {
+  if (s.startsAt) return { start: s.startsAt, end: s.endsAt ?? s.startsAt };
+  if (!s.plannedMonth) return null;
+  return { start: startOfMonth(s.plannedMonth, timeZone), end: startOfMonth(nextMonth(s.plannedTo ?? s.plannedMonth), timeZone) };
 }
 
 export function timeZoneFor(country: 'NO' | 'SE'): string {

@@ -9,10 +9,28 @@ export enum RegistrationStatus {
 }
 export enum Gender { FEMALE = 'FEMALE', MALE = 'MALE', OTHER = 'OTHER' }
 export enum AttendanceStatus { PRESENT = 'PRESENT', ABSENT = 'ABSENT', EXCUSED = 'EXCUSED' }
+export enum AttendanceChangeAction { RECORDED = 'RECORDED', CHANGED = 'CHANGED', REMOVED = 'REMOVED' }
+/** How an EXCUSED entry (meldt forfall) counts in an attendance rate. */
+export enum ExcusedRule { COUNT_AS_ABSENT = 'COUNT_AS_ABSENT', LEAVE_OUT = 'LEAVE_OUT', COUNT_AS_PRESENT = 'COUNT_AS_PRESENT' }
 export enum RegistrationChangeKind { CREATED = 'CREATED', STATUS_CHANGED = 'STATUS_CHANGED', UPDATED = 'UPDATED', MOVED = 'MOVED', ANONYMIZED = 'ANONYMIZED' }
 export enum WebhookDeliveryStatus { PENDING = 'PENDING', DELIVERED = 'DELIVERED', FAILED = 'FAILED' }
 export enum ErasureRequestStatus { REQUESTED = 'REQUESTED', COMPLETED = 'COMPLETED', REJECTED = 'REJECTED' }
-export enum ParticipationDimension { COUNTY = 'COUNTY', MUNICIPALITY = 'MUNICIPALITY', NETWORK = 'NETWORK', ROLE = 'ROLE', GENDER = 'GENDER' }
+/** What a message tells a person; each kind has a template per language under `templates/`. */
+export enum NotificationKind {
+  REGISTRATION_RECEIVED = 'REGISTRATION_RECEIVED', REGISTRATION_CONFIRMED = 'REGISTRATION_CONFIRMED', REGISTRATION_REJECTED = 'REGISTRATION_REJECTED',
+  SEAT_OFFERED = 'SEAT_OFFERED', OFFER_REMINDER = 'OFFER_REMINDER', OFFER_EXPIRED = 'OFFER_EXPIRED', REGISTRATION_CANCELLED = 'REGISTRATION_CANCELLED', REGISTRATION_MOVED = 'REGISTRATION_MOVED',
+}
+/** Messages a person may switch off (reminders); decisions, offers and their expiry always go out. */
+export const OPTIONAL_NOTIFICATIONS: readonly NotificationKind[] = [NotificationKind.OFFER_REMINDER];
+export enum NotificationStatus { PENDING = 'PENDING', SENT = 'SENT', SKIPPED = 'SKIPPED', FAILED = 'FAILED', BOUNCED = 'BOUNCED' }
+export enum ParticipationDimension {
+  COUNTRY = 'COUNTRY', COUNTY = 'COUNTY', MUNICIPALITY = 'MUNICIPALITY', SIZE_CLASS = 'SIZE_CLASS', NETWORK = 'NETWORK', ROLE = 'ROLE', GENDER = 'GENDER',
+}
+/** Municipality size classes by inhabitants (as `SIZE_CLASSES` of the reference data; docs/reports.md). */
+export enum MunicipalitySizeClass {
+  UNDER_5000 = 'UNDER_5000', FROM_5000_TO_19999 = 'FROM_5000_TO_19999', FROM_20000_TO_49999 = 'FROM_20000_TO_49999',
+  FROM_50000_TO_99999 = 'FROM_50000_TO_99999', FROM_100000 = 'FROM_100000',
+}
 
 /** Statuses that hold a seat in the network. */
 export const SEAT_HOLDING: readonly RegistrationStatus[] = [RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, RegistrationStatus.OFFERED];
@@ -27,8 +45,49 @@ registerEnumType(RegistrationStatus, {
   description: 'PENDING waits for approval and holds a seat; WAITLISTED waits for a seat; OFFERED has been offered a freed seat until offerExpiresAt; CANCELLED and REJECTED are final.',
 });
 registerEnumType(Gender, { name: 'Gender', description: 'Only where the person gave it.' });
-registerEnumType(AttendanceStatus, { name: 'AttendanceStatus' });
+registerEnumType(AttendanceStatus, { name: 'AttendanceStatus', description: 'PRESENT, ABSENT, or EXCUSED (absent with notice, meldt forfall).' });
+registerEnumType(AttendanceChangeAction, { name: 'AttendanceChangeAction', description: 'RECORDED: a new entry; CHANGED: a new status for an existing entry; REMOVED: the entry was removed.' });
+registerEnumType(ExcusedRule, {
+  name: 'ExcusedRule',
+  description: 'How EXCUSED entries count in an attendance rate. COUNT_AS_ABSENT: rate = present / (present + absent + excused), attendance as it happened. LEAVE_OUT: rate = present / (present + absent), excused entries are neither counted nor held against anyone. COUNT_AS_PRESENT: rate = (present + excused) / all, excused counts as taking part.',
+  valuesConfig: {
+    COUNT_AS_ABSENT: { description: 'Excused is absent: present / all recorded (the default).' },
+    LEAVE_OUT: { description: 'Excused entries are left out: present / (present + absent).' },
+    COUNT_AS_PRESENT: { description: 'Excused counts as taking part: (present + excused) / all recorded.' },
+  },
+});
 registerEnumType(RegistrationChangeKind, { name: 'RegistrationChangeKind' });
 registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus' });
 registerEnumType(ErasureRequestStatus, { name: 'ErasureRequestStatus' });
-registerEnumType(ParticipationDimension, { name: 'ParticipationDimension' });
+registerEnumType(NotificationKind, {
+  name: 'NotificationKind',
+  description: 'REGISTRATION_RECEIVED (confirmed, pending approval or waitlisted with position), REGISTRATION_CONFIRMED (approved or offer accepted), REGISTRATION_REJECTED (with the reason), SEAT_OFFERED (with the deadline and the link to answer), OFFER_REMINDER (a day before an unanswered offer lapses; can be switched off), OFFER_EXPIRED, REGISTRATION_CANCELLED (and by whom), REGISTRATION_MOVED.',
+});
+registerEnumType(NotificationStatus, {
+  name: 'NotificationStatus',
+  description: 'PENDING waits for (another) attempt; SENT was accepted by the mail server; SKIPPED was not sent (answered before a reminder went out, or switched off by the person); FAILED gave up after the maximum attempts; BOUNCED the server refused the address for good (not retried).',
+});
+registerEnumType(ParticipationDimension, {
+  name: 'ParticipationDimension',
+  description: 'How participation is grouped: by country, county, municipality, municipality size class (by the latest population), network, role (job title) or gender.',
+  valuesConfig: {
+    COUNTRY: { description: 'Country of the registering municipality: NO or SE.' },
+    COUNTY: { description: 'County (fylke, län) of the registering municipality, as NO-32.' },
+    MUNICIPALITY: { description: 'The registering municipality or county authority, as NO-3201.' },
+    SIZE_CLASS: { description: 'Size class of the registering municipality by its latest population (MunicipalitySizeClass; UNKNOWN without one).' },
+    NETWORK: { description: 'The network registered for.' },
+    ROLE: { description: 'The person’s current job title, lower-cased ("not given" without one).' },
+    GENDER: { description: 'The person’s gender where given, else NOT_GIVEN.' },
+  },
+});
+registerEnumType(MunicipalitySizeClass, {
+  name: 'MunicipalitySizeClass',
+  description: 'Municipalities by inhabitants (latest figure): under 5,000; 5,000–19,999; 20,000–49,999; 50,000–99,999; 100,000 and more.',
+  valuesConfig: {
+    UNDER_5000: { description: 'Fewer than 5,000 inhabitants.' },
+    FROM_5000_TO_19999: { description: '5,000 to 19,999 inhabitants.' },
+    FROM_20000_TO_49999: { description: '20,000 to 49,999 inhabitants.' },
+    FROM_50000_TO_99999: { description: '50,000 to 99,999 inhabitants.' },
+    FROM_100000: { description: '100,000 inhabitants or more.' },
+  },
+});

@@ -17,7 +17,7 @@ export class Municipality {
   @Column('text', { name: 'official_name', nullable: true }) officialName: string | null;
   @Field() @Column('text', { name: 'county_code' }) countyCode: string;
   @Field({ description: 'Name of the county (fylke, län).' }) @Column('text', { name: 'county_name' }) countyName: string;
-  @Field(() => Int, { nullable: true, description: 'Inhabitants where known (Norway: SSB, 1 January 2024).' })
+  @Field(() => Int, { nullable: true, description: 'Inhabitants by the latest figure (Norway: SSB, 1 January 2024; Sweden: SCB, 31 December 2024); see populationAsOf and populations.' })
   @Column('int', { nullable: true }) population: number | null;
   /** Name folded for searching without case and diacritics. */
   @Column('text', { name: 'search_name' }) searchName: string;

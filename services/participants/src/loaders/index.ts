@@ -2,16 +2,22 @@ import { In } from 'typeorm';
 import DataLoader from 'dataloader';
 import { loaderByGroup, loaderById, type RequestContext } from '@kommunenett/subgraph-kit';
 import { Municipality } from '../entities/municipality.entity';
+import { PopulationFigure } from '../entities/population.entity';
 import { Organization } from '../entities/organization.entity';
 import { Person } from '../entities/person.entity';
 import { Position } from '../entities/position.entity';
 import { Registration } from '../entities/registration.entity';
 import { NetworkSnapshot } from '../entities/network-snapshot.entity';
-import { Attendance } from '../entities/attendance.entity';
+import { Attendance, AttendanceChange } from '../entities/attendance.entity';
 import { RegistrationStatus } from '../entities/enums';
 
 export const municipalityById = (ctx: RequestContext) =>
   loaderById(ctx, 'municipalityById', (ids) => ctx.ds.getRepository(Municipality).findBy({ id: In([...ids]) }));
+
+/** Each unit's population figures, oldest year first. */
+export const populationsByMunicipality = (ctx: RequestContext) =>
+  loaderByGroup(ctx, 'populationsByMunicipality', (ids) =>
+    ctx.ds.getRepository(PopulationFigure).find({ where: { municipalityId: In([...ids]) }, order: { year: 'ASC' } }), (f) => f.municipalityId);
 
 export const organizationById = (ctx: RequestContext) =>
   loaderById(ctx, 'organizationById', (ids) => ctx.ds.getRepository(Organization).findBy({ id: In([...ids]) }));
@@ -59,6 +65,11 @@ export const statusCountsByNetwork = (ctx: RequestContext) =>
   }, { maxBatchSize: 1000 }));
 
 /** Attendance of each network (rates). */
+/** Each session's attendance history, oldest first (entries of one recording by person). */
+export const attendanceHistoryBySession = (ctx: RequestContext) =>
+  loaderByGroup(ctx, 'attendanceHistoryBySession', (sessionIds) =>
+    ctx.ds.getRepository(AttendanceChange).find({ where: { sessionId: In([...sessionIds]) }, order: { changedAt: 'ASC', personId: 'ASC' } }), (c) => c.sessionId);
+
 export const attendanceByNetwork = (ctx: RequestContext) =>
   loaderByGroup(ctx, 'attendanceByNetwork', (networkIds) =>
     ctx.ds.getRepository(Attendance).findBy({ networkId: In([...networkIds]) }), (a) => a.networkId);

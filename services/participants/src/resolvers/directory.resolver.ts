@@ -3,8 +3,11 @@ import { badInput, ConnectionArgs, ConnectionType, escapeLike, foldForSearch, ke
 import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
 import { Municipality } from '../entities/municipality.entity';
 import { Organization } from '../entities/organization.entity';
-import { Country, MunicipalityKind } from '../entities/enums';
-import { confirmedNetworksByMunicipality, municipalityById, organizationById, peopleByOrganization } from '../loaders';
+import { Country, MunicipalityKind, MunicipalitySizeClass } from '../entities/enums';
+import { PopulationFigure } from '../entities/population.entity';
+import { sizeClassOf } from '@kommunenett/reference-data';
+import { LocalDateResolver } from 'graphql-scalars';
+import { confirmedNetworksByMunicipality, municipalityById, organizationById, peopleByOrganization, populationsByMunicipality } from '../loaders';
 import { Person } from '../entities/person.entity';
 import { Registration } from '../entities/registration.entity';
 import { Network } from '../entities/network';
@@ -71,6 +74,26 @@ export class MunicipalityResolver {
   @FieldResolver(() => [Network], { description: 'Networks the municipality has a confirmed registration in.' })
   async networks(@Root() m: Municipality, @Ctx() ctx: RequestContext) {
     return (await confirmedNetworksByMunicipality(ctx).load(m.id)).map((r) => networkRef(r.networkId));
+  }
+
+  @FieldResolver(() => [PopulationFigure], { description: 'Population as a time series, oldest year first: one figure per year (bounded by the years counted), each with its day and source.' })
+  populations(@Root() m: Municipality, @Ctx() ctx: RequestContext) {
+    return populationsByMunicipality(ctx).load(m.id);
+  }
+
+  @FieldResolver(() => LocalDateResolver, { nullable: true, description: 'The day the latest population figure counts (Norway: SSB, 1 January 2024; Sweden: SCB, 31 December 2024).' })
+  async populationAsOf(@Root() m: Municipality, @Ctx() ctx: RequestContext) {
+    return (await populationsByMunicipality(ctx).load(m.id)).at(-1)?.asOf ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Who counted the latest population figure (statistics office and table).' })
+  async populationSource(@Root() m: Municipality, @Ctx() ctx: RequestContext) {
+    return (await populationsByMunicipality(ctx).load(m.id)).at(-1)?.source ?? null;
+  }
+
+  @FieldResolver(() => MunicipalitySizeClass, { nullable: true, description: 'Size class by the latest population (docs/reports.md); null when the population is unknown.' })
+  sizeClass(@Root() m: Municipality) {
+    return sizeClassOf(m.population);
   }
 
   @FieldResolver(() => Municipality, { nullable: true, description: 'The county authority of the county the municipality lies in.' })

@@ -1,9 +1,10 @@
-import { Arg, Args, Ctx, Directive, Field, FieldResolver, Float, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, type RequestContext } from '@kommunenett/subgraph-kit';
 import { Network } from '../entities/network';
 import { Municipality } from '../entities/municipality.entity';
-import { AttendanceStatus, RegistrationStatus, SEAT_HOLDING } from '../entities/enums';
-import { attendanceByNetwork, confirmedRegistrationsByNetwork, municipalityById, statusCountsByNetwork } from '../loaders';
+import { ParticipationDimension, RegistrationStatus, SEAT_HOLDING } from '../entities/enums';
+import { participationStatistics } from '../services/statistics';
+import { confirmedRegistrationsByNetwork, municipalityById, statusCountsByNetwork } from '../loaders';
 import { registrationPagesBy } from '../services/registration-queries';
 import { RegistrationConnection } from './types';
 import { InputType } from 'type-graphql';
@@ -19,8 +20,9 @@ export class CountyRegistrants {
   @Field({ description: 'County code (fylke, län).' }) countyCode: string;
   @Field() countyName: string;
   countyAuthorityId: string;
-  @Field(() => Int) municipalityCount: number;
-  @Field(() => Int) participantCount: number;
+  @Field(() => Int, { nullable: true, description: 'Municipalities and county authorities; null when suppressed.' }) municipalityCount: number | null;
+  @Field(() => Int, { nullable: true, description: 'Distinct persons; null when suppressed.' }) participantCount: number | null;
+  @Field({ description: 'True when the figures are hidden (fewer than 3 persons, or they would give such a cell away).' }) suppressed: boolean;
 }
 
 @Resolver(() => CountyRegistrants)
@@ -69,29 +71,14 @@ export class NetworkParticipationResolver {
     return (await statusCountsByNetwork(ctx).load(network.id))[RegistrationStatus.WAITLISTED] ?? 0;
   }
 
-  @FieldResolver(() => [CountyRegistrants], { description: 'Confirmed registrants by county, most participants first: where a gathering is easiest to reach.' })
+  @FieldResolver(() => [CountyRegistrants], { description: 'Confirmed registrants by county, most participants first: where a gathering is easiest to reach. The same figures and suppression as participationStatistics(filter: { networkId }, groupBy: [COUNTY]): counts of fewer than 3 persons, or that would give one away, are null with suppressed: true.' })
   async registrantsByCounty(@Root() network: Network, @Ctx() ctx: RequestContext) {
-    const regs = await confirmedRegistrationsByNetwork(ctx).load(network.id);
-    const municipalities = await municipalityById(ctx).loadMany([...new Set(regs.map((r) => r.municipalityId))]);
-    const byId = new Map(municipalities.filter((m): m is Municipality => m instanceof Municipality).map((m) => [m.id, m]));
-    const counties = new Map<string, CountyRegistrants & { municipalities: Set<string> }>();
-    for (const r of regs) {
-      const m = byId.get(r.municipalityId);
-      if (!m) continue;
-      const key = `${m.country}-${m.countyCode}`;
-      const c = counties.get(key) ?? { countyCode: m.countyCode, countyName: m.countyName, countyAuthorityId: key, municipalityCount: 0, participantCount: 0, municipalities: new Set<string>() };
-      c.participantCount += 1;
-      c.municipalities.add(m.id);
-      c.municipalityCount = c.municipalities.size;
-      counties.set(key, c);
-    }
-    return [...counties.values()].sort((a, b) => b.participantCount - a.participantCount || a.countyCode.localeCompare(b.countyCode))
-      .map(({ municipalities: _m, ...c }) => Object.assign(new CountyRegistrants(), c));
-  }
-
-  @FieldResolver(() => Float, { nullable: true, description: 'Share of recorded attendances that were PRESENT, 0–1; null before any is recorded.' })
-  async attendanceRate(@Root() network: Network, @Ctx() ctx: RequestContext) {
-    const rows = await attendanceByNetwork(ctx).load(network.id);
-    return rows.length ? rows.filter((a) => a.status === AttendanceStatus.PRESENT).length / rows.length : null;
+    const { cells } = await participationStatistics(ctx, { networkId: network.id }, [ParticipationDimension.COUNTY]);
+    return cells
+      .map((c) => Object.assign(new CountyRegistrants(), {
+        countyCode: c.keys[0].value.slice(3), countyName: c.keys[0].label ?? '', countyAuthorityId: c.keys[0].value,
+        municipalityCount: c.municipalities, participantCount: c.participants, suppressed: c.suppressed,
+      }))
+      .sort((a, b) => (b.participantCount ?? -1) - (a.participantCount ?? -1) || a.countyAuthorityId.localeCompare(b.countyAuthorityId));
   }
 }

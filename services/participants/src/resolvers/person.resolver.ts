@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { forbidden, isLocalDate, isUuid, userError, UserError, validateInput, type RequestContext, requireUuid } from '@kommunenett/subgraph-kit';
+import { forbidden, inputSchemas, isLocalDate, isUuid, refuse, runMutation, UserError, type RequestContext, requireUuid } from '@kommunenett/subgraph-kit';
 import { Person } from '../entities/person.entity';
 import { Position } from '../entities/position.entity';
 import { Municipality } from '../entities/municipality.entity';
@@ -32,7 +32,7 @@ export class RecordPositionInput {
 const localDate = z.string().refine(isLocalDate,
   { message: 'A date as YYYY-MM-DD.', params: { code: 'INVALID_FORMAT' } });
 const recordPositionSchema = z.object({
-  personId: z.string().refine(isUuid, 'Not a valid id.'),
+  personId: inputSchemas.id,
   title: z.string().trim().min(1).max(200),
   employerMunicipalityId: municipalityIdSchema.nullish(),
   employerOrganizationId: z.string().regex(/^[a-z0-9-]{1,64}$/).nullish(),
@@ -93,24 +93,24 @@ export class PersonResolver {
   @Authorized('ORG_ADMIN', 'COORDINATOR', 'PARTICIPANT')
   @Mutation(() => PositionPayload, { description: 'Records a position of a person (ADMIN, the person, their COORDINATOR, ORG_ADMIN of a network they took part in).' })
   async recordPosition(@Arg('input', () => RecordPositionInput) input: RecordPositionInput, @Ctx() ctx: RequestContext): Promise<PositionPayload> {
-    const parsed = validateInput(recordPositionSchema, input);
-    if (!parsed.ok) return { position: null, userErrors: parsed.userErrors };
-    const value = parsed.value;
-    // A person the caller may not see gets the answer of an unknown id.
-    const person = await visiblePersonById(ctx).load(value.personId);
-    if (!person || person.erasedAt) return { position: null, userErrors: [userError('personId', 'No such person.', 'NOT_FOUND')] };
-    if ((await accessTo(ctx, person)) < PersonAccess.CONTACT) throw forbidden('You may not record positions of this person.');
-    if (value.employerMunicipalityId && !(await municipalityById(ctx).load(value.employerMunicipalityId))) {
-      return { position: null, userErrors: [userError('employerMunicipalityId', 'No such municipality.', 'UNKNOWN_MUNICIPALITY')] };
-    }
-    if (value.employerOrganizationId && !(await organizationById(ctx).load(value.employerOrganizationId))) {
-      return { position: null, userErrors: [userError('employerOrganizationId', 'No such organization.', 'UNKNOWN_ORGANIZATION')] };
-    }
-    const position = Object.assign(new Position(), {
-      id: randomUUID(), personId: person.id, title: value.title, employerMunicipalityId: value.employerMunicipalityId ?? null,
-      employerOrganizationId: value.employerOrganizationId ?? null, validFrom: value.validFrom, validTo: value.validTo ?? null,
-    });
-    await ctx.ds.transaction(async (m) => {
+    const prepare = async (value: z.infer<typeof recordPositionSchema>) => {
+      // A person the caller may not see gets the answer of an unknown id.
+      const person = await visiblePersonById(ctx).load(value.personId);
+      if (!person || person.erasedAt) refuse('personId', 'No such person.', 'NOT_FOUND');
+      if ((await accessTo(ctx, person)) < PersonAccess.CONTACT) throw forbidden('You may not record positions of this person.');
+      if (value.employerMunicipalityId && !(await municipalityById(ctx).load(value.employerMunicipalityId))) {
+        refuse('employerMunicipalityId', 'No such municipality.', 'UNKNOWN_MUNICIPALITY');
+      }
+      if (value.employerOrganizationId && !(await organizationById(ctx).load(value.employerOrganizationId))) {
+        refuse('employerOrganizationId', 'No such organization.', 'UNKNOWN_ORGANIZATION');
+      }
+      return person;
+    };
+    const outcome = await runMutation(ctx, { input, schema: recordPositionSchema, prepare }, async (value, m, person) => {
+      const position = Object.assign(new Position(), {
+        id: randomUUID(), personId: person.id, title: value.title, employerMunicipalityId: value.employerMunicipalityId ?? null,
+        employerOrganizationId: value.employerOrganizationId ?? null, validFrom: value.validFrom, validTo: value.validTo ?? null,
+      });
       await m.getRepository(Position).insert(position);
       // A position still held is the person's current title and employer.
       if (!position.validTo) {
@@ -118,7 +118,8 @@ export class PersonResolver {
           title: position.title, employerMunicipalityId: position.employerMunicipalityId, employerOrganizationId: position.employerOrganizationId,
         });
       }
+      return position;
     });
-    return { position, userErrors: [] };
+    return { position: outcome.value, userErrors: outcome.userErrors };
   }
 }

@@ -45,7 +45,7 @@ export class RequestErasurePayload {
 @Resolver(() => PersonalDataExport)
 export class PrivacyResolver {
   @Authorized('PARTICIPANT')
-  @Query(() => PersonalDataExport, { description: 'Everything the platform holds about you, as JSON, one field per service. ADMIN may name a person (a request by post).' })
+  @Query(() => PersonalDataExport, { description: 'Everything the platform holds about you, as JSON, one field per service (participants, networks, handbook, reports): ask for all four. ADMIN may name a person (a request by post).' })
   exportMyData(@Ctx() ctx: RequestContext, @Arg('personId', () => ID, { nullable: true }) personId?: string) {
     if (personId) requireUuid(personId, 'personId');
     return Object.assign(new PersonalDataExport(), { id: exportSubject(ctx, personId), generatedAt: new Date() });
@@ -64,7 +64,7 @@ export class PrivacyResolver {
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => ErasePersonPayload, { description: 'Erases a person’s personal data; their registrations stay as anonymous rows, so counts and statistics stay right.' })
+  @Mutation(() => ErasePersonPayload, { description: 'Erases a person’s personal data in every service (docs/security.md): their seats in networks not yet finished go to the waitlist; their registrations stay as anonymous rows, so counts and statistics stay right.' })
   erasePerson(@Arg('input', () => ErasePersonInput) input: ErasePersonInput, @Ctx() ctx: RequestContext) {
     return erasePerson(ctx, input);
   }

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '@kommunenett/subgraph-kit';
 import { Country, ParticipationDimension } from '../entities/enums';
 import { Network } from '../entities/network';
@@ -14,19 +14,28 @@ export class ParticipationStatisticsFilter {
   @Field(() => String, { nullable: true, description: 'Year (2013) or month (2013-05) of registration.' }) period?: string | null;
 }
 
-@ObjectType({ description: 'One coordinate of a cell: COUNTY NO-32, MUNICIPALITY NO-3201, NETWORK <id>, ROLE controller, GENDER FEMALE (NOT_GIVEN where the person gave none).' })
+@ObjectType({ description: 'One coordinate of a cell: COUNTRY NO, COUNTY NO-32, MUNICIPALITY NO-3201, SIZE_CLASS FROM_20000_TO_49999 (UNKNOWN without a population), NETWORK <id>, ROLE controller, GENDER FEMALE (NOT_GIVEN where the person gave none).' })
 export class ParticipationStatisticsKey {
   @Field(() => ParticipationDimension) dimension: ParticipationDimension;
   @Field() value: string;
   @Field(() => String, { nullable: true, description: 'Name of the county or municipality.' }) label: string | null;
 }
 
-@ObjectType({ description: 'Counts of confirmed registrations. Null and suppressed: true when the cell has fewer than 3 persons, or must be hidden so that such a cell cannot be recovered from the total.' })
+@ObjectType({ description: 'Counts of confirmed registrations, and rates over the cell’s area. Figures are null and suppressed is true when the cell has fewer than 3 persons, or must be hidden so that such a cell cannot be recovered from this or another answer (docs/security.md).' })
 export class ParticipationStatisticsCell {
   @Field(() => [ParticipationStatisticsKey]) keys: StatisticsKey[];
   @Field(() => Int, { nullable: true, description: 'Distinct persons.' }) participants: number | null;
   @Field(() => Int, { nullable: true, description: 'Distinct municipalities and county authorities.' }) municipalities: number | null;
-  @Field(() => Int, { nullable: true }) registrations: number | null;
+  @Field(() => Int, { nullable: true, description: 'Confirmed registrations (a person in two networks counts twice).' }) registrations: number | null;
+  @Field(() => Int, { nullable: true, description: 'Municipalities (county authorities not counted) of the cell’s area: its country, county, municipality or size class within the geographic filter.' })
+  municipalitiesInArea: number | null;
+  @Field(() => Int, { nullable: true, description: 'Municipalities of the area that took part (county authorities not counted).' }) participatingMunicipalities: number | null;
+  @Field(() => Float, { nullable: true, description: 'participatingMunicipalities / municipalitiesInArea, 0–1: the share of the area’s municipalities that took part.' })
+  municipalityShare: number | null;
+  @Field(() => Float, { nullable: true, description: 'Inhabitants of the area’s municipalities, by the figures of populationYears (not suppressed: public figures).' }) inhabitants: number | null;
+  @Field(() => Float, { nullable: true, description: 'participants per 10,000 inhabitants of the area.' }) participantsPer10000Inhabitants: number | null;
+  @Field(() => [Int], { description: 'The years of the population figures used: the registration year of filter.period where counted, else the nearest year counted.' })
+  populationYears: number[];
   @Field() suppressed: boolean;
 }
 
@@ -39,7 +48,7 @@ export class ParticipationStatisticsResult {
 @Resolver(() => ParticipationStatisticsKey)
 export class StatisticsResolver {
   @Authorized('ORG_ADMIN', 'ANALYST', 'FACILITATOR')
-  @Query(() => ParticipationStatisticsResult, { description: 'Participation (confirmed registrations) counted by county, municipality, network, role or gender; small cells suppressed. The only view ANALYST has of registrations.' })
+  @Query(() => ParticipationStatisticsResult, { description: 'Participation (confirmed registrations) counted by country, county, municipality, size class, network, role or gender, with shares and rates per inhabitant; small cells suppressed against differencing (docs/security.md). The only view ANALYST has of registrations.' })
   participationStatistics(
     @Ctx() ctx: RequestContext,
     @Arg('groupBy', () => [ParticipationDimension], { defaultValue: [] }) groupBy: ParticipationDimension[],

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { DEMO, demoId, municipalities, ORGANIZATIONS } from '@kommunenett/reference-data';
+import { DEMO, demoId, municipalities, ORGANIZATIONS, populationFigures } from '@kommunenett/reference-data';
 import { foldForSearch } from '@kommunenett/subgraph-kit';
 import { Municipality } from '../entities/municipality.entity';
 import { Organization } from '../entities/organization.entity';
@@ -9,6 +9,7 @@ import { Registration } from '../entities/registration.entity';
 import { NetworkSnapshot } from '../entities/network-snapshot.entity';
 import { Country, Gender, MunicipalityKind, OrganizationKind, RegistrationChangeKind, RegistrationStatus } from '../entities/enums';
 import { Position } from '../entities/position.entity';
+import { PopulationFigure } from '../entities/population.entity';
 import { ChangeLog } from '../services/changes';
 import { emailFor, fakeName, seededRandom } from './demo-people';
 
@@ -19,8 +20,25 @@ const ANTIKORRUPSJON_REGISTRANTS: Record<string, string[]> = {
   [DEMO.networks.antikorrupsjonC]: ['NO-5001', 'NO-5501', 'NO-1804', 'NO-5601', 'NO-1806', 'NO-5006', 'NO-50', 'NO-1833', 'NO-5503'],
 };
 
+/**
+ * The population figures of the reference data, when the series is empty: also in a data folder
+ * made before the series existed (whose Swedish municipalities had no population yet).
+ */
+async function seedPopulation(ds: DataSource, log: Logger): Promise<void> {
+  if ((await ds.getRepository(PopulationFigure).count()) > 0) return;
+  const figures = populationFigures();
+  await ds.transaction(async (m) => {
+    await m.query(
+      `UPDATE participants.municipality m SET population = f.population
+         FROM unnest($1::text[], $2::int[]) AS f(id, population) WHERE m.id = f.id AND m.population IS DISTINCT FROM f.population`,
+      [figures.map((f) => f.municipalityId), figures.map((f) => f.population)]);
+    await m.getRepository(PopulationFigure).insert(figures);
+  });
+  log.info({ figures: figures.length }, 'population figures loaded');
+}
+
 export async function seedParticipantsDemo(ds: DataSource, log: Logger): Promise<void> {
-  if ((await ds.getRepository(Municipality).count()) > 0) return;
+  if ((await ds.getRepository(Municipality).count()) > 0) return seedPopulation(ds, log);
   const directory = municipalities().map((m) => ({
     id: m.id, country: m.country as Country, code: m.code, kind: m.kind as MunicipalityKind, name: m.name, officialName: m.officialName,
     countyCode: m.countyCode, countyName: m.countyName, population: m.population, searchName: foldForSearch(`${m.name} ${m.officialName ?? ''}`),
@@ -101,7 +119,7 @@ export async function seedParticipantsDemo(ds: DataSource, log: Logger): Promise
     snapshot(DEMO.networks.ksKandidatKvinner, DEMO.programs.ksKandidat2007, ['ks'], 50),
     snapshot(DEMO.networks.ksKandidatInnvandrer, DEMO.programs.ksKandidat2007, ['ks'], 40),
   ];
-  const changes = new ChangeLog('seed');
+  const changes = new ChangeLog('seed', null, { notify: false });
   for (const r of registrations) {
     changes.add({ registrationId: r.id!, networkId: r.networkId!, municipalityId: r.municipalityId!, kind: RegistrationChangeKind.CREATED, status: r.status!, previousStatus: null });
   }
@@ -115,4 +133,5 @@ export async function seedParticipantsDemo(ds: DataSource, log: Logger): Promise
     await changes.flush(m);
   });
   log.info({ municipalities: directory.length, people: people.length, registrations: registrations.length }, 'participants demo data loaded');
+  await seedPopulation(ds, log);
 }

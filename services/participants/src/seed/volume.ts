@@ -147,8 +147,8 @@ export async function seedParticipantsVolume(ds: DataSource, options: VolumeSeed
 
     // Attendance at the sessions of completed networks, mostly present.
     counts.attendance = await run(m, `
-      INSERT INTO participants.attendance (session_id, person_id, network_id, status, recorded_by, recorded_at)
-      SELECT md5('kommunenett:volume:session:' || n || ':' || s)::uuid, r.person_id, r.network_id,
+      INSERT INTO participants.attendance (session_id, person_id, network_id, municipality_id, status, recorded_by, recorded_at)
+      SELECT md5('kommunenett:volume:session:' || n || ':' || s)::uuid, r.person_id, r.network_id, r.municipality_id,
         CASE WHEN (n * 31 + k * 7 + s * 13) % 20 = 0 THEN 'ABSENT' WHEN (n * 31 + k * 7 + s * 13) % 20 < 3 THEN 'EXCUSED' ELSE 'PRESENT' END,
         'seed:volume', r.registered_at
       FROM ${NETWORK_FACTS}

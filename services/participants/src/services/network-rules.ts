@@ -58,8 +58,13 @@ export async function saveNetworkSnapshots(m: EntityManager, rules: readonly Net
   );
 }
 
-/** The network each session belongs to, from the networks subgraph (null for an unknown session). */
-export async function fetchSessionNetworks(ids: readonly string[], requestId?: string): Promise<(string | null)[]> {
-  const sessions = await networksClient().entities<{ id: string; network: { id: string } | null }>('Session', ids, 'id network { id }', requestId);
-  return sessions.map((s) => s?.network?.id ?? null);
+/**
+ * The network of each session and the start of the interval its date covers (an exact start, or
+ * the first instant of its planned month; null while undecided), from the networks subgraph;
+ * null for an unknown session.
+ */
+export async function fetchSessionDates(ids: readonly string[], requestId?: string): Promise<({ networkId: string; intervalStart: string | null } | null)[]> {
+  const sessions = await networksClient().entities<{ id: string; intervalStart: string | null; network: { id: string } | null }>(
+    'Session', ids, 'id intervalStart network { id }', requestId);
+  return sessions.map((s) => (s?.network ? { networkId: s.network.id, intervalStart: s.intervalStart } : null));
 }

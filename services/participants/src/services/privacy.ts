@@ -2,19 +2,24 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { forbidden, isAdmin, userError, validateInput, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
+import {
+  eraseMutationName, eraseTraces, forbidden, isAdmin, refuse, requirePersonalDataReader, runMutation, SUBGRAPH_NAMES, SubgraphClient,
+  type PersonTraces, type RequestContext, type UserError,
+} from '@kommunenett/subgraph-kit';
 import { ERASED_NAME, Person } from '../entities/person.entity';
 import { ErasureRequest } from '../entities/privacy.entity';
-import { ErasureRequestStatus, RegistrationChangeKind, type RegistrationStatus } from '../entities/enums';
+import { ErasureRequestStatus, LIVE, RegistrationChangeKind, type RegistrationStatus } from '../entities/enums';
 import { ChangeLog } from './changes';
 import { settings } from './config';
-import { networksClient } from './network-rules';
+import { fetchNetworkRules, networksClient, type NetworkRules } from './network-rules';
 import { idSchema } from './registrations';
+import { cancelAsService, settleNetwork } from './locked-writes';
+import { lockNetworks } from './locks';
 
 /**
  * Everything this service holds about a person, as plain JSON: the person, positions,
- * registrations with their history, attendance, erasure requests, and who read their contact
- * data (the recipients of their data).
+ * registrations with their history, attendance, erasure requests, who read their contact data
+ * (the recipients of their data), the messages sent to them and their message settings.
  */
 export async function personalData(ds: DataSource, personId: string): Promise<Record<string, unknown> | null> {
   const [person] = (await ds.query(
@@ -23,7 +28,7 @@ export async function personalData(ds: DataSource, personId: string): Promise<Re
      FROM participants.person WHERE id = $1`, [personId])) as Record<string, unknown>[];
   if (!person) return null;
   const q = (sql: string) => ds.query(sql, [personId]) as Promise<Record<string, unknown>[]>;
-  const [positions, registrations, changes, attendance, erasureRequests, contactDataReads] = await Promise.all([
+  const [positions, registrations, changes, attendance, erasureRequests, contactDataReads, messages, notificationPreferences] = await Promise.all([
     q(`SELECT title, employer_municipality_id AS "employerMunicipalityId", employer_organization_id AS "employerOrganizationId",
          valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM participants.position WHERE person_id = $1 ORDER BY valid_from`),
     q(`SELECT id, network_id AS "networkId", municipality_id AS "municipalityId", status, waitlist_position AS "waitlistPosition",
@@ -37,23 +42,27 @@ export async function personalData(ds: DataSource, personId: string): Promise<Re
     q(`SELECT id, reason, status, requested_at AS "requestedAt", decided_at AS "decidedAt" FROM participants.erasure_request WHERE person_id = $1 ORDER BY requested_at`),
     q(`SELECT field, viewer_role AS "viewerRole", viewer_organization_id AS "viewerOrganizationId", accessed_at AS "accessedAt"
        FROM participants.contact_access WHERE person_id = $1 ORDER BY accessed_at`),
+    q(`SELECT id, kind, status, recipient, language, subject, body_text AS text, registration_id AS "registrationId", created_at AS "createdAt", sent_at AS "sentAt"
+       FROM participants.notification WHERE person_id = $1 ORDER BY created_at, id`),
+    q(`SELECT kind, enabled, updated_at AS "updatedAt" FROM participants.notification_preference WHERE person_id = $1 ORDER BY kind`),
   ]);
   return {
-    person, positions, contactDataReads, erasureRequests, attendance,
+    person, positions, contactDataReads, erasureRequests, attendance, messages, notificationPreferences,
     registrations: registrations.map((r) => ({ ...r, history: changes.filter((c) => c.registrationId === r.id) })),
   };
 }
 
 /** Whose data the viewer may export: their own (PARTICIPANT); ADMIN any person's, for a request made by post. */
 export function exportSubject(ctx: RequestContext, personId?: string | null): string {
-  if (personId && isAdmin(ctx.viewer)) return personId;
-  if (ctx.viewer.personId && (!personId || personId === ctx.viewer.personId)) return ctx.viewer.personId;
-  throw forbidden('You may export your own data only.');
+  const subject = personId ?? ctx.viewer.personId;
+  if (!subject) throw forbidden('You may export your own data only.');
+  requirePersonalDataReader(ctx.viewer, subject);
+  return subject;
 }
 
 /**
- * Erases a person's personal data: name, contact data, gender, positions, free text they or
- * others wrote on their registrations. The person row stays as an anonymous id, so registrations,
+ * Erases a person's personal data in this service: name, contact data, gender, positions, free
+ * text they or others wrote on their registrations, the reasons of their erasure requests. The person row stays as an anonymous id, so registrations,
  * attendance and every count and statistic built on them stay right.
  */
 export async function erase(m: EntityManager, personId: string, actor: string | null): Promise<void> {
@@ -61,6 +70,11 @@ export async function erase(m: EntityManager, personId: string, actor: string | 
     employer_organization_id = NULL, erased_at = now(), updated_at = now(), version = version + 1 WHERE id = $1`, [personId, ERASED_NAME]);
   await m.query('DELETE FROM participants.position WHERE person_id = $1', [personId]);
   await m.query('UPDATE participants.attendance SET note = NULL WHERE person_id = $1', [personId]);
+  await m.query('UPDATE participants.attendance_change SET reason = NULL WHERE person_id = $1', [personId]);
+  // Messages keep only that they were sent (kind, status, when); unsent ones are never sent.
+  await m.query(`UPDATE participants.notification SET recipient = NULL, subject = NULL, body_text = NULL, last_error = NULL, data = '{}',
+    status = CASE WHEN status = 'PENDING' THEN 'SKIPPED' ELSE status END WHERE person_id = $1`, [personId]);
+  await m.query('DELETE FROM participants.notification_preference WHERE person_id = $1', [personId]);
   const regs = (await m.query(`UPDATE participants.registration SET note = NULL, leadership_anchoring = NULL, external_ref = NULL, status_reason = NULL,
     updated_at = now(), version = version + 1 WHERE person_id = $1 RETURNING id, network_id AS "networkId", municipality_id AS "municipalityId", status`, [personId])) as
     [{ id: string; networkId: string; municipalityId: string; status: RegistrationStatus }[], number];
@@ -68,19 +82,58 @@ export async function erase(m: EntityManager, personId: string, actor: string | 
   for (const r of regs[0]) changes.add({ registrationId: r.id, networkId: r.networkId, municipalityId: r.municipalityId, kind: RegistrationChangeKind.ANONYMIZED, status: r.status, previousStatus: r.status });
   await changes.flush(m);
   await m.query(`UPDATE participants.erasure_request SET status = 'COMPLETED', decided_by = $2, decided_at = now() WHERE person_id = $1 AND status = 'REQUESTED'`, [personId, actor]);
+  // The reason the person gave is their own words: gone with the rest.
+  await m.query('UPDATE participants.erasure_request SET reason = NULL WHERE person_id = $1', [personId]);
+}
+
+const ERASED_REASON = 'Personen er slettet / the person was erased';
+
+/**
+ * Erases a person everywhere (ADMIN's `erasePerson`): first the other services' copies, each
+ * through its internal erase mutation (contact persons, leaders, submissions, proposals, and the
+ * name, email and token subject in every text column); then, in one transaction here, the seats
+ * the person holds in networks not yet finished are released to the waitlist, the person is
+ * anonymized (`erase`) and this schema's text columns lose the same traces. The other services
+ * go first so that a failure leaves the person whole here and the erasure can simply be retried.
+ */
+export async function erasePersonEverywhere(ds: DataSource, person: Pick<Person, 'id' | 'name' | 'email'>, actor: string | null, requestId?: string): Promise<void> {
+  const traces: PersonTraces = { personId: person.id, name: person.name, email: person.email, subjects: [person.id] };
+  const secret = process.env.INTERNAL_AUTH_SECRET ?? '';
+  for (const service of SUBGRAPH_NAMES.filter((s) => s !== 'participants')) {
+    await new SubgraphClient('participants', service, secret).query(
+      `mutation($personId: ID!, $name: String, $email: String, $subjects: [String!]!) { ${eraseMutationName(service)}(personId: $personId, name: $name, email: $email, subjects: $subjects) }`,
+      { ...traces }, requestId);
+  }
+  const live = (await ds.query('SELECT DISTINCT network_id::text AS id FROM participants.registration WHERE person_id = $1 AND status = ANY($2)', [person.id, LIVE])) as { id: string }[];
+  const unfinished = (await fetchNetworkRules(live.map((r) => r.id), requestId))
+    .filter((r): r is NetworkRules => r !== null && r.status !== 'COMPLETED' && r.status !== 'CANCELLED');
+  await ds.transaction(async (m) => {
+    await lockNetworks(m, unfinished.map((r) => r.id));
+    const changes = new ChangeLog(actor);
+    for (const rules of unfinished) {
+      await cancelAsService(m, changes, rules.id, 'person_id = $2 AND status = ANY($3)', [person.id, LIVE], ERASED_REASON);
+      await settleNetwork(m, rules, changes);
+    }
+    await changes.flush(m);
+    await erase(m, person.id, actor);
+    await eraseTraces(m, 'participants', traces, ['person']);
+  });
 }
 
 const eraseSchema = z.object({ personId: idSchema });
 
 export async function erasePerson(ctx: RequestContext, raw: unknown): Promise<{ personId: string | null; userErrors: UserError[] }> {
   if (!isAdmin(ctx.viewer)) throw forbidden('Only ADMIN erases personal data.');
-  const parsed = validateInput(eraseSchema, raw);
-  if (!parsed.ok) return { personId: null, userErrors: parsed.userErrors };
-  const person = await ctx.ds.getRepository(Person).findOneBy({ id: parsed.value.personId });
-  if (!person) return { personId: null, userErrors: [userError('personId', 'No such person.', 'NOT_FOUND')] };
-  if (person.erasedAt) return { personId: null, userErrors: [userError('personId', 'The person is already erased.', 'ALREADY_ERASED')] };
-  await ctx.ds.transaction((m) => erase(m, person.id, ctx.viewer.subject));
-  return { personId: person.id, userErrors: [] };
+  // Erasing reaches every service (and so runs no transaction of its own here): checked first, in prepare.
+  const prepare = async ({ personId }: z.infer<typeof eraseSchema>) => {
+    const person = await ctx.ds.getRepository(Person).findOneBy({ id: personId });
+    if (!person) refuse('personId', 'No such person.', 'NOT_FOUND');
+    if (person.erasedAt) refuse('personId', 'The person is already erased.', 'ALREADY_ERASED');
+    await erasePersonEverywhere(ctx.ds, person, ctx.viewer.subject, ctx.requestId);
+    return person.id;
+  };
+  const outcome = await runMutation(ctx, { input: raw, schema: eraseSchema, prepare }, async (_input, _m, personId) => personId);
+  return { personId: outcome.value, userErrors: outcome.userErrors };
 }
 
 const requestSchema = z.object({ reason: z.string().trim().max(1000).nullish() });
@@ -89,15 +142,16 @@ const requestSchema = z.object({ reason: z.string().trim().max(1000).nullish() }
 export async function requestErasure(ctx: RequestContext, raw: unknown): Promise<{ request: ErasureRequest | null; userErrors: UserError[] }> {
   const personId = ctx.viewer.personId;
   if (ctx.viewer.role !== 'PARTICIPANT' || !personId) throw forbidden('A participant asks for their own erasure.');
-  const parsed = validateInput(requestSchema, raw);
-  if (!parsed.ok) return { request: null, userErrors: parsed.userErrors };
-  const repo = ctx.ds.getRepository(ErasureRequest);
-  if (await repo.findOneBy({ personId, status: ErasureRequestStatus.REQUESTED })) {
-    return { request: null, userErrors: [userError('reason', 'You already have an erasure request waiting.', 'ALREADY_REQUESTED')] };
-  }
-  const request = repo.create({ id: randomUUID(), personId, reason: parsed.value.reason ?? null, status: ErasureRequestStatus.REQUESTED, requestedAt: new Date(), decidedBy: null, decidedAt: null });
-  await repo.insert(request);
-  return { request, userErrors: [] };
+  const outcome = await runMutation(ctx, { input: raw, schema: requestSchema }, async ({ reason }, m) => {
+    const repo = m.getRepository(ErasureRequest);
+    if (await repo.findOneBy({ personId, status: ErasureRequestStatus.REQUESTED })) {
+      refuse('reason', 'You already have an erasure request waiting.', 'ALREADY_REQUESTED');
+    }
+    const request = repo.create({ id: randomUUID(), personId, reason: reason ?? null, status: ErasureRequestStatus.REQUESTED, requestedAt: new Date(), decidedBy: null, decidedAt: null });
+    await repo.insert(request);
+    return request;
+  });
+  return { request: outcome.value, userErrors: outcome.userErrors };
 }
 
 /** The last day a network's participants are kept: the end of its last session, or null while it runs. */

@@ -1,8 +1,6 @@
-import { badInput, type RequestContext, requireUuid } from '@kommunenett/subgraph-kit';
+import { auditedSuppression, badInput, firstDetermined, type RequestContext, requireUuid, suppressedCells, suppressionThreshold } from '@kommunenett/subgraph-kit';
+import { SIZE_CLASSES } from '@kommunenett/reference-data';
 import { ParticipationDimension } from '../entities/enums';
-
-/** Cells of fewer persons than this are suppressed. */
-export const SUPPRESSION_THRESHOLD = 3;
 
 export interface StatisticsFilter {
   programId?: string | null;
@@ -24,76 +22,290 @@ export interface StatisticsCell {
   participants: number | null;
   municipalities: number | null;
   registrations: number | null;
+  /** Municipalities (not county authorities) of the cell's area, and how many of them took part. */
+  municipalitiesInArea: number | null;
+  participatingMunicipalities: number | null;
+  municipalityShare: number | null;
+  inhabitants: number | null;
+  participantsPer10000Inhabitants: number | null;
+  populationYears: number[];
   suppressed: boolean;
 }
 
+/** A size class as SQL over a population column, from the classes of the reference data. */
+const SIZE_CLASS_SQL = `CASE ${SIZE_CLASSES.map((c) => `WHEN m.population >= ${c.min}${Number.isFinite(c.max) ? ` AND m.population <= ${c.max}` : ''} THEN '${c.name}'`).join(' ')} END`;
+
+/** The dimensions that describe where: they decide the area whose municipalities and inhabitants a rate is taken over. */
+const AREA_DIMENSIONS = [ParticipationDimension.COUNTRY, ParticipationDimension.COUNTY, ParticipationDimension.MUNICIPALITY, ParticipationDimension.SIZE_CLASS];
+
 const DIMENSION_SQL: Record<ParticipationDimension, { value: string; label: string }> = {
-  [ParticipationDimension.COUNTY]: { value: "m.country || '-' || m.county_code", label: 'max(m.county_name)' },
-  [ParticipationDimension.MUNICIPALITY]: { value: 'm.id', label: 'max(m.name)' },
+  [ParticipationDimension.COUNTRY]: { value: 'm.country', label: 'NULL' },
+  [ParticipationDimension.COUNTY]: { value: "m.country || '-' || m.county_code", label: 'm.county_name' },
+  [ParticipationDimension.MUNICIPALITY]: { value: 'm.id', label: 'm.name' },
+  [ParticipationDimension.SIZE_CLASS]: { value: `COALESCE(${SIZE_CLASS_SQL}, 'UNKNOWN')`, label: 'NULL' },
   [ParticipationDimension.NETWORK]: { value: 'r.network_id::text', label: 'NULL' },
   [ParticipationDimension.ROLE]: { value: "COALESCE(lower(trim(p.title)), 'not given')", label: 'NULL' },
   [ParticipationDimension.GENDER]: { value: "COALESCE(p.gender, 'NOT_GIVEN')", label: 'NULL' },
 };
 
-type Raw = { participants: number; municipalities: number; registrations: number } & Record<string, unknown>;
+interface Raw extends Record<string, unknown> {
+  participants: number; municipalities: number; registrations: number; participating: number;
+  /** Least hash of the persons counted: orders cells of equal size the same way in every query. */
+  tie: string;
+  /** GROUPING() of the table's dimensions: which are absent (summed over) in this row. */
+  absent: number;
+}
+interface AreaRow extends Record<string, unknown> { units: number; inhabitants: number | null; years: number[] | null }
 
-const suppress = (c: StatisticsCell): StatisticsCell => ({ ...c, participants: null, municipalities: null, registrations: null, suppressed: true });
+function parsePeriod(period: string): { year: number; month: boolean } {
+  const match = /^(\d{4})(?:-(0[1-9]|1[0-2]))?$/.exec(period);
+  if (!match) throw badInput('filter.period must be a year (2013) or a month (2013-05).', 'filter.period');
+  return { year: Number(match[1]), month: Boolean(match[2]) };
+}
+
+/** One dimension of the table a query is answered from: a grouping, a filter, or one they imply. */
+interface TableDimension {
+  id: string; sql: string; label: string;
+  /** Set when the query groups by it: the cells carry it as a key. */
+  dimension: ParticipationDimension | null;
+  /** Set when the query filters by it: the value selected. */
+  filterValue?: string;
+  /** A filter or implied by one: the answer's total is a cell of the subtable with these. */
+  total: boolean;
+  /** A grouping, a filter or implied by one: the answer's cells are of the subtable with these. */
+  cell: boolean;
+  /** One of the base dimensions every table has, whose lattice is protected as a whole. */
+  base?: boolean;
+}
+
+/** Most dimensions (the base ones, groupings, filters and what they imply) one table may have: its 2^n subtables are protected. */
+const MAX_TABLE_DIMENSIONS = 8;
 
 /**
- * Primary suppression hides every cell of fewer than three persons. Secondary suppression then
- * hides the next smallest cell whenever exactly one is hidden, so that no hidden cell can be
- * recovered as the total minus the others.
+ * The table a query is answered from: its groupings, its filters as dimensions too (a filtered
+ * total is a cell of the table grouped by the filter), and what a finer dimension implies (a
+ * municipality lies in a county, a county in a country, a network in a programme, a month in a
+ * year), so that the pattern of suppressed cells covers the subtotals those show.
  */
-export function applySuppression(cells: StatisticsCell[]): StatisticsCell[] {
-  const out = cells.map((c) => (c.participants !== null && c.participants < SUPPRESSION_THRESHOLD ? suppress(c) : c));
-  if (out.filter((c) => c.suppressed).length === 1 && out.length > 1) {
-    const smallest = out.map((c, i) => ({ c, i })).filter(({ c }) => !c.suppressed).sort((a, b) => a.c.participants! - b.c.participants! || a.c.registrations! - b.c.registrations!)[0];
-    out[smallest.i] = suppress(smallest.c);
-  }
-  return out;
-}
-
-/** Confirmed registrations counted by the chosen dimensions, with the total; aggregates only. */
-export async function participationStatistics(ctx: RequestContext, filter: StatisticsFilter | null | undefined, groupBy: ParticipationDimension[]): Promise<{ cells: StatisticsCell[]; total: StatisticsCell }> {
-  const dims = [...new Set(groupBy)];
-  const where = ["r.status = 'CONFIRMED'"];
-  const params: unknown[] = [];
-  const param = (v: unknown) => `$${params.push(v)}`;
-  if (filter?.programId) {
-    requireUuid(filter.programId, 'filter.programId');
-    where.push(`s.program_id = ${param(filter.programId)}`);
-  }
-  if (filter?.networkId) {
-    requireUuid(filter.networkId, 'filter.networkId');
-    where.push(`r.network_id = ${param(filter.networkId)}`);
-  }
-  if (filter?.country) where.push(`m.country = ${param(filter.country)}`);
+function tableDimensions(filter: StatisticsFilter | null | undefined, groupBy: ParticipationDimension[]): TableDimension[] {
+  const dims: TableDimension[] = [];
+  const add = (d: TableDimension) => {
+    const existing = dims.find((x) => x.id === d.id);
+    if (!existing) return void dims.push(d);
+    existing.dimension ??= d.dimension;
+    existing.filterValue ??= d.filterValue;
+    existing.total ||= d.total;
+    existing.cell ||= d.cell;
+    existing.base ||= d.base;
+  };
+  const of = (d: ParticipationDimension, use: { grouped?: boolean; filterValue?: string }, total: boolean, cell = true): TableDimension =>
+    ({ id: d, sql: DIMENSION_SQL[d].value, label: DIMENSION_SQL[d].label, dimension: use.grouped ? d : null, filterValue: use.filterValue, total, cell });
+  const PROGRAM = (filterValue: string | undefined, total: boolean, cell = true): TableDimension =>
+    ({ id: 'PROGRAM', sql: 's.program_id::text', label: 'NULL', dimension: null, filterValue, total, cell });
+  // The base: where and in which network. Every table has these, so the figures they give (the
+  // differencing attacks by area and network) are decided as one lattice, the same in every query.
+  for (const d of [ParticipationDimension.COUNTRY, ParticipationDimension.COUNTY, ParticipationDimension.NETWORK]) add({ ...of(d, {}, false, false), base: true });
+  add({ ...PROGRAM(undefined, false, false), base: true });
+  /** A dimension and what it implies. */
+  const addWithImplied = (d: ParticipationDimension, use: { grouped?: boolean; filterValue?: string }) => {
+    const total = use.filterValue !== undefined;
+    add(of(d, use, total));
+    if (d === ParticipationDimension.MUNICIPALITY) add(of(ParticipationDimension.COUNTY, {}, total));
+    if (d === ParticipationDimension.MUNICIPALITY || d === ParticipationDimension.COUNTY) add(of(ParticipationDimension.COUNTRY, {}, total));
+    if (d === ParticipationDimension.NETWORK) add(PROGRAM(undefined, total));
+  };
+  if (filter?.programId) add(PROGRAM(requireUuid(filter.programId, 'filter.programId'), true));
+  if (filter?.networkId) addWithImplied(ParticipationDimension.NETWORK, { filterValue: requireUuid(filter.networkId, 'filter.networkId') });
+  if (filter?.country) addWithImplied(ParticipationDimension.COUNTRY, { filterValue: filter.country });
   if (filter?.countyCode) {
     if (!/^\d{2}$/.test(filter.countyCode)) throw badInput('filter.countyCode must be two digits.', 'filter.countyCode');
-    where.push(`m.county_code = ${param(filter.countyCode)}`);
+    // County codes repeat across the two countries (03, 18): a county is known by its country too.
+    if (!filter.country) throw badInput('filter.countyCode needs filter.country: county codes 03 and 18 exist in both countries.', 'filter.countyCode');
+    addWithImplied(ParticipationDimension.COUNTY, { filterValue: `${filter.country}-${filter.countyCode}` });
   }
   if (filter?.period) {
-    const match = /^(\d{4})(?:-(0[1-9]|1[0-2]))?$/.exec(filter.period);
-    if (!match) throw badInput('filter.period must be a year (2013) or a month (2013-05).', 'filter.period');
-    const from = new Date(Date.UTC(Number(match[1]), match[2] ? Number(match[2]) - 1 : 0, 1));
-    const to = match[2] ? new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1)) : new Date(Date.UTC(from.getUTCFullYear() + 1, 0, 1));
-    where.push(`r.registered_at >= ${param(from)} AND r.registered_at < ${param(to)}`);
+    const { month } = parsePeriod(filter.period);
+    const year = { id: 'YEAR', sql: "to_char(r.registered_at AT TIME ZONE 'UTC', 'YYYY')", label: 'NULL', dimension: null, total: true, cell: true };
+    if (month) {
+      add({ id: 'MONTH', sql: "to_char(r.registered_at AT TIME ZONE 'UTC', 'YYYY-MM')", label: 'NULL', dimension: null, filterValue: filter.period, total: true, cell: true });
+      add(year);
+    } else add({ ...year, filterValue: filter.period });
   }
-  const from = `FROM participants.registration r
-    JOIN participants.municipality m ON m.id = r.municipality_id
-    LEFT JOIN participants.person p ON p.id = r.person_id
-    LEFT JOIN participants.network_snapshot s ON s.network_id = r.network_id
-    WHERE ${where.join(' AND ')}`;
-  const measures = 'count(DISTINCT r.person_id)::int AS participants, count(DISTINCT r.municipality_id)::int AS municipalities, count(*)::int AS registrations';
-  const [totalRow] = (await ctx.ds.query(`SELECT ${measures} ${from}`, params)) as Raw[];
-  const total = applySuppression([{ keys: [], ...totalRow, suppressed: false }])[0];
-  if (dims.length === 0) return { cells: [], total };
-  const selects = dims.map((d, i) => `${DIMENSION_SQL[d].value} AS k${i}, ${DIMENSION_SQL[d].label} AS l${i}`).join(', ');
-  const rows = (await ctx.ds.query(
-    `SELECT ${selects}, ${measures} ${from} GROUP BY ${dims.map((_, i) => `k${i}`).join(', ')} ORDER BY ${dims.map((_, i) => `k${i}`).join(', ')}`, params)) as Raw[];
-  const cells = rows.map((row): StatisticsCell => ({
-    keys: dims.map((dimension, i) => ({ dimension, value: String(row[`k${i}`]), label: (row[`l${i}`] as string | null) ?? null })),
-    participants: row.participants, municipalities: row.municipalities, registrations: row.registrations, suppressed: false,
-  }));
-  return { cells: total.suppressed ? cells.map(suppress) : applySuppression(cells), total };
+  for (const d of groupBy) addWithImplied(d, { grouped: true });
+  // One order for the same dimensions in every query: the pattern of a subtable must not depend on the query.
+  dims.sort((a, b) => a.id.localeCompare(b.id));
+  if (dims.length > MAX_TABLE_DIMENSIONS) {
+    throw badInput(`At most ${MAX_TABLE_DIMENSIONS - 4} dimensions beyond country, county, network and programme (groupings, filters, and the year a month implies) at once.`, 'groupBy');
+  }
+  return dims;
 }
+
+/**
+ * Confirmed registrations counted by the chosen dimensions, with the total and rates over the
+ * cell's area; aggregates only. Every figure is a cell of one table over all confirmed
+ * registrations whose dimensions are the query's groupings and filters (docs/security.md). The
+ * cells of every subtable (each subset of those dimensions: the totals another query shows) are
+ * protected from the coarsest up, each by the same deterministic rule: primary suppression,
+ * suppression under a suppressed coarser cell, and secondary suppression. A subtable's pattern
+ * depends on its own dimensions only, so every query that shows a figure shows it, or hides it,
+ * the same way, and no total minus the cells of another answer leaves a small cell exposed.
+ */
+export async function participationStatistics(ctx: RequestContext, filter: StatisticsFilter | null | undefined, groupBy: ParticipationDimension[]): Promise<{ cells: StatisticsCell[]; total: StatisticsCell }> {
+  const wantedDims = [...new Set(groupBy)];
+  const dims = tableDimensions(filter, wantedDims);
+  // The area figures (municipalities, inhabitants) are narrowed by the geographic filters only.
+  const areaConditions: string[] = [];
+  const areaParams: unknown[] = [filter?.period ? parsePeriod(filter.period).year : 9999];
+  if (filter?.country) areaConditions.push(`m.country = $${areaParams.push(filter.country)}`);
+  if (filter?.countyCode) areaConditions.push(`m.county_code = $${areaParams.push(filter.countyCode)}`);
+  const k = dims.map((_, i) => `k${i}`);
+  const areaDims = wantedDims.filter((d) => AREA_DIMENSIONS.includes(d));
+  // One statement: every subtable (CUBE), over all confirmed registrations. The tie key (the
+  // least hash of the persons counted) orders equal cells the same way in every query.
+  const rows = (await ctx.ds.query(
+    `WITH reg AS (
+       SELECT ${[...dims.map((d, i) => `${d.sql} AS k${i}, ${d.label} AS l${i}`), 'r.person_id, r.municipality_id, m.kind'].join(', ')}
+         FROM participants.registration r
+         JOIN participants.municipality m ON m.id = r.municipality_id
+         LEFT JOIN participants.person p ON p.id = r.person_id
+         LEFT JOIN participants.network_snapshot s ON s.network_id = r.network_id
+        WHERE r.status = 'CONFIRMED'
+     )
+     SELECT ${[...dims.map((_, i) => `k${i}, max(l${i}) AS l${i}`), `${k.length ? `GROUPING(${k.join(', ')})` : '0'} AS absent`].join(', ')},
+            count(DISTINCT person_id)::int AS participants,
+            count(DISTINCT municipality_id)::int AS municipalities,
+            count(DISTINCT municipality_id) FILTER (WHERE kind = 'MUNICIPALITY')::int AS participating,
+            count(*)::int AS registrations,
+            coalesce(min(md5(person_id::text)), '') AS tie
+       FROM reg ${k.length ? `GROUP BY CUBE (${k.join(', ')})` : ''}`,
+  )) as Raw[];
+  const area = (await ctx.ds.query(
+    `WITH pop AS (
+       SELECT DISTINCT ON (municipality_id) municipality_id, population, year FROM participants.municipality_population
+        ORDER BY municipality_id, abs(year - $1::int), year DESC
+     )
+     SELECT ${[...areaDims.map((d, i) => `${DIMENSION_SQL[d].value} AS a${i}`), 'count(*)::int AS units, sum(pop.population)::float8 AS inhabitants, array_agg(DISTINCT pop.year) FILTER (WHERE pop.year IS NOT NULL) AS years'].join(', ')}
+       FROM participants.municipality m LEFT JOIN pop ON pop.municipality_id = m.id
+      WHERE ${["m.kind = 'MUNICIPALITY'", ...areaConditions].join(' AND ')}
+      ${areaDims.length ? `GROUP BY ${areaDims.map((_, i) => `a${i}`).join(', ')}` : ''}`,
+    areaParams)) as AreaRow[];
+  const areaOf = new Map(area.map((a) => [JSON.stringify(areaDims.map((_, i) => String(a[`a${i}`]))), a]));
+
+  const hidden = protect(rows, dims, suppressionThreshold());
+  const toCell = (row: Raw, keys: StatisticsKey[]): StatisticsCell => {
+    const a = areaOf.get(JSON.stringify(keys.filter((key) => AREA_DIMENSIONS.includes(key.dimension)).map((key) => key.value)));
+    const inhabitants = a?.inhabitants ?? null;
+    const cell: StatisticsCell = {
+      keys, participants: row.participants, municipalities: row.municipalities, registrations: row.registrations,
+      municipalitiesInArea: a?.units ?? null, participatingMunicipalities: row.participating,
+      municipalityShare: a?.units ? row.participating / a.units : null, inhabitants,
+      participantsPer10000Inhabitants: inhabitants ? (row.participants * 10_000) / inhabitants : null,
+      populationYears: [...(a?.years ?? [])].sort(), suppressed: false,
+    };
+    return hidden.has(row) ? suppress(cell) : cell;
+  };
+  // The answer: the cells of the filters' values (the total: of the table of the filters alone).
+  const matchesFilter = (row: Raw) => dims.every((d, i) => d.filterValue === undefined || row[`k${i}`] === d.filterValue);
+  const mask = (present: (d: TableDimension) => boolean) => dims.reduce((m, d, i) => m | (present(d) ? 0 : 1 << (dims.length - 1 - i)), 0);
+  const totalMask = mask((d) => d.total);
+  const totalRow = rows.find((r) => Number(r.absent) === totalMask && matchesFilter(r));
+  const empty: Raw = { participants: 0, municipalities: 0, registrations: 0, participating: 0, tie: '', absent: totalMask };
+  const total = totalRow ? toCell(totalRow, []) : suppress(toCell(empty, []));
+  // The cells: of the whole table (the implied county and country present: their subtotals protected).
+  const cellMask = mask((d) => d.cell);
+  const cells = (wantedDims.length ? rows : []).filter((r) => Number(r.absent) === cellMask && matchesFilter(r))
+    .map((row) => toCell(row, wantedDims.map((dimension) => {
+      const i = dims.findIndex((d) => d.dimension === dimension);
+      return { dimension, value: String(row[`k${i}`]), label: (row[`l${i}`] as string | null) ?? null };
+    })))
+    .sort((a, b) => JSON.stringify(a.keys.map((x) => x.value)).localeCompare(JSON.stringify(b.keys.map((x) => x.value))));
+  return { cells, total };
+}
+
+/**
+ * The suppressed cells of every subtable. First the base lattice (country, county, network,
+ * programme) as a whole: primary suppression, suppression under a suppressed coarser cell and
+ * secondary suppression to a fixpoint, then an exact check that no small figure of any of its
+ * subtables is determined by the shown figures of all of them (while one is, the smallest shown
+ * figure in its equations is suppressed too, and the fixpoint is taken again). Then the other
+ * subtables, coarsest first, each checked exactly against its coarser subtables.
+ */
+function protect(rows: Raw[], dims: TableDimension[], threshold: number): Set<Raw> {
+  const n = dims.length;
+  const bit = (i: number) => 1 << (n - 1 - i);
+  const bySubtable = new Map<number, Raw[]>();
+  for (const row of rows) bySubtable.set(Number(row.absent), [...(bySubtable.get(Number(row.absent)) ?? []), row]);
+  const presentCount = (mask: number) => dims.filter((_, i) => !(mask & bit(i))).length;
+  const keyOf = (row: Raw, mask: number) => `${mask}:${JSON.stringify(dims.map((_, i) => (mask & bit(i) ? '*' : row[`k${i}`])))}`;
+  const coarserOf = (mask: number) => dims.flatMap((_, i) => (mask & bit(i) ? [] : [mask | bit(i)]));
+  const sorted = (mask: number) => [...(bySubtable.get(mask) ?? [])].sort((a, b) => a.participants - b.participants || a.tie.localeCompare(b.tie));
+  const hidden = new Set<Raw>();
+  const hiddenKeys = new Set<string>();
+  const hide = (row: Raw, mask: number) => { hidden.add(row); hiddenKeys.add(keyOf(row, mask)); };
+  const forcedFrom = (row: Raw, mask: number) => coarserOf(mask).some((c) => hiddenKeys.has(keyOf(row, c)));
+  const masks = [...bySubtable.keys()].sort((a, b) => presentCount(a) - presentCount(b) || b - a);
+  const nonBase = dims.reduce((m, d, i) => (d.base ? m : m | bit(i)), 0);
+  const baseMasks = masks.filter((m) => (m & nonBase) === nonBase);
+
+  for (;;) {
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const mask of baseMasks) {
+        const cells = sorted(mask);
+        const pattern = suppressedCells(cells.map((row) => ({
+          units: row.participants, groups: coarserOf(mask).map((c) => keyOf(row, c)), forced: hidden.has(row) || forcedFrom(row, mask),
+        })), threshold);
+        cells.forEach((row, i) => {
+          if (pattern[i] && !hidden.has(row)) { hide(row, mask); changed = true; }
+        });
+      }
+    }
+    // The exact check over the finest base subtable's cells.
+    const atoms = sorted(nonBase);
+    const index = new Map<string, number[]>();
+    const figures = baseMasks.flatMap((mask) => sorted(mask).map((row) => ({ row, mask })));
+    for (const { mask } of figures) {
+      if (index.has(`${mask}`)) continue;
+      index.set(`${mask}`, []);
+      atoms.forEach((atom, i) => {
+        const key = keyOf(atom, mask);
+        index.set(key, [...(index.get(key) ?? []), i]);
+      });
+    }
+    const membersOf = (f: { row: Raw; mask: number }) => index.get(keyOf(f.row, f.mask)) ?? [];
+    const shown = figures.filter((f) => !hidden.has(f.row));
+    const small = figures.filter((f) => hidden.has(f.row) && f.row.participants < threshold);
+    const unknown = atoms.map((a) => hidden.has(a));
+    const found = firstDetermined(unknown, shown.map(membersOf), small.map(membersOf));
+    if (found < 0) break;
+    const exposed = new Set(membersOf(small[found]).filter((i) => unknown[i]));
+    const culprit = shown.filter((f) => membersOf(f).some((i) => exposed.has(i)))
+      .sort((a, b) => a.row.participants - b.row.participants || a.row.tie.localeCompare(b.row.tie) || b.mask - a.mask)[0];
+    if (!culprit) break;
+    hide(culprit.row, culprit.mask);
+  }
+
+  for (const mask of masks.filter((m) => !baseMasks.includes(m))) {
+    const cells = sorted(mask);
+    const coarser = coarserOf(mask);
+    // Every coarser subtable's figures, as sums of this subtable's cells: what the exact check solves.
+    const figures = masks.filter((m) => m !== mask && (m & mask) === mask).flatMap((m) => {
+      const members = new Map<string, number[]>();
+      cells.forEach((row, i) => {
+        const key = keyOf(row, m);
+        members.set(key, [...(members.get(key) ?? []), i]);
+      });
+      return sorted(m).map((row) => ({ cells: members.get(keyOf(row, m)) ?? [], shown: !hidden.has(row), small: row.participants < threshold }));
+    });
+    const pattern = auditedSuppression(cells.map((row) => ({
+      units: row.participants, groups: coarser.map((c) => keyOf(row, c)), forced: forcedFrom(row, mask),
+    })), figures, threshold);
+    cells.forEach((row, i) => { if (pattern[i]) hide(row, mask); });
+  }
+  return hidden;
+}
+
+const suppress = (c: StatisticsCell): StatisticsCell => ({
+  ...c, participants: null, municipalities: null, registrations: null, participatingMunicipalities: null, municipalityShare: null,
+  participantsPer10000Inhabitants: null, suppressed: true,
+});

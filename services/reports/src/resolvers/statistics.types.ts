@@ -28,7 +28,8 @@ export class StatisticsCell {
   @Field(() => Float, { nullable: true }) sum: number | null;
   @Field(() => Float, { nullable: true }) mean: number | null;
   @Field(() => Float, { nullable: true }) median: number | null;
-  @Field(() => Float, { nullable: true, description: 'For counts: sum per 1,000 inhabitants of the units with a known population.' }) perThousandInhabitants: number | null;
+  @Field(() => Float, { nullable: true, description: 'For counts: sum per 1,000 inhabitants of the units with a known population, each value set against its own period’s population (that year’s figure where counted, else the nearest year’s; see populationYears).' }) perThousandInhabitants: number | null;
+  @Field(() => [Int], { description: 'The years of the population figures perThousandInhabitants used (SSB: 1 January of the year; SCB: 31 December); empty when it is null.' }) populationYears: number[];
   @Field(() => Int, { nullable: true, description: 'Number of units (municipalities) the cell is built from; null when suppressed.' }) unitCount: number | null;
   @Field({ description: 'Built from fewer units than the threshold, or suppressed so that such a cell cannot be recovered from the others: no figures are shown.' })
   suppressed: boolean;

@@ -18,6 +18,23 @@ export interface DirectoryEntry {
   kind: 'MUNICIPALITY' | 'COUNTY';
   countyCode: string;
   population: number | null;
+  /** Population figures by year (participants' `Municipality.populations`). */
+  populations: { year: number; population: number }[];
+}
+
+/**
+ * The population of a unit for a period (a year): that year's figure where counted, else the
+ * nearest year's (the later one on a tie), with the year used; null without any figure.
+ */
+export function populationFor(unit: DirectoryEntry, period: string): { population: number; year: number } | null {
+  const year = Number(period.slice(0, 4));
+  let best: { population: number; year: number } | null = null;
+  for (const f of unit.populations) {
+    if (!best || Math.abs(f.year - year) < Math.abs(best.year - year) || (Math.abs(f.year - year) === Math.abs(best.year - year) && f.year > best.year)) {
+      best = { population: f.population, year: f.year };
+    }
+  }
+  return best;
 }
 
 /**
@@ -41,7 +58,7 @@ async function cachedDirectoryEntries(ids: readonly string[], requestId: string 
     } else missing.push(id);
   }
   if (missing.length) {
-    const fetched = (await client('participants').entities<DirectoryEntry>('Municipality', missing, 'id country code kind countyCode population', requestId))
+    const fetched = (await client('participants').entities<DirectoryEntry>('Municipality', missing, 'id country code kind countyCode population populations { year population }', requestId))
       .filter((m): m is DirectoryEntry => m !== null);
     const byId = new Map(fetched.map((m) => [m.id, m]));
     if (directoryCache.size + missing.length > DIRECTORY_CACHE_MAX) directoryCache.clear();

@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
-import { isUuid, userError, UserError, validateInput, type RequestContext } from '@kommunenett/subgraph-kit';
+import { inputSchemas, refuse, refuseAll, runMutation, userError, type Outcome, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
 import { Indicator } from '../entities/indicator.entity';
 import { Audit, Finding, IndicatorValue, RecommendationStatus, Report, Risk } from '../entities/report.entity';
 import {
   AuditKind, FindingKind, IndicatorUnit, Language, RecommendationImplementation, ReportKind, ReportStatus, RiskStatus,
 } from '../entities/enums';
-import type { CreateReportInput, ReturnReportInput, ReportTransitionInput, UpdateReportInput } from '../resolvers/types';
 import { directoryEntry, networkExists, organizationExists } from './graph';
 import { codeInForce } from './municipality-codes';
 import { indicatorHasPeriod, PERIOD_PATTERN } from './periods';
@@ -60,7 +59,7 @@ const contentSchema = z.object({
     })).max(100).nullish().transform((f) => f ?? []),
   })).max(200).nullish(),
   recommendationStatuses: z.array(z.object({
-    recommendationId: z.string().refine(isUuid, { message: 'Not a recommendation id.', params: { code: 'INVALID_FORMAT' } }),
+    recommendationId: inputSchemas.id,
     status: z.enum(RecommendationImplementation),
     comment: optionalText(5000),
   })).max(50).refine((s) => new Set(s.map((x) => x.recommendationId)).size === s.length, { message: 'A recommendation is given twice.', params: { code: 'DUPLICATE' } }).nullish(),
@@ -74,20 +73,20 @@ const createSchema = contentSchema.extend({
   title: text(300),
   language: z.enum(Language),
   recipientId: text(100),
-  networkId: z.string().refine(isUuid, 'Not a network id.').nullish().transform((s) => s ?? null),
+  networkId: inputSchemas.id.nullish().transform((s) => s ?? null),
 }).refine((i) => i.kind !== ReportKind.NETWORK_PROJECT_RESULT || i.networkId, {
   message: 'A network project result names its network.', path: ['networkId'], params: { code: 'NETWORK_REQUIRED' },
 });
 
-const updateSchema = contentSchema.extend({ title: text(300).nullish() });
+const updateSchema = contentSchema.extend({ id: inputSchemas.id, expectedVersion: inputSchemas.expectedVersion, title: text(300).nullish() });
 
 const EDITABLE = [ReportStatus.DRAFT, ReportStatus.RETURNED];
 
+/** What a report mutation returns: the report after the change, or the rules the input broke. */
 export interface ReportResult {
   report: Report | null;
   userErrors: UserError[];
 }
-const failed = (...userErrors: UserError[]): ReportResult => ({ report: null, userErrors });
 
 /** Checks values against the catalogue: known indicator, measured in the period, right type, unit and range. */
 async function valueErrors(m: EntityManager, period: string, values: NonNullable<Content['values']>): Promise<UserError[]> {
@@ -96,7 +95,7 @@ async function valueErrors(m: EntityManager, period: string, values: NonNullable
   const errors: UserError[] = [];
   const seen = new Set<string>();
   values.forEach((v, i) => {
-    const field = ['input', 'values', String(i)];
+    const field = ['values', String(i)];
     const indicator = indicators.get(v.indicatorId);
     if (!indicator) return errors.push(userError([...field, 'indicatorId'], `There is no indicator ${v.indicatorId}.`, 'UNKNOWN_INDICATOR'));
     if (!indicatorHasPeriod(indicator, period)) {
@@ -152,112 +151,98 @@ async function writeContent(m: EntityManager, report: Report, content: Omit<Cont
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string; driverError?: { code?: string } }).driverError?.code === '23505';
-}
+/** The rules of a report change: the viewer's right, the report's state, the change of content. */
+type Change = (m: EntityManager, report: Report) => Promise<Partial<Report>>;
 
-export async function createReport(ctx: RequestContext, input: CreateReportInput): Promise<ReportResult> {
-  const parsed = validateInput(createSchema, input);
-  if (!parsed.ok) return failed(...parsed.userErrors);
-  const i = parsed.value;
-  if (!canWriteReport(ctx.viewer, i)) throw refused(ctx.viewer, 'Only the municipality’s coordinator writes its reports.');
-  const [municipality, recipient, network] = await Promise.all([
-    directoryEntry(ctx).load(i.municipalityId),
-    organizationExists(ctx).load(i.recipientId),
-    i.networkId ? networkExists(ctx).load(i.networkId) : null,
-  ]);
-  if (!municipality) return failed(userError('municipalityId', `There is no municipality ${i.municipalityId}.`, 'UNKNOWN_MUNICIPALITY'));
-  if (!recipient) return failed(userError('recipientId', `There is no organization ${i.recipientId}.`, 'UNKNOWN_ORGANIZATION'));
-  if (i.networkId && !network) return failed(userError('networkId', `There is no network ${i.networkId}.`, 'NOT_FOUND'));
-  try {
-    return await ctx.ds.transaction(async (m) => {
-      const errors = i.values ? await valueErrors(m, i.period, i.values) : [];
-      if (errors.length) return failed(...errors);
-      const report = m.getRepository(Report).create({
-        id: randomUUID(), municipalityId: i.municipalityId, municipalityCode: codeInForce(i.municipalityId, municipality.code, i.period),
-        period: i.period, kind: i.kind, status: ReportStatus.DRAFT, title: i.title, language: i.language, sections: i.sections ?? [],
-        recipientId: i.recipientId, networkId: i.networkId, returnComment: null, submittedAt: null, publishedAt: null, generated: false,
-      });
-      await m.getRepository(Report).insert(report);
-      await writeContent(m, report, i);
-      return { report: await m.getRepository(Report).findOneByOrFail({ id: report.id }), userErrors: [] };
+const transitionSchema = z.object({ id: inputSchemas.id, expectedVersion: inputSchemas.expectedVersion });
+
+/** A report's outcome as the payload the API returns. */
+const asPayload = (outcome: Outcome<Report>): ReportResult => ({ report: outcome.value, userErrors: outcome.userErrors });
+
+export async function createReport(ctx: RequestContext, input: unknown): Promise<ReportResult> {
+  // The directory and the networks are other services': read before the transaction opens.
+  const prepare = async (i: z.infer<typeof createSchema>) => {
+    if (!canWriteReport(ctx.viewer, i)) throw refused(ctx.viewer, 'Only the municipality’s coordinator writes its reports.');
+    const [municipality, recipient, network] = await Promise.all([
+      directoryEntry(ctx).load(i.municipalityId),
+      organizationExists(ctx).load(i.recipientId),
+      i.networkId ? networkExists(ctx).load(i.networkId) : null,
+    ]);
+    if (!municipality) refuse('municipalityId', `There is no municipality ${i.municipalityId}.`, 'UNKNOWN_MUNICIPALITY');
+    if (!recipient) refuse('recipientId', `There is no organization ${i.recipientId}.`, 'UNKNOWN_ORGANIZATION');
+    if (i.networkId && !network) refuse('networkId', `There is no network ${i.networkId}.`, 'NOT_FOUND');
+    return municipality;
+  };
+  const constraints = (i: z.infer<typeof createSchema>) => ({
+    report_unique_idx: { field: 'period', code: 'DUPLICATE_REPORT' as const, message: `${i.municipalityId} already has a ${i.kind} report for ${i.period}.` },
+  });
+  return asPayload(await runMutation(ctx, { input, schema: createSchema, prepare, constraints }, async (i, m, municipality) => {
+    if (i.values) refuseAll(await valueErrors(m, i.period, i.values));
+    const report = m.getRepository(Report).create({
+      id: randomUUID(), municipalityId: i.municipalityId, municipalityCode: codeInForce(i.municipalityId, municipality.code, i.period),
+      period: i.period, kind: i.kind, status: ReportStatus.DRAFT, title: i.title, language: i.language, sections: i.sections ?? [],
+      recipientId: i.recipientId, networkId: i.networkId, returnComment: null, submittedAt: null, publishedAt: null, generated: false,
     });
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      return failed(userError('period', `${i.municipalityId} already has a ${i.kind} report for ${i.period}.`, 'DUPLICATE_REPORT'));
-    }
-    throw error;
-  }
+    await m.getRepository(Report).insert(report);
+    await writeContent(m, report, i);
+    return m.getRepository(Report).findOneByOrFail({ id: report.id });
+  }));
 }
 
 /**
- * Loads a report for a change under a row lock and checks that the viewer may see it and that
- * the expected version is current. Returns the report or the user error.
+ * Changes a report under a row lock, after checking that the viewer may see it and that the
+ * expected version is current; `change` checks the rest and says what to store.
  */
-async function lockForChange(m: EntityManager, ctx: RequestContext, id: string, expectedVersion: number): Promise<Report | UserError> {
-  if (!isUuid(id)) return userError('id', 'Not a report id.', 'INVALID_FORMAT');
-  const report = await m.getRepository(Report).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
-  if (!report || !canSeeReport(ctx.viewer, report)) return userError('id', `There is no report ${id}.`, 'NOT_FOUND');
-  if (report.version !== expectedVersion) {
-    return userError('expectedVersion', `The report has changed since version ${expectedVersion} (it is at ${report.version}). Reload it.`, 'STALE_VERSION');
-  }
-  return report;
-}
-
-async function transition(
-  ctx: RequestContext, input: ReportTransitionInput,
-  change: (m: EntityManager, report: Report) => Promise<UserError[] | Partial<Report>>,
-): Promise<ReportResult> {
-  return ctx.ds.transaction(async (m) => {
-    const report = await lockForChange(m, ctx, input.id, input.expectedVersion);
-    if (report instanceof UserError) return failed(report);
-    const result = await change(m, report);
-    if (Array.isArray(result)) return failed(...result);
+async function changeReport<S extends typeof transitionSchema>(ctx: RequestContext, input: unknown, schema: S, change: (value: z.infer<S>) => Change): Promise<ReportResult> {
+  return asPayload(await runMutation(ctx, { input, schema }, async (value, m) => {
+    const report = await m.getRepository(Report).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id: value.id }).getOne();
+    if (!report || !canSeeReport(ctx.viewer, report)) refuse('id', `There is no report ${value.id}.`, 'NOT_FOUND');
+    if (report.version !== value.expectedVersion) {
+      refuse('expectedVersion', `The report has changed since version ${value.expectedVersion} (it is at ${report.version}). Reload it.`, 'STALE_VERSION');
+    }
+    const changes = await change(value)(m, report);
     // typeorm's update bumps the version column: every change, content only too, gets a new version.
-    await m.getRepository(Report).update(report.id, { ...result, updatedAt: new Date() });
-    return { report: await m.getRepository(Report).findOneByOrFail({ id: report.id }), userErrors: [] };
-  });
+    await m.getRepository(Report).update(report.id, { ...changes, updatedAt: new Date() });
+    return m.getRepository(Report).findOneByOrFail({ id: report.id });
+  }));
 }
 
-const notEditable = (report: Report) => [
-  userError('id', `A ${report.status.toLowerCase()} report cannot be changed.`, 'REPORT_NOT_EDITABLE')];
+const refuseUnlessEditable = (report: Report) => {
+  if (!EDITABLE.includes(report.status)) refuse('id', `A ${report.status.toLowerCase()} report cannot be changed.`, 'REPORT_NOT_EDITABLE');
+};
 
-export function updateReport(ctx: RequestContext, input: UpdateReportInput): Promise<ReportResult> {
-  const parsed = validateInput(updateSchema, input);
-  if (!parsed.ok) return Promise.resolve(failed(...parsed.userErrors));
-  const content = parsed.value;
-  return transition(ctx, input, async (m, report) => {
+export function updateReport(ctx: RequestContext, input: unknown): Promise<ReportResult> {
+  return changeReport(ctx, input, updateSchema, (content) => async (m, report) => {
     if (!canWriteReport(ctx.viewer, report)) throw refused(ctx.viewer, 'Only the municipality’s coordinator changes its reports.');
-    if (!EDITABLE.includes(report.status)) return notEditable(report);
-    const errors = content.values ? await valueErrors(m, report.period, content.values) : [];
-    if (errors.length) return errors;
+    refuseUnlessEditable(report);
+    if (content.values) refuseAll(await valueErrors(m, report.period, content.values));
     await writeContent(m, report, content);
     return { ...(content.title && { title: content.title }), ...(content.sections && { sections: content.sections }) };
   });
 }
 
-export function submitReport(ctx: RequestContext, input: ReportTransitionInput): Promise<ReportResult> {
-  return transition(ctx, input, async (_m, report) => {
+export function submitReport(ctx: RequestContext, input: unknown): Promise<ReportResult> {
+  return changeReport(ctx, input, transitionSchema, () => async (_m, report) => {
     if (!canWriteReport(ctx.viewer, report)) throw refused(ctx.viewer, 'Only the municipality’s coordinator submits its reports.');
-    if (!EDITABLE.includes(report.status)) return [userError('id', `A ${report.status.toLowerCase()} report cannot be submitted.`, 'ILLEGAL_TRANSITION')];
+    if (!EDITABLE.includes(report.status)) refuse('id', `A ${report.status.toLowerCase()} report cannot be submitted.`, 'ILLEGAL_TRANSITION');
     return { status: ReportStatus.SUBMITTED, submittedAt: new Date() };
   });
 }
 
-export function returnReport(ctx: RequestContext, input: ReturnReportInput): Promise<ReportResult> {
-  const comment = input.comment.trim();
-  if (!comment || comment.length > 5000) return Promise.resolve(failed(userError('comment', 'Say in up to 5000 characters what must change.', 'INVALID')));
-  return transition(ctx, input, async (_m, report) => {
+const returnSchema = transitionSchema.extend({ comment: z.string().trim().min(1).max(5000, 'Say in up to 5000 characters what must change.') });
+
+export function returnReport(ctx: RequestContext, input: unknown): Promise<ReportResult> {
+  return changeReport(ctx, input, returnSchema, ({ comment }) => async (_m, report) => {
     if (!canReviewReport(ctx.viewer, report)) throw refused(ctx.viewer, 'Only the receiving organization returns a report.');
-    if (report.status !== ReportStatus.SUBMITTED) return [userError('id', 'Only a submitted report can be returned.', 'ILLEGAL_TRANSITION')];
+    if (report.status !== ReportStatus.SUBMITTED) refuse('id', 'Only a submitted report can be returned.', 'ILLEGAL_TRANSITION');
     return { status: ReportStatus.RETURNED, returnComment: comment };
   });
 }
 
-export function publishReport(ctx: RequestContext, input: ReportTransitionInput): Promise<ReportResult> {
-  return transition(ctx, input, async (_m, report) => {
+export function publishReport(ctx: RequestContext, input: unknown): Promise<ReportResult> {
+  return changeReport(ctx, input, transitionSchema, () => async (_m, report) => {
     if (!canReviewReport(ctx.viewer, report)) throw refused(ctx.viewer, 'Only the receiving organization publishes a report.');
-    if (report.status !== ReportStatus.SUBMITTED) return [userError('id', 'Only a submitted report can be published.', 'ILLEGAL_TRANSITION')];
+    if (report.status !== ReportStatus.SUBMITTED) refuse('id', 'Only a submitted report can be published.', 'ILLEGAL_TRANSITION');
     return { status: ReportStatus.PUBLISHED, publishedAt: new Date(), returnComment: null };
   });
 }

@@ -1,17 +1,14 @@
-import { appError, badInput, ErrorCode, isUuid, type RequestContext } from '@kommunenett/subgraph-kit';
+import { appError, badInput, ErrorCode, groupsAlongDimensions, isUuid, suppressedByParent, suppressedCells, suppressionThreshold, type RequestContext } from '@kommunenett/subgraph-kit';
 import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
 import type { Indicator } from '../entities/indicator.entity';
 import { Country, IndicatorUnit, MunicipalityKind, StatisticsDimension } from '../entities/enums';
 import { Municipality, Network, ref } from '../entities/stubs';
 import { indicatorById } from '../loaders';
 import type { Statistics, StatisticsCell, StatisticsFilter } from '../resolvers/statistics.types';
-import { directoryEntry, loadKnown, networkParticipants, programNetworkIds, type DirectoryEntry } from './graph';
+import { directoryEntry, loadKnown, networkParticipants, populationFor, programNetworkIds, type DirectoryEntry } from './graph';
 import { indicatorPeriods, requirePeriods } from './periods';
 
-/** Cells from fewer units than this are suppressed (REPORTS_SUPPRESSION_THRESHOLD, default 3). */
-export function suppressionThreshold(): number {
-  return Number(process.env.REPORTS_SUPPRESSION_THRESHOLD ?? 3);
-}
+export { suppressionThreshold };
 /** Most cells one statistics query may produce (REPORTS_STATISTICS_MAX_CELLS, default 10,000). */
 export function statisticsCellLimit(): number {
   return Number(process.env.REPORTS_STATISTICS_MAX_CELLS ?? 10_000);
@@ -62,6 +59,11 @@ interface AggregateRow {
   median: number;
   sum_with_population: number | null;
   population: number | null;
+  population_years: number[] | null;
+  /** Units of the same cell without the filters on units (the parent). */
+  parent_units: number;
+  /** A row of the same cells by county too (with a county filter only): not part of the answer. */
+  by_county: boolean;
 }
 
 /**
@@ -91,23 +93,32 @@ export async function computeStatistics(ctx: RequestContext, args: StatisticsArg
   const breakdownLike = args.breakdown ? `${args.breakdown}:%` : null;
 
   // The units that have values in scope, and how many breakdown groups: the size of the answer.
+  // The units with values in scope (and, for the parent, whatever the filters on units), and how
+  // many breakdown groups: the size of the answer.
   const [scope] = (await ctx.ds.query(
-    `SELECT coalesce(array_agg(DISTINCT v.municipality_id), '{}') AS ids, count(DISTINCT v.breakdown)::int AS breakdowns
+    `SELECT coalesce(array_agg(DISTINCT v.municipality_id) FILTER (WHERE
+               -- IN (unnest) rather than = ANY: hashed once, not scanned for every row of a long list.
+               ($4::text[] IS NULL OR v.municipality_id IN (SELECT unnest($4::text[])))
+               AND ($5::text IS NULL OR v.municipality_id LIKE $5 || '-%')), '{}') AS ids,
+            coalesce(array_agg(DISTINCT v.municipality_id), '{}') AS all_ids,
+            count(DISTINCT v.breakdown)::int AS breakdowns
        FROM reports.indicator_value v JOIN reports.report r ON r.id = v.report_id
       WHERE r.status = 'PUBLISHED' AND v.indicator_id = ANY($1) AND v.period = ANY($2)
-        AND ${breakdownCondition(breakdownLike, '$3')}
-        -- IN (unnest) rather than = ANY: hashed once, not scanned for every row of a long list.
-        AND ($4::text[] IS NULL OR v.municipality_id IN (SELECT unnest($4::text[])))
-        AND ($5::text IS NULL OR v.municipality_id LIKE $5 || '-%')`,
+        AND ${breakdownCondition(breakdownLike, '$3')}`,
     [indicators.map((i) => i.id), periods, breakdownLike,
       membership ? intersect(filter.municipalities, membership.pairs.map(([, m]) => m)) : filter.municipalities ?? null,
       filter.country ?? null],
-  )) as { ids: string[]; breakdowns: number }[];
+  )) as { ids: string[]; all_ids: string[]; breakdowns: number }[];
 
   const unitKind = filter.unitKind ?? MunicipalityKind.MUNICIPALITY;
   const counties = filter.countyCodes ? new Set(filter.countyCodes) : null;
-  const units = (await loadKnown(directoryEntry(ctx), scope.ids))
-    .filter((u) => u.kind === unitKind && (!counties || counties.has(u.countyCode)));
+  const selected = new Set(scope.ids);
+  // The parent: every unit of the kind with values, whatever the filters on units; the cells are
+  // aggregated over it with the selected units marked, so suppression can compare the two.
+  const parentUnits = (await loadKnown(directoryEntry(ctx), scope.all_ids)).filter((u) => u.kind === unitKind);
+  const units = parentUnits.filter((u) => selected.has(u.id) && (!counties || counties.has(u.countyCode)));
+  const unitIds = new Set(units.map((u) => u.id));
+  for (const id of [...selected]) if (!unitIds.has(id)) selected.delete(id);
 
   const bound = indicators.length * groupBy.reduce((n, d) => n * dimensionSize(d, units, periods, membership?.networkIds.length ?? 0), 1)
     * (args.breakdown ? Math.max(scope.breakdowns, 1) : 1);
@@ -118,11 +129,23 @@ export async function computeStatistics(ctx: RequestContext, args: StatisticsArg
       { cellLimit, cells: bound });
   }
 
-  const rows = units.length === 0 ? [] : await aggregate(ctx, indicators, periods, units, groupBy, breakdownLike, membership);
+  const byCountyToo = Boolean(counties) && !groupBy.includes(StatisticsDimension.COUNTY);
+  const all = units.length === 0 ? [] : await aggregate(ctx, indicators, periods, parentUnits, selected, groupBy, breakdownLike, membership, byCountyToo);
+  const rows = all.filter((r) => !r.by_county);
   const threshold = suppressionThreshold();
+  // A county filter's answer adds up county cells of the table by county: it is suppressed when
+  // one of them is suppressed there, as the query grouped by county would show it.
+  let forced: boolean[] = rows.map(() => false);
+  if (byCountyToo) {
+    const countyRows = all.filter((r) => r.by_county);
+    const withCounty = [...groupBy, StatisticsDimension.COUNTY];
+    const hiddenByCounty = parentPattern(countyRows, withCounty, Boolean(args.breakdown), threshold);
+    const keyOf = (r: AggregateRow) => JSON.stringify([r.indicator_id, r.municipality_id, r.country, r.period, r.network_id, r.breakdown]);
+    const hiddenKeys = new Set(countyRows.filter((r, i) => hiddenByCounty[i] && counties!.has(r.county_code ?? '')).map((r) => keyOf({ ...r, country: groupBy.includes(StatisticsDimension.COUNTRY) ? r.country : null })));
+    forced = rows.map((r) => hiddenKeys.has(keyOf(r)));
+  }
   const byId = new Map(indicators.map((i) => [i.id, i]));
-  const cells = rows.map((row) => toCell(row, byId.get(row.indicator_id)!));
-  suppress(cells, rows, groupBy, Boolean(args.breakdown), threshold);
+  const cells = suppress(rows.map((row) => toCell(row, byId.get(row.indicator_id)!)), rows, groupBy, Boolean(args.breakdown), threshold, forced);
   return { cells, csv: toCsv(cells), suppressionThreshold: threshold, cellLimit };
 }
 
@@ -158,23 +181,33 @@ const KEY_SQL: Record<StatisticsDimension, string[]> = {
   [StatisticsDimension.NETWORK]: ['m.network_id'],
 };
 
-/** The grouped aggregate, in the database: one statement. */
+/**
+ * The grouped aggregate, in the database: one statement. Every unit of the parent takes part,
+ * marked whether the filters select it: the figures are the selected units', `parent_units` counts all.
+ */
 async function aggregate(
-  ctx: RequestContext, indicators: Indicator[], periods: string[], units: DirectoryEntry[], groupBy: StatisticsDimension[],
-  breakdownLike: string | null, membership: { pairs: [string, string][] } | null,
+  ctx: RequestContext, indicators: Indicator[], periods: string[], units: DirectoryEntry[], selected: Set<string>, groupBy: StatisticsDimension[],
+  breakdownLike: string | null, membership: { pairs: [string, string][] } | null, byCountyToo: boolean,
 ): Promise<AggregateRow[]> {
   const keys = [...new Set(['l.indicator_id', ...groupBy.flatMap((d) => KEY_SQL[d]), ...(breakdownLike ? ['l.breakdown'] : [])])];
+  // With a county filter, the same cells by county too (by_county): what a county filter is checked against.
+  const countyKeys = [...new Set([...keys, ...KEY_SQL[StatisticsDimension.COUNTY]])];
   const select = ['municipality_id', 'county_code', 'country', 'period', 'network_id', 'breakdown']
     .map((column) => {
-      const expression = keys.find((k) => k.endsWith(`.${column}`));
+      const expression = (byCountyToo ? countyKeys : keys).find((k) => k.endsWith(`.${column}`));
       return `${expression ?? 'NULL::text'} AS ${column}`;
     });
+  const grouping = byCountyToo ? `GROUPING SETS ((${keys.join(', ')}), (${countyKeys.join(', ')}))` : keys.join(', ');
   const byNetwork = groupBy.includes(StatisticsDimension.NETWORK);
-  const joinMembership = byNetwork ? 'JOIN unnest($8::text[], $9::text[]) AS m(network_id, municipality_id) ON m.municipality_id = l.municipality_id' : '';
+  const joinMembership = byNetwork ? 'JOIN unnest($12::text[], $13::text[]) AS m(network_id, municipality_id) ON m.municipality_id = l.municipality_id' : '';
   const pairs = membership?.pairs ?? [];
+  // Each unit's population for each period: that year's figure, or the nearest year's.
+  const populations = units.flatMap((u) => periods.map((period) => ({ id: u.id, period, figure: populationFor(u, period) })));
   return (await ctx.ds.query(
     `WITH u AS (
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::double precision[]) AS u(municipality_id, county_code, country, population)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[]) AS u(municipality_id, county_code, country, selected)
+     ), pp AS (
+       SELECT * FROM unnest($8::text[], $9::text[], $10::double precision[], $11::int[]) AS pp(municipality_id, period, population, year)
      ), l AS (
        -- One value per unit, indicator, period and breakdown: from the latest published report.
        SELECT DISTINCT ON (v.indicator_id, v.period, v.municipality_id, v.breakdown)
@@ -184,16 +217,22 @@ async function aggregate(
           AND ${breakdownCondition(breakdownLike, '$7')}
         ORDER BY v.indicator_id, v.period, v.municipality_id, v.breakdown, r.published_at DESC
      )
-     SELECT l.indicator_id, ${select.join(', ')},
-            count(DISTINCT l.municipality_id)::int AS units, sum(l.value) AS sum, avg(l.value) AS mean,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY l.value) AS median,
-            sum(l.value) FILTER (WHERE u.population > 0) AS sum_with_population,
-            sum(u.population) FILTER (WHERE u.population > 0) AS population
-       FROM l JOIN u ON u.municipality_id = l.municipality_id ${joinMembership}
-      GROUP BY ${keys.join(', ')}
+     SELECT l.indicator_id, ${select.join(', ')}, ${byCountyToo ? 'GROUPING(u.county_code) = 0' : 'false'} AS by_county,
+            count(DISTINCT l.municipality_id) FILTER (WHERE u.selected)::int AS units,
+            count(DISTINCT l.municipality_id)::int AS parent_units,
+            sum(l.value) FILTER (WHERE u.selected) AS sum, avg(l.value) FILTER (WHERE u.selected) AS mean,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY l.value) FILTER (WHERE u.selected) AS median,
+            sum(l.value) FILTER (WHERE u.selected AND pp.population > 0) AS sum_with_population,
+            sum(pp.population) FILTER (WHERE u.selected AND pp.population > 0) AS population,
+            array_agg(DISTINCT pp.year) FILTER (WHERE u.selected AND pp.population > 0) AS population_years
+       FROM l JOIN u ON u.municipality_id = l.municipality_id
+       LEFT JOIN pp ON pp.municipality_id = l.municipality_id AND pp.period = l.period ${joinMembership}
+      GROUP BY ${grouping}
       ORDER BY ${keys.join(', ')}`,
-    [units.map((u) => u.id), units.map((u) => u.countyCode), units.map((u) => u.country), units.map((u) => u.population),
-      indicators.map((i) => i.id), periods, breakdownLike, ...(byNetwork ? [pairs.map(([n]) => n), pairs.map(([, m]) => m)] : [])],
+    [units.map((u) => u.id), units.map((u) => u.countyCode), units.map((u) => u.country), units.map((u) => selected.has(u.id)),
+      indicators.map((i) => i.id), periods, breakdownLike, populations.map((p) => p.id),
+      populations.map((p) => p.period), populations.map((p) => p.figure?.population ?? null), populations.map((p) => p.figure?.year ?? null),
+      ...(byNetwork ? [pairs.map(([n]) => n), pairs.map(([, m]) => m)] : [])],
   )) as AggregateRow[];
 }
 
@@ -213,49 +252,64 @@ function toCell(row: AggregateRow, indicator: Indicator): StatisticsCell {
     mean: row.mean,
     median: row.median,
     perThousandInhabitants: indicator.unit === IndicatorUnit.COUNT && row.population ? (row.sum_with_population! * 1000) / row.population : null,
+    populationYears: indicator.unit === IndicatorUnit.COUNT && row.population ? [...(row.population_years ?? [])].sort() : [],
     unitCount: row.units,
     suppressed: false,
   };
 }
 
-/**
- * Primary suppression: cells from fewer units than the threshold. Secondary suppression: along
- * every dimension of the table, a group of cells that add up to a total (same indicator and other
- * keys) never has exactly one suppressed cell, or the total would give it away; the next smallest
- * cell is suppressed with it, until no group has a lone suppressed cell.
- */
-function suppress(cells: StatisticsCell[], rows: AggregateRow[], groupBy: StatisticsDimension[], byBreakdown: boolean, threshold: number): void {
-  const hidden = cells.map((c) => c.unitCount! < threshold);
-  const keyOf = (row: AggregateRow, leaveOut: string) => JSON.stringify([row.indicator_id,
-    leaveOut === 'MUNICIPALITY' ? null : row.municipality_id,
-    leaveOut === 'COUNTY' ? null : row.county_code,
-    leaveOut === 'COUNTRY' ? null : row.country,
-    leaveOut === 'PERIOD' ? null : row.period,
-    leaveOut === 'NETWORK' ? null : row.network_id,
-    leaveOut === 'BREAKDOWN' ? null : row.breakdown]);
+/** The sets of cells each row belongs to whose totals other answers show (docs/security.md). */
+function groupsOf(groupBy: StatisticsDimension[], byBreakdown: boolean): (row: AggregateRow) => string[] {
   const dimensions: string[] = [...groupBy, ...(byBreakdown ? ['BREAKDOWN'] : [])];
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const dimension of dimensions) {
-      const groups = new Map<string, number[]>();
-      rows.forEach((row, i) => {
-        const key = keyOf(row, dimension);
-        groups.set(key, [...(groups.get(key) ?? []), i]);
-      });
-      for (const members of groups.values()) {
-        const open = members.filter((i) => !hidden[i]);
-        if (members.length - open.length === 1 && open.length > 0) {
-          const smallest = open.reduce((a, b) => (rows[b].units < rows[a].units ? b : a));
-          hidden[smallest] = true;
-          changed = true;
-        }
-      }
+  const keyOf = (row: AggregateRow, d: string): string | null => {
+    switch (d) {
+      case 'MUNICIPALITY': return row.municipality_id;
+      case 'COUNTY': return `${row.country}-${row.county_code}`;
+      case 'COUNTRY': return row.country;
+      case 'PERIOD': return row.period;
+      case 'NETWORK': return row.network_id;
+      default: return row.breakdown;
     }
-  }
-  cells.forEach((cell, i) => {
-    if (!hidden[i]) return;
-    Object.assign(cell, { value: null, sum: null, mean: null, median: null, perThousandInhabitants: null, unitCount: null, suppressed: true });
+  };
+  return (row) => {
+    const keys = dimensions.map((d) => keyOf(row, d));
+    const groups = groupsAlongDimensions(row.indicator_id, keys);
+    const lift = (d: string, to: string | null, level: string) => {
+      const i = dimensions.indexOf(d);
+      if (i >= 0 && to) groups.push(JSON.stringify([row.indicator_id, level, keys.map((k, j) => (j === i ? to : k))]));
+    };
+    lift('MUNICIPALITY', row.municipality_id?.slice(0, 2) ?? null, 'country');
+    lift('COUNTY', row.country, 'country');
+    return groups;
+  };
+}
+
+/** The pattern of the unfiltered table (every unit of the kind): primary and secondary suppression. */
+function parentPattern(rows: AggregateRow[], groupBy: StatisticsDimension[], byBreakdown: boolean, threshold: number): boolean[] {
+  const groups = groupsOf(groupBy, byBreakdown);
+  return suppressedCells(rows.map((row) => ({ units: row.parent_units, groups: groups(row) })), threshold);
+}
+
+/**
+ * The shared disclosure rule (docs/security.md): the unfiltered table's pattern first (along
+ * every grouped dimension, and within each country for municipality and county cells), then the
+ * filtered cells: suppressed where their parent cell is, where the filters left out fewer units
+ * than the threshold, where a county cell they add up is suppressed (`forced`), and as secondary
+ * suppression within this table. Cells with no selected unit are dropped.
+ */
+function suppress(cells: StatisticsCell[], rows: AggregateRow[], groupBy: StatisticsDimension[], byBreakdown: boolean, threshold: number, forced: boolean[]): StatisticsCell[] {
+  const groups = groupsOf(groupBy, byBreakdown);
+  const parentHidden = parentPattern(rows, groupBy, byBreakdown, threshold);
+  const present = rows.map((row, i) => ({ row, i })).filter(({ row }) => row.units > 0);
+  const hidden = suppressedCells(present.map(({ row, i }) => ({
+    units: row.units, groups: groups(row), forced: forced[i] || suppressedByParent(row.units, row.parent_units, parentHidden[i], threshold),
+  })), threshold);
+  return present.map(({ i }, j) => {
+    const cell = cells[i];
+    if (hidden[j]) {
+      Object.assign(cell, { value: null, sum: null, mean: null, median: null, perThousandInhabitants: null, populationYears: [], unitCount: null, suppressed: true });
+    }
+    return cell;
   });
 }
 

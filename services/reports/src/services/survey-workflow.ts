@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { isAdmin, isUuid, userError, validateInput, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
+import { inputSchemas, isAdmin, refuse, refuseAll, runMutation, userError, type Outcome, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
 import type { Viewer } from '@kommunenett/auth';
 import { Survey, SurveyAnswer, SurveyOption, SurveyQuestion, SurveyResult } from '../entities/survey.entity';
 import { Country, Language, SurveyQuestionKind } from '../entities/enums';
-import type { CreateSurveyInput, RecordSurveyAnswersInput } from '../resolvers/survey.types';
 import { organizationExists } from './graph';
 import { PERIOD_PATTERN } from './periods';
 import { refused } from './report-access';
@@ -53,7 +52,7 @@ const createSchema = z.object({
 });
 
 const recordSchema = z.object({
-  surveyId: z.string().refine(isUuid, invalid('Not a survey id.', 'INVALID_FORMAT')),
+  surveyId: inputSchemas.id,
   responses: z.array(z.object({
     respondentKey: text(100),
     background: z.array(z.object({ dimension: key, group: text(100) })).max(10).nullish().transform((b) => b ?? []),
@@ -67,65 +66,62 @@ function canManageSurvey(v: Viewer, organizationId: string): boolean {
   return isAdmin(v) || (v.role === 'ORG_ADMIN' && v.organizationId === organizationId);
 }
 
-export async function createSurvey(ctx: RequestContext, input: CreateSurveyInput): Promise<SurveyResultPayload> {
-  const parsed = validateInput(createSchema, input);
-  if (!parsed.ok) return { survey: null, userErrors: parsed.userErrors };
-  const { questions, ...s } = parsed.value;
-  if (!canManageSurvey(ctx.viewer, s.organizationId)) throw refused(ctx.viewer, 'Only the organization’s ORG_ADMIN records its surveys.');
-  if (!(await organizationExists(ctx).load(s.organizationId))) {
-    return { survey: null, userErrors: [userError('organizationId', `There is no organization ${s.organizationId}.`, 'UNKNOWN_ORGANIZATION')] };
-  }
-  const surveyId = randomUUID();
-  const rows = { questions: [] as Partial<SurveyQuestion>[], options: [] as Partial<SurveyOption>[], results: [] as Partial<SurveyResult>[] };
-  questions.forEach((q, i) => {
-    const questionId = randomUUID();
-    rows.questions.push({ id: questionId, surveyId, position: i + 1, text: q.text, kind: q.kind });
-    const optionIds = q.options.map((label, k) => {
-      const id = randomUUID();
-      rows.options.push({ id, questionId, position: k + 1, label });
-      return id;
+const asPayload = (outcome: Outcome<Survey>): SurveyResultPayload => ({ survey: outcome.value, userErrors: outcome.userErrors });
+
+export async function createSurvey(ctx: RequestContext, input: unknown): Promise<SurveyResultPayload> {
+  // The organization directory is another service's: read before the transaction opens.
+  const prepare = async ({ organizationId }: z.infer<typeof createSchema>) => {
+    if (!canManageSurvey(ctx.viewer, organizationId)) throw refused(ctx.viewer, 'Only the organization’s ORG_ADMIN records its surveys.');
+    if (!(await organizationExists(ctx).load(organizationId))) refuse('organizationId', `There is no organization ${organizationId}.`, 'UNKNOWN_ORGANIZATION');
+  };
+  return asPayload(await runMutation(ctx, { input, schema: createSchema, prepare }, async ({ questions, ...s }, m) => {
+    const surveyId = randomUUID();
+    const rows = { questions: [] as Partial<SurveyQuestion>[], options: [] as Partial<SurveyOption>[], results: [] as Partial<SurveyResult>[] };
+    questions.forEach((q, i) => {
+      const questionId = randomUUID();
+      rows.questions.push({ id: questionId, surveyId, position: i + 1, text: q.text, kind: q.kind });
+      const optionIds = q.options.map((label, k) => {
+        const id = randomUUID();
+        rows.options.push({ id, questionId, position: k + 1, label });
+        return id;
+      });
+      for (const r of q.results) {
+        rows.results.push({ id: randomUUID(), questionId, optionId: optionIds[r.option - 1], breakdownDimension: r.breakdownDimension,
+          breakdownGroup: r.breakdownGroup, respondents: r.respondents, count: r.count, publishedShare: r.share });
+      }
     });
-    for (const r of q.results) {
-      rows.results.push({ id: randomUUID(), questionId, optionId: optionIds[r.option - 1], breakdownDimension: r.breakdownDimension,
-        breakdownGroup: r.breakdownGroup, respondents: r.respondents, count: r.count, publishedShare: r.share });
-    }
-  });
-  await ctx.ds.transaction(async (m) => {
     await m.getRepository(Survey).insert({ id: surveyId, ...s });
     await m.getRepository(SurveyQuestion).insert(rows.questions);
     await m.getRepository(SurveyOption).insert(rows.options);
     if (rows.results.length) await m.getRepository(SurveyResult).insert(rows.results);
-  });
-  return { survey: await ctx.ds.getRepository(Survey).findOneByOrFail({ id: surveyId }), userErrors: [] };
+    return m.getRepository(Survey).findOneByOrFail({ id: surveyId });
+  }));
 }
 
 /** Stores individual answers of a survey that collects them: all or nothing. */
-export async function recordSurveyAnswers(ctx: RequestContext, input: RecordSurveyAnswersInput): Promise<SurveyResultPayload> {
-  const parsed = validateInput(recordSchema, input);
-  if (!parsed.ok) return { survey: null, userErrors: parsed.userErrors };
-  const { surveyId, responses } = parsed.value;
-  const survey = await ctx.ds.getRepository(Survey).findOneBy({ id: surveyId });
-  if (!survey) return { survey: null, userErrors: [userError('surveyId', `There is no survey ${surveyId}.`, 'NOT_FOUND')] };
-  if (!canManageSurvey(ctx.viewer, survey.organizationId)) throw refused(ctx.viewer, 'Only the organization that ran the survey records its answers.');
-  if (!survey.collectsIndividualAnswers) {
-    return { survey: null, userErrors: [userError('surveyId', 'This survey keeps aggregated results only.', 'INDIVIDUAL_ANSWERS_NOT_COLLECTED')] };
-  }
-  const questions = await ctx.ds.getRepository(SurveyQuestion).find({ where: { surveyId }, order: { position: 'ASC' } });
-  const options = await ctx.ds.getRepository(SurveyOption).createQueryBuilder('o')
-    .where('o.question_id IN (:...ids)', { ids: questions.map((q) => q.id) }).orderBy('o.position').getMany();
-  const answers: Partial<SurveyAnswer>[] = [];
-  const errors: UserError[] = [];
-  responses.forEach((r, i) => r.answers.forEach((a, k) => {
-    const question = questions[a.question - 1];
-    const option = question && options.filter((o) => o.questionId === question.id)[a.option - 1];
-    if (!option) {
-      errors.push(userError(['input', 'responses', String(i), 'answers', String(k)], `There is no option ${a.option} of question ${a.question}.`, 'UNKNOWN_OPTION'));
-      return;
-    }
-    answers.push({ id: randomUUID(), surveyId, questionId: question.id, optionId: option.id, respondentKey: r.respondentKey,
-      background: Object.fromEntries(r.background.map((b) => [b.dimension, b.group])) });
+export async function recordSurveyAnswers(ctx: RequestContext, input: unknown): Promise<SurveyResultPayload> {
+  return asPayload(await runMutation(ctx, { input, schema: recordSchema }, async ({ surveyId, responses }, m) => {
+    const survey = await m.getRepository(Survey).findOneBy({ id: surveyId });
+    if (!survey) refuse('surveyId', `There is no survey ${surveyId}.`, 'NOT_FOUND');
+    if (!canManageSurvey(ctx.viewer, survey.organizationId)) throw refused(ctx.viewer, 'Only the organization that ran the survey records its answers.');
+    if (!survey.collectsIndividualAnswers) refuse('surveyId', 'This survey keeps aggregated results only.', 'INDIVIDUAL_ANSWERS_NOT_COLLECTED');
+    const questions = await m.getRepository(SurveyQuestion).find({ where: { surveyId }, order: { position: 'ASC' } });
+    const options = await m.getRepository(SurveyOption).createQueryBuilder('o')
+      .where('o.question_id IN (:...ids)', { ids: questions.map((q) => q.id) }).orderBy('o.position').getMany();
+    const answers: Partial<SurveyAnswer>[] = [];
+    const errors: UserError[] = [];
+    responses.forEach((r, i) => r.answers.forEach((a, k) => {
+      const question = questions[a.question - 1];
+      const option = question && options.filter((o) => o.questionId === question.id)[a.option - 1];
+      if (!option) {
+        errors.push(userError(['responses', i, 'answers', k], `There is no option ${a.option} of question ${a.question}.`, 'UNKNOWN_OPTION'));
+        return;
+      }
+      answers.push({ id: randomUUID(), surveyId, questionId: question.id, optionId: option.id, respondentKey: r.respondentKey,
+        background: Object.fromEntries(r.background.map((b) => [b.dimension, b.group])) });
+    }));
+    refuseAll(errors);
+    await m.getRepository(SurveyAnswer).insert(answers);
+    return survey;
   }));
-  if (errors.length) return { survey: null, userErrors: errors };
-  await ctx.ds.getRepository(SurveyAnswer).insert(answers);
-  return { survey, userErrors: [] };
 }

@@ -1,0 +1,232 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
+import { DEMO } from '@kommunenett/reference-data';
+
+/*
+ * Population (Norway and Sweden, as a time series), participation rates and size classes, and
+ * suppression that survives differencing: every answer an analyst can combine, checked as a
+ * system of equations over the cells it could reveal.
+ */
+let stack: TestStack;
+let analyst: string;
+beforeAll(async () => {
+  stack = await startTestStack();
+  analyst = await stack.token('ANALYST', { org: 'ks' });
+});
+afterAll(async () => { await stack?.stop(); });
+
+const db = () => stack.subgraphs.participants.ds;
+
+/** The reference files, read with a parser of this test's own. */
+function csv(file: string): Record<string, string>[] {
+  const [header, ...lines] = readFileSync(join(__dirname, '../../../packages/reference-data/data', file), 'utf8').trim().split('\n');
+  const columns = header.split(',');
+  return lines.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [columns[i], cell])));
+}
+
+interface Figure { year: number; population: number; asOf: string; source: string }
+interface Unit { id: string; population: number | null; populationAsOf: string | null; populationSource: string | null; sizeClass: string | null; populations: Figure[] }
+const UNIT = 'query($id: ID!) { municipality(id: $id) { id population populationAsOf populationSource sizeClass populations { year population asOf source } } }';
+const unit = async (id: string) => (await stack.graphql<{ municipality: Unit }>(UNIT, { variables: { id } })).body.data!.municipality;
+
+describe('population', () => {
+  it('counts every Swedish municipality and län (SCB, 31 December 2024) and every Norwegian one (SSB, 1 January 2024)', async () => {
+    const swedish = csv('municipalities-se.csv');
+    expect(swedish).toHaveLength(290);
+    const rows = (await db().query(`SELECT municipality_id AS id, population, as_of::text AS "asOf" FROM participants.municipality_population WHERE municipality_id LIKE 'SE-%'`)) as { id: string; population: number; asOf: string }[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const m of swedish) expect(byId.get(`SE-${m.code}`)).toEqual({ id: `SE-${m.code}`, population: Number(m.population), asOf: '2024-12-31' });
+    expect(swedish.reduce((n, m) => n + Number(m.population), 0)).toBe(10_587_710);
+
+    const stockholm = await unit('SE-0180');
+    const row = swedish.find((m) => m.code === '0180')!;
+    expect(stockholm).toMatchObject({ population: Number(row.population), populationAsOf: '2024-12-31', sizeClass: 'FROM_100000' });
+    expect(stockholm.populationSource).toMatch(/SCB/);
+    expect(stockholm.populations).toEqual([{ year: 2024, population: Number(row.population), asOf: '2024-12-31', source: stockholm.populationSource }]);
+    for (const county of csv('counties-se.csv')) {
+      expect((await unit(`SE-${county.county_code}`)).population).toBe(Number(county.population));
+    }
+    const oslo = await unit('NO-0301');
+    expect(oslo).toMatchObject({ populationAsOf: '2024-01-01', populations: [{ year: 2024, asOf: '2024-01-01' }] });
+    expect(oslo.populationSource).toMatch(/SSB/);
+  });
+});
+
+interface Key { dimension: string; value: string }
+interface Cell {
+  keys: Key[]; participants: number | null; municipalities: number | null; suppressed: boolean; municipalitiesInArea: number | null;
+  participatingMunicipalities: number | null; municipalityShare: number | null; inhabitants: number | null; participantsPer10000Inhabitants: number | null; populationYears: number[];
+}
+interface Stats { total: Cell; cells: Cell[] }
+const CELL = 'keys { dimension value } participants municipalities suppressed municipalitiesInArea participatingMunicipalities municipalityShare inhabitants participantsPer10000Inhabitants populationYears';
+const STATS = `query($f: ParticipationStatisticsFilter, $g: [ParticipationDimension!]) { participationStatistics(filter: $f, groupBy: $g) { total { ${CELL} } cells { ${CELL} } } }`;
+async function stats(filter: Record<string, string>, groupBy: string[]): Promise<Stats> {
+  const res = await stack.graphql<{ participationStatistics: Stats }>(STATS, { token: analyst, variables: { f: filter, g: groupBy } });
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data!.participationStatistics;
+}
+
+describe('participation as rates', () => {
+  it('gives the share of a country’s municipalities that took part and participants per 10,000 inhabitants', async () => {
+    const { cells } = await stats({}, ['COUNTRY']);
+    const [expected] = (await db().query(
+      `SELECT count(DISTINCT r.person_id)::int AS participants, count(DISTINCT r.municipality_id) FILTER (WHERE m.kind = 'MUNICIPALITY')::int AS municipalities
+         FROM participants.registration r JOIN participants.municipality m ON m.id = r.municipality_id WHERE r.status = 'CONFIRMED' AND m.country = 'NO'`)) as { participants: number; municipalities: number }[];
+    const norwegian = csv('municipalities-no.csv');
+    const inhabitants = norwegian.reduce((n, m) => n + Number(m.population), 0);
+    const no = cells.find((c) => c.keys[0].value === 'NO')!;
+    expect(no).toMatchObject({ participants: expected.participants, participatingMunicipalities: expected.municipalities, municipalitiesInArea: 357, inhabitants, populationYears: [2024] });
+    expect(no.municipalityShare).toBeCloseTo(expected.municipalities / 357, 10);
+    expect(no.participantsPer10000Inhabitants).toBeCloseTo((expected.participants * 10_000) / inhabitants, 10);
+    // Sweden has no confirmed registration in the demo data: no cell, not a cell of zero.
+    expect(cells.find((c) => c.keys[0].value === 'SE')).toBeUndefined();
+  });
+
+  it('groups by municipality size class, with the classes’ municipalities and inhabitants', async () => {
+    const { cells } = await stats({ country: 'NO' }, ['SIZE_CLASS']);
+    const bounds: [string, number, number][] = [['UNDER_5000', 0, 4999], ['FROM_5000_TO_19999', 5000, 19999], ['FROM_20000_TO_49999', 20000, 49999], ['FROM_50000_TO_99999', 50000, 99999], ['FROM_100000', 100000, Infinity]];
+    const norwegian = csv('municipalities-no.csv');
+    expect(cells.length).toBeGreaterThan(1);
+    for (const cell of cells) {
+      const [, min, max] = bounds.find(([name]) => name === cell.keys[0].value)!;
+      const members = norwegian.filter((m) => Number(m.population) >= min && Number(m.population) <= max);
+      expect(cell).toMatchObject({ municipalitiesInArea: members.length, inhabitants: members.reduce((n, m) => n + Number(m.population), 0) });
+    }
+    const [expected] = (await db().query(
+      `SELECT count(DISTINCT r.person_id)::int AS n FROM participants.registration r JOIN participants.municipality m ON m.id = r.municipality_id
+        WHERE r.status = 'CONFIRMED' AND m.population >= 100000`)) as { n: number }[];
+    expect(cells.find((c) => c.keys[0].value === 'FROM_100000')!.participants).toBe(expected.n);
+  });
+
+  it('takes the population of the registrations’ year where it was counted, and says which year it used', async () => {
+    // A figure for Oslo in 2013 (test data): the 2013 registrations are set against it, the rest against 2024.
+    await db().query(`INSERT INTO participants.municipality_population (municipality_id, year, population, as_of, source) VALUES ('NO-0301', 2013, 613285, '2013-01-01', 'test')`);
+    try {
+      const in2013 = await stats({ period: '2013', country: 'NO', countyCode: '03' }, ['MUNICIPALITY']);
+      const oslo = in2013.cells.find((c) => c.keys[0].value === 'NO-0301')!;
+      expect(oslo).toMatchObject({ inhabitants: 613285, populationYears: [2013] });
+      if (!oslo.suppressed) expect(oslo.participantsPer10000Inhabitants).toBeCloseTo((oslo.participants! * 10_000) / 613285, 10);
+      const latest = await stats({ country: 'NO', countyCode: '03' }, ['MUNICIPALITY']);
+      expect(latest.cells.find((c) => c.keys[0].value === 'NO-0301')).toMatchObject({ inhabitants: Number(csv('municipalities-no.csv').find((m) => m.code === '0301')!.population), populationYears: [2024] });
+    } finally {
+      await db().query(`DELETE FROM participants.municipality_population WHERE municipality_id = 'NO-0301' AND year = 2013`);
+    }
+  });
+});
+
+/*
+ * The differencing attack, exhaustively over the demo data: the atoms are (network, county)
+ * cells of persons. Every figure an analyst is shown, by any filter and grouping below, is an
+ * equation over the atoms. No atom of 1 or 2 persons may be determined by those equations.
+ */
+describe('suppression that survives differencing', () => {
+  const programs: Record<string, string[]> = {
+    [DEMO.programs.antikorrupsjon2013]: [DEMO.networks.antikorrupsjonA, DEMO.networks.antikorrupsjonB, DEMO.networks.antikorrupsjonC],
+    [DEMO.programs.ksKandidat2007]: [DEMO.networks.ksKandidatKvinner, DEMO.networks.ksKandidatInnvandrer],
+  };
+  const networks = Object.values(programs).flat();
+
+  it('shows no cell of fewer than 3 persons through any combination of totals, filters and groupings', async () => {
+    const atomRows = (await db().query(
+      `SELECT r.network_id::text AS network, m.country || '-' || m.county_code AS county, count(DISTINCT r.person_id)::int AS n
+         FROM participants.registration r JOIN participants.municipality m ON m.id = r.municipality_id
+        WHERE r.status = 'CONFIRMED' GROUP BY 1, 2`)) as { network: string; county: string; n: number }[];
+    // Each person is counted in one atom: the equations are sums.
+    const [{ people }] = (await db().query(`SELECT count(DISTINCT person_id)::int AS people FROM participants.registration WHERE status = 'CONFIRMED'`)) as { people: number }[];
+    expect(atomRows.reduce((n, a) => n + a.n, 0)).toBe(people);
+    const atoms = atomRows.map((a) => `${a.network}|${a.county}`);
+    const counties = [...new Set(atomRows.map((a) => a.county))];
+
+    const equations: { atoms: Set<string>; value: number }[] = [];
+    const record = (cell: Cell, where: (network: string, county: string) => boolean) => {
+      const keyed = (network: string, county: string) => cell.keys.every((k) =>
+        (k.dimension === 'NETWORK' && k.value === network) || (k.dimension === 'COUNTY' && k.value === county) || (k.dimension === 'COUNTRY' && county.startsWith(k.value)));
+      if (cell.suppressed) return;
+      expect(cell.participants).toBeGreaterThanOrEqual(3);
+      equations.push({ atoms: new Set(atomRows.filter((a) => where(a.network, a.county) && keyed(a.network, a.county)).map((a) => `${a.network}|${a.county}`)), value: cell.participants! });
+    };
+    const filters: [Record<string, string>, (network: string, county: string) => boolean][] = [
+      [{}, () => true], [{ country: 'NO' }, (_, c) => c.startsWith('NO')],
+      ...networks.map((n): [Record<string, string>, (network: string) => boolean] => [{ networkId: n }, (network) => network === n]),
+      ...Object.entries(programs).map(([p, ns]): [Record<string, string>, (network: string) => boolean] => [{ programId: p }, (network) => ns.includes(network)]),
+    ];
+    for (const county of counties) {
+      const code = county.slice(3);
+      filters.push([{ country: 'NO', countyCode: code }, (_, c) => c === county]);
+      for (const n of networks) filters.push([{ country: 'NO', countyCode: code, networkId: n }, (network, c) => c === county && network === n]);
+      for (const [p, ns] of Object.entries(programs)) filters.push([{ country: 'NO', countyCode: code, programId: p }, (network, c) => c === county && ns.includes(network)]);
+    }
+    for (const [filter, where] of filters) {
+      for (const groupBy of [[], ['COUNTY'], ['NETWORK'], ['COUNTY', 'NETWORK']]) {
+        const result = await stats(filter, groupBy);
+        record(result.total, where);
+        for (const cell of result.cells) record(cell, where);
+      }
+    }
+    // The public view of a network's registrants by county adds its equations too.
+    for (const n of networks) {
+      const res = await stack.graphql<{ network: { registrantsByCounty: { county: { id: string }; participantCount: number | null; suppressed: boolean }[] } }>(
+        'query($id: ID!) { network(id: $id) { registrantsByCounty { county { id } participantCount suppressed } } }', { variables: { id: n } });
+      for (const c of res.body.data!.network.registrantsByCounty) {
+        record({ keys: [{ dimension: 'COUNTY', value: c.county.id }], participants: c.participantCount, suppressed: c.suppressed } as Cell, (network) => network === n);
+      }
+    }
+    expect(equations.length).toBeGreaterThan(100);
+
+    // An atom is determined when its unit vector lies in the span of the equations.
+    const rows = equations.map((e) => atoms.map((a) => (e.atoms.has(a) ? 1 : 0)));
+    const small = atomRows.filter((a) => a.n > 0 && a.n < 3);
+    expect(small.length).toBeGreaterThan(0);
+    const base = rank(rows);
+    const revealed = small.filter((a) => rank([...rows, atoms.map((x) => (x === `${a.network}|${a.county}` ? 1 : 0))]) === base);
+    expect(revealed).toEqual([]);
+  }, 600_000);
+
+  it('hides in a county’s own view every cell the national view hides, and its total when it would give one away', async () => {
+    const national = await stats({ networkId: DEMO.networks.antikorrupsjonA }, ['COUNTY']);
+    const hidden = national.cells.filter((c) => c.suppressed).map((c) => c.keys[0].value);
+    expect(hidden).toContain('NO-03');
+    for (const county of hidden) {
+      const own = await stats({ networkId: DEMO.networks.antikorrupsjonA, country: 'NO', countyCode: county.slice(3) }, ['MUNICIPALITY']);
+      expect(own.total.suppressed).toBe(true);
+      expect(own.cells.every((c) => c.suppressed)).toBe(true);
+    }
+    // The national total minus the county totals that are shown never leaves exactly one county.
+    const shown = await Promise.all(national.cells.map(async (c) => (await stats({ networkId: DEMO.networks.antikorrupsjonA, country: 'NO', countyCode: c.keys[0].value.slice(3) }, [])).total));
+    expect(shown.filter((t) => t.suppressed).length).not.toBe(1);
+    // County codes 03 and 18 exist in both countries: a county filter names its country.
+    const ambiguous = await stack.graphql(STATS, { token: analyst, variables: { f: { countyCode: '03' }, g: [] } });
+    expect(ambiguous.body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('gives the public registrants by county the same figures as the statistics', async () => {
+    const res = await stack.graphql<{ network: { registrantsByCounty: { countyCode: string; participantCount: number | null; municipalityCount: number | null; suppressed: boolean }[] } }>(
+      'query($id: ID!) { network(id: $id) { registrantsByCounty { countyCode participantCount municipalityCount suppressed } } }', { variables: { id: DEMO.networks.antikorrupsjonA } });
+    const publicView = res.body.data!.network.registrantsByCounty;
+    const statistics = await stats({ networkId: DEMO.networks.antikorrupsjonA }, ['COUNTY']);
+    expect(publicView.filter((c) => !c.suppressed).every((c) => c.participantCount! >= 3)).toBe(true);
+    expect(Object.fromEntries(publicView.map((c) => [c.countyCode, c.participantCount])))
+      .toEqual(Object.fromEntries(statistics.cells.map((c) => [c.keys[0].value.slice(3), c.participants])));
+    expect(publicView.some((c) => c.suppressed)).toBe(true);
+  });
+});
+
+/** Rank of a 0/1 matrix by Gaussian elimination over the rationals (floating point, small integers). */
+function rank(matrix: number[][]): number {
+  const m = matrix.map((r) => [...r]);
+  let r = 0;
+  const columns = m[0]?.length ?? 0;
+  for (let c = 0; c < columns && r < m.length; c++) {
+    const pivot = m.findIndex((row, i) => i >= r && Math.abs(row[c]) > 1e-9);
+    if (pivot < 0) continue;
+    [m[r], m[pivot]] = [m[pivot], m[r]];
+    for (let i = 0; i < m.length; i++) {
+      if (i === r || Math.abs(m[i][c]) < 1e-9) continue;
+      const factor = m[i][c] / m[r][c];
+      for (let j = c; j < columns; j++) m[i][j] -= factor * m[r][j];
+    }
+    r++;
+  }
+  return r;
+}
