@@ -7,10 +7,10 @@ export const DEFAULT_PAGE_SIZE = 20;
 @ObjectType({ description: 'Relay page information.' })
 @Directive('@shareable')
 export class PageInfo {
-  @Field() hasNextPage: boolean;
-  @Field() hasPreviousPage: boolean;
-  @Field(() => String, { nullable: true }) startCursor: string | null;
-  @Field(() => String, { nullable: true }) endCursor: string | null;
+  @Field({ description: 'True when a page follows this one (pass endCursor as after).' }) hasNextPage: boolean;
+  @Field({ description: 'True when this page was asked for with an after cursor, so pages precede it.' }) hasPreviousPage: boolean;
+  @Field(() => String, { nullable: true, description: 'Opaque cursor of the first edge of this page; null when the page is empty.' }) startCursor: string | null;
+  @Field(() => String, { nullable: true, description: 'Opaque cursor of the last edge of this page; pass it as after to get the next page. Null when the page is empty.' }) endCursor: string | null;
 }
 
 @ArgsType()
@@ -36,16 +36,16 @@ export interface Connection<T> {
 
 /** Builds the `XConnection` and `XEdge` object types for a node type. */
 export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${nodeType.name} of a page, with its cursor.` })
   class EdgeType {
-    @Field() cursor: string;
-    @Field(() => nodeType) node: T;
+    @Field({ description: 'Opaque cursor of this edge; pass it as after to continue after it.' }) cursor: string;
+    @Field(() => nodeType, { description: `The ${nodeType.name}.` }) node: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { description: `A page of ${nodeType.name} objects (Relay cursor connection).` })
   class ConnectionClass {
-    @Field(() => [EdgeType]) edges: Edge<T>[];
-    @Field(() => PageInfo) pageInfo: PageInfo;
+    @Field(() => [EdgeType], { description: 'The edges of this page, in the order of the query.' }) edges: Edge<T>[];
+    @Field(() => PageInfo, { description: 'Where this page lies: cursors and whether more pages follow.' }) pageInfo: PageInfo;
     @Field(() => Int, { description: 'Number of nodes matching the query, over all pages.' }) totalCount: number;
   }
   return ConnectionClass as ClassType<Connection<T>>;

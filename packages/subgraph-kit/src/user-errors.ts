@@ -9,7 +9,7 @@ export class UserError {
   @Field(() => [String], { nullable: true, description: 'Path to the input field, e.g. ["input", "registrationDeadline"].' })
   field: string[] | null;
 
-  @Field()
+  @Field({ description: 'Human-readable explanation of the broken rule, fit to show to the person who entered the input.' })
   message: string;
 
   @Field(() => UserErrorCode, { description: 'Stable machine-readable code from the one catalogue, e.g. DEADLINE_PASSED, STALE_VERSION.' })
