@@ -39,14 +39,56 @@ export const LIVE: readonly RegistrationStatus[] = [...SEAT_HOLDING, Registratio
 
 registerEnumType(Country, { name: 'Country' });
 registerEnumType(MunicipalityKind, { name: 'MunicipalityKind', description: 'A municipality, or a county authority (fylkeskommune, region).' });
-registerEnumType(OrganizationKind, { name: 'OrganizationKind' });
+registerEnumType(OrganizationKind, {
+  name: 'OrganizationKind',
+  description: 'What kind of organisation (other than a municipality) a person may belong to.',
+  valuesConfig: {
+    ASSOCIATION: { description: 'An association, e.g. of municipalities.' },
+    NGO: { description: 'A non-governmental organisation.' },
+    MINISTRY: { description: 'A ministry or other state body.' },
+    UNION: { description: 'A trade union.' },
+    OTHER: { description: 'Any other organisation.' },
+  },
+});
 registerEnumType(RegistrationStatus, {
   name: 'RegistrationStatus',
   description: 'PENDING waits for approval and holds a seat; WAITLISTED waits for a seat; OFFERED has been offered a freed seat until offerExpiresAt; CANCELLED and REJECTED are final.',
+  valuesConfig: {
+    PENDING: { description: 'Waits for approval by an ORG_ADMIN or FACILITATOR; holds a seat.' },
+    CONFIRMED: { description: 'Has a seat.' },
+    WAITLISTED: { description: 'Waits for a seat, in waitlist order.' },
+    OFFERED: { description: 'Has been offered a freed seat and must accept it before offerExpiresAt.' },
+    CANCELLED: { description: 'Cancelled; final.' },
+    REJECTED: { description: 'Rejected by an ORG_ADMIN or FACILITATOR; final.' },
+  },
 });
-registerEnumType(Gender, { name: 'Gender', description: 'Only where the person gave it.' });
-registerEnumType(AttendanceStatus, { name: 'AttendanceStatus', description: 'PRESENT, ABSENT, or EXCUSED (absent with notice, meldt forfall).' });
-registerEnumType(AttendanceChangeAction, { name: 'AttendanceChangeAction', description: 'RECORDED: a new entry; CHANGED: a new status for an existing entry; REMOVED: the entry was removed.' });
+registerEnumType(Gender, {
+  name: 'Gender',
+  description: 'Only where the person gave it.',
+  valuesConfig: {
+    FEMALE: { description: 'Female.' },
+    MALE: { description: 'Male.' },
+    OTHER: { description: 'Another gender.' },
+  },
+});
+registerEnumType(AttendanceStatus, {
+  name: 'AttendanceStatus',
+  description: 'PRESENT, ABSENT, or EXCUSED (absent with notice, meldt forfall).',
+  valuesConfig: {
+    PRESENT: { description: 'Took part.' },
+    ABSENT: { description: 'Did not take part, without notice.' },
+    EXCUSED: { description: 'Did not take part, with notice (meldt forfall).' },
+  },
+});
+registerEnumType(AttendanceChangeAction, {
+  name: 'AttendanceChangeAction',
+  description: 'RECORDED: a new entry; CHANGED: a new status for an existing entry; REMOVED: the entry was removed.',
+  valuesConfig: {
+    RECORDED: { description: 'A new attendance entry.' },
+    CHANGED: { description: 'A new status for an existing entry.' },
+    REMOVED: { description: 'The entry was removed.' },
+  },
+});
 registerEnumType(ExcusedRule, {
   name: 'ExcusedRule',
   description: 'How EXCUSED entries count in an attendance rate. COUNT_AS_ABSENT: rate = present / (present + absent + excused), attendance as it happened. LEAVE_OUT: rate = present / (present + absent), excused entries are neither counted nor held against anyone. COUNT_AS_PRESENT: rate = (present + excused) / all, excused counts as taking part.',
@@ -56,12 +98,48 @@ registerEnumType(ExcusedRule, {
     COUNT_AS_PRESENT: { description: 'Excused counts as taking part: (present + excused) / all recorded.' },
   },
 });
-registerEnumType(RegistrationChangeKind, { name: 'RegistrationChangeKind' });
-registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus' });
-registerEnumType(ErasureRequestStatus, { name: 'ErasureRequestStatus' });
+registerEnumType(RegistrationChangeKind, {
+  name: 'RegistrationChangeKind',
+  description: 'What happened to a registration in the change feed.',
+  valuesConfig: {
+    CREATED: { description: 'The registration was made.' },
+    STATUS_CHANGED: { description: 'Its status changed (approved, waitlisted, offered, cancelled, …).' },
+    UPDATED: { description: 'Its details changed.' },
+    MOVED: { description: 'It was moved to another network.' },
+    ANONYMIZED: { description: 'The person’s personal data was erased.' },
+  },
+});
+registerEnumType(WebhookDeliveryStatus, {
+  name: 'WebhookDeliveryStatus',
+  description: 'Where delivery of one webhook event stands.',
+  valuesConfig: {
+    PENDING: { description: 'Not delivered yet; will be (re)tried.' },
+    DELIVERED: { description: 'The receiver accepted the event.' },
+    FAILED: { description: 'Gave up after the maximum attempts; can be redelivered.' },
+  },
+});
+registerEnumType(ErasureRequestStatus, {
+  name: 'ErasureRequestStatus',
+  description: 'Where a request to erase a person’s personal data stands.',
+  valuesConfig: {
+    REQUESTED: { description: 'Waiting to be carried out.' },
+    COMPLETED: { description: 'The personal data has been erased.' },
+    REJECTED: { description: 'Refused.' },
+  },
+});
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
   description: 'REGISTRATION_RECEIVED (confirmed, pending approval or waitlisted with position), REGISTRATION_CONFIRMED (approved or offer accepted), REGISTRATION_REJECTED (with the reason), SEAT_OFFERED (with the deadline and the link to answer), OFFER_REMINDER (a day before an unanswered offer lapses; can be switched off), OFFER_EXPIRED, REGISTRATION_CANCELLED (and by whom), REGISTRATION_MOVED.',
+  valuesConfig: {
+    REGISTRATION_RECEIVED: { description: 'The registration was received: confirmed, pending approval, or waitlisted with its position.' },
+    REGISTRATION_CONFIRMED: { description: 'The registration was approved or an offered seat accepted.' },
+    REGISTRATION_REJECTED: { description: 'The registration was rejected, with the reason.' },
+    SEAT_OFFERED: { description: 'A freed seat is offered, with the deadline and the link to answer.' },
+    OFFER_REMINDER: { description: 'A day before an unanswered offer lapses; the person can switch it off.' },
+    OFFER_EXPIRED: { description: 'An offer lapsed unanswered.' },
+    REGISTRATION_CANCELLED: { description: 'The registration was cancelled, and by whom.' },
+    REGISTRATION_MOVED: { description: 'The registration was moved to another network.' },
+  },
 });
 registerEnumType(NotificationStatus, {
   name: 'NotificationStatus',
