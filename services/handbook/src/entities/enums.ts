@@ -10,15 +10,45 @@ export enum ProposalStatus { PROPOSED = 'PROPOSED', ACCEPTED = 'ACCEPTED', REJEC
 export enum AnchorResolution { EXACT = 'EXACT', NEAREST_SECTION = 'NEAREST_SECTION', HANDBOOK = 'HANDBOOK', UNKNOWN = 'UNKNOWN' }
 export enum DiffPartKind { ADDED = 'ADDED', REMOVED = 'REMOVED', UNCHANGED = 'UNCHANGED' }
 
-registerEnumType(Language, { name: 'Language', description: 'Language of a text: Bokmål, Nynorsk, Swedish, English.' });
+registerEnumType(Language, {
+  name: 'Language',
+  description: 'Language of a text: Bokmål, Nynorsk, Swedish, English.',
+  valuesConfig: {
+    nb: { description: 'Norwegian Bokmål.' },
+    nn: { description: 'Norwegian Nynorsk.' },
+    sv: { description: 'Swedish.' },
+    en: { description: 'English.' },
+  },
+});
 registerEnumType(EditionStatus, {
   name: 'EditionStatus',
   description: 'DRAFT (editors only, editable) → PUBLISHED (the current edition, immutable) → SUPERSEDED (an older published edition, immutable).',
+  valuesConfig: {
+    DRAFT: { description: 'Being edited; visible to editors only.' },
+    PUBLISHED: { description: 'The current edition; immutable.' },
+    SUPERSEDED: { description: 'An older published edition; immutable.' },
+  },
 });
-registerEnumType(ToolKind, { name: 'ToolKind', description: 'What kind of method or template a tool is.' });
+registerEnumType(ToolKind, {
+  name: 'ToolKind',
+  description: 'What kind of method or template a tool is.',
+  valuesConfig: {
+    VULNERABILITY_MAPPING: { description: 'A method for mapping vulnerabilities.' },
+    RISK_MATRIX: { description: 'A risk matrix (likelihood against consequence).' },
+    CASE_EXERCISE: { description: 'A case exercise.' },
+    DILEMMA_TRAINING: { description: 'Dilemma training.' },
+    CHECKLIST: { description: 'A checklist.' },
+    TEMPLATE: { description: 'A document template.' },
+  },
+});
 registerEnumType(ProposalStatus, {
   name: 'ProposalStatus',
   description: 'PROPOSED → ACCEPTED (taken into a draft edition) or REJECTED (with a reason).',
+  valuesConfig: {
+    PROPOSED: { description: 'Waiting for an editor’s decision.' },
+    ACCEPTED: { description: 'Taken into a draft edition.' },
+    REJECTED: { description: 'Rejected, with a reason.' },
+  },
 });
 registerEnumType(AnchorResolution, {
   name: 'AnchorResolution',
@@ -30,4 +60,12 @@ registerEnumType(AnchorResolution, {
     UNKNOWN: { description: 'No such handbook, or no published edition ever had this section.' },
   },
 });
-registerEnumType(DiffPartKind, { name: 'DiffPartKind' });
+registerEnumType(DiffPartKind, {
+  name: 'DiffPartKind',
+  description: 'What a part of a text diff is.',
+  valuesConfig: {
+    ADDED: { description: 'Text only in the newer edition.' },
+    REMOVED: { description: 'Text only in the older edition.' },
+    UNCHANGED: { description: 'Text in both editions.' },
+  },
+});

@@ -19,8 +19,24 @@ export enum AnchoringPhase { AWARENESS = 'AWARENESS', ACCEPTANCE = 'ACCEPTANCE',
 export enum MilestoneStatus { PLANNED = 'PLANNED', IN_PROGRESS = 'IN_PROGRESS', DONE = 'DONE', DELAYED = 'DELAYED', DROPPED = 'DROPPED' }
 export enum NetworkOrder { NAME = 'NAME', NEXT_SESSION = 'NEXT_SESSION', REGISTRATION_DEADLINE = 'REGISTRATION_DEADLINE' }
 
-registerEnumType(Language, { name: 'Language', description: 'Language of a text: Bokmål, Nynorsk, Swedish, English.' });
-registerEnumType(Country, { name: 'Country' });
+registerEnumType(Language, {
+  name: 'Language',
+  description: 'Language of a text: Bokmål, Nynorsk, Swedish, English.',
+  valuesConfig: {
+    nb: { description: 'Norwegian Bokmål.' },
+    nn: { description: 'Norwegian Nynorsk.' },
+    sv: { description: 'Swedish.' },
+    en: { description: 'English.' },
+  },
+});
+registerEnumType(Country, {
+  name: 'Country',
+  description: 'A country the platform serves.',
+  valuesConfig: {
+    NO: { description: 'Norway.' },
+    SE: { description: 'Sweden.' },
+  },
+});
 registerEnumType(ProgramStatus, {
   name: 'ProgramStatus',
   description: 'Where a programme stands in time.',

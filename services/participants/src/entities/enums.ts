@@ -37,8 +37,22 @@ export const SEAT_HOLDING: readonly RegistrationStatus[] = [RegistrationStatus.P
 /** Statuses of a live registration: it holds a seat or waits for one. */
 export const LIVE: readonly RegistrationStatus[] = [...SEAT_HOLDING, RegistrationStatus.WAITLISTED];
 
-registerEnumType(Country, { name: 'Country' });
-registerEnumType(MunicipalityKind, { name: 'MunicipalityKind', description: 'A municipality, or a county authority (fylkeskommune, region).' });
+registerEnumType(Country, {
+  name: 'Country',
+  description: 'A country the platform serves.',
+  valuesConfig: {
+    NO: { description: 'Norway.' },
+    SE: { description: 'Sweden.' },
+  },
+});
+registerEnumType(MunicipalityKind, {
+  name: 'MunicipalityKind',
+  description: 'A municipality, or a county authority (fylkeskommune, region).',
+  valuesConfig: {
+    MUNICIPALITY: { description: 'A municipality (kommun, kommune).' },
+    COUNTY: { description: 'A county authority (fylkeskommune, region).' },
+  },
+});
 registerEnumType(OrganizationKind, {
   name: 'OrganizationKind',
   description: 'What kind of organisation (other than a municipality) a person may belong to.',
