@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer } from '@apollo/server';
@@ -14,7 +15,7 @@ import {
   ANONYMOUS, createTokenVerifier, encodeViewer, loadOrCreateDevKeys, TokenError, VIEWER_HEADER, type Viewer,
 } from '@kommunenett/auth';
 import {
-  createLogger, handleGraphQLRequest, HttpError, maskError, sendJson, startHttpServer, SUBGRAPH_NAMES, type SubgraphName,
+  createLogger, handleGraphQLRequest, HttpError, maskError, readBody, sendJson, startHttpServer, SUBGRAPH_NAMES, type SubgraphName,
 } from '@kommunenett/subgraph-kit';
 import { gatewayConfigFromEnv, type GatewayConfig } from './config';
 import { isBrowserNavigation, serveGraphiql } from './graphiql';
@@ -23,6 +24,26 @@ import { devTokenHandler } from './dev-token';
 import { createSubgraphFetcher } from './subgraph-fetcher';
 import { queryLimits } from './limits';
 import { NoNulInStrings, NoPrototypeNames, requestChecks } from './validation';
+
+interface PageRoute {
+  prefix: string;
+  subgraph: SubgraphName;
+  methods: string[];
+  notFound: string;
+}
+
+/** Public paths served by a subgraph (see proxyPage). */
+const PAGE_ROUTES: PageRoute[] = [
+  { prefix: '/calendar/', subgraph: 'networks', methods: ['GET'], notFound: 'No such calendar.' },
+  // The answer page of a seat offer: a form that posts back to itself (works without JavaScript).
+  { prefix: '/offers/', subgraph: 'participants', methods: ['GET', 'POST'], notFound: 'No such offer.' },
+  // The unsubscribe page of an optional message (GET asks, POST switches it off).
+  { prefix: '/unsubscribe/', subgraph: 'participants', methods: ['GET', 'POST'], notFound: 'No such link.' },
+  // Exports for organisers (CSV, Excel), streamed; the bearer token decides who may have them.
+  { prefix: '/exports/', subgraph: 'participants', methods: ['GET'], notFound: 'No such export.' },
+  // The development mailbox; the participants service answers 404 when it sends through SMTP.
+  { prefix: '/dev/mail', subgraph: 'participants', methods: ['GET'], notFound: 'No such message.' },
+];
 
 export interface GatewayContext {
   viewer: Viewer;
@@ -108,21 +129,30 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}, log: 
   await apollo.start();
 
   /**
-   * iCalendar feeds live in the networks subgraph; one public URL per feed is served here, with
-   * the caller's viewer (anonymous for a calendar app) signed like any subgraph request.
+   * Pages and feeds that a subgraph serves beside its GraphQL, each under one public URL here and
+   * called with the caller's viewer (anonymous for a calendar app or a person following a link in
+   * a message) signed like any subgraph request.
    */
-  const proxyCalendar = async (req: IncomingMessage, res: ServerResponse, path: string) => {
-    if (!/^\/calendar\/[A-Za-z0-9/_.-]{1,200}$/.test(path) || path.includes('..')) throw new HttpError(404, 'NOT_FOUND', 'No such calendar.');
+  const proxyPage = async (req: IncomingMessage, res: ServerResponse, path: string, route: PageRoute) => {
+    if (!/^\/[A-Za-z0-9/_.~-]{1,300}$/.test(path) || path.includes('..')) throw new HttpError(404, 'NOT_FOUND', route.notFound);
     const viewer = await viewerOf(req, verify);
-    const target = new URL(path, config.subgraphUrls.networks);
-    const upstream = await subgraphs.fetcher(target.toString(), { headers: { [VIEWER_HEADER]: encodeViewer(viewer) } }, 'networks');
-    const body = Buffer.from(await upstream.arrayBuffer());
-    res.writeHead(upstream.status, {
-      'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream',
-      'cache-control': upstream.headers.get('cache-control') ?? 'no-cache',
-      'content-length': String(body.length),
-    });
-    res.end(body);
+    const search = new URL(req.url ?? '/', 'http://gateway').search;
+    if (search.length > 1000) throw new HttpError(414, 'URI_TOO_LONG', 'The query string is too long.');
+    const target = new URL(path + search, config.subgraphUrls[route.subgraph]);
+    const post = req.method === 'POST';
+    const upstream = await subgraphs.stream(target.toString(), {
+      method: req.method,
+      headers: { [VIEWER_HEADER]: encodeViewer(viewer), ...(post && { 'content-type': String(req.headers['content-type'] ?? '') }) },
+      ...(post && { body: await readBody(req, 10_000) }),
+    } as never, route.subgraph);
+    const headers: Record<string, string> = { 'cache-control': String(upstream.headers['cache-control'] ?? 'no-cache') };
+    for (const name of ['content-type', 'content-length', 'location', 'content-security-policy', 'content-disposition', 'x-content-type-options', 'referrer-policy']) {
+      const value = upstream.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+    res.writeHead(upstream.statusCode, headers);
+    // Passed on as it arrives: a large export never sits whole in the gateway's memory.
+    await pipeline(upstream.body, res);
   };
 
   const http = await startHttpServer(async (req, res) => {
@@ -142,7 +172,8 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}, log: 
     }
     if (path === '/dev/token' && devToken) return devToken(req, res);
     if (path === '/dashboard' || path.startsWith('/dashboard/')) return dashboard(req, res, path);
-    if (req.method === 'GET' && path.startsWith('/calendar/')) return proxyCalendar(req, res, path);
+    const page = PAGE_ROUTES.find((r) => path.startsWith(r.prefix) && r.methods.includes(req.method ?? ''));
+    if (page) return proxyPage(req, res, path, page);
     if (config.graphiql && req.method === 'GET' && serveGraphiql(path, res)) return;
     throw new HttpError(404, 'NOT_FOUND', `No route for ${req.method} ${path}.`);
   }, config.port, config.host, log);

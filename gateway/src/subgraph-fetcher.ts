@@ -90,13 +90,16 @@ function passOnGraphQLErrors(status: number, contentType: string | undefined): n
 export function createSubgraphFetcher(options: SubgraphFetcherOptions) {
   const agent = new Agent({ connections: options.connections, keepAliveTimeout: 30_000, pipelining: 1 });
   const inflight = new Map<string, Promise<Answer>>();
-  const send = async (url: string, init: SubgraphRequestInit, unsigned: Record<string, string>, audience?: string): Promise<Answer> => {
+  const signedRequest = (url: string, init: SubgraphRequestInit, unsigned: Record<string, string>, audience?: string) => {
     // Signed here, over the exact bytes that leave (method, path, body digest, a unique id).
     const target = new URL(url);
     const headers = audience && options.internalSecret
       ? { ...unsigned, ...signRequest(unsigned[VIEWER_HEADER] ?? encodeViewer(ANONYMOUS), audience, options.internalSecret, { method: init.method ?? 'GET', path: target.pathname + target.search, body: typeof init.body === 'string' ? init.body : null }) }
       : unsigned;
-    const res = await request(url, { method: (init.method ?? 'GET') as 'GET', headers, body: init.body, dispatcher: agent, signal: init.signal });
+    return request(url, { method: (init.method ?? 'GET') as 'GET', headers, body: init.body, dispatcher: agent, signal: init.signal });
+  };
+  const send = async (url: string, init: SubgraphRequestInit, unsigned: Record<string, string>, audience?: string): Promise<Answer> => {
+    const res = await signedRequest(url, init, unsigned, audience);
     const map = new Map<string, string>();
     for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) map.set(name, Array.isArray(value) ? value.join(', ') : value);
     const body = Buffer.from(await res.body.arrayBuffer());
@@ -122,8 +125,15 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions) {
     // Each waiter gets its own response over the shared bytes and parses them itself.
     return new SubgraphResponse(await pending);
   };
+  /**
+   * A signed request whose answer is passed on as it arrives, never held whole (pages, feeds and
+   * exports that a subgraph serves beside GraphQL); never merged with another.
+   */
+  const stream = (url: string, init: SubgraphRequestInit, audience: string) =>
+    signedRequest(url, init, withHeader(init.headers, 'accept-encoding', 'identity'), audience);
   return {
     fetcher,
+    stream,
     /** The fetcher Apollo Gateway uses for one subgraph: every request signed for it. */
     forSubgraph: (audience: string) => (url: string, init?: SubgraphRequestInit) => fetcher(url, init, audience),
     close: () => agent.close(),

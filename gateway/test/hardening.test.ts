@@ -12,7 +12,7 @@ beforeAll(async () => {
   } finally {
     delete process.env.METRICS_TOKEN;
   }
-});
+}, 180_000);
 afterAll(async () => { await stack?.stop(); });
 
 type Body = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string; [k: string]: unknown } }[]; extensions?: Record<string, unknown> };

@@ -7,8 +7,6 @@ export async function drawBars(target: HTMLElement, bars: Bar[], options: { titl
   const hidden = bars.filter((b) => b.suppressed);
   const format = new Intl.NumberFormat(options.locale, { maximumFractionDigits: 1 });
   const chart = Plot.plot({
-    ariaLabel: options.title,
-    ariaDescription: options.suppressedLabel,
     marginLeft: 180,
     height: Math.max(120, bars.length * 22 + 40),
     x: { grid: true, label: null, tickFormat: (v: number) => format.format(v) },
@@ -21,7 +19,13 @@ export async function drawBars(target: HTMLElement, bars: Bar[], options: { titl
       Plot.ruleX([0]),
     ],
   });
-  // The container is the labelled image and the table beside it carries the numbers.
+  // The container is the labelled image and the table beside it carries the numbers. Plot labels
+  // its groups (<g aria-label="bar">), which ARIA prohibits on elements without a role (axe's
+  // aria-prohibited-attr): the drawing itself carries no ARIA at all.
+  for (const labelled of chart.querySelectorAll('[aria-label], [aria-description]')) {
+    labelled.removeAttribute('aria-label');
+    labelled.removeAttribute('aria-description');
+  }
   chart.setAttribute('aria-hidden', 'true');
   target.replaceChildren(chart);
 }

@@ -99,6 +99,8 @@ export const USER_ERROR_CODES = {
   UNKNOWN_OPTION: 'An answer names an option the question does not have.',
   RESULTS_FROM_ANSWERS: 'A survey that collects answers counts its results from them.',
   INDIVIDUAL_ANSWERS_NOT_COLLECTED: 'The survey does not collect individual answers.',
+  NOTIFICATION_REQUIRED: 'The message tells of a decision the person needs; it cannot be switched off.',
+  ALREADY_PENDING: 'The webhook delivery is waiting to be sent already.',
   // Handbook
   DRAFT_EXISTS: 'The handbook already has a draft edition.',
   NO_DRAFT_EDITION: 'The handbook has no draft edition.',

@@ -18,7 +18,7 @@ export interface EntityDefinition {
 
 /**
  * A plain HTTP endpoint beside `/graphql` (e.g. an iCalendar feed). The gateway proxies
- * `/calendar/*` to the networks subgraph; like `/graphql`, a route answers only signed requests.
+ * `/calendar/*` to the networks subgraph and `/offers/*`, `/unsubscribe/*`, `/dev/mail` to participants; like `/graphql`, a route answers only signed requests.
  */
 export interface HttpRoute {
   method: 'GET' | 'POST';
@@ -88,4 +88,6 @@ export interface SubgraphDefinition {
   volumeSeed?: (ds: DataSource, options: VolumeSeedOptions) => Promise<VolumeSeedResult>;
   routes?: HttpRoute[];
   jobs?: ScheduledJob[];
+  /** Checks the service's own settings before anything starts; throws with a clear message on a malformed one. */
+  checkSettings?: () => void;
 }

@@ -109,6 +109,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const name = definition.name;
   const log = options.log ?? createLogger(name);
   const secret = requiredSecret(options);
+  definition.checkSettings?.();
   const ds = createServiceDataSource({
     service: name,
     url: options.databaseUrl ?? databaseUrlFor(name),

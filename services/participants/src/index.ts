@@ -13,6 +13,7 @@ import { Attendance, AttendanceChange } from './entities/attendance.entity';
 import { WebhookDelivery, WebhookSubscription } from './entities/webhook.entity';
 import { ContactAccess, ErasureRequest } from './entities/privacy.entity';
 import { Network } from './entities/network';
+import { Notification } from './entities/notification.entity';
 import { migrations } from './migrations';
 import { MunicipalityResolver, OrganizationResolver } from './resolvers/directory.resolver';
 import { CountyRegistrantsResolver, NetworkParticipationResolver } from './resolvers/network-participation.resolver';
@@ -26,7 +27,14 @@ import {
 import { ErasePersonPayloadResolver, PersonalDataExport, PrivacyResolver } from './resolvers/privacy.resolver';
 import { applyRetention } from './services/privacy';
 import { StatisticsResolver } from './resolvers/statistics.resolver';
+import { NotificationPreferencesResolver } from './resolvers/notification.resolver';
 import { deliverWebhooks } from './services/webhooks';
+import { deliverNotifications, queueOfferReminders } from './services/notifications';
+import { checkMailSettings } from './services/mail/transport';
+import { devMailboxRoutes } from './services/mail/dev-mailbox';
+import { offerRoutes } from './services/offer-page';
+import { unsubscribeRoutes } from './services/unsubscribe-page';
+import { exportRoutes } from './services/exports';
 import { seedParticipantsDemo } from './seed/demo';
 import { seedOpenRoundRegistrations } from './seed/open-round';
 import { seedParticipantsVolume } from './seed/volume';
@@ -37,6 +45,7 @@ import { visiblePersonById } from './services/person-visibility';
 
 export { processWaitlists, syncNetworks } from './services/registration-jobs';
 export { deliverWebhooks, signWebhook } from './services/webhooks';
+export { deliverNotifications } from './services/notifications';
 export { applyRetention } from './services/privacy';
 
 /** The participants subgraph: the directory, people, registrations and attendance. */
@@ -48,6 +57,7 @@ export const participantsSubgraph: SubgraphDefinition = {
     RegistrationPayloadResolver, ImportRowResultResolver, PersonResolver, RegistrationChangeResolver, WebhookResolver, WebhookDeliveryResolver,
     AttendanceResolver, SessionAttendanceResolver, AttendanceChangeResolver, NetworkAttendanceResolver, MunicipalityAttendanceRateResolver,
     PersonAttendanceRateResolver, PrivacyResolver, ErasePersonPayloadResolver, StatisticsResolver,
+    NotificationPreferencesResolver,
   ],
   // Entity stubs that no query returns must be named, or the schema leaves them out.
   orphanedTypes: [Network, Person],
@@ -62,15 +72,21 @@ export const participantsSubgraph: SubgraphDefinition = {
     // Resolved by whoever asks for it; each field checks the viewer may export this person's data.
     { typeName: 'PersonalDataExport', load: async (ids) => ids.map((id) => Object.assign(new PersonalDataExport(), { id, generatedAt: new Date() })) },
   ],
-  tables: [Municipality, PopulationFigure, Organization, Person, Position, Registration, RegistrationChange, NetworkSnapshot, Attendance, AttendanceChange, WebhookSubscription, WebhookDelivery, ContactAccess, ErasureRequest],
+  tables: [Municipality, PopulationFigure, Organization, Person, Position, Registration, RegistrationChange, NetworkSnapshot, Attendance, AttendanceChange, WebhookSubscription, WebhookDelivery, ContactAccess, ErasureRequest, Notification],
   migrations,
   // The historical cases once; the open round's registrations when they are missing.
   seed: async (ds, log) => { await seedParticipantsDemo(ds, log); await seedOpenRoundRegistrations(ds, log, new Date()); },
   volumeSeed: seedParticipantsVolume,
+  checkSettings: checkMailSettings,
+  routes: [...offerRoutes, ...unsubscribeRoutes, ...exportRoutes, ...devMailboxRoutes],
   jobs: [
     { name: 'participants:waitlists', intervalMs: 60_000, run: async (ds, log) => void (await processWaitlists(ds, log)) },
     { name: 'participants:network-sync', intervalMs: 5 * 60_000, run: async (ds, log) => void (await syncNetworks(ds, log)) },
     { name: 'participants:webhooks', intervalMs: 5_000, run: async (ds, log) => void (await deliverWebhooks(ds, log)) },
+    { name: 'participants:notifications', intervalMs: 5_000, run: async (ds, log) => {
+      await queueOfferReminders(ds);
+      await deliverNotifications(ds, log);
+    } },
     { name: 'participants:retention', intervalMs: 24 * 3_600_000, run: async (ds, log) => void (await applyRetention(ds, log)) },
     { name: 'participants:idempotency-keys', intervalMs: 3_600_000, run: (ds) => purgeIdempotencyKeys(ds) },
   ],

@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
 import { DEMO } from '@kommunenett/reference-data';
 import { deliverWebhooks, signWebhook } from '../src/services/webhooks';
-import { isPublicAddress } from '../src/services/outbound';
+import { isPublicAddress, privateTargetOf } from '../src/services/outbound';
 import { createNetwork, newPerson, register } from './fixtures';
 
 let stack: TestStack;
@@ -20,7 +20,7 @@ beforeAll(async () => {
   partner = await stack.token('PARTNER', { org: 'ks', client_id: 'ks-medlemsregister', scope: 'registrations:read registrations:write webhooks:manage' });
   otherPartner = await stack.token('PARTNER', { org: 'ks', client_id: 'kommune-hr', scope: 'registrations:read registrations:write' });
   networkId = await createNetwork(stack, { hostIds: ['ks'], capacity: 40, perMunicipalityLimit: 5 });
-});
+}, 180_000);
 afterAll(async () => { await stack?.stop(); });
 
 const db = () => stack.subgraphs.participants.ds;
@@ -79,6 +79,23 @@ describe('externalRef and the partner’s registrations', () => {
     expect(retried.body.data!.cancelRegistration.userErrors).toEqual([]);
     const twice = await stack.graphql<{ cancelRegistration: { userErrors: { code: string }[] } }>(CANCEL, { token: partner, variables: { input: { externalRef: 'HR-77' } } });
     expect(twice.body.data!.cancelRegistration.userErrors).toEqual([{ code: 'ALREADY_CANCELLED' }]);
+  });
+});
+
+describe('the same externalRef sent concurrently into different networks', () => {
+  it('registers it once and answers every other request EXTERNAL_REF_TAKEN, never an internal error', async () => {
+    // Each network has its own lock, so only the unique index can decide the race (on PostgreSQL
+    // the requests run at the same time; the embedded database runs them one after another).
+    const networks = await Promise.all(Array.from({ length: 6 }, () => createNetwork(stack, { hostIds: ['ks'], capacity: 40 })));
+    for (const round of [1, 2, 3]) {
+      const ref = `RACE-${round}`;
+      const results = await Promise.all(networks.map((id) => register(stack, partner, { networkId: id, municipalityId: 'NO-3201', person: newPerson(), externalRef: ref })));
+      expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
+      expect(results.filter((r) => r.payload!.registration).length).toBe(1);
+      const refused = results.filter((r) => !r.payload!.registration).map((r) => r.payload!.userErrors);
+      expect(refused).toEqual(Array.from({ length: 5 }, () => [expect.objectContaining({ field: ['input', 'externalRef'], code: 'EXTERNAL_REF_TAKEN' })]));
+      expect(await countRegistrations('client_id = $1 AND external_ref = $2', ['ks-medlemsregister', ref])).toBe(1);
+    }
   });
 });
 
@@ -179,6 +196,30 @@ describe('signed webhooks from the outbox', () => {
     expect(history.body.data!.webhookSubscriptions[0].deliveries.edges.map((e) => e.node)).toEqual([{ status: 'DELIVERED', attempts: 2, change: { kind: 'CREATED' } }]);
   });
 
+  it('refuses every other spelling of a refused address at subscription', async () => {
+    process.env.PARTICIPANTS_WEBHOOK_ALLOW_PRIVATE = 'false';
+    try {
+      const spellings = [
+        'https://localhost./hook', 'https://LOCALHOST/hook', 'https://api.localhost./hook', 'https://ip6-localhost/hook',
+        'https://127.0.0.1./hook', 'https://2130706433/hook', 'https://0x7f000001/hook', 'https://0x7f.1/hook', 'https://0177.0.0.1/hook', 'https://127.1/hook',
+        'https://0/hook', 'https://10.0.0.1.:8443/hook', 'https://167772161/hook', 'https://0xa9.0xfe.0xa9.0xfe/hook',
+        'https://[0:0:0:0:0:0:0:1]/hook', 'https://[::127.0.0.1]/hook', 'https://[::ffff:127.0.0.1]/hook', 'https://[0:0:0:0:0:ffff:7f00:1]/hook',
+        'https://[::ffff:a9fe:a9fe]/hook', 'https://[::ffff:0:10.0.0.1]/hook', 'https://[2002:7f00:1::]/hook', 'https://[fe80::1]/hook', 'https://[fd00::1]/hook',
+      ];
+      for (const target of spellings) {
+        const res = await stack.graphql<{ createWebhookSubscription: { subscription: unknown; userErrors: { field: string[]; code: string }[] } }>(
+          SUBSCRIBE, { token: partner, variables: { input: { url: target, secret } } });
+        expect([target, res.body.data!.createWebhookSubscription]).toEqual([target, { subscription: null, userErrors: [{ field: ['input', 'url'], code: 'PRIVATE_ADDRESS' }] }]);
+      }
+      // Public addresses in the same spellings are still accepted by the URL check.
+      for (const target of ['https://example.org./hook', 'https://[::ffff:5db8:d70e]/hook', 'https://1572395790/hook']) {
+        expect(privateTargetOf(target)).toBeNull();
+      }
+    } finally {
+      process.env.PARTICIPANTS_WEBHOOK_ALLOW_PRIVATE = 'true';
+    }
+  });
+
   it('refuses endpoints on loopback, private and metadata addresses, by URL and by what a host name resolves to', async () => {
     process.env.PARTICIPANTS_WEBHOOK_ALLOW_PRIVATE = 'false';
     try {
@@ -233,7 +274,9 @@ describe('importRegistrations', () => {
     const rows = refused.body.data!.importRegistrations.rows;
     expect(refused.body.data!.importRegistrations.applied).toBe(false);
     expect(rows.slice(4).map((r) => r.errors.map((e) => e.code))).toEqual([['MUNICIPALITY_LIMIT_REACHED'], ['DUPLICATE_ROW'], ['INVALID_FORMAT', 'INVALID_FORMAT']]);
-    expect(rows[6].errors.map((e) => e.field)).toEqual([['input', 'rows', '6', 'municipalityId'], ['input', 'rows', '6', 'email']]);
+    // Paths count rows as `row` does: the seventh row is rows.7.
+    expect(rows[6].row).toBe(7);
+    expect(rows[6].errors.map((e) => e.field)).toEqual([['input', 'rows', '7', 'municipalityId'], ['input', 'rows', '7', 'email']]);
     expect(rows.slice(0, 4).every((r) => r.errors.length === 0 && r.registration === null)).toBe(true);
     expect(await countRegistrations('network_id = $1', [target])).toBe(0);
 

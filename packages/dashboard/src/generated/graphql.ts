@@ -13,6 +13,7 @@ export type AgendaItemKind =
   | 'MEAL'
   | 'SOCIAL';
 
+/** PRESENT, ABSENT, or EXCUSED (absent with notice, meldt forfall). */
 export type AttendanceStatus =
   | 'PRESENT'
   | 'ABSENT'
@@ -53,12 +54,19 @@ export type NetworkStatus =
 
 /** How participation is grouped: by country, county, municipality, municipality size class (by the latest population), network, role (job title) or gender. */
 export type ParticipationDimension =
+  /** Country of the registering municipality: NO or SE. */
   | 'COUNTRY'
+  /** County (fylke, län) of the registering municipality, as NO-32. */
   | 'COUNTY'
+  /** The registering municipality or county authority, as NO-3201. */
   | 'MUNICIPALITY'
+  /** Size class of the registering municipality by its latest population (MunicipalitySizeClass; UNKNOWN without one). */
   | 'SIZE_CLASS'
+  /** The network registered for. */
   | 'NETWORK'
+  /** The person’s current job title, lower-cased ("not given" without one). */
   | 'ROLE'
+  /** The person’s gender where given, else NOT_GIVEN. */
   | 'GENDER';
 
 export type ProgramStatus =

@@ -1,6 +1,6 @@
 import { session } from '../auth';
 import { usePageQuery } from '../client';
-import { QueryState, Section, sessionWhen } from '../components';
+import { Figure, QueryState, Section, sessionWhen } from '../components';
 import { NetworkDocument, NetworkOrganiserDocument, type NetworkQuery } from '../generated/graphql';
 import { formatDay, formatNumber, formatPercent, t, type MessageKey } from '../i18n';
 import { href } from '../router';
@@ -64,7 +64,7 @@ function Organiser({ id, network }: { id: string; network: NetworkData }) {
               <table>
                 <thead><tr><th scope="col">{t('county')}</th><th scope="col" class="num">{t('participants')}</th><th scope="col" class="num">{t('municipalities')}</th></tr></thead>
                 <tbody>{data.network?.registrantsByCounty.map((c) => (
-                  <tr key={c.countyCode} data-county={c.countyCode}><th scope="row">{c.countyName}</th><td class="num">{c.participantCount === null ? t('fewerThan', { n: 3 }) : formatNumber(c.participantCount)}</td><td class="num">{c.municipalityCount === null ? '' : formatNumber(c.municipalityCount)}</td></tr>
+                  <tr key={c.countyCode} data-county={c.countyCode}><th scope="row">{c.countyName}</th><td class="num"><Figure value={c.participantCount} suppressed={c.suppressed} /></td><td class="num"><Figure value={c.municipalityCount} suppressed={c.suppressed} /></td></tr>
                 ))}</tbody>
               </table>
             </Section>

@@ -10,6 +10,10 @@ export class WebhookSubscription {
   @Field() @Column('text', { name: 'client_id' }) clientId: string;
   @Field() @Column('text') url: string;
   @Column('text') secret: string;
+  /** The secret before the last rotation: it signs too until `previousSecretExpiresAt`. */
+  @Column('text', { name: 'previous_secret', nullable: true }) previousSecret: string | null;
+  @Field(() => Date, { nullable: true, description: 'Until when the secret before the last rotation still signs events beside the new one (both signatures are sent).' })
+  @Column('timestamptz', { name: 'previous_secret_expires_at', nullable: true }) previousSecretExpiresAt: Date | null;
   @Field() @Column('boolean') active: boolean;
   @Column('text', { name: 'created_by', nullable: true }) createdBy: string | null;
   @Field(() => Date) @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
@@ -27,6 +31,8 @@ export class WebhookDelivery {
   @Column('timestamptz', { name: 'locked_until', nullable: true }) lockedUntil: Date | null;
   @Field(() => Int, { nullable: true }) @Column('int', { name: 'last_status_code', nullable: true }) lastStatusCode: number | null;
   @Field(() => String, { nullable: true }) @Column('text', { name: 'last_error', nullable: true }) lastError: string | null;
+  @Field(() => String, { nullable: true, description: 'The first 500 characters of the endpoint’s last answer.' })
+  @Column('text', { name: 'last_response_excerpt', nullable: true }) lastResponseExcerpt: string | null;
   @Field(() => Date, { nullable: true }) @Column('timestamptz', { name: 'delivered_at', nullable: true }) deliveredAt: Date | null;
   @Field(() => Date) @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
 }

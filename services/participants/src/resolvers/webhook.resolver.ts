@@ -1,9 +1,9 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, ConnectionType, keysetPage, loaderById, UserError, type RequestContext } from '@kommunenett/subgraph-kit';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs, ConnectionType, isUuid, keysetPage, loaderById, UserError, userError, type RequestContext } from '@kommunenett/subgraph-kit';
 import { In } from 'typeorm';
 import { WebhookDelivery, WebhookSubscription } from '../entities/webhook.entity';
 import { RegistrationChange } from '../entities/registration-change.entity';
-import { createWebhookSubscription, deleteWebhookSubscription, subscriptionsOf } from '../services/webhooks';
+import { createWebhookSubscription, deleteWebhookSubscription, redeliverFailedWebhookDeliveries, redeliverWebhookDelivery, rotateWebhookSecret, subscriptionsOf } from '../services/webhooks';
 
 const WebhookDeliveryConnection = ConnectionType(WebhookDelivery, 'WebhookDelivery');
 
@@ -24,8 +24,60 @@ export class WebhookSubscriptionPayload {
   @Field(() => [UserError]) userErrors: UserError[];
 }
 
+@InputType()
+export class RedeliverWebhookDeliveryInput {
+  @Field(() => ID, { description: 'A delivery of your client, whatever its status (not one still waiting).' }) id: string;
+}
+
+@InputType()
+export class RedeliverFailedWebhookDeliveriesInput {
+  @Field(() => ID) subscriptionId: string;
+  @Field(() => Date, { description: 'Deliveries created at or after this moment (ISO 8601 with offset).' }) since: Date;
+}
+
+@InputType()
+export class RotateWebhookSecretInput {
+  @Field(() => ID) id: string;
+  @Field({ description: 'The new secret, at least 32 characters. Never returned.' }) secret: string;
+  @Field(() => Int, { description: 'Hours (0–168) during which the old secret keeps signing beside the new one: each event carries both signatures, comma-separated.' }) overlapHours: number;
+}
+
+@ObjectType()
+export class WebhookDeliveryPayload {
+  @Field(() => WebhookDelivery, { nullable: true, description: 'The delivery, waiting to be sent again.' }) delivery: WebhookDelivery | null;
+  @Field(() => [UserError], { description: 'NOT_FOUND, ALREADY_PENDING, INVALID_ID.' }) userErrors: UserError[];
+}
+
+@ObjectType()
+export class RedeliverFailedWebhookDeliveriesPayload {
+  @Field(() => Int, { description: 'How many failed deliveries wait to be sent again.' }) count: number;
+  @Field(() => [UserError]) userErrors: UserError[];
+}
+
 @Resolver(() => WebhookSubscription)
 export class WebhookResolver {
+  @Authorized('PARTNER')
+  @Mutation(() => WebhookDeliveryPayload, { description: 'Sends one delivery of your client again from the start (scope webhooks:manage), e.g. after your endpoint was down past the last retry.' })
+  async redeliverWebhookDelivery(@Arg('input', () => RedeliverWebhookDeliveryInput) input: RedeliverWebhookDeliveryInput, @Ctx() ctx: RequestContext) {
+    if (!isUuid(input.id)) return { delivery: null, userErrors: [userError('id', 'Not a valid id.', 'INVALID_ID')] };
+    const result = await redeliverWebhookDelivery(ctx, input.id);
+    return { delivery: result.deliveryId ? await ctx.ds.getRepository(WebhookDelivery).findOneBy({ id: result.deliveryId }) : null, userErrors: result.userErrors };
+  }
+
+  @Authorized('PARTNER')
+  @Mutation(() => RedeliverFailedWebhookDeliveriesPayload, { description: 'Sends every FAILED delivery of a subscription created since a moment again (scope webhooks:manage).' })
+  redeliverFailedWebhookDeliveries(@Arg('input', () => RedeliverFailedWebhookDeliveriesInput) input: RedeliverFailedWebhookDeliveriesInput, @Ctx() ctx: RequestContext) {
+    if (!isUuid(input.subscriptionId)) return { count: 0, userErrors: [userError('subscriptionId', 'Not a valid id.', 'INVALID_ID')] };
+    return redeliverFailedWebhookDeliveries(ctx, input.subscriptionId, input.since);
+  }
+
+  @Authorized('PARTNER')
+  @Mutation(() => WebhookSubscriptionPayload, { description: 'Replaces a subscription’s secret; the old one keeps signing beside it for overlapHours, so the endpoint can switch without losing an event.' })
+  rotateWebhookSecret(@Arg('input', () => RotateWebhookSecretInput) input: RotateWebhookSecretInput, @Ctx() ctx: RequestContext) {
+    if (!isUuid(input.id)) return { subscription: null, userErrors: [userError('id', 'Not a valid id.', 'INVALID_ID')] };
+    return rotateWebhookSecret(ctx, input.id, { secret: input.secret, overlapHours: input.overlapHours });
+  }
+
   @Authorized('PARTNER')
   @Query(() => [WebhookSubscription], { description: 'Your client’s webhook subscriptions.' })
   webhookSubscriptions(@Ctx() ctx: RequestContext) {

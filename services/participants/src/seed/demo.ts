@@ -119,7 +119,7 @@ export async function seedParticipantsDemo(ds: DataSource, log: Logger): Promise
     snapshot(DEMO.networks.ksKandidatKvinner, DEMO.programs.ksKandidat2007, ['ks'], 50),
     snapshot(DEMO.networks.ksKandidatInnvandrer, DEMO.programs.ksKandidat2007, ['ks'], 40),
   ];
-  const changes = new ChangeLog('seed');
+  const changes = new ChangeLog('seed', null, { notify: false });
   for (const r of registrations) {
     changes.add({ registrationId: r.id!, networkId: r.networkId!, municipalityId: r.municipalityId!, kind: RegistrationChangeKind.CREATED, status: r.status!, previousStatus: null });
   }

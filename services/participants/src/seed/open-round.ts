@@ -84,7 +84,7 @@ export async function seedOpenRoundRegistrations(ds: DataSource, log: Logger, no
   const snapshots: Partial<NetworkSnapshot>[] = OPEN_ROUND.map((n) => ({
     networkId: n.networkId, programId: n.programId, hostIds: n.hostIds, country: n.country, status: 'PUBLISHED', capacity: n.capacity, refreshedAt: now,
   }));
-  const changes = new ChangeLog('seed');
+  const changes = new ChangeLog('seed', null, { notify: false });
   for (const r of registrations) {
     changes.add({ registrationId: r.id!, networkId: r.networkId!, municipalityId: r.municipalityId!, kind: RegistrationChangeKind.CREATED, status: r.status!, previousStatus: null });
   }

@@ -102,3 +102,8 @@ export function requireMayRegister(v: Viewer, municipalityId: string | null, hos
       throw forbidden();
   }
 }
+
+/** Whose message settings the viewer may read and change: their own (PARTICIPANT), anyone's for ADMIN. */
+export function mayManageNotificationsOf(v: Viewer, personId: string): boolean {
+  return isAdmin(v) || (v.role === 'PARTICIPANT' && !!v.personId && v.personId === personId);
+}

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RegistrationChangeKind, RegistrationStatus } from '../entities/enums';
+import { notificationFor, type ServiceCause } from './notifications';
 
 export interface PendingChange {
   registrationId: string;
@@ -8,18 +9,26 @@ export interface PendingChange {
   kind: RegistrationChangeKind;
   status: RegistrationStatus;
   previousStatus: RegistrationStatus | null;
+  /** Why the service itself made the change (the message to the person says it). */
+  cause?: ServiceCause;
 }
 
 /**
  * Collects the changes of one transaction and writes them at its end: the feed entries, with
  * sequence numbers from the counter row (held until commit, so numbers follow commit order), and
  * the webhook outbox rows for every subscription entitled to see each change. Network snapshots
- * must be saved before `flush`, as they decide which partners see a change.
+ * must be saved before `flush`, as they decide which partners see a change. The same statement
+ * writes the notification outbox: the message each change gives the registered person.
  */
 export class ChangeLog {
   private readonly changes: PendingChange[] = [];
 
-  constructor(private readonly actor: string | null) {}
+  /** `actorRole`: the role of who made the changes (null for the service itself). */
+  /**
+   * `actorRole`: the role of who made the changes (null for the service itself); `notify: false`
+   * writes no messages (loading demo data).
+   */
+  constructor(private readonly actor: string | null, private readonly actorRole: string | null = null, private readonly options = { notify: true }) {}
 
   add(change: PendingChange): void {
     this.changes.push(change);
@@ -40,17 +49,28 @@ export class ChangeLog {
       [seqs, this.changes.map((c) => c.registrationId), this.changes.map((c) => c.networkId), this.changes.map((c) => c.municipalityId),
         this.changes.map((c) => c.kind), this.changes.map((c) => c.status), this.changes.map((c) => c.previousStatus), this.changes.map(() => this.actor)],
     );
-    // The outbox: a subscription sees changes in its organization's networks and of registrations
-    // its client made.
+    const notices = !this.options.notify ? [] : this.changes.map((c, i) => ({ seq: seqs[i], notice: notificationFor(c, this.actorRole) })).filter((n) => n.notice !== null);
+    // The outboxes. Notifications: one per change that concerns a person, with the status and
+    // waitlist position as of this transaction. Webhooks: a subscription sees changes in its
+    // organization's networks and of registrations its client made.
     await m.query(
-      `INSERT INTO participants.webhook_delivery (id, subscription_id, change_seq)
+      `WITH notified AS (
+         INSERT INTO participants.notification (id, kind, person_id, registration_id, network_id, change_seq, data)
+         SELECT gen_random_uuid(), n.kind, r.person_id, r.id, c.network_id, c.seq,
+                n.data || jsonb_build_object('status', c.status, 'waitlistPosition', r.waitlist_position)
+         FROM unnest($3::bigint[], $4::text[], $5::jsonb[]) AS n(seq, kind, data)
+         JOIN participants.registration_change c ON c.seq = n.seq
+         JOIN participants.registration r ON r.id = c.registration_id
+         WHERE r.person_id IS NOT NULL
+         RETURNING 1)
+       INSERT INTO participants.webhook_delivery (id, subscription_id, change_seq)
        SELECT gen_random_uuid(), s.id, c.seq
        FROM participants.registration_change c
        JOIN participants.registration r ON r.id = c.registration_id
        LEFT JOIN participants.network_snapshot n ON n.network_id = c.network_id
        JOIN participants.webhook_subscription s ON s.active AND (s.organization_id = ANY(n.host_ids) OR s.client_id = r.client_id)
        WHERE c.seq BETWEEN $1 AND $2`,
-      [seqs[0], seqs[seqs.length - 1]],
+      [seqs[0], seqs[seqs.length - 1], notices.map((n) => n.seq), notices.map((n) => n.notice!.kind), notices.map((n) => JSON.stringify(n.notice!.data))],
     );
     this.changes.length = 0;
   }

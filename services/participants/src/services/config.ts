@@ -20,4 +20,17 @@ export const settings = {
   /** Webhook URLs on loopback and private addresses (local development and tests); refused otherwise, against SSRF. */
   webhookAllowPrivate: () => process.env.PARTICIPANTS_WEBHOOK_ALLOW_PRIVATE === 'true',
   importMaxRows: () => 1000,
+  /** The mail server (smtp:// or smtps://, with credentials); unset: the development mailbox under DATA_DIR/mail. */
+  smtpUrl: () => process.env.SMTP_URL || null,
+  /** The address every message is sent from; the hosting organization's name is its display name. */
+  mailFrom: () => process.env.MAIL_FROM || 'noreply@kommunenett.dev',
+  /** Folder of the development mailbox (one .eml file per message). */
+  mailDir: () => `${process.env.DATA_DIR || '.data'}/mail`,
+  mailMaxAttempts: () => number(process.env.PARTICIPANTS_MAIL_MAX_ATTEMPTS, 8),
+  /** First retry delay of a message the mail server did not take; doubled on each attempt, capped at six hours. */
+  mailBackoffMs: () => number(process.env.PARTICIPANTS_MAIL_BACKOFF_MS, 60_000),
+  /** How long before an unanswered offer lapses its reminder goes out. */
+  offerReminderHours: () => number(process.env.PARTICIPANTS_OFFER_REMINDER_HOURS, 24),
+  /** Where people open links from messages: the gateway's public address. */
+  publicBaseUrl: () => (process.env.PUBLIC_BASE_URL || `http://127.0.0.1:${process.env.GATEWAY_PORT || 4000}`).replace(/\/+$/, ''),
 };

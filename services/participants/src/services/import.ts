@@ -112,7 +112,7 @@ export async function importRows(ctx: RequestContext, networkId: string, rawRows
   rawRows.forEach((raw, i) => {
     const parsed = validateInput(importRowSchema, raw);
     if (parsed.ok) valid.push({ index: i, row: parsed.value });
-    else rowErrors[i].push(...parsed.userErrors.map((e) => ({ ...e, field: ['input', 'rows', String(i), ...(e.field ?? []).slice(1)] })));
+    else rowErrors[i].push(...parsed.userErrors.map((e) => ({ ...e, field: ['input', 'rows', String(i + 1), ...(e.field ?? []).slice(1)] })));
   });
   const rules = await networkRules(ctx).load(networkId);
   if (!rules) return { applied: false, rows: [], userErrors: [userError('networkId', 'No such network.', 'NOT_FOUND')] };
@@ -123,7 +123,8 @@ export async function importRows(ctx: RequestContext, networkId: string, rawRows
   await municipalityById(ctx).loadMany([...new Set(valid.map((v) => v.row.municipalityId))]);
   const firstRowOf = new Map<string, number>();
   for (const { index, row } of valid) {
-    const at = (f: string) => `rows.${index}.${f}`;
+    // Paths count rows as `row` does (1 = the first row), so an error and its row read alike.
+    const at = (f: string) => `rows.${index + 1}.${f}`;
     if (ctx.viewer.role === 'COORDINATOR' && row.municipalityId !== ctx.viewer.municipalityId) {
       rowErrors[index].push(userError(at('municipalityId'), 'A coordinator registers people of their own municipality only.', 'FORBIDDEN_MUNICIPALITY'));
     }
@@ -136,7 +137,7 @@ export async function importRows(ctx: RequestContext, networkId: string, rawRows
   const commit = !dryRun && placeable.length === rawRows.length;
   const { outcomes, committed } = placeable.length
     ? await placeRegistrations(ctx, rules, placeable.map(({ index, row }) => ({
-      field: `rows.${index}`, municipalityId: row.municipalityId, person: { name: row.name, email: row.email, phone: row.phone, title: row.title },
+      field: `rows.${index + 1}`, municipalityId: row.municipalityId, person: { name: row.name, email: row.email, phone: row.phone, title: row.title },
       leadershipAnchoring: row.leadershipAnchoring, note: row.note, externalRef: row.externalRef,
     })), guard, commit, (placed) => ({
       applied: true, userErrors: [], rows: placed.map((p, i) => ({ row: i + 1, status: p.status, registrationId: p.id, errors: [] })),

@@ -12,6 +12,7 @@ import { upsertPersonsByEmail } from './people';
 import { peopleWithContactAccess } from './person-visibility';
 import { NetworkLedger, type LiveRegistration } from './placement';
 import type { RegisterInput } from './registrations';
+import type { ServiceCause } from './notifications';
 
 /*
  * Reads and writes of one network's registrations under its lock (`lockNetworks`): the ledger of
@@ -31,13 +32,14 @@ export async function loadLedger(m: EntityManager, rules: NetworkRules): Promise
 
 export async function setStatus(
   m: EntityManager, changes: ChangeLog, reg: Pick<Registration, 'id' | 'networkId' | 'municipalityId' | 'status'>,
-  status: RegistrationStatus, extra: { reason?: string | null; decidedBy?: string | null; offerExpiresAt?: Date | null; waitlistPosition?: number | null } = {},
+  status: RegistrationStatus,
+  extra: { reason?: string | null; decidedBy?: string | null; offerExpiresAt?: Date | null; waitlistPosition?: number | null; cause?: ServiceCause } = {},
 ): Promise<void> {
   await m.createQueryBuilder().update(Registration).set({
     status, statusReason: extra.reason ?? null, decidedBy: extra.decidedBy ?? null, offerExpiresAt: extra.offerExpiresAt ?? null,
     waitlistPosition: extra.waitlistPosition ?? null,
   }).where('id = :id', { id: reg.id }).execute();
-  changes.add({ registrationId: reg.id, networkId: reg.networkId, municipalityId: reg.municipalityId, kind: RegistrationChangeKind.STATUS_CHANGED, status, previousStatus: reg.status });
+  changes.add({ registrationId: reg.id, networkId: reg.networkId, municipalityId: reg.municipalityId, kind: RegistrationChangeKind.STATUS_CHANGED, status, previousStatus: reg.status, cause: extra.cause });
 }
 
 /** Gives freed seats to the waitlist and renumbers it: after every change that can free a seat. */
@@ -71,6 +73,11 @@ export interface Placement extends Pick<RegisterInput, 'municipalityId' | 'perso
   field: string;
 }
 
+/** The unique index of a partner client's references (migration 1733000000000), as a refusal. */
+export const EXTERNAL_REF_TAKEN = {
+  registration_external_ref_idx: { field: 'externalRef', code: 'EXTERNAL_REF_TAKEN', message: 'This externalRef is already used by another of your registrations.' },
+} as const;
+
 /** What became of each placement: a registration, or the rule it broke. */
 export type Outcome = { id: string; status: RegistrationStatus } | { error: UserError };
 
@@ -88,7 +95,25 @@ export async function placeRegistrations(
   const v = ctx.viewer;
   const clientId = v.role === 'PARTNER' ? v.clientId : null;
   const seen = await peopleWithContactAccess(ctx, placements.flatMap((p) => (p.person ? [p.person.email] : [])), placements.flatMap((p) => (p.personId ? [p.personId] : [])));
-  const placed = await runMutation(ctx, { input: placements, schema: alreadyChecked<Placement[]>() }, async (_, m) => {
+  // The references are checked under the network's lock, but another network's transaction may
+  // take the same reference meanwhile: the unique index refuses the second, and running the checks
+  // again (the other has committed by then) answers EXTERNAL_REF_TAKEN for the right placement.
+  for (let attempt = 1; ; attempt++) {
+    const placed = await placeOnce(ctx, rules, placements, guard, commit, replayOf, seen, clientId);
+    if (attempt < 3 && !placed.value && placed.userErrors[0]?.code === 'EXTERNAL_REF_TAKEN') continue;
+    // A refusal the runner mapped (a unique key taken meanwhile) stops every placement.
+    if (!placed.value) return { outcomes: placements.map(() => ({ error: placed.userErrors[0] })), committed: false };
+    return { outcomes: placed.value, committed: !placed.rolledBack };
+  }
+}
+
+/** One attempt of `placeRegistrations`, in one transaction. */
+function placeOnce(
+  ctx: RequestContext, rules: NetworkRules, placements: Placement[], guard: IdempotencyGuard, commit: boolean,
+  replayOf: (placed: { id: string; status: RegistrationStatus }[]) => unknown, seen: Set<string>, clientId: string | null,
+) {
+  const v = ctx.viewer;
+  return runMutation(ctx, { input: placements, schema: alreadyChecked<Placement[]>(), constraints: EXTERNAL_REF_TAKEN }, async (_, m) => {
     if (commit) await guard.claim(m);
     await lockNetworks(m, [rules.id]);
     await saveNetworkSnapshot(m, rules);
@@ -98,13 +123,13 @@ export async function placeRegistrations(
       ? ((await m.query('SELECT external_ref FROM participants.registration WHERE client_id = $1 AND external_ref = ANY($2)', [clientId, refs])) as { external_ref: string }[]).map((r) => r.external_ref)
       : []);
     const ledger = await loadLedger(m, rules);
-    const changes = new ChangeLog(v.subject);
+    const changes = new ChangeLog(v.subject, v.role);
     const rows: Partial<Registration>[] = [];
     const now = new Date();
     const outcomes = placements.map((p): Outcome => {
       const personId = p.personId ?? emails.get(p.person!.email)!;
       if (clientId && p.externalRef) {
-        if (takenRefs.has(p.externalRef)) return { error: userError(`${p.field}.externalRef`, 'This externalRef is already used by another of your registrations.', 'EXTERNAL_REF_TAKEN') };
+        if (takenRefs.has(p.externalRef)) return { error: userError(`${p.field}.externalRef`, EXTERNAL_REF_TAKEN.registration_external_ref_idx.message, 'EXTERNAL_REF_TAKEN') };
         takenRefs.add(p.externalRef);
       }
       const id = randomUUID();
@@ -125,20 +150,19 @@ export async function placeRegistrations(
     await guard.save(m, replayOf(outcomes as { id: string; status: RegistrationStatus }[]));
     return outcomes;
   });
-  // A refusal the runner mapped (a unique key taken meanwhile) stops every placement.
-  if (!placed.value) return { outcomes: placements.map(() => ({ error: placed.userErrors[0] })), committed: false };
-  return { outcomes: placed.value, committed: !placed.rolledBack };
 }
 
 /**
  * Cancels, as the service, the registrations of a network that `condition` (SQL over its rows,
  * parameters from $2) selects; returns how many.
  */
-export async function cancelAsService(m: EntityManager, changes: ChangeLog, networkId: string, condition: string, params: unknown[], reason: string): Promise<number> {
+export async function cancelAsService(
+  m: EntityManager, changes: ChangeLog, networkId: string, condition: string, params: unknown[], reason: string, cause?: ServiceCause,
+): Promise<number> {
   const rows = (await m.query(
     `SELECT id, network_id AS "networkId", municipality_id AS "municipalityId", status FROM participants.registration
      WHERE network_id = $1 AND ${condition}`, [networkId, ...params])) as Registration[];
-  for (const reg of rows) await setStatus(m, changes, reg, RegistrationStatus.CANCELLED, { reason, decidedBy: 'service:participants' });
+  for (const reg of rows) await setStatus(m, changes, reg, RegistrationStatus.CANCELLED, { reason, decidedBy: 'service:participants', cause });
   return rows.length;
 }
 

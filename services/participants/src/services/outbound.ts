@@ -18,24 +18,44 @@ for (const [network, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0',
   ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 3]] as const) {
   NON_PUBLIC.addSubnet(network, prefix, 'ipv4');
 }
-for (const [network, prefix] of [['::', 127], ['64:ff9b::', 96], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) {
+// IPv6: unspecified, loopback and IPv4-compatible (::/96), IPv4-translated (::ffff:0:0:0/96),
+// NAT64, discard, documentation, 6to4 and Teredo (both carry an IPv4 address inside), unique-local,
+// link-local, multicast. IPv4-mapped addresses (::ffff:0:0/96) are judged by their IPv4 part.
+for (const [network, prefix] of [['::', 96], ['::ffff:0:0:0', 96], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 32], ['2001:db8::', 32],
+  ['2002::', 16], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8]] as const) {
   NON_PUBLIC.addSubnet(network, prefix, 'ipv6');
+}
+
+/** The IPv4 address inside an IPv4-mapped IPv6 address, in either spelling (`::ffff:127.0.0.1`, `::ffff:7f00:1`). */
+function mappedIPv4(address: string): string | null {
+  const dotted = /^(?:0{0,4}:){0,5}:?ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (dotted) return dotted[1];
+  const hex = /^(?:0{0,4}:){0,5}:?ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
+  if (!hex) return null;
+  const [high, low] = [parseInt(hex[1], 16), parseInt(hex[2], 16)];
+  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 }
 
 /** Whether an IP address is a public unicast address (an IPv4-mapped IPv6 address by its IPv4 part). */
 export function isPublicAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
-  if (mapped) return isPublicAddress(mapped[1]);
   const family = isIP(address);
   if (family === 0) return false;
+  const mapped = family === 6 ? mappedIPv4(address) : null;
+  if (mapped) return isPublicAddress(mapped);
   return !NON_PUBLIC.check(address, family === 6 ? 'ipv6' : 'ipv4');
 }
+
+/** Names that mean this machine without asking DNS (RFC 6761 and the usual /etc/hosts entries). */
+const LOCAL_NAMES = /^(localhost|localhost\.localdomain|ip6-localhost|ip6-loopback|localhost6|localhost6\.localdomain6)$|\.localhost$/;
 
 /** Why a URL may not be called before any lookup (an address or `localhost` in it), or null. */
 export function privateTargetOf(url: string): string | null {
   if (settings.webhookAllowPrivate()) return null;
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return `${host} is this machine`;
+  if (!URL.canParse(url)) return 'not a URL';
+  // The URL parser has already turned decimal, hex and octal IPv4 spellings into dotted form and
+  // IPv6 into its short form; a trailing dot (the root of DNS) names the same host.
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.+$/, '');
+  if (host === '' || LOCAL_NAMES.test(host)) return `${host || 'the empty host'} is this machine`;
   if (isIP(host) !== 0 && !isPublicAddress(host)) return `${host} is not a public address`;
   return null;
 }
@@ -56,10 +76,11 @@ function publicLookup(hostname: string, options: LookupOptions, callback: Lookup
 }
 
 /**
- * POSTs a body and resolves with the status code (redirects are not followed: a 3xx is an answer).
- * Rejects on a refused target, a network error or when `timeoutMs` passes.
+ * POSTs a body and resolves with the status code and the first 500 characters of the answer
+ * (redirects are not followed: a 3xx is an answer). Rejects on a refused target, a network error
+ * or when `timeoutMs` passes.
  */
-export function postToPartner(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<number> {
+export function postToPartner(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<{ statusCode: number; excerpt: string }> {
   return new Promise((resolve, reject) => {
     const refused = privateTargetOf(url);
     if (refused) return reject(new Error(refused));
@@ -68,8 +89,10 @@ export function postToPartner(url: string, headers: Record<string, string>, body
     const request = client.request(target, {
       method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup: publicLookup as never, agent: false,
     }, (response) => {
-      response.resume();
-      response.on('end', () => { clearTimeout(timer); resolve(response.statusCode ?? 0); });
+      let excerpt = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => { if (excerpt.length < 500) excerpt = (excerpt + chunk).slice(0, 500); });
+      response.on('end', () => { clearTimeout(timer); resolve({ statusCode: response.statusCode ?? 0, excerpt }); });
       response.on('error', (error) => { clearTimeout(timer); reject(error); });
     });
     const timer = setTimeout(() => request.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);

@@ -18,8 +18,8 @@ import { lockNetworks } from './locks';
 
 /**
  * Everything this service holds about a person, as plain JSON: the person, positions,
- * registrations with their history, attendance, erasure requests, and who read their contact
- * data (the recipients of their data).
+ * registrations with their history, attendance, erasure requests, who read their contact data
+ * (the recipients of their data), the messages sent to them and their message settings.
  */
 export async function personalData(ds: DataSource, personId: string): Promise<Record<string, unknown> | null> {
   const [person] = (await ds.query(
@@ -28,7 +28,7 @@ export async function personalData(ds: DataSource, personId: string): Promise<Re
      FROM participants.person WHERE id = $1`, [personId])) as Record<string, unknown>[];
   if (!person) return null;
   const q = (sql: string) => ds.query(sql, [personId]) as Promise<Record<string, unknown>[]>;
-  const [positions, registrations, changes, attendance, erasureRequests, contactDataReads] = await Promise.all([
+  const [positions, registrations, changes, attendance, erasureRequests, contactDataReads, messages, notificationPreferences] = await Promise.all([
     q(`SELECT title, employer_municipality_id AS "employerMunicipalityId", employer_organization_id AS "employerOrganizationId",
          valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM participants.position WHERE person_id = $1 ORDER BY valid_from`),
     q(`SELECT id, network_id AS "networkId", municipality_id AS "municipalityId", status, waitlist_position AS "waitlistPosition",
@@ -42,9 +42,12 @@ export async function personalData(ds: DataSource, personId: string): Promise<Re
     q(`SELECT id, reason, status, requested_at AS "requestedAt", decided_at AS "decidedAt" FROM participants.erasure_request WHERE person_id = $1 ORDER BY requested_at`),
     q(`SELECT field, viewer_role AS "viewerRole", viewer_organization_id AS "viewerOrganizationId", accessed_at AS "accessedAt"
        FROM participants.contact_access WHERE person_id = $1 ORDER BY accessed_at`),
+    q(`SELECT id, kind, status, recipient, language, subject, body_text AS text, registration_id AS "registrationId", created_at AS "createdAt", sent_at AS "sentAt"
+       FROM participants.notification WHERE person_id = $1 ORDER BY created_at, id`),
+    q(`SELECT kind, enabled, updated_at AS "updatedAt" FROM participants.notification_preference WHERE person_id = $1 ORDER BY kind`),
   ]);
   return {
-    person, positions, contactDataReads, erasureRequests, attendance,
+    person, positions, contactDataReads, erasureRequests, attendance, messages, notificationPreferences,
     registrations: registrations.map((r) => ({ ...r, history: changes.filter((c) => c.registrationId === r.id) })),
   };
 }
@@ -68,6 +71,10 @@ export async function erase(m: EntityManager, personId: string, actor: string | 
   await m.query('DELETE FROM participants.position WHERE person_id = $1', [personId]);
   await m.query('UPDATE participants.attendance SET note = NULL WHERE person_id = $1', [personId]);
   await m.query('UPDATE participants.attendance_change SET reason = NULL WHERE person_id = $1', [personId]);
+  // Messages keep only that they were sent (kind, status, when); unsent ones are never sent.
+  await m.query(`UPDATE participants.notification SET recipient = NULL, subject = NULL, body_text = NULL, last_error = NULL, data = '{}',
+    status = CASE WHEN status = 'PENDING' THEN 'SKIPPED' ELSE status END WHERE person_id = $1`, [personId]);
+  await m.query('DELETE FROM participants.notification_preference WHERE person_id = $1', [personId]);
   const regs = (await m.query(`UPDATE participants.registration SET note = NULL, leadership_anchoring = NULL, external_ref = NULL, status_reason = NULL,
     updated_at = now(), version = version + 1 WHERE person_id = $1 RETURNING id, network_id AS "networkId", municipality_id AS "municipalityId", status`, [personId])) as
     [{ id: string; networkId: string; municipalityId: string; status: RegistrationStatus }[], number];

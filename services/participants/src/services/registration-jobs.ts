@@ -25,7 +25,7 @@ export async function processWaitlists(ds: DataSource, log?: Logger, onlyNetwork
     for (const r of await networksWithWaitlistWork(ds, rules)) {
       settled += 1;
       await asServiceUnderLock(ds, r.id, async (m, changes) => {
-        expired += await cancelAsService(m, changes, r.id, "status = 'OFFERED' AND offer_expires_at < now()", [], 'Tilbudet gikk ut / offer expired');
+        expired += await cancelAsService(m, changes, r.id, "status = 'OFFERED' AND offer_expires_at < now()", [], 'Tilbudet gikk ut / offer expired', 'OFFER_EXPIRED');
         await settleNetwork(m, r, changes);
       });
     }
@@ -47,7 +47,7 @@ export async function syncNetworks(ds: DataSource, log?: Logger, onlyNetworkIds?
   for await (const rules of networkRulesInBatches(ds, ids)) {
     for (const r of rules.filter((n) => n.status === 'CANCELLED')) {
       await asServiceUnderLock(ds, r.id, async (m, changes) => {
-        cancelled += await cancelAsService(m, changes, r.id, 'status = ANY($2)', [LIVE], 'Nettverket er avlyst / the network was cancelled');
+        cancelled += await cancelAsService(m, changes, r.id, 'status = ANY($2)', [LIVE], 'Nettverket er avlyst / the network was cancelled', 'NETWORK_CANCELLED');
       });
     }
   }

@@ -12,7 +12,7 @@ import { personInputSchema } from './people';
 import { visiblePersonById } from './person-visibility';
 import { eligibilityError, registrationWindowError } from './placement';
 import { lockNetworks } from './locks';
-import { loadLedger, placeRegistrations, setStatus, settleNetwork } from './locked-writes';
+import { EXTERNAL_REF_TAKEN, loadLedger, placeRegistrations, setStatus, settleNetwork } from './locked-writes';
 
 /*
  * The registration commands: register, cancel, approve or reject, accept an offer, update, move.
@@ -150,10 +150,11 @@ async function changeRegistration<I extends object, P extends Prepared>(
   const input = checked.value;
   const key = (input as { idempotencyKey?: string | null }).idempotencyKey;
   return runIdempotent(ctx, operation, key, strip(input), (e) => failed(...e), async (guard) => {
-    const changes = new ChangeLog(ctx.viewer.subject);
+    const changes = new ChangeLog(ctx.viewer.subject, ctx.viewer.role);
     let reply: RegistrationResult | undefined;
     const events = { flush: async (m: EntityManager) => { await changes.flush(m); await guard.save(m, reply); } };
-    const outcome = await runMutation(ctx, { input, schema: alreadyChecked<I>(), prepare, events }, async (value, m, prepared) => {
+    // Only updateRegistration writes a reference; one taken meanwhile is refused by its index.
+    const outcome = await runMutation(ctx, { input, schema: alreadyChecked<I>(), prepare, events, constraints: EXTERNAL_REF_TAKEN }, async (value, m, prepared) => {
       await guard.claim(m);
       await lockNetworks(m, prepared.lock);
       // Under a network lock the status may have moved since prepare read it: read it again.

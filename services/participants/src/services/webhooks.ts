@@ -2,7 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { forbidden, inputSchemas, isAdmin, refuse, runMutation, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
+import { forbidden, inputSchemas, isAdmin, refuse, runMutation, userError, validateInput, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
 import { WebhookSubscription } from '../entities/webhook.entity';
 import { settings } from './config';
 import { postToPartner, privateTargetOf } from './outbound';
@@ -33,7 +33,8 @@ function requireWebhookManager(ctx: RequestContext): { organizationId: string; c
 const subscriptionSchema = z.object({
   url: z.url({ protocol: /^https?$/ }).max(2000)
     .refine((u) => u.startsWith('https://') || settings.webhookAllowHttp(), { message: 'The URL must use https.', params: { code: 'INSECURE_URL' } })
-    .refine((u) => privateTargetOf(u) === null, { message: 'The URL must reach a public address.', params: { code: 'PRIVATE_ADDRESS' } }),
+    // Only a URL that parses is judged here; one that does not already has its format error.
+    .refine((u) => !URL.canParse(u) || privateTargetOf(u) === null, { message: 'The URL must reach a public address.', params: { code: 'PRIVATE_ADDRESS' } }),
   secret: z.string().min(32, 'At least 32 characters.').max(200),
 });
 
@@ -73,11 +74,58 @@ export function subscriptionsOf(ctx: RequestContext): Promise<WebhookSubscriptio
   return repo.find({ where: { clientId: v.clientId }, order: { createdAt: 'ASC' } });
 }
 
+/** A delivery of the partner's own client sent again from the start (attempts counted anew). */
+export async function redeliverWebhookDelivery(ctx: RequestContext, id: string): Promise<{ deliveryId: string | null; userErrors: UserError[] }> {
+  const owner = requireWebhookManager(ctx);
+  const rows = (await ctx.ds.query(
+    `UPDATE participants.webhook_delivery d SET status = 'PENDING', attempts = 0, next_attempt_at = now(), locked_until = NULL
+     FROM participants.webhook_subscription s WHERE d.id = $1 AND s.id = d.subscription_id AND s.client_id = $2 AND d.status <> 'PENDING'
+     RETURNING d.id`, [id, owner.clientId])) as [{ id: string }[], number];
+  if (rows[0].length === 0) {
+    const [pending] = (await ctx.ds.query(`SELECT d.id FROM participants.webhook_delivery d JOIN participants.webhook_subscription s ON s.id = d.subscription_id
+      WHERE d.id = $1 AND s.client_id = $2`, [id, owner.clientId])) as { id: string }[];
+    return pending
+      ? { deliveryId: null, userErrors: [userError('id', 'The delivery is waiting to be sent already.', 'ALREADY_PENDING')] }
+      : { deliveryId: null, userErrors: [userError('id', 'No such delivery of your client.', 'NOT_FOUND')] };
+  }
+  return { deliveryId: id, userErrors: [] };
+}
+
+/** Every FAILED delivery of one of the partner's subscriptions created since `since`, sent again; returns how many. */
+export async function redeliverFailedWebhookDeliveries(ctx: RequestContext, subscriptionId: string, since: Date): Promise<{ count: number; userErrors: UserError[] }> {
+  const owner = requireWebhookManager(ctx);
+  const [subscription] = (await ctx.ds.query('SELECT id FROM participants.webhook_subscription WHERE id = $1 AND client_id = $2', [subscriptionId, owner.clientId])) as { id: string }[];
+  if (!subscription) return { count: 0, userErrors: [userError('subscriptionId', 'No such webhook subscription of your client.', 'NOT_FOUND')] };
+  const rows = (await ctx.ds.query(
+    `UPDATE participants.webhook_delivery SET status = 'PENDING', attempts = 0, next_attempt_at = now(), locked_until = NULL
+     WHERE subscription_id = $1 AND status = 'FAILED' AND created_at >= $2 RETURNING id`, [subscriptionId, since])) as [unknown[], number];
+  return { count: rows[0].length, userErrors: [] };
+}
+
+const rotationSchema = z.object({
+  secret: subscriptionSchema.shape.secret,
+  overlapHours: z.number().int().min(0).max(168),
+});
+
+/** A new secret for a subscription; the old one keeps signing beside it for `overlapHours`. */
+export async function rotateWebhookSecret(ctx: RequestContext, id: string, raw: unknown): Promise<{ subscription: WebhookSubscription | null; userErrors: UserError[] }> {
+  const owner = requireWebhookManager(ctx);
+  const parsed = validateInput(rotationSchema, raw);
+  if (!parsed.ok) return { subscription: null, userErrors: parsed.userErrors };
+  const repo = ctx.ds.getRepository(WebhookSubscription);
+  const subscription = await repo.findOneBy({ id, clientId: owner.clientId });
+  if (!subscription) return { subscription: null, userErrors: [userError('id', 'No such webhook subscription of your client.', 'NOT_FOUND')] };
+  const previousSecretExpiresAt = new Date(Date.now() + parsed.value.overlapHours * 3_600_000);
+  await repo.update({ id }, { secret: parsed.value.secret, previousSecret: subscription.secret, previousSecretExpiresAt });
+  return { subscription: { ...subscription, secret: parsed.value.secret, previousSecret: subscription.secret, previousSecretExpiresAt }, userErrors: [] };
+}
+
 interface DueDelivery {
   id: string;
   attempts: number;
   url: string;
   secret: string;
+  previousSecret: string | null;
   seq: string;
   kind: string;
   status: string;
@@ -109,7 +157,7 @@ export async function deliverWebhooks(ds: DataSource, log?: Logger, limit = 50):
                       WHERE status = 'PENDING' AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
                       ORDER BY change_seq LIMIT $1 FOR UPDATE SKIP LOCKED)
        RETURNING d.id, d.attempts, d.subscription_id, d.change_seq)
-     SELECT l.id, l.attempts, s.url, s.secret, c.seq::text AS seq, c.kind, c.status, c.previous_status AS "previousStatus",
+     SELECT l.id, l.attempts, s.url, s.secret, CASE WHEN s.previous_secret_expires_at > now() THEN s.previous_secret END AS "previousSecret", c.seq::text AS seq, c.kind, c.status, c.previous_status AS "previousStatus",
        c.registration_id AS "registrationId", c.network_id AS "networkId", c.municipality_id AS "municipalityId", c.occurred_at AS "occurredAt"
      FROM leased l JOIN participants.webhook_subscription s ON s.id = l.subscription_id
      JOIN participants.registration_change c ON c.seq = l.change_seq
@@ -125,11 +173,14 @@ export async function deliverWebhooks(ds: DataSource, log?: Logger, limit = 50):
     });
     const timestamp = Math.floor(Date.now() / 1000).toString();
     let statusCode: number | null = null;
+    let excerpt: string | null = null;
     let error: string | null = null;
+    // During a rotation both secrets sign: the endpoint accepts either while it switches.
+    const signature = [d.secret, d.previousSecret].filter((s): s is string => !!s).map((s) => signWebhook(s, timestamp, body)).join(',');
     try {
-      statusCode = await postToPartner(d.url, {
-        'content-type': 'application/json', 'user-agent': 'kommunenett-webhooks/1', [EVENT_ID_HEADER]: d.id, [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: signWebhook(d.secret, timestamp, body),
-      }, body, settings.webhookTimeoutMs());
+      ({ statusCode, excerpt } = await postToPartner(d.url, {
+        'content-type': 'application/json', 'user-agent': 'kommunenett-webhooks/1', [EVENT_ID_HEADER]: d.id, [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: signature,
+      }, body, settings.webhookTimeoutMs()));
       if (statusCode < 200 || statusCode >= 300) error = `HTTP ${statusCode}`;
     } catch (e) {
       error = e instanceof Error ? e.message.slice(0, 500) : 'request failed';
@@ -138,13 +189,13 @@ export async function deliverWebhooks(ds: DataSource, log?: Logger, limit = 50):
     if (!error) {
       delivered += 1;
       await ds.query(`UPDATE participants.webhook_delivery SET status = 'DELIVERED', attempts = $2, last_status_code = $3, last_error = NULL,
-        delivered_at = now(), locked_until = NULL WHERE id = $1`, [d.id, attempts, statusCode]);
+        last_response_excerpt = $4, delivered_at = now(), locked_until = NULL WHERE id = $1`, [d.id, attempts, statusCode, excerpt]);
     } else {
       const giveUp = attempts >= settings.webhookMaxAttempts();
       if (giveUp) failed += 1;
       await ds.query(`UPDATE participants.webhook_delivery SET status = $2, attempts = $3, last_status_code = $4, last_error = $5,
-        next_attempt_at = now() + make_interval(secs => $6), locked_until = NULL WHERE id = $1`,
-      [d.id, giveUp ? 'FAILED' : 'PENDING', attempts, statusCode, error, backoffMs(attempts) / 1000]);
+        next_attempt_at = now() + make_interval(secs => $6), locked_until = NULL, last_response_excerpt = $7 WHERE id = $1`,
+      [d.id, giveUp ? 'FAILED' : 'PENDING', attempts, statusCode, error, backoffMs(attempts) / 1000, excerpt]);
       log?.warn({ delivery: d.id, attempts, error }, 'webhook delivery failed');
     }
   }

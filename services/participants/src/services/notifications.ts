@@ -1,0 +1,240 @@
+import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import { NotificationKind, OPTIONAL_NOTIFICATIONS, RegistrationChangeKind, RegistrationStatus } from '../entities/enums';
+import type { PendingChange } from './changes';
+import { settings } from './config';
+import { networksClient } from './network-rules';
+import { offerUrl, unsubscribeUrl } from './signed-links';
+import { asLanguage, formatDateTime, renderMessage } from './mail/templates';
+import { isPermanentRefusal, openMailer } from './mail/transport';
+
+/**
+ * Notifications to people, from an outbox: `ChangeLog.flush` writes a row per message in the
+ * transaction of the change (in the statement that writes the webhook outbox, so a request pays
+ * no extra round trip), and `deliverNotifications` renders and sends them. Messages carry what
+ * their purpose needs: the person's name, the network, the municipality, the decision.
+ */
+
+/** Who ended a registration, as the cancellation message says it. */
+export type CancelledBy = 'PERSON' | 'COORDINATOR' | 'ORGANISER' | 'PLATFORM';
+
+/** Why the service itself ended a registration. */
+export type ServiceCause = 'OFFER_EXPIRED' | 'NETWORK_CANCELLED';
+
+export interface NotificationIntent {
+  kind: NotificationKind;
+  data: Record<string, unknown>;
+}
+
+function cancelledBy(actorRole: string | null, cause: ServiceCause | undefined): CancelledBy {
+  if (cause === 'NETWORK_CANCELLED') return 'PLATFORM';
+  if (actorRole === 'PARTICIPANT') return 'PERSON';
+  if (actorRole === 'COORDINATOR' || actorRole === 'PARTNER') return 'COORDINATOR';
+  return 'ORGANISER';
+}
+
+/** The message a change gives the registered person, if any. */
+export function notificationFor(change: PendingChange, actorRole: string | null): NotificationIntent | null {
+  if (change.kind === RegistrationChangeKind.CREATED) return { kind: NotificationKind.REGISTRATION_RECEIVED, data: {} };
+  if (change.kind === RegistrationChangeKind.MOVED) return { kind: NotificationKind.REGISTRATION_MOVED, data: {} };
+  if (change.kind !== RegistrationChangeKind.STATUS_CHANGED) return null;
+  switch (change.status) {
+    case RegistrationStatus.OFFERED: return { kind: NotificationKind.SEAT_OFFERED, data: {} };
+    case RegistrationStatus.CONFIRMED: return { kind: NotificationKind.REGISTRATION_CONFIRMED, data: {} };
+    // An accepted offer that still needs the organiser's approval.
+    case RegistrationStatus.PENDING: return { kind: NotificationKind.REGISTRATION_RECEIVED, data: {} };
+    case RegistrationStatus.REJECTED: return { kind: NotificationKind.REGISTRATION_REJECTED, data: {} };
+    case RegistrationStatus.CANCELLED:
+      if (change.cause === 'OFFER_EXPIRED') return { kind: NotificationKind.OFFER_EXPIRED, data: {} };
+      return { kind: NotificationKind.REGISTRATION_CANCELLED, data: { cancelledBy: cancelledBy(actorRole, change.cause) } };
+    default: return null;
+  }
+}
+
+/**
+ * Queues a reminder for each offer that lapses within `offerReminderHours` and has none for this
+ * deadline yet (one statement; the job runs in one instance at a time). Returns how many.
+ */
+export async function queueOfferReminders(ds: DataSource): Promise<number> {
+  const rows = (await ds.query(
+    `INSERT INTO participants.notification (id, kind, person_id, registration_id, network_id, data)
+     SELECT gen_random_uuid(), 'OFFER_REMINDER', r.person_id, r.id, r.network_id, jsonb_build_object('offerExpiresAt', r.offer_expires_at)
+     FROM participants.registration r
+     WHERE r.status = 'OFFERED' AND r.person_id IS NOT NULL AND r.offer_expires_at > now() AND r.offer_expires_at <= now() + make_interval(hours => $1)
+       AND NOT EXISTS (SELECT 1 FROM participants.notification n WHERE n.registration_id = r.id AND n.kind = 'OFFER_REMINDER'
+                       AND (n.data->>'offerExpiresAt')::timestamptz = r.offer_expires_at)
+     RETURNING id`,
+    [settings.offerReminderHours()],
+  )) as unknown[];
+  return rows.length;
+}
+
+interface DueNotification {
+  id: string;
+  kind: NotificationKind;
+  attempts: number;
+  data: { status?: string; waitlistPosition?: number | null; cancelledBy?: CancelledBy; offerExpiresAt?: string };
+  networkId: string;
+  registrationId: string;
+  email: string | null;
+  name: string;
+  registrationStatus: RegistrationStatus;
+  offerExpiresAt: Date | null;
+  statusReason: string | null;
+  municipalityName: string;
+  personId: string;
+  switchedOff: boolean;
+}
+
+interface NetworkFacts {
+  id: string;
+  name: string;
+  language: string;
+  timeZone: string;
+  hosts: { id: string }[];
+}
+
+interface Sender {
+  id: string;
+  name: string;
+  mailSenderName: string | null;
+  mailReplyTo: string | null;
+}
+
+export interface DeliveryResult {
+  sent: number;
+  skipped: number;
+  retried: number;
+  failed: number;
+  bounced: number;
+}
+
+/** Delay before attempt n+1: doubling from the base, capped at six hours, with a little jitter. */
+const backoffSeconds = (attempts: number) => Math.min(settings.mailBackoffMs() * 2 ** Math.max(0, attempts - 1), 6 * 3_600_000) * (0.9 + Math.random() * 0.2) / 1000;
+
+/** Leases a batch of due messages (SKIP LOCKED and a lease, so two instances never take the same one). */
+async function leaseDue(ds: DataSource, limit: number): Promise<DueNotification[]> {
+  return (await ds.query(
+    `WITH leased AS (
+       UPDATE participants.notification n SET locked_until = now() + interval '2 minutes'
+       WHERE n.id IN (SELECT id FROM participants.notification
+                      WHERE status = 'PENDING' AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
+                      ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING n.id, n.kind, n.attempts, n.data, n.network_id, n.registration_id, n.person_id, n.created_at)
+     SELECT l.id, l.kind, l.attempts, l.data, l.network_id AS "networkId", l.registration_id AS "registrationId",
+       CASE WHEN p.erased_at IS NULL THEN p.email END AS email, p.name, r.status AS "registrationStatus", r.offer_expires_at AS "offerExpiresAt",
+       r.status_reason AS "statusReason", m.name AS "municipalityName", l.person_id AS "personId",
+       EXISTS (SELECT 1 FROM participants.notification_preference np WHERE np.person_id = l.person_id AND np.kind = l.kind AND NOT np.enabled) AS "switchedOff"
+     FROM leased l JOIN participants.person p ON p.id = l.person_id
+     JOIN participants.registration r ON r.id = l.registration_id
+     JOIN participants.municipality m ON m.id = r.municipality_id
+     ORDER BY l.created_at, l.id`,
+    [limit],
+  )) as DueNotification[];
+}
+
+/**
+ * Sends due messages in batches until none is due (or `maxBatches` passed). A message the server
+ * takes is SENT (with its subject and text kept for the person's export); a pause (no connection,
+ * a 4xx answer) is retried with backoff and given up (FAILED) after the maximum attempts; a 5xx
+ * refusal of the address is BOUNCED and never retried.
+ */
+export async function deliverNotifications(ds: DataSource, log?: Logger, { batchSize = 100, maxBatches = 50 } = {}): Promise<DeliveryResult> {
+  const result: DeliveryResult = { sent: 0, skipped: 0, retried: 0, failed: 0, bounced: 0 };
+  const mailer = openMailer();
+  try {
+    for (let batch = 0; batch < maxBatches; batch += 1) {
+      const due = await leaseDue(ds, batchSize);
+      if (due.length === 0) break;
+      const networkIds = [...new Set(due.map((d) => d.networkId))];
+      const networks = new Map((await networksClient().entities<NetworkFacts>('Network', networkIds, 'id name language timeZone hosts { id }'))
+        .filter((n): n is NetworkFacts => n !== null).map((n) => [n.id, n]));
+      const senderIds = [...new Set([...networks.values()].map((n) => n.hosts[0]?.id).filter((id): id is string => !!id))];
+      const senders = new Map(((await ds.query(
+        `SELECT id, name, mail_sender_name AS "mailSenderName", mail_reply_to AS "mailReplyTo" FROM participants.organization WHERE id = ANY($1)`,
+        [senderIds])) as Sender[]).map((s) => [s.id, s]));
+      let retried = 0;
+      for (const d of due) {
+        const outcome = await deliverOne(ds, d, networks.get(d.networkId), senders, mailer.send);
+        result[outcome] += 1;
+        if (outcome === 'retried') {
+          retried += 1;
+          log?.warn({ notification: d.id, attempts: d.attempts + 1 }, 'notification not delivered, will retry');
+        }
+      }
+      // The server is away: the rest waits for the next round.
+      if (retried === due.length) break;
+    }
+  } finally {
+    mailer.close();
+  }
+  if (result.sent + result.failed + result.bounced > 0) log?.info(result, 'notifications delivered');
+  return result;
+}
+
+async function deliverOne(
+  ds: DataSource, d: DueNotification, network: NetworkFacts | undefined, senders: Map<string, Sender>,
+  send: ReturnType<typeof openMailer>['send'],
+): Promise<keyof DeliveryResult> {
+  const attempts = d.attempts + 1;
+  const giveUp = (status: 'FAILED' | 'BOUNCED', error: string) => ds.query(
+    'UPDATE participants.notification SET status = $2, attempts = $3, last_error = $4, locked_until = NULL WHERE id = $1', [d.id, status, attempts, error.slice(0, 500)]);
+  if (!d.email) {
+    await giveUp('FAILED', 'The person has no address (erased or never given).');
+    return 'failed';
+  }
+  if (!network) {
+    await giveUp('FAILED', 'The network no longer exists.');
+    return 'failed';
+  }
+  const skip = async (why: string) => {
+    await ds.query(`UPDATE participants.notification SET status = 'SKIPPED', last_error = $2, locked_until = NULL WHERE id = $1`, [d.id, why]);
+    return 'skipped' as const;
+  };
+  if (d.switchedOff) return skip('The person switched this message off.');
+  if (d.kind === NotificationKind.OFFER_REMINDER && !(d.registrationStatus === RegistrationStatus.OFFERED && d.offerExpiresAt
+    && new Date(d.offerExpiresAt).getTime() === new Date(d.data.offerExpiresAt ?? 0).getTime())) {
+    return skip('The offer was answered or lapsed first.');
+  }
+  const optional = OPTIONAL_NOTIFICATIONS.includes(d.kind);
+  const language = asLanguage(network.language);
+  const sender = senders.get(network.hosts[0]?.id ?? '');
+  const organization = sender?.mailSenderName ?? sender?.name ?? 'kommunenett';
+  const message = renderMessage(d.kind, language, {
+    name: d.name, network: network.name, municipality: d.municipalityName, organization,
+    status: d.data.status, waitlistPosition: d.data.waitlistPosition, cancelledBy: d.data.cancelledBy, reason: d.statusReason,
+    deadline: d.offerExpiresAt ? formatDateTime(new Date(d.offerExpiresAt), language, network.timeZone) : null,
+    unsubscribeUrl: optional ? unsubscribeUrl(d.personId, d.kind, language) : null,
+    answerUrl: (d.kind === NotificationKind.SEAT_OFFERED || d.kind === NotificationKind.OFFER_REMINDER) && d.offerExpiresAt ? offerUrl(d.registrationId, new Date(d.offerExpiresAt)) : null,
+  });
+  try {
+    const messageId = await send({
+      from: { name: organization, address: settings.mailFrom() }, replyTo: sender?.mailReplyTo ?? undefined, to: { name: d.name, address: d.email },
+      subject: message.subject, text: message.text, html: message.html,
+      // The notification's id: a message sent again after a lost answer is recognisably the same one.
+      messageId: `<${d.id}@kommunenett>`,
+      headers: { 'Content-Language': language, 'X-Kommunenett-Notification': d.kind, ...(optional && { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }) },
+      // Optional messages only: one-click unsubscribe (RFC 8058) for mail programs that offer it.
+      ...(optional && { list: { unsubscribe: { url: unsubscribeUrl(d.personId, d.kind, language), comment: 'unsubscribe' } } }),
+    });
+    await ds.query(
+      `UPDATE participants.notification SET status = 'SENT', attempts = $2, recipient = $3, language = $4, subject = $5, body_text = $6,
+         message_id = $7, sent_at = now(), last_error = NULL, locked_until = NULL WHERE id = $1`,
+      [d.id, attempts, d.email, language, message.subject, message.text, messageId]);
+    return 'sent';
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : 'sending failed';
+    if (isPermanentRefusal(error)) {
+      await giveUp('BOUNCED', reason);
+      return 'bounced';
+    }
+    if (attempts >= settings.mailMaxAttempts()) {
+      await giveUp('FAILED', reason);
+      return 'failed';
+    }
+    await ds.query(
+      `UPDATE participants.notification SET attempts = $2, last_error = $3, next_attempt_at = now() + make_interval(secs => $4), locked_until = NULL WHERE id = $1`,
+      [d.id, attempts, reason.slice(0, 500), backoffSeconds(attempts)]);
+    return 'retried';
+  }
+}

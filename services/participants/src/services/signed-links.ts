@@ -1,0 +1,54 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { isUuid } from '@kommunenett/subgraph-kit';
+import { NotificationKind } from '../entities/enums';
+import { settings } from './config';
+
+/**
+ * Links in messages that act without an account, signed with a key derived from the service's
+ * secret (HMAC-SHA256), so they cannot be forged or pointed at another person or registration.
+ *
+ * A seat offer: `<registration id>.<offer deadline in ms>.<signature>`. The deadline makes it
+ * expire; binding it to the offer's deadline makes it single-use (once answered the registration
+ * is no longer offered, and a later offer has another deadline, so an old link never answers a
+ * new offer).
+ *
+ * Unsubscribing: `<person id>.<message kind>.<signature>`, for optional messages only.
+ */
+
+function sign(purpose: string, payload: string): string {
+  const key = createHmac('sha256', process.env.INTERNAL_AUTH_SECRET ?? '').update(`kommunenett:${purpose}:v1`).digest();
+  return createHmac('sha256', key).update(payload).digest('base64url');
+}
+
+function verified(purpose: string, token: string, pattern: RegExp): RegExpExecArray | null {
+  const match = pattern.exec(token);
+  if (!match || !isUuid(match[1])) return null;
+  const expected = Buffer.from(sign(purpose, `${match[1]}.${match[2]}`));
+  const given = Buffer.from(match[3]);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? match : null;
+}
+
+export function offerToken(registrationId: string, offerExpiresAt: Date): string {
+  const payload = `${registrationId}.${offerExpiresAt.getTime()}`;
+  return `${payload}.${sign('offer-link', payload)}`;
+}
+
+export const offerUrl = (registrationId: string, offerExpiresAt: Date) => `${settings.publicBaseUrl()}/offers/${offerToken(registrationId, offerExpiresAt)}`;
+
+/** The offer a token names, or null when it was not made by this service (tampered, truncated). */
+export function readOfferToken(token: string): { registrationId: string; offerExpiresAt: Date } | null {
+  const match = verified('offer-link', token, /^([0-9a-f-]{36})\.(\d{1,15})\.([A-Za-z0-9_-]{43})$/);
+  return match ? { registrationId: match[1], offerExpiresAt: new Date(Number(match[2])) } : null;
+}
+
+/** The unsubscribe page in the message's language (the language is in the path; only the rest is signed). */
+export function unsubscribeUrl(personId: string, kind: NotificationKind, language: string): string {
+  const payload = `${personId}.${kind}`;
+  return `${settings.publicBaseUrl()}/unsubscribe/${language}/${payload}.${sign('unsubscribe', payload)}`;
+}
+
+/** The person and message kind an unsubscribe token names, or null. */
+export function readUnsubscribeToken(token: string): { personId: string; kind: NotificationKind } | null {
+  const match = verified('unsubscribe', token, /^([0-9a-f-]{36})\.([A-Z_]{1,40})\.([A-Za-z0-9_-]{43})$/);
+  return match && (Object.values(NotificationKind) as string[]).includes(match[2]) ? { personId: match[1], kind: match[2] as NotificationKind } : null;
+}

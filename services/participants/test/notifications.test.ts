@@ -1,0 +1,341 @@
+import { SMTPServer } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { startSubgraph } from '@kommunenett/subgraph-kit';
+import { launchBrowser, screenshot, watchOutsideRequests } from '@kommunenett/browser';
+import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
+import { participantsSubgraph } from '../src/index';
+import { deliverNotifications, queueOfferReminders } from '../src/services/notifications';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { processWaitlists, syncNetworks } from '../src/services/registration-jobs';
+import { createNetwork, newPerson, register, updateNetwork } from './fixtures';
+
+/** A real SMTP server in the test: every message it takes, parsed; addresses starting with "bounce" refused for good. */
+class TestMailServer {
+  readonly received: ParsedMail[] = [];
+  readonly recipientsTried: string[] = [];
+  private server: SMTPServer | null = null;
+  port = 0;
+
+  async start(port = 0): Promise<void> {
+    this.server = new SMTPServer({
+      authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false,
+      onRcptTo: (address, _session, callback) => {
+        this.recipientsTried.push(address.address);
+        if (address.address.startsWith('bounce')) return callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
+        callback();
+      },
+      onData: (stream, _session, callback) => {
+        simpleParser(stream).then((mail) => { this.received.push(mail); callback(); }, callback);
+      },
+    });
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    this.port = (this.server.server.address() as { port: number }).port;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  }
+
+  to(address: string): ParsedMail[] {
+    return this.received.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((a) => a?.value.some((v) => v.address === address)));
+  }
+}
+
+let stack: TestStack;
+let admin: string;
+const mail = new TestMailServer();
+const env = { ...process.env };
+
+beforeAll(async () => {
+  await mail.start();
+  stack = await startTestStack();
+  admin = await stack.token('ADMIN');
+  process.env.SMTP_URL = `smtp://127.0.0.1:${mail.port}`;
+  process.env.PUBLIC_BASE_URL = stack.baseUrl;
+  process.env.PARTICIPANTS_MAIL_BACKOFF_MS = '0';
+});
+afterAll(async () => {
+  await stack?.stop();
+  await mail.stop().catch(() => undefined);
+  process.env = env;
+});
+
+const db = () => stack.subgraphs.participants.ds;
+const deliver = () => deliverNotifications(db());
+const notificationCount = async () => Number((await db().query('SELECT count(*)::int AS n FROM participants.notification'))[0].n);
+const CANCEL = 'mutation($input: CancelRegistrationInput!) { cancelRegistration(input: $input) { registration { status } userErrors { code } } }';
+
+describe('messages from the outbox over SMTP', () => {
+  it('tells a waitlisted person of a freed seat in the network’s language, with the deadline in its time zone and a link that answers it in a browser', async () => {
+    const networkId = await createNetwork(stack, { capacity: 1 });
+    const [first, second] = [newPerson(), newPerson()];
+    const a = (await register(stack, admin, { networkId, municipalityId: 'NO-3201', person: first })).payload!.registration!;
+    const b = (await register(stack, admin, { networkId, municipalityId: 'NO-0301', person: second })).payload!.registration!;
+    expect([a.status, b.status]).toEqual(['CONFIRMED', 'WAITLISTED']);
+    expect(await deliver()).toMatchObject({ sent: 2, retried: 0 });
+    const [received] = mail.to(first.email);
+    expect(received.subject).toMatch(/^Påmelding mottatt: Testnettverk/);
+    expect(received.headers.get('content-language')).toBe('nb');
+    expect(received.text).toContain('Du har fått plass.');
+    expect(received.text).toContain('Bærum');
+    expect(mail.to(second.email)[0].text).toContain('nummer 1 på ventelisten');
+    expect(typeof mail.to(second.email)[0].html).toBe('string');
+
+    // The coordinator cancels the first; the seat is offered to the second.
+    const baerum = await stack.token('COORDINATOR', { municipality: 'NO-3201' });
+    await stack.graphql(CANCEL, { token: baerum, variables: { input: { registrationId: a.id, reason: 'Sykdom' } } });
+    expect(await deliver()).toMatchObject({ sent: 2 });
+    const cancelled = mail.to(first.email)[1];
+    expect(cancelled.text).toContain('Koordinatoren i kommunen din meldte deg av.');
+    expect(cancelled.text).toContain('Sykdom');
+    const offer = mail.to(second.email)[1];
+    expect(offer.subject).toMatch(/^Du har fått tilbud om plass i Testnettverk/);
+    const [{ expiresAt }] = await db().query('SELECT offer_expires_at AS "expiresAt" FROM participants.registration WHERE id = $1', [b.id]);
+    const osloClock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Oslo' }).format(expiresAt);
+    expect(offer.text).toContain(`kl. ${osloClock}`);
+    const link = /(http:\/\/\S+\/offers\/\S+)/.exec(offer.text!)![1];
+    expect(link.startsWith(`${stack.baseUrl}/offers/`)).toBe(true);
+    expect(offer.html).toContain(`href="${link}"`);
+
+    // Tampered with: a clear page, nothing changed.
+    const tampered = await fetch(`${link.slice(0, -3)}abc`, { method: 'POST', body: new URLSearchParams({ answer: 'accept' }) });
+    expect(tampered.status).toBe(404);
+    expect(await tampered.text()).toContain('Lenken er ikke gyldig');
+
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.setJavaScriptEnabled(false);
+      const outside = watchOutsideRequests(page, stack.baseUrl);
+      await page.goto(link);
+      expect(await page.$eval('main', (m) => m.textContent)).toContain('Svar innen');
+      await screenshot(page, 'offer-open');
+      await Promise.all([page.waitForNavigation(), page.click('button[value=accept]')]);
+      expect(await page.$eval('main', (m) => m.textContent)).toContain('Du har takket ja.');
+      // The same link again: answered already.
+      await page.goto(link);
+      expect(await page.$eval('main', (m) => m.textContent)).toContain('allerede besvart');
+      expect(outside).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+    const [{ status }] = await db().query('SELECT status FROM participants.registration WHERE id = $1', [b.id]);
+    expect(status).toBe('CONFIRMED');
+    await deliver();
+    expect(mail.to(second.email)[2].subject).toMatch(/^Du har plass i/);
+  });
+
+  it('writes Swedish to a Swedish network, and nothing for a change that was refused', async () => {
+    const networkId = await createNetwork(stack, { country: 'SE', capacity: 5, perMunicipalityLimit: 1 });
+    const person = newPerson();
+    const ok = await register(stack, admin, { networkId, municipalityId: 'SE-0180', person });
+    expect(ok.payload!.registration!.status).toBe('CONFIRMED');
+    const before = await notificationCount();
+    const refused = await register(stack, admin, { networkId, municipalityId: 'SE-0180', person: newPerson() });
+    expect(refused.payload!.userErrors[0].code).toBe('MUNICIPALITY_LIMIT_REACHED');
+    expect(await notificationCount()).toBe(before);
+    await deliver();
+    const [received] = mail.to(person.email);
+    expect(received.subject).toMatch(/^Anmälan mottagen: /);
+    expect(received.headers.get('content-language')).toBe('sv');
+    expect(received.text).toContain('Stockholm');
+  });
+
+  it('sends each organization’s messages with its name and reply-to address', async () => {
+    await db().query(`UPDATE participants.organization SET mail_sender_name = 'KS Læringsnettverk', mail_reply_to = 'nettverk@ks.example' WHERE id = 'ks'`);
+    const networkId = await createNetwork(stack, { hostIds: ['ks'] });
+    const person = newPerson();
+    await register(stack, admin, { networkId, municipalityId: 'NO-3203', person });
+    await deliver();
+    const [received] = mail.to(person.email);
+    expect(received.from!.value[0]).toEqual({ name: 'KS Læringsnettverk', address: 'noreply@kommunenett.dev' });
+    expect(received.replyTo!.value[0].address).toBe('nettverk@ks.example');
+    expect(received.text).toContain('KS Læringsnettverk');
+  });
+
+  it('keeps messages while the mail server is down and sends each once when it is back', async () => {
+    const networkId = await createNetwork(stack, {});
+    const person = newPerson();
+    await mail.stop();
+    await register(stack, admin, { networkId, municipalityId: 'NO-3205', person });
+    const down = await deliver();
+    expect(down).toMatchObject({ sent: 0, retried: 1 });
+    const [row] = await db().query(`SELECT status, attempts, last_error AS "lastError" FROM participants.notification n
+      JOIN participants.person p ON p.id = n.person_id WHERE p.email = $1`, [person.email]);
+    expect(row).toMatchObject({ status: 'PENDING', attempts: 1 });
+    expect(row.lastError).toBeTruthy();
+    await mail.start(mail.port);
+    expect(await deliver()).toMatchObject({ sent: 1 });
+    expect(await deliver()).toMatchObject({ sent: 0, retried: 0 });
+    expect(mail.to(person.email)).toHaveLength(1);
+  });
+
+  it('records an address the server refuses and does not try it again', async () => {
+    const networkId = await createNetwork(stack, {});
+    const person = { ...newPerson(), email: `bounce.${Date.now()}@example.org` };
+    await register(stack, admin, { networkId, municipalityId: 'NO-3301', person });
+    expect(await deliver()).toMatchObject({ bounced: 1 });
+    expect(await deliver()).toMatchObject({ bounced: 0, retried: 0 });
+    expect(mail.recipientsTried.filter((a) => a === person.email)).toHaveLength(1);
+    const [row] = await db().query(`SELECT n.status, n.last_error AS "lastError" FROM participants.notification n
+      JOIN participants.person p ON p.id = n.person_id WHERE p.email = $1`, [person.email]);
+    expect(row.status).toBe('BOUNCED');
+    expect(row.lastError).toMatch(/550|No such mailbox/);
+  });
+
+  it('tells of an offer that lapsed, and the link then shows a clear page', async () => {
+    const networkId = await createNetwork(stack, { capacity: 1 });
+    const a = (await register(stack, admin, { networkId, municipalityId: 'NO-3201', person: newPerson() })).payload!.registration!;
+    const person = newPerson();
+    const b = (await register(stack, admin, { networkId, municipalityId: 'NO-0301', person })).payload!.registration!;
+    await stack.graphql(CANCEL, { token: admin, variables: { input: { registrationId: a.id } } });
+    await deliver();
+    const link = /(http:\/\/\S+\/offers\/\S+)/.exec(mail.to(person.email)[1].text!)![1];
+    await db().query(`UPDATE participants.registration SET offer_expires_at = now() - interval '1 minute' WHERE id = $1`, [b.id]);
+    // The link still carries the old deadline; its signature holds, the deadline in it has not passed: the state decides.
+    expect((await fetch(link)).status).toBe(409);
+    await processWaitlists(db(), undefined, [networkId]);
+    await deliver();
+    expect(mail.to(person.email)[2].subject).toMatch(/har gått ut$/);
+  });
+
+  it('delivers each message once when two instances deliver at the same time', async () => {
+    const networkId = await createNetwork(stack, { capacity: 100, perMunicipalityLimit: 100 });
+    const people = Array.from({ length: 30 }, () => newPerson('parallell'));
+    for (const person of people) expect((await register(stack, admin, { networkId, municipalityId: 'NO-4601', person })).payload!.registration!.status).toBe('CONFIRMED');
+    const results = await Promise.all([deliverNotifications(db(), undefined, { batchSize: 5 }), deliverNotifications(db(), undefined, { batchSize: 5 })]);
+    expect(results[0].sent + results[1].sent).toBe(30);
+    for (const p of people) expect(mail.to(p.email)).toHaveLength(1);
+    if (process.env.DATABASE_URL) {
+      // On PostgreSQL the two really ran side by side and shared the work.
+      expect(results[0].sent).toBeGreaterThan(0);
+      expect(results[1].sent).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('reminders, settings and the person’s own data', () => {
+  it('reminds of an offer before it lapses, lets the person switch reminders off by link but not the messages they need, and keeps messages in their export until erasure', async () => {
+    const networkId = await createNetwork(stack, { capacity: 1 });
+    const a = (await register(stack, admin, { networkId, municipalityId: 'NO-3201', person: newPerson() })).payload!.registration!;
+    const person = newPerson();
+    const b = (await register(stack, admin, { networkId, municipalityId: 'NO-0301', person })).payload!.registration!;
+    await stack.graphql(CANCEL, { token: admin, variables: { input: { registrationId: a.id } } });
+    await deliver();
+    await db().query(`UPDATE participants.registration SET offer_expires_at = now() + interval '12 hours' WHERE id = $1`, [b.id]);
+    expect(await queueOfferReminders(db())).toBe(1);
+    expect(await queueOfferReminders(db())).toBe(0);
+    await deliver();
+    const reminder = mail.to(person.email)[2];
+    expect(reminder.subject).toMatch(/^Påminnelse: svar på tilbudet om plass i /);
+    expect(reminder.text).toContain(`${stack.baseUrl}/offers/`);
+    const unsubscribe = /(http:\/\/\S+\/unsubscribe\/nb\/\S+)/.exec(reminder.text!)![1];
+    expect(reminder.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    expect(reminder.headerLines.find((h) => h.key === 'list-unsubscribe')?.line).toContain('/unsubscribe/nb/');
+    // The offer itself has no such link: the person needs it.
+    expect(mail.to(person.email)[1].text).not.toContain('/unsubscribe/');
+
+    const personId = b.person!.id;
+    const me = await stack.token('PARTICIPANT', { person: personId });
+    const PREFS = '{ notificationPreferences { kind enabled optional } }';
+    const reminderSetting = async () => (await stack.graphql<{ notificationPreferences: { kind: string; enabled: boolean; optional: boolean }[] }>(PREFS, { token: me }))
+      .body.data!.notificationPreferences.find((p) => p.kind === 'OFFER_REMINDER');
+    expect(await reminderSetting()).toEqual({ kind: 'OFFER_REMINDER', enabled: true, optional: true });
+    // Opening the link asks; only the button switches reminders off.
+    const asked = await fetch(unsubscribe);
+    expect(asked.status).toBe(200);
+    expect(await asked.text()).toContain('Ja, meld meg av');
+    expect((await reminderSetting())!.enabled).toBe(true);
+    const done = await fetch(unsubscribe, { method: 'POST', body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }) });
+    expect(await done.text()).toContain('Du får ikke flere slike påminnelser');
+    expect((await reminderSetting())!.enabled).toBe(false);
+    expect((await fetch(unsubscribe.replace(/.{4}$/, 'AAAA'), { method: 'POST' })).status).toBe(404);
+
+    const UPDATE = 'mutation($input: UpdateNotificationPreferencesInput!) { updateNotificationPreferences(input: $input) { preferences { kind enabled } userErrors { field code } } }';
+    const refused = await stack.graphql<{ updateNotificationPreferences: { preferences: unknown; userErrors: { field: string[]; code: string }[] } }>(UPDATE, {
+      token: me, variables: { input: { preferences: [{ kind: 'OFFER_REMINDER', enabled: true }, { kind: 'SEAT_OFFERED', enabled: false }] } } });
+    expect(refused.body.data!.updateNotificationPreferences).toEqual({ preferences: null, userErrors: [{ field: ['input', 'preferences', '1', 'enabled'], code: 'NOTIFICATION_REQUIRED' }] });
+    expect((await reminderSetting())!.enabled).toBe(false);
+    const other = await stack.token('PARTICIPANT', { person: a.person!.id });
+    const forbidden = await stack.graphql(UPDATE, { token: other, variables: { input: { personId, preferences: [{ kind: 'OFFER_REMINDER', enabled: true }] } } });
+    expect(forbidden.body.errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await reminderSetting())!.enabled).toBe(false);
+
+    // A switched-off reminder is not sent.
+    await db().query(`UPDATE participants.registration SET offer_expires_at = now() + interval '11 hours' WHERE id = $1`, [b.id]);
+    expect(await queueOfferReminders(db())).toBe(1);
+    expect(await deliver()).toMatchObject({ sent: 0, skipped: 1 });
+    expect(mail.to(person.email)).toHaveLength(3);
+
+    const exported = await stack.graphql<{ exportMyData: { participants: { messages: { kind: string; status: string; subject: string | null; recipient: string | null }[] } } }>(
+      '{ exportMyData { participants } }', { token: me });
+    const messages = exported.body.data!.exportMyData.participants.messages;
+    expect(messages.map((m) => [m.kind, m.status])).toEqual([['REGISTRATION_RECEIVED', 'SENT'], ['SEAT_OFFERED', 'SENT'], ['OFFER_REMINDER', 'SENT'], ['OFFER_REMINDER', 'SKIPPED']]);
+    expect(messages[1]).toMatchObject({ subject: reminder.subject!.replace(/^Påminnelse: svar på tilbudet/, 'Du har fått tilbud'), recipient: person.email });
+
+    const erased = await stack.graphql('mutation($id: ID!) { erasePerson(input: { personId: $id }) { userErrors { code } } }', { token: admin, variables: { id: personId } });
+    expect(erased.body.data).toEqual({ erasePerson: { userErrors: [] } });
+    const rows = (await db().query('SELECT subject, body_text AS text, recipient, status FROM participants.notification WHERE person_id = $1 ORDER BY created_at, status', [personId])) as Record<string, unknown>[];
+    // The four above, and the cancellation the erasure itself made: never sent.
+    expect(rows.map((r) => r.status)).toEqual(['SENT', 'SENT', 'SENT', 'SKIPPED', 'SKIPPED']);
+    for (const row of rows) expect([row.subject, row.text, row.recipient]).toEqual([null, null, null]);
+  });
+});
+
+describe('a network cancelled in the networks service', () => {
+  it('reaches its participants through the graph, with a message that the platform cancelled', async () => {
+    const networkId = await createNetwork(stack, {});
+    const person = newPerson();
+    await register(stack, admin, { networkId, municipalityId: 'NO-1103', person });
+    await updateNetwork(stack, networkId, { status: 'CANCELLED' });
+    expect((await syncNetworks(db(), undefined, [networkId])).cancelled).toBe(1);
+    await deliver();
+    const [, cancelled] = mail.to(person.email);
+    expect(cancelled.subject).toMatch(/er avsluttet$/);
+    expect(cancelled.text).toContain('Nettverket er avlyst');
+  });
+});
+
+describe('the development mailbox', () => {
+  it('keeps messages as files and shows them on the gateway’s /dev/mail page without a mail server', async () => {
+    const smtp = process.env.SMTP_URL;
+    process.env.DATA_DIR = mkdtempSync(join(tmpdir(), 'kommunenett-mail-'));
+    delete process.env.SMTP_URL;
+    try {
+      const networkId = await createNetwork(stack, {});
+      const person = newPerson();
+      await register(stack, admin, { networkId, municipalityId: 'NO-1106', person });
+      expect(await deliver()).toMatchObject({ sent: 1 });
+      const list = await fetch(`${stack.baseUrl}/dev/mail`);
+      expect(list.status).toBe(200);
+      const html = await list.text();
+      expect(html).toContain('Påmelding mottatt: Testnettverk');
+      const href = /href="(\/dev\/mail\/[^"]+\.eml)"/.exec(html)![1];
+      const message = await (await fetch(`${stack.baseUrl}${href}`)).text();
+      expect(message).toContain('vi har mottatt påmeldingen din');
+      expect(message).toContain('<iframe sandbox');
+    } finally {
+      process.env.SMTP_URL = smtp;
+    }
+    // With a mail server there is no mailbox to show.
+    expect((await fetch(`${stack.baseUrl}/dev/mail`)).status).toBe(404);
+  });
+});
+
+describe('settings', () => {
+  it.each([
+    ['smtp//mail.example.org', /SMTP_URL is not a URL/],
+    ['http://mail.example.org', /must start with smtp:\/\/ or smtps:\/\//],
+    ['smtp://:secret@mail.example.org', /password but no user name/],
+  ])('refuses SMTP_URL=%s at start', async (value, message) => {
+    process.env.SMTP_URL = value;
+    try {
+      await expect(startSubgraph(participantsSubgraph, { port: 0, databaseUrl: stack.databaseUrl, internalSecret: 'x'.repeat(32), runJobs: false }))
+        .rejects.toThrow(message);
+    } finally {
+      process.env.SMTP_URL = `smtp://127.0.0.1:${mail.port}`;
+    }
+  });
+});
