@@ -87,13 +87,13 @@ export class CreateDraftEditionInput {
 @ObjectType()
 export class EditionPayload {
   @Field(() => Edition, { nullable: true }) edition: Edition | null;
-  @Field(() => [UserError]) userErrors: UserError[];
+  @Field(() => [UserError], { description: 'Rules the input broke; empty when the change was made.' }) userErrors: UserError[];
 }
 
 @InputType()
 export class PublishEditionInput {
   @Field(() => ID) editionId: string;
-  @Field(() => Int) expectedVersion: number;
+  @Field(() => Int, { description: 'The version the client last read; the change is refused with STALE_VERSION when the object has changed since.' }) expectedVersion: number;
   @Field(() => LocalDateResolver, { nullable: true, description: 'Defaults to today (Norwegian time).' }) publishedOn?: string | null;
 }
 
@@ -101,13 +101,13 @@ export class PublishEditionInput {
 export class PublishEditionPayload {
   @Field(() => Edition, { nullable: true }) edition: Edition | null;
   @Field(() => Edition, { nullable: true, description: 'The edition that was current until now.' }) superseded: Edition | null;
-  @Field(() => [UserError]) userErrors: UserError[];
+  @Field(() => [UserError], { description: 'Rules the input broke; empty when the change was made.' }) userErrors: UserError[];
 }
 
 @InputType({ description: 'Changes to a chapter of a draft edition; fields left out stay as they are. The anchor never changes.' })
 export class UpdateChapterInput {
   @Field(() => ID) chapterId: string;
-  @Field(() => Int) expectedVersion: number;
+  @Field(() => Int, { description: 'The version the client last read; the change is refused with STALE_VERSION when the object has changed since.' }) expectedVersion: number;
   @Field(() => String, { nullable: true }) title?: string | null;
   @Field(() => String, { nullable: true, description: 'An empty string clears the summary.' }) summary?: string | null;
   @Field(() => String, { nullable: true }) bodyMarkdown?: string | null;
@@ -129,7 +129,7 @@ export class AddChapterInput {
 @InputType()
 export class MoveChapterInput {
   @Field(() => ID) chapterId: string;
-  @Field(() => Int) expectedVersion: number;
+  @Field(() => Int, { description: 'The version the client last read; the change is refused with STALE_VERSION when the object has changed since.' }) expectedVersion: number;
   @Field(() => ID, { nullable: true, description: 'New parent; top level when null.' }) parentId?: string | null;
   @Field(() => Int, { nullable: true, description: '1-based place among the new siblings; last when left out.' }) position?: number | null;
 }
@@ -137,20 +137,20 @@ export class MoveChapterInput {
 @InputType()
 export class RemoveChapterInput {
   @Field(() => ID) chapterId: string;
-  @Field(() => Int) expectedVersion: number;
+  @Field(() => Int, { description: 'The version the client last read; the change is refused with STALE_VERSION when the object has changed since.' }) expectedVersion: number;
 }
 
 @ObjectType()
 export class ChapterPayload {
   @Field(() => Chapter, { nullable: true }) chapter: Chapter | null;
-  @Field(() => [UserError]) userErrors: UserError[];
+  @Field(() => [UserError], { description: 'Rules the input broke; empty when the change was made.' }) userErrors: UserError[];
 }
 
 @ObjectType()
 export class RemoveChapterPayload {
   @Field(() => ID, { nullable: true }) removedChapterId: string | null;
   @Field(() => Edition, { nullable: true }) edition: Edition | null;
-  @Field(() => [UserError]) userErrors: UserError[];
+  @Field(() => [UserError], { description: 'Rules the input broke; empty when the change was made.' }) userErrors: UserError[];
 }
 
 @InputType()
@@ -166,7 +166,7 @@ export class ProposeRevisionInput {
 @ObjectType()
 export class RevisionProposalPayload {
   @Field(() => RevisionProposal, { nullable: true }) proposal: RevisionProposal | null;
-  @Field(() => [UserError]) userErrors: UserError[];
+  @Field(() => [UserError], { description: 'Rules the input broke; empty when the change was made.' }) userErrors: UserError[];
 }
 
 @InputType()
@@ -180,7 +180,7 @@ export class AcceptRevisionInput {
 export class AcceptRevisionPayload {
   @Field(() => RevisionProposal, { nullable: true }) proposal: RevisionProposal | null;
   @Field(() => Chapter, { nullable: true, description: 'The section of the draft edition the proposal went into.' }) chapter: Chapter | null;
-  @Field(() => [UserError]) userErrors: UserError[];
+  @Field(() => [UserError], { description: 'Rules the input broke; empty when the change was made.' }) userErrors: UserError[];
 }
 
 @InputType()

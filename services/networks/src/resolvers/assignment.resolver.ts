@@ -21,7 +21,7 @@ class CreateAssignmentInput {
 @InputType()
 class UpdateAssignmentInput {
   @Field(() => ID) assignmentId: string;
-  @Field(() => Int) expectedVersion: number;
+  @Field(() => Int, { description: 'The version the client last read; the change is refused with STALE_VERSION when the object has changed since.' }) expectedVersion: number;
   @Field(() => String, { nullable: true }) title?: string;
   @Field(() => String, { nullable: true }) instructions?: string;
   @Field(() => ID, { nullable: true }) givenAtSessionId?: string | null;
@@ -34,13 +34,13 @@ class SaveSubmissionInput {
   @Field(() => ID) municipalityId: string;
   @Field(() => String, { nullable: true }) text?: string | null;
   @Field(() => [String], { nullable: true }) links?: string[] | null;
-  @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
+  @Field(() => Int, { nullable: true, description: 'The version the client last read; when given, the change is refused with STALE_VERSION if the object has changed since.' }) expectedVersion?: number | null;
 }
 
 @InputType()
 class SubmitSubmissionInput {
   @Field(() => ID) submissionId: string;
-  @Field(() => Int) expectedVersion: number;
+  @Field(() => Int, { description: 'The version the client last read; the change is refused with STALE_VERSION when the object has changed since.' }) expectedVersion: number;
 }
 
 @InputType()

@@ -61,7 +61,7 @@ class UpdateNetworkInput {
 @InputType({ description: 'A status change of a network.' })
 class NetworkTransitionInput {
   @Field(() => ID) networkId: string;
-  @Field(() => Int) expectedVersion: number;
+  @Field(() => Int, { description: 'The version the client last read; the change is refused with STALE_VERSION when the object has changed since.' }) expectedVersion: number;
 }
 
 @InputType()

@@ -20,7 +20,7 @@ class MilestoneInput {
 class SaveProjectInput {
   @Field(() => ID) networkId: string;
   @Field(() => ID) municipalityId: string;
-  @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
+  @Field(() => Int, { nullable: true, description: 'The version the client last read; when given, the change is refused with STALE_VERSION if the object has changed since.' }) expectedVersion?: number | null;
   @Field() title: string;
   @Field(() => String, { nullable: true }) problem?: string | null;
   @Field(() => String, { nullable: true }) goals?: string | null;
@@ -33,7 +33,7 @@ class SaveProjectInput {
 @InputType()
 class SetAnchoringPhaseInput {
   @Field(() => ID) projectId: string;
-  @Field(() => Int) expectedVersion: number;
+  @Field(() => Int, { description: 'The version the client last read; the change is refused with STALE_VERSION when the object has changed since.' }) expectedVersion: number;
   @Field(() => AnchoringPhase) phase: AnchoringPhase;
   @Field(() => String, { nullable: true }) note?: string | null;
 }

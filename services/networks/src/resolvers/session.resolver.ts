@@ -49,7 +49,7 @@ class CreateSessionInput {
 @InputType({ description: 'Changes to a session: only the fields given change. A planned month here replaces exact times; use scheduleSession to set exact times.' })
 class UpdateSessionInput {
   @Field(() => ID) sessionId: string;
-  @Field(() => Int) expectedVersion: number;
+  @Field(() => Int, { description: 'The version the client last read; the change is refused with STALE_VERSION when the object has changed since.' }) expectedVersion: number;
   @Field(() => SessionKind, { nullable: true }) kind?: SessionKind;
   @Field(() => String, { nullable: true }) title?: string;
   @Field(() => String, { nullable: true }) theme?: string | null;
@@ -62,14 +62,14 @@ class UpdateSessionInput {
 @InputType()
 class ScheduleSessionInput {
   @Field(() => ID) sessionId: string;
-  @Field(() => Int) expectedVersion: number;
+  @Field(() => Int, { description: 'The version the client last read; the change is refused with STALE_VERSION when the object has changed since.' }) expectedVersion: number;
   @Field(() => SessionTimesInput) times: SessionTimesInput;
 }
 
 @InputType()
 class DeleteSessionInput {
   @Field(() => ID) sessionId: string;
-  @Field(() => Int) expectedVersion: number;
+  @Field(() => Int, { description: 'The version the client last read; the change is refused with STALE_VERSION when the object has changed since.' }) expectedVersion: number;
 }
 
 @InputType({ description: 'One agenda item: a start time and either a duration or an end time (or neither: it lasts until the next item).' })

@@ -26,7 +26,7 @@ export class RecordAttendanceInput {
 @ObjectType()
 export class RecordAttendancePayload {
   @Field(() => [Attendance]) attendance: Attendance[];
-  @Field(() => [UserError]) userErrors: UserError[];
+  @Field(() => [UserError], { description: 'Rules the input broke; empty when the change was made.' }) userErrors: UserError[];
 }
 
 @InputType({ description: 'Removes one person’s attendance entry from a session, e.g. one recorded by mistake. The removal and its reason are kept in the session’s attendanceHistory.' })
@@ -39,7 +39,7 @@ export class RemoveAttendanceInput {
 @ObjectType()
 export class RemoveAttendancePayload {
   @Field(() => Attendance, { nullable: true, description: 'The entry as it was before it was removed.' }) removed: Attendance | null;
-  @Field(() => [UserError]) userErrors: UserError[];
+  @Field(() => [UserError], { description: 'Rules the input broke; empty when the change was made.' }) userErrors: UserError[];
 }
 
 @ObjectType({ description: 'Attendance entries counted, and the rate under an explicit rule for EXCUSED (see ExcusedRule).' })

@@ -16,7 +16,7 @@ import { municipalityIdSchema } from '../services/registrations';
 @ObjectType()
 export class PositionPayload {
   @Field(() => Position, { nullable: true }) position: Position | null;
-  @Field(() => [UserError]) userErrors: UserError[];
+  @Field(() => [UserError], { description: 'Rules the input broke; empty when the change was made.' }) userErrors: UserError[];
 }
 
 @InputType({ description: 'A position a person held or holds: what follows their career after a network.' })

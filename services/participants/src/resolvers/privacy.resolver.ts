@@ -33,13 +33,13 @@ export class RequestErasureInput {
 @ObjectType()
 export class ErasePersonPayload {
   personId: string | null;
-  @Field(() => [UserError]) userErrors: UserError[];
+  @Field(() => [UserError], { description: 'Rules the input broke; empty when the change was made.' }) userErrors: UserError[];
 }
 
 @ObjectType()
 export class RequestErasurePayload {
   @Field(() => ErasureRequest, { nullable: true }) request: ErasureRequest | null;
-  @Field(() => [UserError]) userErrors: UserError[];
+  @Field(() => [UserError], { description: 'Rules the input broke; empty when the change was made.' }) userErrors: UserError[];
 }
 
 @Resolver(() => PersonalDataExport)

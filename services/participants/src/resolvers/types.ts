@@ -24,7 +24,7 @@ export class RegisterParticipantInput {
   @Field(() => ID, { nullable: true }) personId?: string | null;
   @Field(() => String, { nullable: true, description: 'The leadership decision the participation is anchored in (required by some networks).' }) leadershipAnchoring?: string | null;
   @Field(() => String, { nullable: true }) note?: string | null;
-  @Field(() => String, { nullable: true, description: 'Retry key: the same key with the same input within 24 hours returns the first result.' }) idempotencyKey?: string | null;
+  @Field(() => String, { nullable: true, description: 'Retry key: the same key with the same input within 24 hours (PARTICIPANTS_IDEMPOTENCY_HOURS) returns the first result; with another input it is refused with IDEMPOTENCY_KEY_REUSED.' }) idempotencyKey?: string | null;
   @Field(() => String, { nullable: true, description: 'The partner’s own reference, unique per partner client.' }) externalRef?: string | null;
 }
 
@@ -33,14 +33,14 @@ export class CancelRegistrationInput {
   @Field(() => ID, { nullable: true }) registrationId?: string | null;
   @Field(() => String, { nullable: true }) externalRef?: string | null;
   @Field(() => String, { nullable: true }) reason?: string | null;
-  @Field(() => String, { nullable: true }) idempotencyKey?: string | null;
+  @Field(() => String, { nullable: true, description: 'Retry key: the same key with the same input within 24 hours (PARTICIPANTS_IDEMPOTENCY_HOURS) returns the first result; with another input it is refused with IDEMPOTENCY_KEY_REUSED.' }) idempotencyKey?: string | null;
 }
 
 @InputType()
 export class AcceptOfferInput {
   @Field(() => ID, { nullable: true }) registrationId?: string | null;
   @Field(() => String, { nullable: true }) externalRef?: string | null;
-  @Field(() => String, { nullable: true }) idempotencyKey?: string | null;
+  @Field(() => String, { nullable: true, description: 'Retry key: the same key with the same input within 24 hours (PARTICIPANTS_IDEMPOTENCY_HOURS) returns the first result; with another input it is refused with IDEMPOTENCY_KEY_REUSED.' }) idempotencyKey?: string | null;
 }
 
 @InputType()
@@ -62,14 +62,14 @@ export class UpdateRegistrationInput {
   @Field(() => String, { nullable: true }) leadershipAnchoring?: string | null;
   @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => String, { nullable: true }) externalRef?: string | null;
-  @Field(() => String, { nullable: true }) idempotencyKey?: string | null;
+  @Field(() => String, { nullable: true, description: 'Retry key: the same key with the same input within 24 hours (PARTICIPANTS_IDEMPOTENCY_HOURS) returns the first result; with another input it is refused with IDEMPOTENCY_KEY_REUSED.' }) idempotencyKey?: string | null;
 }
 
 @InputType()
 export class MoveRegistrationInput {
   @Field(() => ID) registrationId: string;
   @Field(() => ID, { description: 'Another network of the same programme.' }) toNetworkId: string;
-  @Field(() => String, { nullable: true }) idempotencyKey?: string | null;
+  @Field(() => String, { nullable: true, description: 'Retry key: the same key with the same input within 24 hours (PARTICIPANTS_IDEMPOTENCY_HOURS) returns the first result; with another input it is refused with IDEMPOTENCY_KEY_REUSED.' }) idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'One row of an import: the same as the columns of the CSV form.' })
@@ -93,7 +93,7 @@ export class ImportRegistrationsInput {
     description: 'UTF-8 CSV with a header row: municipalityId,name,email and optionally phone,title,leadershipAnchoring,note,externalRef (comma or semicolon separated).',
   }) csv?: string | null;
   @Field({ defaultValue: true, description: 'Only validate and report what each row would become (the default).' }) dryRun: boolean;
-  @Field(() => String, { nullable: true }) idempotencyKey?: string | null;
+  @Field(() => String, { nullable: true, description: 'Retry key: the same key with the same input within 24 hours (PARTICIPANTS_IDEMPOTENCY_HOURS) returns the first result; with another input it is refused with IDEMPOTENCY_KEY_REUSED.' }) idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Narrows a list of registrations. All given conditions must hold.' })
@@ -108,7 +108,7 @@ export class RegistrationFilter {
 @ObjectType()
 export class RegistrationPayload {
   registrationId: string | null;
-  @Field(() => [UserError]) userErrors: UserError[];
+  @Field(() => [UserError], { description: 'Rules the input broke; empty when the change was made.' }) userErrors: UserError[];
 }
 
 @ObjectType({ description: 'The outcome of one row of an import.' })

@@ -21,7 +21,7 @@ export class DeleteWebhookSubscriptionInput {
 @ObjectType()
 export class WebhookSubscriptionPayload {
   @Field(() => WebhookSubscription, { nullable: true }) subscription: WebhookSubscription | null;
-  @Field(() => [UserError]) userErrors: UserError[];
+  @Field(() => [UserError], { description: 'Rules the input broke; empty when the change was made.' }) userErrors: UserError[];
 }
 
 @InputType()
@@ -51,7 +51,7 @@ export class WebhookDeliveryPayload {
 @ObjectType()
 export class RedeliverFailedWebhookDeliveriesPayload {
   @Field(() => Int, { description: 'How many failed deliveries wait to be sent again.' }) count: number;
-  @Field(() => [UserError]) userErrors: UserError[];
+  @Field(() => [UserError], { description: 'Rules the input broke; empty when the change was made.' }) userErrors: UserError[];
 }
 
 @Resolver(() => WebhookSubscription)

@@ -67,5 +67,5 @@ export class RecordSurveyAnswersInput {
 @ObjectType()
 export class SurveyPayload {
   @Field(() => Survey, { nullable: true }) survey: Survey | null;
-  @Field(() => [UserError]) userErrors: UserError[];
+  @Field(() => [UserError], { description: 'Rules the input broke; empty when the change was made.' }) userErrors: UserError[];
 }

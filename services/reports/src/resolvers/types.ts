@@ -110,14 +110,14 @@ export class CreateReportInput extends ReportContentInput {
 @InputType({ description: 'Changes a DRAFT or RETURNED report. Lists given replace the report’s lists.' })
 export class UpdateReportInput extends ReportContentInput {
   @Field(() => ID) id: string;
-  @Field(() => Int) expectedVersion: number;
+  @Field(() => Int, { description: 'The version the client last read; the change is refused with STALE_VERSION when the object has changed since.' }) expectedVersion: number;
   @Field(() => String, { nullable: true }) title?: string | null;
 }
 
 @InputType()
 export class ReportTransitionInput {
   @Field(() => ID) id: string;
-  @Field(() => Int) expectedVersion: number;
+  @Field(() => Int, { description: 'The version the client last read; the change is refused with STALE_VERSION when the object has changed since.' }) expectedVersion: number;
 }
 
 @InputType()
@@ -128,7 +128,7 @@ export class ReturnReportInput extends ReportTransitionInput {
 @ObjectType()
 export class ReportPayload {
   @Field(() => Report, { nullable: true }) report: Report | null;
-  @Field(() => [UserError]) userErrors: UserError[];
+  @Field(() => [UserError], { description: 'Rules the input broke; empty when the change was made.' }) userErrors: UserError[];
 }
 
 @InputType({ description: 'Narrows the list of open findings past their deadline.' })
