@@ -6,7 +6,7 @@ import { Language } from './enums';
 @Directive('@key(fields: "id")')
 @Entity({ name: 'chapter' })
 export class Chapter {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'edition_id' }) editionId: string;
   @Field({ description: 'The section part of the anchor, unique within an edition, e.g. "verdier-holdninger-og-kultur".' })
   @Column('text') slug: string;

@@ -7,7 +7,7 @@ import { EditionStatus } from './enums';
 @Directive('@key(fields: "id")')
 @Entity({ name: 'edition' })
 export class Edition {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'handbook_id' }) handbookId: string;
   @Field(() => Int, { description: 'Edition number within the handbook, from 1.' }) @Column('int') number: number;
   @Field() @Column('text') title: string;

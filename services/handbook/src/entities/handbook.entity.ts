@@ -6,7 +6,7 @@ import { Language } from './enums';
 @Directive('@key(fields: "id")')
 @Entity({ name: 'handbook' })
 export class Handbook {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Field({ description: 'Stable name in URLs and anchors, e.g. "beskytt-kommunen".' }) @Column('text', { unique: true }) slug: string;
   @Field() @Column('text') title: string;
   @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) subtitle: string | null;

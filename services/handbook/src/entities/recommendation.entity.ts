@@ -6,7 +6,7 @@ import { Language } from './enums';
 @Directive('@key(fields: "id")')
 @Entity({ name: 'recommendation' })
 export class Recommendation {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'handbook_id' }) handbookId: string;
   @Field(() => Int) @Column('int') number: number;
   @Field({ description: 'The recommendation as its source words it.' }) @Column('text') title: string;

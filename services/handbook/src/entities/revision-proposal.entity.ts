@@ -6,7 +6,7 @@ import { ProposalStatus } from './enums';
 @Directive('@key(fields: "id")')
 @Entity({ name: 'revision_proposal' })
 export class RevisionProposal {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'handbook_id' }) handbookId: string;
   /** Section slug the proposal is about (the anchor without the handbook part). */
   @Column('text', { name: 'chapter_slug' }) chapterSlug: string;

@@ -6,7 +6,7 @@ import { ToolKind } from './enums';
 @Directive('@key(fields: "id")')
 @Entity({ name: 'tool' })
 export class Tool {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'edition_id' }) editionId: string;
   @Field({ description: 'Stable name of the tool across editions.' }) @Column('text') slug: string;
   @Field() @Column('text') name: string;

@@ -7,7 +7,7 @@ import { AgendaItemKind } from './enums';
 @Entity({ name: 'agenda_item' })
 @Index(['sessionId', 'position'], { unique: true })
 export class AgendaItem {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'session_id' }) sessionId: string;
   @Field(() => Int, { description: 'Place in the agenda, from 1, in order of start.' }) @Column('int') position: number;
   @Field(() => Date) @Column('timestamptz', { name: 'starts_at' }) startsAt: Date;

@@ -7,7 +7,7 @@ import { SubmissionStatus } from './enums';
 @Entity({ name: 'assignment' })
 @Index(['networkId', 'position'], { unique: true })
 export class Assignment {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'network_id' }) networkId: string;
   @Field(() => Int, { description: 'Order within the network, from 1.' }) @Column('int') position: number;
   @Field() @Column('text') title: string;
@@ -24,7 +24,7 @@ export class Assignment {
 @Index(['assignmentId', 'municipalityId'], { unique: true })
 @Index(['municipalityId'])
 export class Submission {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'assignment_id' }) assignmentId: string;
   @Column('text', { name: 'municipality_id' }) municipalityId: string;
   @Field(() => SubmissionStatus) @Column('text') status: SubmissionStatus;

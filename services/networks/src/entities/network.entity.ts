@@ -29,7 +29,7 @@ export function nextSessionSql(alias: string): string {
 @Index(['language'])
 @Index(['theme'])
 export class Network {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'program_id', nullable: true }) programId: string | null;
   @Field() @Column('text') name: string;
   @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) description: string | null;

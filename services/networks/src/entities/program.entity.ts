@@ -6,7 +6,7 @@ import { Language, ProgramStatus } from './enums';
 @Directive('@key(fields: "id")')
 @Entity({ name: 'program' })
 export class Program {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Field({ description: 'Name in the programme’s language.' }) @Column('text') name: string;
   @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) description: string | null;
   @Field(() => Language, { description: 'Language of name and description.' }) @Column('text') language: Language;

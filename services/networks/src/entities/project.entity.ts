@@ -8,7 +8,7 @@ import { AnchoringPhase, MilestoneStatus } from './enums';
 @Index(['networkId', 'municipalityId'], { unique: true })
 @Index(['municipalityId'])
 export class MunicipalityProject {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'network_id' }) networkId: string;
   @Column('text', { name: 'municipality_id' }) municipalityId: string;
   @Field() @Column('text') title: string;
@@ -28,7 +28,7 @@ export class MunicipalityProject {
 @Entity({ name: 'project_milestone' })
 @Index(['projectId', 'position'], { unique: true })
 export class ProjectMilestone {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'project_id' }) projectId: string;
   @Field(() => Int) @Column('int') position: number;
   @Field() @Column('text') title: string;
@@ -40,7 +40,7 @@ export class ProjectMilestone {
 @Entity({ name: 'anchoring_change' })
 @Index(['projectId', 'changedAt'])
 export class AnchoringChange {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'project_id' }) projectId: string;
   @Field(() => AnchoringPhase, { nullable: true, description: 'Null for the first phase of the project.' }) @Column('text', { name: 'from_phase', nullable: true }) fromPhase: AnchoringPhase | null;
   @Field(() => AnchoringPhase) @Column('text', { name: 'to_phase' }) toPhase: AnchoringPhase;

@@ -11,7 +11,7 @@ import { SessionKind } from './enums';
 @Index(['sortDate'])
 @Index(['networkId', 'sortDate'])
 export class Session {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'network_id' }) networkId: string;
   @Field(() => Int, { description: 'Order within the network, from 1.' }) @Column('int') sequence: number;
   @Field(() => SessionKind) @Column('text') kind: SessionKind;

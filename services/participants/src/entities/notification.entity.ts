@@ -10,7 +10,7 @@ import { NotificationKind, NotificationStatus } from './enums';
 @ObjectType({ description: 'A message the platform sent, or is to send, to a person. Visible to the person (exportMyData) and ADMIN.' })
 @Entity({ name: 'notification' })
 export class Notification {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Field(() => NotificationKind) @Column('text') kind: NotificationKind;
   @Column('uuid', { name: 'person_id', nullable: true }) personId: string | null;
   @Column('uuid', { name: 'registration_id', nullable: true }) registrationId: string | null;

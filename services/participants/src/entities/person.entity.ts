@@ -10,7 +10,7 @@ import { Gender } from './enums';
 @Directive('@key(fields: "id")')
 @Entity({ name: 'person' })
 export class Person {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Field({ description: 'Name; "Anonymisert" once the person is erased.' }) @Column('text') name: string;
   /** Unique: persons are deduplicated by email (stored lower-cased). */
   @Index({ unique: true }) @Column('text', { nullable: true }) email: string | null;

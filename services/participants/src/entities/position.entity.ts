@@ -7,7 +7,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 @Entity({ name: 'position' })
 @Index(['personId', 'validFrom'])
 export class Position {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'person_id' }) personId: string;
   @Field() @Column('text') title: string;
   @Column('text', { name: 'employer_municipality_id', nullable: true }) employerMunicipalityId: string | null;

@@ -5,7 +5,7 @@ import { ErasureRequestStatus } from './enums';
 @ObjectType({ description: 'A read of a person’s contact data by someone other than the person.' })
 @Entity({ name: 'contact_access' })
 export class ContactAccess {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Field(() => ID) @Column('uuid', { name: 'person_id' }) personId: string;
   @Field({ description: 'The field read: email or phone.' }) @Column('text') field: string;
   @Field(() => String, { nullable: true }) @Column('text', { name: 'viewer_subject', nullable: true }) viewerSubject: string | null;
@@ -18,7 +18,7 @@ export class ContactAccess {
 @ObjectType({ description: 'A person’s request to have their personal data erased, decided by ADMIN.' })
 @Entity({ name: 'erasure_request' })
 export class ErasureRequest {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Field(() => ID) @Column('uuid', { name: 'person_id' }) personId: string;
   @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) reason: string | null;
   @Field(() => ErasureRequestStatus) @Column('text') status: ErasureRequestStatus;

@@ -9,7 +9,7 @@ import { RegistrationStatus } from './enums';
 @Index(['municipalityId'])
 @Index(['personId'])
 export class Registration {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'network_id' }) networkId: string;
   @Column('uuid', { name: 'person_id', nullable: true }) personId: string | null;
   @Column('text', { name: 'municipality_id' }) municipalityId: string;

@@ -5,7 +5,7 @@ import { WebhookDeliveryStatus } from './enums';
 @ObjectType({ description: 'A partner’s endpoint for signed change events. The secret is never returned.' })
 @Entity({ name: 'webhook_subscription' })
 export class WebhookSubscription {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Field() @Column('text', { name: 'organization_id' }) organizationId: string;
   @Field() @Column('text', { name: 'client_id' }) clientId: string;
   @Field() @Column('text') url: string;
@@ -22,7 +22,7 @@ export class WebhookSubscription {
 @ObjectType({ description: 'One event to one subscription: its attempts and outcome.' })
 @Entity({ name: 'webhook_delivery' })
 export class WebhookDelivery {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'subscription_id' }) subscriptionId: string;
   @Column('bigint', { name: 'change_seq' }) changeSeq: string;
   @Field(() => WebhookDeliveryStatus) @Column('text') status: WebhookDeliveryStatus;

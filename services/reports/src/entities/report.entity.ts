@@ -16,7 +16,7 @@ export class ReportSection {
 @Directive('@key(fields: "id")')
 @Entity({ name: 'report' })
 export class Report {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   /** Current id of the municipality (NO-3201), even when it reported under an earlier code. */
   @Column('text', { name: 'municipality_id' }) municipalityId: string;
   @Field({ description: 'Official code of the municipality in force in the report’s period (Bærum reported for 2022 as 3024; today 3201).' })
@@ -60,7 +60,7 @@ export class IndicatorValue {
 @ObjectType({ description: 'A risk factor of a risk analysis: likelihood × consequence, each rated 1–10.' })
 @Entity({ name: 'risk' })
 export class Risk {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'report_id' }) reportId: string;
   @Column('int') position: number;
   @Field({ description: 'The risk factor, e.g. «Manglende lederstøtte».' }) @Column('text') factor: string;
@@ -75,7 +75,7 @@ export class Risk {
 @ObjectType({ description: 'An external supervision (tilsyn), internal audit, ISO audit or performance audit covered by a report.' })
 @Entity({ name: 'audit' })
 export class Audit {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'report_id' }) reportId: string;
   @Column('int') position: number;
   @Field(() => AuditKind) @Column('text') kind: AuditKind;
@@ -89,7 +89,7 @@ export class Audit {
 @ObjectType({ description: 'What an audit found: deviations, observations, orders with their deadline and when they were closed.' })
 @Entity({ name: 'finding' })
 export class Finding {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'report_id' }) reportId: string;
   @Column('uuid', { name: 'audit_id', nullable: true }) auditId: string | null;
   @Column('text', { name: 'municipality_id' }) municipalityId: string;
@@ -104,7 +104,7 @@ export class Finding {
 @ObjectType({ description: 'A municipality’s reported status on a recommendation (e.g. one of Transparency International’s 8).' })
 @Entity({ name: 'recommendation_status' })
 export class RecommendationStatus {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'report_id' }) reportId: string;
   @Column('uuid', { name: 'recommendation_id' }) recommendationId: string;
   @Column('text', { name: 'municipality_id' }) municipalityId: string;

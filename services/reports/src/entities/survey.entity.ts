@@ -7,7 +7,7 @@ import { Country, Language, SurveyQuestionKind } from './enums';
 @Directive('@key(fields: "id")')
 @Entity({ name: 'survey' })
 export class Survey {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Field() @Column('text') title: string;
   @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) description: string | null;
   /** Organization that ran the survey (e.g. ks). */
@@ -31,7 +31,7 @@ export class Survey {
 @ObjectType()
 @Entity({ name: 'survey_question' })
 export class SurveyQuestion {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'survey_id' }) surveyId: string;
   @Field(() => Int) @Column('int') position: number;
   @Field() @Column('text') text: string;
@@ -41,7 +41,7 @@ export class SurveyQuestion {
 @ObjectType()
 @Entity({ name: 'survey_option' })
 export class SurveyOption {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'question_id' }) questionId: string;
   @Field(() => Int) @Column('int') position: number;
   @Field() @Column('text') label: string;
@@ -67,7 +67,7 @@ export class SurveyResult {
 @ObjectType({ description: 'One respondent’s answer to one question (surveys that collect individual answers only).' })
 @Entity({ name: 'survey_answer' })
 export class SurveyAnswer {
-  @Field(() => ID) @PrimaryColumn('uuid') id: string;
+  @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'survey_id' }) surveyId: string;
   @Field(() => ID) @Column('uuid', { name: 'question_id' }) questionId: string;
   @Field(() => ID) @Column('uuid', { name: 'option_id' }) optionId: string;
