@@ -4,52 +4,83 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** What happens in an agenda item. */
 export type AgendaItemKind =
+  /** All participants together. */
   | 'PLENARY'
+  /** A talk or presentation. */
   | 'PRESENTATION'
+  /** Work in groups. */
   | 'GROUP_WORK'
+  /** A discussion. */
   | 'DISCUSSION'
+  /** A break. */
   | 'BREAK'
+  /** A meal. */
   | 'MEAL'
+  /** A social programme. */
   | 'SOCIAL';
 
 /** PRESENT, ABSENT, or EXCUSED (absent with notice, meldt forfall). */
 export type AttendanceStatus =
+  /** Took part. */
   | 'PRESENT'
+  /** Did not take part, without notice. */
   | 'ABSENT'
+  /** Did not take part, with notice (meldt forfall). */
   | 'EXCUSED';
 
+/** A country the platform serves. */
 export type Country =
+  /** Norway. */
   | 'NO'
+  /** Sweden. */
   | 'SE';
 
 /** DRAFT (editors only, editable) → PUBLISHED (the current edition, immutable) → SUPERSEDED (an older published edition, immutable). */
 export type EditionStatus =
+  /** Being edited; visible to editors only. */
   | 'DRAFT'
+  /** The current edition; immutable. */
   | 'PUBLISHED'
+  /** An older published edition; immutable. */
   | 'SUPERSEDED';
 
 /** COUNT (whole numbers), PERCENT (0–100), SCORE (on the indicator’s scale), NOK (kroner). */
 export type IndicatorUnit =
+  /** A number of things or people; whole numbers. */
   | 'COUNT'
+  /** A share in percent, from 0 to 100 (not a fraction from 0 to 1). */
   | 'PERCENT'
+  /** A score on the scale the indicator defines. */
   | 'SCORE'
+  /** An amount in Norwegian kroner (NOK). */
   | 'NOK';
 
 /** Language of a text: Bokmål, Nynorsk, Swedish, English. */
 export type Language =
+  /** Norwegian Bokmål. */
   | 'nb'
+  /** Norwegian Nynorsk. */
   | 'nn'
+  /** Swedish. */
   | 'sv'
+  /** English. */
   | 'en';
 
 /** DRAFT → PUBLISHED (open for registration) → REGISTRATION_CLOSED → RUNNING → COMPLETED; CANCELLED from any state before COMPLETED. */
 export type NetworkStatus =
+  /** Being prepared; not in the public catalogue. */
   | 'DRAFT'
+  /** In the catalogue and open for registration. */
   | 'PUBLISHED'
+  /** Registration has closed; the network has not started. */
   | 'REGISTRATION_CLOSED'
+  /** Sessions are under way. */
   | 'RUNNING'
+  /** All sessions are over. */
   | 'COMPLETED'
+  /** Called off before completion. */
   | 'CANCELLED';
 
 /** How participation is grouped: by country, county, municipality, municipality size class (by the latest population), network, role (job title) or gender. */
@@ -69,38 +100,61 @@ export type ParticipationDimension =
   /** The person’s gender where given, else NOT_GIVEN. */
   | 'GENDER';
 
+/** Where a programme stands in time. */
 export type ProgramStatus =
+  /** Not started yet. */
   | 'PLANNED'
+  /** Under way. */
   | 'ACTIVE'
+  /** Finished. */
   | 'COMPLETED';
 
 /** PENDING waits for approval and holds a seat; WAITLISTED waits for a seat; OFFERED has been offered a freed seat until offerExpiresAt; CANCELLED and REJECTED are final. */
 export type RegistrationStatus =
+  /** Waits for approval by an ORG_ADMIN or FACILITATOR; holds a seat. */
   | 'PENDING'
+  /** Has a seat. */
   | 'CONFIRMED'
+  /** Waits for a seat, in waitlist order. */
   | 'WAITLISTED'
+  /** Has been offered a freed seat and must accept it before offerExpiresAt. */
   | 'OFFERED'
+  /** Cancelled; final. */
   | 'CANCELLED'
+  /** Rejected by an ORG_ADMIN or FACILITATOR; final. */
   | 'REJECTED';
 
 /** How well a session’s date is known: EXACT (startsAt/endsAt), MONTH (plannedMonth), MONTH_SPAN (plannedMonth to plannedTo), UNDECIDED. */
 export type SessionDatePrecision =
+  /** Start and end are known to the minute (startsAt, endsAt). */
   | 'EXACT'
+  /** Only the month is known (plannedMonth). */
   | 'MONTH'
+  /** Only a span of months is known (plannedMonth to plannedTo). */
   | 'MONTH_SPAN'
+  /** No date is known yet. */
   | 'UNDECIDED';
 
 /** Gathering (samling), theme day (temadag) or webinar. */
 export type SessionKind =
+  /** A gathering of the network’s participants (samling). */
   | 'GATHERING'
+  /** A theme day (temadag). */
   | 'THEME_DAY'
+  /** An online session. */
   | 'WEBINAR';
 
+/** A dimension statistics are grouped by. */
 export type StatisticsDimension =
+  /** One group per municipality. */
   | 'MUNICIPALITY'
+  /** One group per county. */
   | 'COUNTY'
+  /** One group per country (NO, SE). */
   | 'COUNTRY'
+  /** One group per period (year). */
   | 'PERIOD'
+  /** One group per learning network. */
   | 'NETWORK';
 
 export type HandbookSearchQueryVariables = Exact<{
