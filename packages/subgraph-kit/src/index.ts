@@ -18,3 +18,4 @@ export * from './jobs';
 export * from './service-client';
 export * from './disclosure';
 export * from './personal-data';
+export * from './shared-enums';

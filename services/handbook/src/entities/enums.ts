@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
+export { Language } from '@kommunenett/subgraph-kit';
 
-export enum Language { nb = 'nb', nn = 'nn', sv = 'sv', en = 'en' }
 export enum EditionStatus { DRAFT = 'DRAFT', PUBLISHED = 'PUBLISHED', SUPERSEDED = 'SUPERSEDED' }
 export enum ToolKind {
   VULNERABILITY_MAPPING = 'VULNERABILITY_MAPPING', RISK_MATRIX = 'RISK_MATRIX', CASE_EXERCISE = 'CASE_EXERCISE',
@@ -10,16 +10,6 @@ export enum ProposalStatus { PROPOSED = 'PROPOSED', ACCEPTED = 'ACCEPTED', REJEC
 export enum AnchorResolution { EXACT = 'EXACT', NEAREST_SECTION = 'NEAREST_SECTION', HANDBOOK = 'HANDBOOK', UNKNOWN = 'UNKNOWN' }
 export enum DiffPartKind { ADDED = 'ADDED', REMOVED = 'REMOVED', UNCHANGED = 'UNCHANGED' }
 
-registerEnumType(Language, {
-  name: 'Language',
-  description: 'Language of a text: Bokmål, Nynorsk, Swedish, English.',
-  valuesConfig: {
-    nb: { description: 'Norwegian Bokmål.' },
-    nn: { description: 'Norwegian Nynorsk.' },
-    sv: { description: 'Swedish.' },
-    en: { description: 'English.' },
-  },
-});
 registerEnumType(EditionStatus, {
   name: 'EditionStatus',
   description: 'DRAFT (editors only, editable) → PUBLISHED (the current edition, immutable) → SUPERSEDED (an older published edition, immutable).',

@@ -1,7 +1,6 @@
 import { registerEnumType } from 'type-graphql';
+export { Language, Country } from '@kommunenett/subgraph-kit';
 
-export enum Language { nb = 'nb', nn = 'nn', sv = 'sv', en = 'en' }
-export enum Country { NO = 'NO', SE = 'SE' }
 export enum ProgramStatus { PLANNED = 'PLANNED', ACTIVE = 'ACTIVE', COMPLETED = 'COMPLETED' }
 export enum NetworkStatus {
   DRAFT = 'DRAFT', PUBLISHED = 'PUBLISHED', REGISTRATION_CLOSED = 'REGISTRATION_CLOSED',
@@ -19,24 +18,6 @@ export enum AnchoringPhase { AWARENESS = 'AWARENESS', ACCEPTANCE = 'ACCEPTANCE',
 export enum MilestoneStatus { PLANNED = 'PLANNED', IN_PROGRESS = 'IN_PROGRESS', DONE = 'DONE', DELAYED = 'DELAYED', DROPPED = 'DROPPED' }
 export enum NetworkOrder { NAME = 'NAME', NEXT_SESSION = 'NEXT_SESSION', REGISTRATION_DEADLINE = 'REGISTRATION_DEADLINE' }
 
-registerEnumType(Language, {
-  name: 'Language',
-  description: 'Language of a text: Bokmål, Nynorsk, Swedish, English.',
-  valuesConfig: {
-    nb: { description: 'Norwegian Bokmål.' },
-    nn: { description: 'Norwegian Nynorsk.' },
-    sv: { description: 'Swedish.' },
-    en: { description: 'English.' },
-  },
-});
-registerEnumType(Country, {
-  name: 'Country',
-  description: 'A country the platform serves.',
-  valuesConfig: {
-    NO: { description: 'Norway.' },
-    SE: { description: 'Sweden.' },
-  },
-});
 registerEnumType(ProgramStatus, {
   name: 'ProgramStatus',
   description: 'Where a programme stands in time.',

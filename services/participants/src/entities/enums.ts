@@ -1,7 +1,6 @@
 import { registerEnumType } from 'type-graphql';
+export { Country, MunicipalityKind } from '@kommunenett/subgraph-kit';
 
-export enum Country { NO = 'NO', SE = 'SE' }
-export enum MunicipalityKind { MUNICIPALITY = 'MUNICIPALITY', COUNTY = 'COUNTY' }
 export enum OrganizationKind { ASSOCIATION = 'ASSOCIATION', NGO = 'NGO', MINISTRY = 'MINISTRY', UNION = 'UNION', OTHER = 'OTHER' }
 export enum RegistrationStatus {
   PENDING = 'PENDING', CONFIRMED = 'CONFIRMED', WAITLISTED = 'WAITLISTED', OFFERED = 'OFFERED',
@@ -37,22 +36,6 @@ export const SEAT_HOLDING: readonly RegistrationStatus[] = [RegistrationStatus.P
 /** Statuses of a live registration: it holds a seat or waits for one. */
 export const LIVE: readonly RegistrationStatus[] = [...SEAT_HOLDING, RegistrationStatus.WAITLISTED];
 
-registerEnumType(Country, {
-  name: 'Country',
-  description: 'A country the platform serves.',
-  valuesConfig: {
-    NO: { description: 'Norway.' },
-    SE: { description: 'Sweden.' },
-  },
-});
-registerEnumType(MunicipalityKind, {
-  name: 'MunicipalityKind',
-  description: 'A municipality, or a county authority (fylkeskommune, region).',
-  valuesConfig: {
-    MUNICIPALITY: { description: 'A municipality (kommun, kommune).' },
-    COUNTY: { description: 'A county authority (fylkeskommune, region).' },
-  },
-});
 registerEnumType(OrganizationKind, {
   name: 'OrganizationKind',
   description: 'What kind of organisation (other than a municipality) a person may belong to.',

@@ -1,8 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-
-export enum Language { nb = 'nb', nn = 'nn', sv = 'sv', en = 'en' }
-export enum Country { NO = 'NO', SE = 'SE' }
-export enum MunicipalityKind { MUNICIPALITY = 'MUNICIPALITY', COUNTY = 'COUNTY' }
+export { Language, Country, MunicipalityKind } from '@kommunenett/subgraph-kit';
 
 export enum IndicatorUnit { COUNT = 'COUNT', PERCENT = 'PERCENT', SCORE = 'SCORE', NOK = 'NOK' }
 export enum IndicatorValueType { INTEGER = 'INTEGER', DECIMAL = 'DECIMAL' }
@@ -26,32 +23,6 @@ export enum RecommendationImplementation {
 export enum StatisticsDimension { MUNICIPALITY = 'MUNICIPALITY', COUNTY = 'COUNTY', COUNTRY = 'COUNTRY', PERIOD = 'PERIOD', NETWORK = 'NETWORK' }
 export enum SurveyQuestionKind { SINGLE_CHOICE = 'SINGLE_CHOICE', MULTIPLE_CHOICE = 'MULTIPLE_CHOICE', SCALE = 'SCALE' }
 
-registerEnumType(Language, {
-  name: 'Language',
-  description: 'Language of a text: Bokmål, Nynorsk, Swedish, English.',
-  valuesConfig: {
-    nb: { description: 'Norwegian Bokmål.' },
-    nn: { description: 'Norwegian Nynorsk.' },
-    sv: { description: 'Swedish.' },
-    en: { description: 'English.' },
-  },
-});
-registerEnumType(Country, {
-  name: 'Country',
-  description: 'A country the platform serves.',
-  valuesConfig: {
-    NO: { description: 'Norway.' },
-    SE: { description: 'Sweden.' },
-  },
-});
-registerEnumType(MunicipalityKind, {
-  name: 'MunicipalityKind',
-  description: 'A municipality, or a county authority (fylkeskommune, region).',
-  valuesConfig: {
-    MUNICIPALITY: { description: 'A municipality (kommun, kommune).' },
-    COUNTY: { description: 'A county authority (fylkeskommune, region).' },
-  },
-});
 registerEnumType(IndicatorUnit, {
   name: 'IndicatorUnit',
   description: 'COUNT (whole numbers), PERCENT (0–100), SCORE (on the indicator’s scale), NOK (kroner).',
