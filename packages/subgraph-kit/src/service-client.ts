@@ -53,3 +53,16 @@ export class SubgraphClient {
     return data._entities;
   }
 }
+
+/**
+ * The internal secret, the one place a service reads it after start. Read at call time: the
+ * in-process test stack sets it (and the subgraph URLs) after the services have started.
+ */
+export function internalSecret(): string {
+  return process.env.INTERNAL_AUTH_SECRET ?? '';
+}
+
+/** A client for calls from `caller` to another subgraph, signed with the internal secret. */
+export function internalClient(caller: SubgraphName, target: SubgraphName): SubgraphClient {
+  return new SubgraphClient(caller, target, internalSecret());
+}

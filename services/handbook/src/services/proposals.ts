@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Brackets, type SelectQueryBuilder } from 'typeorm';
 import {
-  forbidden, isAdmin, isUuid, refuse, refuseAll, runMutation, SubgraphClient, unauthenticated, userError, type Outcome, type RequestContext,
+  forbidden, isAdmin, isUuid, refuse, refuseAll, runMutation, internalClient, unauthenticated, userError, type Outcome, type RequestContext,
 } from '@kommunenett/subgraph-kit';
 import { Handbook } from '../entities/handbook.entity';
 import { Edition } from '../entities/edition.entity';
@@ -42,8 +42,7 @@ const proposeSchema = z.object({
 
 /** Where a proposal may come from: the networks service owns networks and sessions. */
 async function checkOrigin(ctx: RequestContext, networkId: string, sessionId: string | null | undefined) {
-  const secret = process.env.INTERNAL_AUTH_SECRET ?? '';
-  const networks = new SubgraphClient('handbook', 'networks', secret);
+  const networks = internalClient('handbook', 'networks');
   const [network] = await networks.entities<{ id: string }>('Network', [networkId], 'id', ctx.requestId);
   if (!network) return [userError('networkId', `Network ${networkId} was not found.`, 'NOT_FOUND')];
   if (sessionId) {

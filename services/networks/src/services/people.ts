@@ -1,7 +1,7 @@
-import { isUuid, SubgraphClient, userError, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
+import { internalClient, isUuid, userError, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
 
 /** The participants subgraph, called with the internal credentials (URL and secret read at call time). */
-const participants = () => new SubgraphClient('networks', 'participants', process.env.INTERNAL_AUTH_SECRET ?? '');
+const participants = () => internalClient('networks', 'participants');
 
 /**
  * Person ids a writer puts into a field (contact persons, agenda leaders) must name people the

@@ -1,4 +1,4 @@
-import { SubgraphClient, type RequestContext } from '@kommunenett/subgraph-kit';
+import { internalClient, SubgraphClient, type RequestContext } from '@kommunenett/subgraph-kit';
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 
@@ -24,7 +24,7 @@ const RULES_SELECTION = `id status country capacity perMunicipalityLimit perMuni
 
 /** The networks subgraph, called with the internal credentials (URL and secret read at call time). */
 export function networksClient(): SubgraphClient {
-  return new SubgraphClient('participants', 'networks', process.env.INTERNAL_AUTH_SECRET ?? '');
+  return internalClient('participants', 'networks');
 }
 
 /** Reads network rules from the networks subgraph's `_entities`. */

@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import {
-  eraseMutationName, eraseTraces, forbidden, isAdmin, refuse, requirePersonalDataReader, runMutation, SUBGRAPH_NAMES, SubgraphClient,
+  eraseMutationName, eraseTraces, forbidden, isAdmin, refuse, requirePersonalDataReader, runMutation, SUBGRAPH_NAMES, internalClient,
   type PersonTraces, type RequestContext, type UserError,
 } from '@kommunenett/subgraph-kit';
 import { ERASED_NAME, Person } from '../entities/person.entity';
@@ -98,9 +98,8 @@ const ERASED_REASON = 'Personen er slettet / the person was erased';
  */
 export async function erasePersonEverywhere(ds: DataSource, person: Pick<Person, 'id' | 'name' | 'email'>, actor: string | null, requestId?: string): Promise<void> {
   const traces: PersonTraces = { personId: person.id, name: person.name, email: person.email, subjects: [person.id] };
-  const secret = process.env.INTERNAL_AUTH_SECRET ?? '';
   for (const service of SUBGRAPH_NAMES.filter((s) => s !== 'participants')) {
-    await new SubgraphClient('participants', service, secret).query(
+    await internalClient('participants', service).query(
       `mutation($personId: ID!, $name: String, $email: String, $subjects: [String!]!) { ${eraseMutationName(service)}(personId: $personId, name: $name, email: $email, subjects: $subjects) }`,
       { ...traces }, requestId);
   }

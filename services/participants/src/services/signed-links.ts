@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { isUuid } from '@kommunenett/subgraph-kit';
+import { internalSecret, isUuid } from '@kommunenett/subgraph-kit';
 import { NotificationKind } from '../entities/enums';
 import { settings } from './config';
 
@@ -16,7 +16,7 @@ import { settings } from './config';
  */
 
 function sign(purpose: string, payload: string): string {
-  const key = createHmac('sha256', process.env.INTERNAL_AUTH_SECRET ?? '').update(`kommunenett:${purpose}:v1`).digest();
+  const key = createHmac('sha256', internalSecret()).update(`kommunenett:${purpose}:v1`).digest();
   return createHmac('sha256', key).update(payload).digest('base64url');
 }
 

@@ -1,4 +1,4 @@
-import { loaderById, SubgraphClient, type RequestContext, type SubgraphName } from '@kommunenett/subgraph-kit';
+import { internalClient, loaderById, SubgraphClient, type RequestContext, type SubgraphName } from '@kommunenett/subgraph-kit';
 
 /*
  * Facts this service reads from the graph, never from other services' tables: the directory
@@ -7,8 +7,7 @@ import { loaderById, SubgraphClient, type RequestContext, type SubgraphName } fr
  */
 
 function client(target: SubgraphName): SubgraphClient {
-  // Read at call time: the test stack sets the secret and the URLs after the services start.
-  return new SubgraphClient('reports', target, process.env.INTERNAL_AUTH_SECRET ?? '');
+  return internalClient('reports', target);
 }
 
 export interface DirectoryEntry {
