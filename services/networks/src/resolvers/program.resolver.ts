@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, keysetPage, type RequestContext, Payload, payload } from '@kommunenett/subgraph-kit';
+import { ConnectionArgs, keysetPage, type RequestContext, Payload, payload, entityRef } from '@kommunenett/subgraph-kit';
 import { Program } from '../entities/program.entity';
-import { Organization, organizationRef } from '../entities/references';
+import { Organization } from '../entities/references';
 import { Language, NetworkOrder, ProgramStatus } from '../entities/enums';
 import { programById } from '../loaders';
 import { networkCatalogue } from '../services/networks';
@@ -56,17 +56,17 @@ export class ProgramResolver {
 
   @FieldResolver(() => [Organization], { description: 'Organizations that own the programme (e.g. KS and TI Norge).' })
   owners(@Root() p: Program) {
-    return p.ownerIds.map(organizationRef);
+    return p.ownerIds.map((id) => entityRef(Organization, id));
   }
 
   @FieldResolver(() => [Organization], { description: 'Partner organizations (e.g. the unions in «Saman om ein betre kommune»).' })
   partners(@Root() p: Program) {
-    return p.partnerIds.map(organizationRef);
+    return p.partnerIds.map((id) => entityRef(Organization, id));
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'Who funds the programme (e.g. the ministry).' })
   funder(@Root() p: Program) {
-    return p.funderId ? organizationRef(p.funderId) : null;
+    return p.funderId ? entityRef(Organization, p.funderId) : null;
   }
 
   @FieldResolver(() => NetworkConnection, { description: 'The programme’s networks the viewer may see, by name.' })

@@ -2,7 +2,7 @@ import { Arg, Ctx, Directive, FieldResolver, ID, Resolver, Root } from 'type-gra
 import { isUuid, loaderByGroup, type RequestContext } from '@kommunenett/subgraph-kit';
 import { IndicatorValue, RecommendationStatus, Report } from '../entities/report.entity';
 import { ReportKind } from '../entities/enums';
-import { Municipality, Network, Program, Recommendation } from '../entities/stubs';
+import { Municipality, Network, Program, Recommendation } from '../entities/references';
 import { compareIndicator } from '../services/comparison';
 import { loadKnown, networkParticipants, programNetworkIds } from '../services/graph';
 import { requirePeriods } from '../services/periods';

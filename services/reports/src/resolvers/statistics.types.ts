@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Indicator } from '../entities/indicator.entity';
-import { Municipality, Network } from '../entities/stubs';
+import { Municipality, Network } from '../entities/references';
 import { Country, MunicipalityKind } from '../entities/enums';
 
 @InputType({ description: 'Which units and periods statistics are built from. All given conditions must hold.' })

@@ -1,8 +1,8 @@
-import { appError, badInput, ErrorCode, groupsAlongDimensions, isUuid, suppressedByParent, suppressedCells, type RequestContext } from '@kommunenett/subgraph-kit';
+import { appError, badInput, ErrorCode, groupsAlongDimensions, isUuid, suppressedByParent, suppressedCells, type RequestContext, entityRef } from '@kommunenett/subgraph-kit';
 import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
 import type { Indicator } from '../entities/indicator.entity';
 import { Country, IndicatorUnit, MunicipalityKind, StatisticsDimension } from '../entities/enums';
-import { Municipality, Network, ref } from '../entities/stubs';
+import { Municipality, Network } from '../entities/references';
 import { indicatorById } from '../loaders';
 import type { Statistics, StatisticsCell, StatisticsFilter } from '../resolvers/statistics.types';
 import { directoryEntry, loadKnown, networkParticipants, populationFor, programNetworkIds, type DirectoryEntry } from './graph';
@@ -236,12 +236,12 @@ function toCell(row: AggregateRow, indicator: Indicator): StatisticsCell {
   const additive = indicator.unit === IndicatorUnit.COUNT || indicator.unit === IndicatorUnit.NOK;
   return {
     indicator,
-    municipality: row.municipality_id ? ref(Municipality, row.municipality_id) : null,
-    county: row.county_code ? ref(Municipality, `${row.country}-${row.county_code}`) : null,
+    municipality: row.municipality_id ? entityRef(Municipality, row.municipality_id) : null,
+    county: row.county_code ? entityRef(Municipality, `${row.country}-${row.county_code}`) : null,
     countyCode: row.county_code,
     country: row.country as Country | null,
     period: row.period,
-    network: row.network_id ? ref(Network, row.network_id) : null,
+    network: row.network_id ? entityRef(Network, row.network_id) : null,
     breakdown: row.breakdown,
     value: additive ? row.sum : row.mean,
     sum: row.sum,
