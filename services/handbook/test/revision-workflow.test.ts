@@ -17,14 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await stack?.stop(); });
 
-type Data = Record<string, any>;  
-
-/** Sends an operation and fails the test on any GraphQL error. */
-async function ok(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Data> {
-  const res = await stack.graphql<Data>(query, { variables, token });
-  expect(res.body.errors).toBeUndefined();
-  return res.body.data!;
-}
+const ok = (query: string, variables: Record<string, unknown> = {}, token?: string) => stack.ok(query, variables, token);
 
 const PROPOSE = `mutation($input: ProposeRevisionInput!) { proposeRevision(input: $input) {
   proposal { id status anchor proposerRole network { id } session { id theme } } userErrors { field message code } } }`;

@@ -2,7 +2,7 @@ import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { subgraphConfigFromEnv } from '@kommunenett/subgraph-kit';
 import { launchBrowser, screenshot, watchOutsideRequests } from '@kommunenett/browser';
-import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
+import { createNetwork, newPerson, updateNetwork, startTestStack, type TestStack } from '@kommunenett/stack/testing';
 import { participantsSubgraph } from '../src/index';
 import { settingsOf } from '../src/config';
 import { deliverNotifications, queueOfferReminders } from '../src/services/notifications';
@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processWaitlists, syncNetworks } from '../src/services/registration-jobs';
-import { createNetwork, newPerson, register, updateNetwork } from './fixtures';
+import { register } from './fixtures';
 
 /** A real SMTP server in the test: every message it takes, parsed; addresses starting with "bounce" refused for good. */
 class TestMailServer {

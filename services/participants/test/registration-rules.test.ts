@@ -1,6 +1,6 @@
-import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
+import { createNetwork, newPerson, startTestStack, type TestStack } from '@kommunenett/stack/testing';
 import { DEMO } from '@kommunenett/reference-data';
-import { createNetwork, newPerson, register } from './fixtures';
+import { register } from './fixtures';
 
 let stack: TestStack;
 let admin: string;

@@ -1,6 +1,6 @@
-import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
+import { createNetwork, newPerson, updateNetwork, startTestStack, type TestStack } from '@kommunenett/stack/testing';
 import { processWaitlists, syncNetworks } from '../src/services/registration-jobs';
-import { createNetwork, newPerson, register, updateNetwork } from './fixtures';
+import { register } from './fixtures';
 
 let stack: TestStack;
 let admin: string;

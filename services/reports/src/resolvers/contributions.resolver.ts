@@ -7,7 +7,7 @@ import { compareIndicator } from '../services/comparison';
 import { loadKnown, networkParticipants, programNetworkIds } from '../services/graph';
 import { requirePeriods } from '../services/periods';
 import { restrictToVisible, visibleReports } from '../services/report-access';
-import { IndicatorComparison } from './statistics.types';
+import { IndicatorComparison } from '../entities/statistics';
 
 const ORDER = 'r.period DESC, r.kind, r.id';
 

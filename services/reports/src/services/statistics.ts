@@ -4,16 +4,27 @@ import type { Indicator } from '../entities/indicator.entity';
 import { Country, IndicatorUnit, MunicipalityKind, StatisticsDimension } from '../entities/enums';
 import { Municipality, Network } from '../entities/references';
 import { indicatorById } from '../loaders';
-import type { Statistics, StatisticsCell, StatisticsFilter } from '../resolvers/statistics.types';
+import type { Statistics, StatisticsCell } from '../entities/statistics';
 import { directoryEntry, loadKnown, networkParticipants, populationFor, programNetworkIds, type DirectoryEntry } from './graph';
 import { indicatorPeriods, requirePeriods } from './periods';
 import { settingsOf } from '../config';
 
 const MAX_INDICATORS = 50;
 
+/** Which units and periods statistics are built from (the query's `filter`). */
+export interface StatisticsFilterInput {
+  municipalities?: string[];
+  countyCodes?: string[];
+  country?: Country;
+  networkIds?: string[];
+  programIds?: string[];
+  periods?: string[];
+  unitKind?: MunicipalityKind;
+}
+
 export interface StatisticsArgs {
   indicators: string[];
-  filter?: StatisticsFilter | null;
+  filter?: StatisticsFilterInput | null;
   groupBy?: StatisticsDimension[] | null;
   breakdown?: string | null;
 }
@@ -30,7 +41,7 @@ export async function requireIndicators(ctx: RequestContext, ids: readonly strin
 }
 
 /** Which municipalities take part in the networks of the filter (all of them, by network). */
-async function membershipOf(ctx: RequestContext, filter: StatisticsFilter): Promise<{ networkIds: string[]; pairs: [string, string][] } | null> {
+async function membershipOf(ctx: RequestContext, filter: StatisticsFilterInput): Promise<{ networkIds: string[]; pairs: [string, string][] } | null> {
   if (!filter.networkIds?.length && !filter.programIds?.length) return null;
   for (const id of [...(filter.networkIds ?? []), ...(filter.programIds ?? [])]) {
     if (!isUuid(id)) throw badInput(`${id} is not a network or programme id.`, 'filter');
