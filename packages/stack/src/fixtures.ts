@@ -15,7 +15,10 @@ export function newPerson(prefix = 'deltaker') {
   return { name: `Test Deltaker ${n}`, email: `${prefix}.${n}@example.org`, title: 'kommunalsjef' };
 }
 
-/** A test network; what is not given is an open network of the anti-corruption programme hosted by TI Norge and KS. */
+/**
+ * A test network; what is not given is an open network of the anti-corruption programme hosted by TI
+ * Norge and KS, for 30, at most 3 per municipality (never more than the capacity).
+ */
 export interface NetworkFixture {
   status?: 'DRAFT' | 'PUBLISHED' | 'REGISTRATION_CLOSED' | 'RUNNING' | 'COMPLETED' | 'CANCELLED';
   capacity?: number | null;
@@ -73,14 +76,16 @@ async function moveTo(stack: TestStack, id: string, version: number, status: Non
 /** Creates a network through the networks service's mutations (as ADMIN) and returns its id. */
 export async function createNetwork(stack: TestStack, f: NetworkFixture = {}): Promise<string> {
   const country = f.country ?? 'NO';
+  const capacity = f.capacity === undefined ? 30 : f.capacity;
+  // The networks service refuses a per-municipality limit above the capacity.
+  const perMunicipalityLimit = f.perMunicipalityLimit === undefined ? Math.min(3, capacity ?? 3) : f.perMunicipalityLimit;
   const deadline = f.registrationDeadline === undefined ? new Date(Date.now() + 30 * 86_400_000) : f.registrationDeadline;
   const deadlinePassed = deadline !== null && deadline.getTime() < Date.now();
   const created = await changeNetwork(stack, 'createNetwork', 'CreateNetworkInput', {
     programId: f.programId === undefined ? DEMO.programs.antikorrupsjon2013 : f.programId, name: `Testnettverk ${randomUUID().slice(0, 8)}`,
     theme: 'antikorrupsjon', country, language: country === 'SE' ? 'sv' : 'nb',
     hostIds: f.hostIds ?? ['ti-norge', 'ks'], eligibleKinds: f.eligibleKinds ?? ['MUNICIPALITY', 'COUNTY'],
-    capacity: f.capacity === undefined ? 30 : f.capacity,
-    perMunicipalityLimit: f.perMunicipalityLimit === undefined ? 3 : f.perMunicipalityLimit,
+    capacity, perMunicipalityLimit,
     perMunicipalityMin: f.perMunicipalityMin ?? null,
     registrationOpensOn: f.registrationOpensAt ? localDate(f.registrationOpensAt, country) : null,
     // A network is published before its deadline; a passed one is set afterwards.
@@ -99,4 +104,26 @@ export async function updateNetwork(stack: TestStack, id: string, { status, ...s
   if (Object.keys(set).length) ({ version } = await changeNetwork(stack, 'updateNetwork', 'UpdateNetworkInput', { id, expectedVersion: version, ...set }));
   if (status === 'CANCELLED') await moveTo(stack, id, version, 'CANCELLED');
   else if (status) throw new Error(`updateNetwork moves a test network to CANCELLED only, not ${status}.`);
+}
+
+/**
+ * Runs `work` while every insert or update of `table` (e.g. `handbook.edition`) for which the SQL
+ * condition `when` holds (over `NEW`) fails as a unique violation would: how a test makes a real
+ * mutation fail after its first writes, to show that the runner's rollback leaves nothing behind.
+ */
+export async function withFailingWrite<T>(stack: TestStack, table: string, when: string, work: () => Promise<T>): Promise<T> {
+  const [schema] = table.split('.');
+  const ds = stack.subgraphs[schema].ds;
+  await ds.query(`CREATE OR REPLACE FUNCTION ${schema}.failing_write() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF ${when} THEN RAISE unique_violation USING MESSAGE = 'failing write (test)'; END IF;
+      RETURN NEW;
+    END $$`);
+  await ds.query(`CREATE TRIGGER failing_write BEFORE INSERT OR UPDATE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${schema}.failing_write()`);
+  try {
+    return await work();
+  } finally {
+    await ds.query(`DROP TRIGGER failing_write ON ${table}`);
+    await ds.query(`DROP FUNCTION ${schema}.failing_write()`);
+  }
 }
