@@ -6,7 +6,7 @@ import { Country, OrganizationKind } from './enums';
 @Directive('@key(fields: "id")')
 @Entity({ name: 'organization' })
 export class Organization {
-  @Field(() => ID) @PrimaryColumn('text') id: string;
+  @Field(() => ID, { description: 'Stable short identifier, e.g. "ks", "skr", "ti-norge"; used in tokens (--org) and never changes.' }) @PrimaryColumn('text') id: string;
   @Field() @Column('text') name: string;
   @Field() @Column('text', { name: 'short_name' }) shortName: string;
   @Field(() => Country) @Column('text') country: Country;
