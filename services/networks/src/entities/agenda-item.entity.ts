@@ -15,6 +15,8 @@ export class AgendaItem {
   @Column('timestamptz', { name: 'ends_at', nullable: true }) endsAt: Date | null;
   @Field({ description: 'What the item is, e.g. «Velkommen og presentasjonsrunde».' }) @Column('text') title: string;
   @Field(() => String, { nullable: true, description: 'More about the item, when the agenda says more.' }) @Column('text', { nullable: true }) description: string | null;
+  @Field(() => [String], { description: 'The points the agenda lists under the item, in order and worded as the agenda words them (e.g. the parts of a project presentation); empty when it lists none.' })
+  @Column('text', { array: true, default: () => "'{}'" }) points: string[];
   @Field(() => AgendaItemKind, { description: 'Plenary, presentation, group work, break and so on.' }) @Column('text') kind: AgendaItemKind;
   @Column('text', { nullable: true }) leaders: string | null;
   @Column('uuid', { array: true, name: 'leader_person_ids', default: () => "'{}'" }) leaderPersonIds: string[];

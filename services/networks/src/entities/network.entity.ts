@@ -44,6 +44,8 @@ export class Network {
   @Field(() => [RegistrantKind], { description: 'Who may register: municipalities, county authorities or both.' }) @Column('text', { array: true, name: 'eligible_kinds' }) eligibleKinds: RegistrantKind[];
   @Field(() => Int, { nullable: true, description: 'Maximum number of participants.' }) @Column('int', { nullable: true }) capacity: number | null;
   @Field(() => Int, { nullable: true, description: 'Fewest participants for the network to run; null when there is no minimum.' }) @Column('int', { name: 'capacity_min', nullable: true }) capacityMin: number | null;
+  @Field(() => Int, { nullable: true, description: 'Number of municipalities the network is set up for, as its programme states it (004: «2 nettverk med tema omdømme – 16 kommuner», so 8 each); null when not stated. municipalityCount counts the registered ones.' })
+  @Column('int', { name: 'planned_municipality_count', nullable: true }) plannedMunicipalityCount: number | null;
   @Field(() => Int, { nullable: true, description: 'Most participants one municipality may register.' }) @Column('int', { name: 'per_municipality_limit', nullable: true }) perMunicipalityLimit: number | null;
   @Field(() => Int, { nullable: true, description: 'Fewest participants a municipality should register.' }) @Column('int', { name: 'per_municipality_min', nullable: true }) perMunicipalityMin: number | null;
   @Field(() => Date, { nullable: true, description: 'Start of the first day of registration (00:00 in the network’s time zone), as a UTC instant; null when registration opens on publication.' }) @Column('timestamptz', { name: 'registration_opens_at', nullable: true }) registrationOpensAt: Date | null;

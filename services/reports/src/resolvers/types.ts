@@ -45,6 +45,7 @@ export class IndicatorValueInput {
   @Field(() => IndicatorUnit, { nullable: true, description: 'The unit you mean; refused with a user error when it is not the indicator’s.' }) unit?: IndicatorUnit;
   @Field(() => String, { nullable: true, description: '"dimension:value", e.g. "area:hms".' }) breakdown?: string | null;
   @Field(() => LocalDateResolver, { nullable: true, description: 'Date the figure is counted to.' }) asOf?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM: the month the measurement was taken, when the indicator is measured in a given month.' }) measuredIn?: string | null;
   @Field(() => String, { nullable: true, description: 'A note on the figure.' }) note?: string | null;
 }
 
