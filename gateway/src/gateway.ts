@@ -18,7 +18,7 @@ import {
 import {
   createLogger, handleGraphQLRequest, HttpError, maskError, readBody, sendJson, startHttpServer, SUBGRAPH_NAMES, type SubgraphName,
 } from '@kommunenett/subgraph-kit';
-import { gatewayConfigFromEnv, type GatewayConfig } from './config';
+import type { GatewayConfig } from './config';
 import { isBrowserNavigation, serveGraphiql } from './graphiql';
 import { dashboardHandler } from './dashboard';
 import { devTokenHandler } from './dev-token';
@@ -75,8 +75,7 @@ async function viewerOf(req: IncomingMessage, verify: (token: string) => Promise
  * The public entry point: verifies tokens, applies request limits and plans queries over the
  * static supergraph; each subgraph call carries the viewer signed for that subgraph.
  */
-export async function startGateway(overrides: Partial<GatewayConfig> = {}, log: Logger = createLogger('gateway')): Promise<RunningGateway> {
-  const config = { ...gatewayConfigFromEnv(), ...overrides };
+export async function startGateway(config: GatewayConfig, log: Logger = createLogger('gateway')): Promise<RunningGateway> {
   const devKeys = (config.jwksUrl || config.jwks) && config.internalSecret ? null : await loadOrCreateDevKeys(config.dataDir);
   const internalSecret = config.internalSecret ?? devKeys!.internalSecret;
   // Development tokens exist only while tokens are verified with the development key.
