@@ -133,7 +133,7 @@ async function main(): Promise<void> {
   const runs = Number(values.runs);
   const env = await benchStackEnv(scale);
   console.log(`kommunenett dashboard render times — scale ${scale}, ${runs} runs per page, ${env.DATABASE_URL ? 'PostgreSQL' : 'embedded database'}`);
-  const stack = await startStackProcesses({ dataDir: benchDataDir(scale), env, log: (line) => { if (/error|fatal|exited/.test(line)) console.log(line); } });
+  const stack = await startStackProcesses(process.env, { dataDir: benchDataDir(scale), env, log: (line) => { if (/error|fatal|exited/.test(line)) console.log(line); } });
   let browser: Browser | undefined;
   try {
     const volume = await seedVolume(stack.databaseUrl, scale, (msg) => console.log(`  ${msg}`));
