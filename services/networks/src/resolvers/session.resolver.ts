@@ -40,6 +40,7 @@ class CreateSessionInput {
   @Field() title: string;
   @Field(() => String, { nullable: true }) theme?: string | null;
   @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => [String], { nullable: true, description: 'The points the invitation or programme lists for the session, in order, worded as it words them.' }) points?: string[];
   @Field(() => SessionTimesInput, { nullable: true }) times?: SessionTimesInput | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM, e.g. "2013-10".' }) plannedMonth?: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM, the last month of a span.' }) plannedTo?: string | null;
@@ -54,6 +55,7 @@ class UpdateSessionInput {
   @Field(() => String, { nullable: true }) title?: string;
   @Field(() => String, { nullable: true }) theme?: string | null;
   @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => [String], { nullable: true, description: 'The points the invitation or programme lists for the session, in order, worded as it words them.' }) points?: string[];
   @Field(() => String, { nullable: true }) plannedMonth?: string | null;
   @Field(() => String, { nullable: true }) plannedTo?: string | null;
   @Field(() => SessionLocationInput, { nullable: true, description: 'Replaces the location; null: to be decided.' }) location?: SessionLocationInput | null;
