@@ -22,6 +22,7 @@ class CreateNetworkInput {
   @Field(() => [ID], { description: 'Organizations that run the network; an ORG_ADMIN must include their own.' }) hostIds: string[];
   @Field(() => [ID], { nullable: true, description: 'Person ids of the contact persons.' }) contactPersonIds?: string[];
   @Field(() => [String], { nullable: true, description: 'Roles the network is for, e.g. economists, lawyers, controllers.' }) targetRoles?: string[];
+  @Field(() => [String], { nullable: true, description: 'What the gatherings contain, point by point, as the invitation words it.' }) points?: string[];
   @Field(() => [RegistrantKind], { nullable: true, description: 'Default: municipalities.' }) eligibleKinds?: RegistrantKind[];
   @Field(() => Int, { nullable: true, description: 'Most participants.' }) capacity?: number | null;
   @Field(() => Int, { nullable: true, description: 'Fewest participants for the network to run.' }) capacityMin?: number | null;
@@ -47,6 +48,7 @@ class UpdateNetworkInput {
   @Field(() => [ID], { nullable: true, description: 'Organizations that run the network; replaces the list.' }) hostIds?: string[];
   @Field(() => [ID], { nullable: true, description: 'Person ids of the contact persons; replaces the list.' }) contactPersonIds?: string[];
   @Field(() => [String], { nullable: true, description: 'Roles the network is for; replaces the list.' }) targetRoles?: string[];
+  @Field(() => [String], { nullable: true, description: 'What the gatherings contain, point by point, as the invitation words it; replaces the list.' }) points?: string[];
   @Field(() => [RegistrantKind], { nullable: true, description: 'Who may register; replaces the list.' }) eligibleKinds?: RegistrantKind[];
   @Field(() => Int, { nullable: true, description: 'Most participants; null removes the limit.' }) capacity?: number | null;
   @Field(() => Int, { nullable: true, description: 'Fewest participants for the network to run.' }) capacityMin?: number | null;
