@@ -18,4 +18,5 @@ export * from './jobs';
 export * from './service-client';
 export * from './disclosure';
 export * from './personal-data';
+export * from './audit';
 export * from './shared-enums';

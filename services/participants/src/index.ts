@@ -28,6 +28,7 @@ import { ErasePersonPayloadResolver, PersonalDataExport, PrivacyResolver } from 
 import { applyRetention } from './services/privacy';
 import { StatisticsResolver } from './resolvers/statistics.resolver';
 import { NotificationPreferencesResolver } from './resolvers/notification.resolver';
+import { AuditEntriesResolver } from './resolvers/audit.resolver';
 import { deliverWebhooks } from './services/webhooks';
 import { deliverNotifications, queueOfferReminders } from './services/notifications';
 import { checkMailSettings } from './services/mail/transport';
@@ -57,7 +58,7 @@ export const participantsSubgraph: SubgraphDefinition = {
     RegistrationPayloadResolver, ImportRowResultResolver, PersonResolver, RegistrationChangeResolver, WebhookResolver, WebhookDeliveryResolver,
     AttendanceResolver, SessionAttendanceResolver, AttendanceChangeResolver, NetworkAttendanceResolver, MunicipalityAttendanceRateResolver,
     PersonAttendanceRateResolver, PrivacyResolver, ErasePersonPayloadResolver, StatisticsResolver,
-    NotificationPreferencesResolver,
+    NotificationPreferencesResolver, AuditEntriesResolver,
   ],
   // Entity stubs that no query returns must be named, or the schema leaves them out.
   orphanedTypes: [Network, Person],
