@@ -127,7 +127,7 @@ const countOwn = async (ctx: RequestContext, networkId: string, kinds: NetworkAu
 
 /** The participants service's entries (registrations, attendance), through its internal query. */
 async function participantsEntries(ctx: RequestContext, networkId: string, before: { micros: string; id: string } | null, limit: number, kinds: NetworkAuditKind[]) {
-  const data = await internalClient('networks', 'participants').query<{ networkAuditEntries: { entries: AuditRow[]; total: number } }>(
+  const data = await internalClient(ctx, 'participants').query<{ networkAuditEntries: { entries: AuditRow[]; total: number } }>(
     'query($networkId: ID!, $before: String, $first: Int!, $kinds: [String!]!) { networkAuditEntries(networkId: $networkId, before: $before, first: $first, kinds: $kinds) }',
     { networkId, before: before ? encodeAuditCursor(before) : null, first: limit, kinds }, ctx.requestId);
   return data.networkAuditEntries;
