@@ -153,6 +153,8 @@ async function waitFor(page: Page, selector: string, name: string): Promise<void
     throw error;
   }
 }
+/** The README's two pictures (copied from .data/screenshots/readme/ to docs/img/ by a person): 720 pixels wide. */
+const README_PICTURE = { width: 720, maxHeight: 1000 };
 /** A figure as the page shows it (en-GB: "1,234.5") as a number. */
 const numberOf = (shown: string) => Number(shown.replace(/[^\d.-]/g, ''));
 
@@ -296,6 +298,7 @@ describe.each(['ANALYST', 'ORG_ADMIN'] as const)('%s', (role) => {
     await expectOverviewAsTheApiAnswers(opened.page, token);
     expect(await seriousViolations(opened.page)).toEqual([]);
     await screenshot(opened.page, `dashboard-overview-${role.toLowerCase()}`);
+    if (role === 'ANALYST') await screenshot(opened.page, 'readme/dashboard-overview', README_PICTURE);
     await opened.page.close();
   });
 });
@@ -356,6 +359,7 @@ describe('ANALYST statistics', () => {
     await page.waitForSelector('.chart svg', WAIT);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard-statistics-analyst');
+    await screenshot(page, 'readme/dashboard-statistics', README_PICTURE);
     await page.close();
   });
 
