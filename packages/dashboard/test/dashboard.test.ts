@@ -487,6 +487,27 @@ describe('bad input', () => {
     await page.close();
   });
 
+  it('draws a page whose persisted query the gateway does not know, by sending its text once', async () => {
+    const page = await browser.newPage();
+    const sent: GraphQLRequest[] = [];
+    await page.setRequestInterception(true);
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname !== '/graphql') return void r.continue();
+      const body = JSON.parse(r.postData() ?? 'null') as GraphQLRequest;
+      sent.push(body);
+      // A gateway without the dashboard's manifest: the hash alone is not enough.
+      if (!body.query) return void r.respond({ status: 200, contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] }) });
+      return void r.continue();
+    });
+    await page.goto(`${dashboard}/handbook?q=korrupsjon`, { waitUntil: 'networkidle0' });
+    await page.waitForSelector('.hits li', WAIT);
+    // The text went once, under the manifest's hash (the gateway checked it is the text's hash).
+    expect(sent.filter((r) => r.query).map((r) => r.operationName)).toEqual(['HandbookSearch']);
+    for (const r of sent) expect(r.extensions?.persistedQuery?.sha256Hash).toBe(PERSISTED.get(r.operationName!));
+    expect(await page.$$eval('.snippet mark', (marks) => marks.length)).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('asks to sign in again when the token has expired, and signing in again brings the data back', async () => {
     const expired = await stack.token('ANALYST', { org: 'ks' }, Math.floor(Date.now() / 1000) - 3600);
     const opened = await open('/');
