@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -22,6 +23,7 @@ import { isBrowserNavigation, serveGraphiql } from './graphiql';
 import { dashboardHandler } from './dashboard';
 import { devTokenHandler } from './dev-token';
 import { createSubgraphFetcher } from './subgraph-fetcher';
+import { dashboardPersistedQueries, persistedQueryCache } from './persisted-queries';
 import { queryLimits } from './limits';
 import { NoNulInStrings, NoPrototypeNames, requestChecks } from './validation';
 
@@ -111,6 +113,8 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.introspection,
+    // Automatic persisted queries, with the dashboard's own operations known from the start.
+    persistedQueries: { cache: persistedQueryCache(dashboardPersistedQueries(join(config.dashboardDir, 'persisted-queries.json'), log)) },
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: config.limits.maxTokens },
