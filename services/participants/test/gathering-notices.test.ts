@@ -1,10 +1,9 @@
 import ICAL from 'ical.js';
-import { createNetwork, newPerson, startTestStack, type TestStack } from '@kommunenett/stack/testing';
-import { settingsOf } from '../src/config';
+import { createNetwork, newPerson, type TestStack } from '@kommunenett/stack/testing';
 import { deliverNotifications } from '../src/services/notifications';
 import { queueGatheringReminders, syncGatherings } from '../src/services/gathering-notices';
 import { register } from './fixtures';
-import { TestMailServer } from './mail-server';
+import { startStackWithMail, TestMailServer } from './mail-server';
 
 /** A gathering that gets its date or moves is told to the confirmed participants with an .ics file; a reminder comes before it. */
 let stack: TestStack;
@@ -12,10 +11,8 @@ let admin: string;
 const mail = new TestMailServer();
 
 beforeAll(async () => {
-  await mail.start();
-  stack = await startTestStack({ env: { SMTP_URL: `smtp://127.0.0.1:${mail.port}`, PARTICIPANTS_MAIL_BACKOFF_MS: '0' } });
+  stack = await startStackWithMail(mail);
   admin = await stack.token('ADMIN');
-  settingsOf(stack.subgraphs.participants).publicBaseUrl = stack.baseUrl;
 });
 afterAll(async () => {
   await stack?.stop();
