@@ -152,6 +152,8 @@ export type StatisticsDimension =
   | 'COUNTY'
   /** One group per country (NO, SE). */
   | 'COUNTRY'
+  /** One group per municipality size class (MunicipalitySizeClass, by the latest population; the same classes as participationStatistics). Units without a population form a group with sizeClass null. */
+  | 'SIZE_CLASS'
   /** One group per period (year). */
   | 'PERIOD'
   /** One group per learning network. */

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-export { Country, MunicipalityKind } from '@kommunenett/subgraph-kit';
+export { Country, MunicipalityKind, MunicipalitySizeClass } from '@kommunenett/subgraph-kit';
 
 export enum OrganizationKind { ASSOCIATION = 'ASSOCIATION', NGO = 'NGO', MINISTRY = 'MINISTRY', UNION = 'UNION', OTHER = 'OTHER' }
 export enum RegistrationStatus {
@@ -24,11 +24,6 @@ export const OPTIONAL_NOTIFICATIONS: readonly NotificationKind[] = [Notification
 export enum NotificationStatus { PENDING = 'PENDING', SENT = 'SENT', SKIPPED = 'SKIPPED', FAILED = 'FAILED', BOUNCED = 'BOUNCED' }
 export enum ParticipationDimension {
   COUNTRY = 'COUNTRY', COUNTY = 'COUNTY', MUNICIPALITY = 'MUNICIPALITY', SIZE_CLASS = 'SIZE_CLASS', NETWORK = 'NETWORK', ROLE = 'ROLE', GENDER = 'GENDER',
-}
-/** Municipality size classes by inhabitants (as `SIZE_CLASSES` of the reference data; docs/reports.md). */
-export enum MunicipalitySizeClass {
-  UNDER_5000 = 'UNDER_5000', FROM_5000_TO_19999 = 'FROM_5000_TO_19999', FROM_20000_TO_49999 = 'FROM_20000_TO_49999',
-  FROM_50000_TO_99999 = 'FROM_50000_TO_99999', FROM_100000 = 'FROM_100000',
 }
 
 /** Statuses that hold a seat in the network. */
@@ -153,16 +148,5 @@ registerEnumType(ParticipationDimension, {
     NETWORK: { description: 'The network registered for.' },
     ROLE: { description: 'The person’s current job title, lower-cased ("not given" without one).' },
     GENDER: { description: 'The person’s gender where given, else NOT_GIVEN.' },
-  },
-});
-registerEnumType(MunicipalitySizeClass, {
-  name: 'MunicipalitySizeClass',
-  description: 'Municipalities by inhabitants (latest figure): under 5,000; 5,000–19,999; 20,000–49,999; 50,000–99,999; 100,000 and more.',
-  valuesConfig: {
-    UNDER_5000: { description: 'Fewer than 5,000 inhabitants.' },
-    FROM_5000_TO_19999: { description: '5,000 to 19,999 inhabitants.' },
-    FROM_20000_TO_49999: { description: '20,000 to 49,999 inhabitants.' },
-    FROM_50000_TO_99999: { description: '50,000 to 99,999 inhabitants.' },
-    FROM_100000: { description: '100,000 inhabitants or more.' },
   },
 });

@@ -6,7 +6,7 @@ import { inputSchemas, refuse, refuseAll, runMutation, userError, type Outcome, 
 import { Indicator } from '../entities/indicator.entity';
 import { Audit, Finding, IndicatorValue, RecommendationStatus, Report, Risk } from '../entities/report.entity';
 import {
-  AuditKind, FindingKind, IndicatorUnit, Language, RecommendationImplementation, ReportKind, ReportStatus, RiskStatus,
+  AuditKind, FindingKind, IndicatorUnit, Language, RecommendationImplementation, ReportKind, ReportStatus, RiskStatus, ValueProvenance,
 } from '../entities/enums';
 import { directoryEntry, networkExists, organizationExists } from './graph';
 import { codeInForce } from './municipality-codes';
@@ -33,6 +33,8 @@ const contentSchema = z.object({
     breakdown: z.string().regex(/^[a-z][a-z0-9-]{0,49}:\S.{0,99}$/, 'A breakdown is "dimension:value", e.g. "area:hms".').nullish().transform((s) => s ?? null),
     asOf: localDate,
     note: optionalText(2000),
+    // A named public source makes the value IMPORTED; without one the municipality reports it.
+    source: z.object({ name: text(300), url: inputSchemas.httpUrl.nullish().transform((s) => s ?? null) }).nullish().transform((s) => s ?? null),
   })).max(500).nullish(),
   risks: z.array(z.object({
     factor: text(300),
@@ -119,6 +121,7 @@ async function writeContent(m: EntityManager, report: Report, content: Omit<Cont
       await m.getRepository(IndicatorValue).insert(content.values.map((v) => ({
         id: randomUUID(), reportId: report.id, indicatorId: v.indicatorId, municipalityId: report.municipalityId, period: report.period,
         breakdown: v.breakdown, value: v.value, asOf: v.asOf, note: v.note,
+        provenance: v.source ? ValueProvenance.IMPORTED : ValueProvenance.REPORTED, sourceName: v.source?.name ?? null, sourceUrl: v.source?.url ?? null,
       })));
     }
   }
