@@ -26,6 +26,12 @@ export enum ParticipationDimension {
   COUNTRY = 'COUNTRY', COUNTY = 'COUNTY', MUNICIPALITY = 'MUNICIPALITY', SIZE_CLASS = 'SIZE_CLASS', NETWORK = 'NETWORK', ROLE = 'ROLE', GENDER = 'GENDER',
 }
 
+/** What a position is, beside its free-text title (docs/participants.md, "Positions"); `roleOfTitle` derives it from a title. */
+export enum PositionRole {
+  CHIEF_EXECUTIVE = 'CHIEF_EXECUTIVE', DEPUTY_CHIEF_EXECUTIVE = 'DEPUTY_CHIEF_EXECUTIVE', DEPARTMENT_HEAD = 'DEPARTMENT_HEAD',
+  MANAGER = 'MANAGER', ADVISER = 'ADVISER', POLITICIAN = 'POLITICIAN', OTHER = 'OTHER',
+}
+
 /** Statuses that hold a seat in the network. */
 export const SEAT_HOLDING: readonly RegistrationStatus[] = [RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, RegistrationStatus.OFFERED];
 /** Statuses of a live registration: it holds a seat or waits for one. */
@@ -148,5 +154,18 @@ registerEnumType(ParticipationDimension, {
     NETWORK: { description: 'The network registered for.' },
     ROLE: { description: 'The person’s current job title, lower-cased ("not given" without one).' },
     GENDER: { description: 'The person’s gender where given, else NOT_GIVEN.' },
+  },
+});
+registerEnumType(PositionRole, {
+  name: 'PositionRole',
+  description: 'What a position is, whatever its title’s wording: the small vocabulary outcomes are counted in (docs/participants.md).',
+  valuesConfig: {
+    CHIEF_EXECUTIVE: { description: 'Head of the administration of a municipality or county authority: rådmann, kommunedirektør (nb, nn), kommundirektör, kommunchef, stadsdirektör (sv), fylkesrådmann, fylkesdirektør, regiondirektör.' },
+    DEPUTY_CHIEF_EXECUTIVE: { description: 'Deputy of the chief executive: assisterende rådmann or kommunedirektør, biträdande or vice kommundirektör.' },
+    DEPARTMENT_HEAD: { description: 'Heads a sector or department under the chief executive: kommunalsjef, kommunaldirektør, etatsjef, sektorsjef, økonomisjef, HR-sjef, personalsjef, förvaltningschef, ekonomichef.' },
+    MANAGER: { description: 'Another leader: enhetsleder, avdelingsleder, innkjøpssjef, rektor, enhetschef (a title with leder, sjef or chef not named above).' },
+    ADVISER: { description: 'An adviser or specialist without staff: rådgiver, rådgjevar, controller, revisor, jurist, kommuneadvokat, handläggare, utredare, prosjektleder.' },
+    POLITICIAN: { description: 'An elected office: ordfører, ordførar, varaordfører, kommunalråd, kommunstyrelsens ordförande.' },
+    OTHER: { description: 'Any other position, or a title that says too little.' },
   },
 });

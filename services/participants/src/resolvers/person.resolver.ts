@@ -7,11 +7,12 @@ import { Position } from '../entities/position.entity';
 import { Municipality } from '../entities/municipality.entity';
 import { Organization } from '../entities/organization.entity';
 import { Registration } from '../entities/registration.entity';
-import { Gender } from '../entities/enums';
+import { Gender, PositionRole } from '../entities/enums';
 import { municipalityById, organizationById, personById, positionsByPerson, registrationsByPerson } from '../loaders';
 import { accessTo, personFacts, PersonAccess, readContactField, visiblePersonById } from '../services/person-visibility';
 import { canSeeRegistration } from '../services/access';
 import { municipalityIdSchema } from '../services/registrations';
+import { roleOfTitle } from '../services/position-roles';
 
 @ObjectType()
 export class PositionPayload {
@@ -22,7 +23,8 @@ export class PositionPayload {
 @InputType({ description: 'A position a person held or holds: what follows their career after a network.' })
 export class RecordPositionInput {
   @Field(() => ID) personId: string;
-  @Field() title: string;
+  @Field({ description: 'The title as worded, e.g. «kommunedirektør».' }) title: string;
+  @Field(() => PositionRole, { nullable: true, description: 'What the position is; derived from the title when not given (docs/participants.md).' }) role?: PositionRole | null;
   @Field(() => ID, { nullable: true }) employerMunicipalityId?: string | null;
   @Field(() => ID, { nullable: true }) employerOrganizationId?: string | null;
   @Field({ description: 'First day, YYYY-MM-DD.' }) validFrom: string;
@@ -34,6 +36,7 @@ const localDate = z.string().refine(isLocalDate,
 const recordPositionSchema = z.object({
   personId: inputSchemas.id,
   title: z.string().trim().min(1).max(200),
+  role: z.enum(PositionRole).nullish(),
   employerMunicipalityId: municipalityIdSchema.nullish(),
   employerOrganizationId: z.string().regex(/^[a-z0-9-]{1,64}$/).nullish(),
   validFrom: localDate,
@@ -108,7 +111,7 @@ export class PersonResolver {
     };
     const outcome = await runMutation(ctx, { input, schema: recordPositionSchema, prepare }, async (value, m, person) => {
       const position = Object.assign(new Position(), {
-        id: randomUUID(), personId: person.id, title: value.title, employerMunicipalityId: value.employerMunicipalityId ?? null,
+        id: randomUUID(), personId: person.id, title: value.title, role: value.role ?? roleOfTitle(value.title), employerMunicipalityId: value.employerMunicipalityId ?? null,
         employerOrganizationId: value.employerOrganizationId ?? null, validFrom: value.validFrom, validTo: value.validTo ?? null,
       });
       await m.getRepository(Position).insert(position);
@@ -121,5 +124,18 @@ export class PersonResolver {
       return position;
     });
     return { position: outcome.value, userErrors: outcome.userErrors };
+  }
+}
+
+@Resolver(() => Position)
+export class PositionResolver {
+  @FieldResolver(() => Municipality, { nullable: true, description: 'The employer, when a municipality or county authority.' })
+  employerMunicipality(@Root() p: Position, @Ctx() ctx: RequestContext) {
+    return p.employerMunicipalityId ? municipalityById(ctx).load(p.employerMunicipalityId) : null;
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'The employer, when an organization.' })
+  employerOrganization(@Root() p: Position, @Ctx() ctx: RequestContext) {
+    return p.employerOrganizationId ? organizationById(ctx).load(p.employerOrganizationId) : null;
   }
 }
