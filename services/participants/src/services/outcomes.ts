@@ -1,4 +1,4 @@
-import { badInput, notFound, requireUuid, suppressedCells, suppressionThreshold, type RequestContext } from '@kommunenett/subgraph-kit';
+import { badInput, notFound, requireUuid, suppressedCells, type RequestContext } from '@kommunenett/subgraph-kit';
 import { PositionRole } from '../entities/enums';
 import { lastDayOf, NETWORK_END_SELECTION, type NetworkEnd } from './network-end';
 import { networksClient } from './network-rules';
@@ -40,7 +40,7 @@ export async function networkOutcomes(ctx: RequestContext, networkId: string, wi
   if (!Number.isInteger(withinYears) || withinYears < 0 || withinYears > MAX_OUTCOME_YEARS) {
     throw badInput(`withinYears is a whole number of years from 0 to ${MAX_OUTCOME_YEARS}.`, 'withinYears');
   }
-  const [network] = await networksClient().entities<NetworkEnd>('Network', [networkId], NETWORK_END_SELECTION, ctx.requestId);
+  const [network] = await networksClient(ctx).entities<NetworkEnd>('Network', [networkId], NETWORK_END_SELECTION, ctx.requestId);
   if (!network) throw notFound('Network', networkId);
   const end = lastDayOf(network);
   if (!end) throw badInput('The network has not ended (it is not COMPLETED, or neither its sessions nor its programme say when it ended).', 'networkId');
@@ -59,7 +59,7 @@ export async function networkOutcomes(ctx: RequestContext, networkId: string, wi
        FROM reg`,
     [networkId, role, windowEnd],
   )) as { participants: number; became: number }[];
-  const threshold = suppressionThreshold();
+  const threshold = ctx.config.suppressionThreshold;
   const [hidden] = suppressedCells([
     { units: row.became, groups: ['participants'] }, { units: row.participants - row.became, groups: ['participants'] },
   ], threshold);

@@ -51,6 +51,7 @@ export class IndicatorValueInput {
   @Field(() => IndicatorUnit, { nullable: true }) unit?: IndicatorUnit;
   @Field(() => String, { nullable: true, description: '"dimension:value", e.g. "area:hms".' }) breakdown?: string | null;
   @Field(() => LocalDateResolver, { nullable: true }) asOf?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM: the month the measurement was taken, when the indicator is measured in a given month.' }) measuredIn?: string | null;
   @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => ValueSourceInput, { nullable: true, description: 'Where the value was taken from, when not the municipality’s own figure: the value is IMPORTED. Without it the value is REPORTED.' })
   source?: ValueSourceInput | null;

@@ -2,7 +2,7 @@ import { appError, badInput, ErrorCode, type RequestContext } from '@kommunenett
 import { ValueProvenance } from '../entities/enums';
 import type { ComparisonEstimate, ComparisonSource, IndicatorComparison } from '../resolvers/statistics.types';
 import { requirePeriods } from './periods';
-import { requireIndicators, suppressionThreshold } from './statistics';
+import { requireIndicators } from './statistics';
 
 /** How the interval of a difference-in-differences is computed (docs/reports.md, "Does network participation change anything?"). */
 export const BOOTSTRAP = { resamples: 2000, level: 0.95, seed: 2013 } as const;
@@ -26,7 +26,7 @@ export async function compareIndicator(ctx: RequestContext, indicatorId: string,
   const periods = requirePeriods(periodArgs, 'periods');
   if (!periods?.length) throw badInput('Name at least one period.', 'periods');
   const participants = [...new Set(participantIds)].sort();
-  const threshold = suppressionThreshold();
+  const threshold = ctx.config.suppressionThreshold;
   if (participants.length < threshold) {
     throw appError(ErrorCode.COMPARISON_GROUP_TOO_SMALL,
       `${participants.length} municipalities took part; a comparison needs at least ${threshold}, so that no municipality's values can be told apart.`,
