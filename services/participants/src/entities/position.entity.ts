@@ -16,6 +16,6 @@ export class Position {
   @Column('text', { default: PositionRole.OTHER }) role: PositionRole;
   @Column('text', { name: 'employer_municipality_id', nullable: true }) employerMunicipalityId: string | null;
   @Column('text', { name: 'employer_organization_id', nullable: true }) employerOrganizationId: string | null;
-  @Field(() => LocalDateResolver) @Column('date', { name: 'valid_from' }) validFrom: string;
+  @Field(() => LocalDateResolver, { description: 'First day the person held the position.' }) @Column('date', { name: 'valid_from' }) validFrom: string;
   @Field(() => LocalDateResolver, { nullable: true, description: 'Null while the person still holds it.' }) @Column('date', { name: 'valid_to', nullable: true }) validTo: string | null;
 }
