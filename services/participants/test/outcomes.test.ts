@@ -1,5 +1,7 @@
 import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
+import { randomUUID } from 'node:crypto';
 import { DEMO, demoId } from '@kommunenett/reference-data';
+import { PositionRoles1738200000000 } from '../src/migrations/1738200000000-position-roles';
 
 /*
  * Outcomes of KS' candidate networks (003): "11 of the 50 women became chief executives", counted
@@ -99,5 +101,31 @@ describe('networkOutcomes', () => {
     expect(await code('00000000-0000-4000-8000-000000000000', 3)).toBe('NOT_FOUND');
     // A network still open for registration has not ended.
     expect(await code(DEMO.networks.antikorrupsjonD, 3)).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('the migration that introduced roles', () => {
+  it('gives the positions recorded before it the role their title gives', async () => {
+    const ds = stack.subgraphs.participants.ds;
+    const migration = new PositionRoles1738200000000();
+    const runner = ds.createQueryRunner();
+    const person = demoId(`person:${DEMO.networks.ksKandidatKvinner}:1`);
+    const titles: [string, string][] = [
+      ['Rådmann', 'CHIEF_EXECUTIVE'], ['fylkeskommunedirektør', 'CHIEF_EXECUTIVE'], ['kommundirektör', 'CHIEF_EXECUTIVE'],
+      ['Assisterende kommunedirektør', 'DEPUTY_CHIEF_EXECUTIVE'], ['Kommunalsjef helse og omsorg', 'DEPARTMENT_HEAD'], ['Økonomisjef', 'DEPARTMENT_HEAD'],
+      ['varaordfører', 'POLITICIAN'], ['seniorrådgiver', 'ADVISER'], ['Enhetsleder', 'MANAGER'], ['vaktmester', 'OTHER'],
+    ];
+    const ids = titles.map(() => randomUUID());
+    try {
+      // Back to the table as it was, positions recorded then, and the migration again.
+      await migration.down(runner);
+      await runner.query(`INSERT INTO participants.position (id, person_id, title, valid_from)
+        SELECT id, $2, title, '2001-01-01' FROM unnest($1::uuid[], $3::text[]) AS t(id, title)`, [ids, person, titles.map(([title]) => title)]);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    const rows = (await ds.query('SELECT title, role FROM participants.position WHERE id = ANY($1) ORDER BY array_position($1, id)', [ids])) as { title: string; role: string }[];
+    expect(rows.map((r) => [r.title, r.role])).toEqual(titles);
   });
 });
