@@ -19,7 +19,7 @@ import { seedVolume } from './volume';
 
 interface MeasuredPage {
   name: string;
-  /** Path under /dashboard; `firstLoad` pages are opened with a fresh navigation, anonymously. */
+  /** Path under /dashboard; `firstLoad` pages are opened with a fresh navigation. */
   path: string;
   role: 'ANALYST' | 'ORG_ADMIN' | null;
   firstLoad?: boolean;
@@ -46,8 +46,9 @@ async function graphql<T>(url: string, query: string, variables: Record<string, 
 
 /** The pages, with the largest data the volume offers where there is a choice. */
 async function pagesToMeasure(gatewayUrl: string, networkIds: string[]): Promise<MeasuredPage[]> {
-  // The signed-in overview comes last: at scale 1 its participation statistics keep the
-  // participants service busy for minutes, which would slow every page measured after it.
+  // The pages that show participation statistics (the organiser's registrants by county, the
+  // signed-in overview) come last: at scale 1 they keep the participants service busy for
+  // minutes, which would slow every page measured after them.
   // The organiser's page of the network with the most registrations among the first volume networks hosted by KS.
   let network = { id: networkIds[0], registrations: -1 };
   for (const id of networkIds.slice(0, 40)) {
@@ -65,12 +66,13 @@ async function pagesToMeasure(gatewayUrl: string, networkIds: string[]): Promise
   const table = '[data-table="statistics"] tbody tr';
   return [
     { name: 'Overview, first load (anonymous)', path: '/', role: null, firstLoad: true, ready: present('#programmes [data-program]'), drawn: count('#programmes li a') },
-    { name: 'Network (organiser)', path: `/networks/${network.id}`, role: 'ORG_ADMIN', ready: present('.timeline', '#by-status'), drawn: count('.timeline [data-session]') },
+    { name: 'Network, public part (anonymous)', path: `/networks/${network.id}`, role: null, ready: present('.timeline'), drawn: count('.timeline [data-session]') },
     { name: 'Statistics by municipality', path: statistics('municipality'), role: 'ANALYST', ready: present(table, '.chart svg'), drawn: count(table) },
     { name: 'Statistics by county', path: statistics('county'), role: 'ANALYST', ready: `${present(table, '.chart svg')} && /County/.test(document.querySelector('[data-table="statistics"] caption')?.textContent ?? '')`, drawn: count(table) },
     { name: 'Outcomes', path: '/outcomes', role: 'ANALYST', ready: present('[data-table="outcomes"] tbody tr', '.chart svg'), drawn: count('[data-table="outcomes"] tbody tr') },
     { name: 'Handbook search', path: '/handbook?q=korrupsjon', role: 'ANALYST', ready: present('.hits li'), drawn: count('.hits li') },
     ...(chapter ? [{ name: 'Handbook chapter', path: `/handbook/chapters/${chapter}`, role: 'ANALYST' as const, ready: present('#history .editions li'), drawn: count('#history .editions li') }] : []),
+    { name: 'Network with registrations by county (organiser)', path: `/networks/${network.id}`, role: 'ORG_ADMIN', ready: present('.timeline', '#by-status'), drawn: count('.timeline [data-session]') },
     { name: 'Overview with participation by county', path: '/', role: 'ANALYST', ready: present('#programmes [data-program]', '[data-country="SE"] tfoot'), drawn: count('#programmes li a') },
   ];
 }
@@ -146,7 +148,7 @@ async function main(): Promise<void> {
       try {
         await measureOnce(browser, dashboard, target);
       } catch (error) {
-        console.log(`  ${target.name.padEnd(38)} not drawn within ${TIMEOUT_MS / 1000} s (${String(error).split('\n')[0]})`);
+        console.log(`  ${target.name.padEnd(50)} not drawn within ${TIMEOUT_MS / 1000} s (${String(error).split('\n')[0]})`);
         results.push({ name: target.name, path: target.path, role: target.role ?? 'anonymous', runs: [], medianMs: null, maxMs: null, graphqlRequests: null, drawn: null, notDrawnWithinMs: TIMEOUT_MS });
         continue;
       }
@@ -158,7 +160,7 @@ async function main(): Promise<void> {
         graphqlRequests: Math.max(...measured.map((m) => m.graphqlRequests)), drawn: measured[measured.length - 1].drawn,
       };
       results.push(result);
-      console.log(`  ${target.name.padEnd(38)} median ${result.medianMs} ms, slowest ${result.maxMs} ms, ${result.graphqlRequests} requests, ${result.drawn} drawn`);
+      console.log(`  ${target.name.padEnd(50)} median ${result.medianMs} ms, slowest ${result.maxMs} ms, ${result.graphqlRequests} requests, ${result.drawn} drawn`);
     }
     const report = { date: new Date().toISOString(), scale, database: env.DATABASE_URL ? 'postgresql' : 'embedded', runs, volume: volume.counts, pages: results };
     const name = `dashboard-scale-${scale}${env.DATABASE_URL ? '-postgres' : ''}`;

@@ -19,4 +19,5 @@ export * from './config';
 export * from './service-client';
 export * from './disclosure';
 export * from './personal-data';
+export * from './audit';
 export * from './shared-enums';

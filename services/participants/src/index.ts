@@ -29,8 +29,10 @@ import { ErasePersonPayloadResolver, PersonalDataExport, PrivacyResolver } from 
 import { applyRetention } from './services/privacy';
 import { StatisticsResolver } from './resolvers/statistics.resolver';
 import { NotificationPreferencesResolver } from './resolvers/notification.resolver';
+import { AuditEntriesResolver } from './resolvers/audit.resolver';
 import { deliverWebhooks } from './services/webhooks';
 import { deliverNotifications, queueOfferReminders } from './services/notifications';
+import { queueGatheringReminders, syncGatherings } from './services/gathering-notices';
 import { participantsSettingsSchema } from './config';
 import { devMailboxRoutes } from './services/mail/dev-mailbox';
 import { offerRoutes } from './services/offer-page';
@@ -57,7 +59,7 @@ export const participantsSubgraph: SubgraphDefinition = {
     RegistrationPayloadResolver, ImportRowResultResolver, PersonResolver, PositionResolver, OutcomesResolver, RegistrationChangeResolver, WebhookResolver, WebhookDeliveryResolver,
     AttendanceResolver, SessionAttendanceResolver, AttendanceChangeResolver, NetworkAttendanceResolver, MunicipalityAttendanceRateResolver,
     PersonAttendanceRateResolver, PrivacyResolver, ErasePersonPayloadResolver, StatisticsResolver,
-    NotificationPreferencesResolver,
+    NotificationPreferencesResolver, AuditEntriesResolver,
   ],
   // Entity stubs that no query returns must be named, or the schema leaves them out.
   orphanedTypes: [Network, Person],
@@ -83,8 +85,11 @@ export const participantsSubgraph: SubgraphDefinition = {
     { name: 'participants:waitlists', intervalMs: 60_000, run: async (deps) => void (await processWaitlists(deps)) },
     { name: 'participants:network-sync', intervalMs: 5 * 60_000, run: async (deps) => void (await syncNetworks(deps)) },
     { name: 'participants:webhooks', intervalMs: 5_000, run: async (deps) => void (await deliverWebhooks(deps)) },
+    // Gatherings given a date or moved in the networks service: read through the graph, told once.
+    { name: 'participants:gatherings', intervalMs: 60_000, run: async (deps) => void (await syncGatherings(deps)) },
     { name: 'participants:notifications', intervalMs: 5_000, run: async (deps) => {
       await queueOfferReminders(deps);
+      await queueGatheringReminders(deps);
       await deliverNotifications(deps);
     } },
     { name: 'participants:retention', intervalMs: 24 * 3_600_000, run: async (deps) => void (await applyRetention(deps)) },

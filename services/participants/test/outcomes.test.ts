@@ -1,7 +1,7 @@
 import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
 import { randomUUID } from 'node:crypto';
 import { DEMO, demoId } from '@kommunenett/reference-data';
-import { PositionRoles1738200000000 } from '../src/migrations/1738200000000-position-roles';
+import { PositionRoles1739200000000 } from '../src/migrations/1739200000000-position-roles';
 
 /*
  * Outcomes of KS' candidate networks (003): "11 of the 50 women became chief executives", counted
@@ -107,7 +107,7 @@ describe('networkOutcomes', () => {
 describe('the migration that introduced roles', () => {
   it('gives the positions recorded before it the role their title gives', async () => {
     const ds = stack.subgraphs.participants.ds;
-    const migration = new PositionRoles1738200000000();
+    const migration = new PositionRoles1739200000000();
     const runner = ds.createQueryRunner();
     const person = demoId(`person:${DEMO.networks.ksKandidatKvinner}:1`);
     const titles: [string, string][] = [

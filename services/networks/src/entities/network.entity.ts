@@ -41,6 +41,8 @@ export class Network {
   @Column('uuid', { array: true, name: 'contact_person_ids', default: () => "'{}'" }) contactPersonIds: string[];
   @Field(() => [String], { description: 'Roles the network is for, e.g. economists, lawyers, controllers.' })
   @Column('text', { array: true, name: 'target_roles', default: () => "'{}'" }) targetRoles: string[];
+  @Field(() => [String], { description: 'What the network’s gatherings contain, point by point, in order and worded as the invitation words them (001: «Fördjupad kunskap om lagstiftning …»); empty when it lists none. Each session has its own points.' })
+  @Column('text', { array: true, default: () => "'{}'" }) points: string[];
   @Field(() => [RegistrantKind], { description: 'Who may register: municipalities, county authorities or both.' }) @Column('text', { array: true, name: 'eligible_kinds' }) eligibleKinds: RegistrantKind[];
   @Field(() => Int, { nullable: true, description: 'Maximum number of participants.' }) @Column('int', { nullable: true }) capacity: number | null;
   @Field(() => Int, { nullable: true, description: 'Fewest participants for the network to run; null when there is no minimum.' }) @Column('int', { name: 'capacity_min', nullable: true }) capacityMin: number | null;

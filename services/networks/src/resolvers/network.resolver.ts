@@ -10,6 +10,8 @@ import { createNetwork, isOpenForRegistration, networkCatalogue, transitionNetwo
 import { formatInZone, sessionInterval } from '../services/time';
 import { NetworkConnection, NetworkFilter } from './types';
 import { requireUuid } from '@kommunenett/subgraph-kit';
+import { NetworkAuditEntryConnection, NetworkAuditKind } from '../entities/audit-entry';
+import { auditTrail } from '../services/audit';
 
 @InputType({ description: 'A new network, created as a DRAFT. Dates are calendar days in the network’s time zone (Europe/Oslo for NO, Europe/Stockholm for SE).' })
 class CreateNetworkInput {
@@ -22,6 +24,7 @@ class CreateNetworkInput {
   @Field(() => [ID], { description: 'Organizations that run the network; an ORG_ADMIN must include their own.' }) hostIds: string[];
   @Field(() => [ID], { nullable: true, description: 'Person ids of the contact persons.' }) contactPersonIds?: string[];
   @Field(() => [String], { nullable: true, description: 'Roles the network is for, e.g. economists, lawyers, controllers.' }) targetRoles?: string[];
+  @Field(() => [String], { nullable: true, description: 'What the gatherings contain, point by point, as the invitation words it.' }) points?: string[];
   @Field(() => [RegistrantKind], { nullable: true, description: 'Default: municipalities.' }) eligibleKinds?: RegistrantKind[];
   @Field(() => Int, { nullable: true, description: 'Most participants.' }) capacity?: number | null;
   @Field(() => Int, { nullable: true, description: 'Fewest participants for the network to run.' }) capacityMin?: number | null;
@@ -47,6 +50,7 @@ class UpdateNetworkInput {
   @Field(() => [ID], { nullable: true, description: 'Organizations that run the network; replaces the list.' }) hostIds?: string[];
   @Field(() => [ID], { nullable: true, description: 'Person ids of the contact persons; replaces the list.' }) contactPersonIds?: string[];
   @Field(() => [String], { nullable: true, description: 'Roles the network is for; replaces the list.' }) targetRoles?: string[];
+  @Field(() => [String], { nullable: true, description: 'What the gatherings contain, point by point, as the invitation words it; replaces the list.' }) points?: string[];
   @Field(() => [RegistrantKind], { nullable: true, description: 'Who may register; replaces the list.' }) eligibleKinds?: RegistrantKind[];
   @Field(() => Int, { nullable: true, description: 'Most participants; null removes the limit.' }) capacity?: number | null;
   @Field(() => Int, { nullable: true, description: 'Fewest participants for the network to run.' }) capacityMin?: number | null;
@@ -133,6 +137,19 @@ export class NetworkResolver {
   @FieldResolver(() => String, { nullable: true, description: 'registrationOpensAt in the network’s time zone with its offset.' })
   registrationOpensAtLocal(@Root() n: Network) {
     return n.registrationOpensAt ? formatInZone(n.registrationOpensAt, n.timeZone) : null;
+  }
+
+  @FieldResolver(() => NetworkAuditEntryConnection, {
+    nullable: true,
+    description: 'Who changed what, newest first: the network’s rules, dates, capacity and status, its gatherings, its registrations (made, approved, rejected, offered, moved, cancelled) and attendance, each with who, when, through which client and the values before and after. For ADMIN, ORG_ADMIN of a host and the network’s FACILITATOR; FORBIDDEN (and null) for anyone else. Entries are never changed or removed.',
+  })
+  auditTrail(
+    @Root() network: Network,
+    @Ctx() ctx: RequestContext,
+    @Args() page: ConnectionArgs,
+    @Arg('kinds', () => [NetworkAuditKind], { nullable: true, description: 'Only entries of these kinds; all when left out.' }) kinds?: NetworkAuditKind[] | null,
+  ) {
+    return auditTrail(ctx, network, { ...page, kinds });
   }
 
   @FieldResolver(() => Boolean, { description: 'Published, registration opened and the deadline not passed, now.' })

@@ -40,6 +40,7 @@ class CreateSessionInput {
   @Field({ description: 'Title of the session, e.g. «Samling 1».' }) title: string;
   @Field(() => String, { nullable: true, description: 'Theme of the session.' }) theme?: string | null;
   @Field(() => String, { nullable: true, description: 'More about the session.' }) description?: string | null;
+  @Field(() => [String], { nullable: true, description: 'The points the invitation or programme lists for the session, in order, worded as it words them.' }) points?: string[];
   @Field(() => SessionTimesInput, { nullable: true, description: 'Exact times or a planned month; left out while the date is undecided.' }) times?: SessionTimesInput | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM, e.g. "2013-10".' }) plannedMonth?: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM, the last month of a span.' }) plannedTo?: string | null;
@@ -54,6 +55,7 @@ class UpdateSessionInput {
   @Field(() => String, { nullable: true, description: 'New title.' }) title?: string;
   @Field(() => String, { nullable: true, description: 'New theme.' }) theme?: string | null;
   @Field(() => String, { nullable: true, description: 'New description.' }) description?: string | null;
+  @Field(() => [String], { nullable: true, description: 'The points the invitation or programme lists for the session, in order, worded as it words them.' }) points?: string[];
   @Field(() => String, { nullable: true, description: 'YYYY-MM: the month the session is planned for; replaces exact times.' }) plannedMonth?: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM: last month of a planned span.' }) plannedTo?: string | null;
   @Field(() => SessionLocationInput, { nullable: true, description: 'Replaces the location; null: to be decided.' }) location?: SessionLocationInput | null;

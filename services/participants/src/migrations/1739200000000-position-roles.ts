@@ -7,8 +7,8 @@ import { roleOfTitle } from '../services/position-roles';
  * Positions recorded before get the role their title gives (`roleOfTitle`), computed here rather
  * than in SQL: the database's lower() does not fold Ø or Å in every locale.
  */
-export class PositionRoles1738200000000 implements MigrationInterface {
-  name = 'PositionRoles1738200000000';
+export class PositionRoles1739200000000 implements MigrationInterface {
+  name = 'PositionRoles1739200000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE participants.position ADD COLUMN role text NOT NULL DEFAULT 'OTHER'
