@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, Float, ID, Int, ObjectType, Query, registe
 import { LocalDateResolver } from 'graphql-scalars';
 import type { RequestContext } from '@kommunenett/subgraph-kit';
 import { PositionRole } from '../entities/enums';
-import { Network } from '../entities/network';
+import { Network } from '../entities/references';
 import { networkOutcomes } from '../services/outcomes';
 import { networkRef } from './registration.resolver';
 

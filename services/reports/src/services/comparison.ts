@@ -1,6 +1,6 @@
 import { appError, badInput, ErrorCode, type RequestContext } from '@kommunenett/subgraph-kit';
 import { ValueProvenance } from '../entities/enums';
-import type { ComparisonEstimate, ComparisonSource, IndicatorComparison } from '../resolvers/statistics.types';
+import type { ComparisonEstimate, ComparisonSource, IndicatorComparison } from '../entities/statistics';
 import { requirePeriods } from './periods';
 import { requireIndicators } from './statistics';
 
