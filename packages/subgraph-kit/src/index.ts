@@ -7,6 +7,7 @@ export * from './payload';
 export * from './user-errors';
 export * from './pagination';
 export * from './context';
+export * from './references';
 export * from './authorization';
 export * from './text';
 export * from './http';

@@ -12,7 +12,7 @@ import { NetworkSnapshot } from './entities/network-snapshot.entity';
 import { Attendance, AttendanceChange } from './entities/attendance.entity';
 import { WebhookDelivery, WebhookSubscription } from './entities/webhook.entity';
 import { ContactAccess, ErasureRequest } from './entities/privacy.entity';
-import { Network } from './entities/network';
+import { Network } from './entities/references';
 import { Notification } from './entities/notification.entity';
 import { migrations } from './migrations';
 import { MunicipalityResolver, OrganizationResolver } from './resolvers/directory.resolver';

@@ -1,9 +1,9 @@
 import ICAL from 'ical.js';
-import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
+import { createNetwork, newPerson, startTestStack, type TestStack } from '@kommunenett/stack/testing';
 import { settingsOf } from '../src/config';
 import { deliverNotifications } from '../src/services/notifications';
 import { queueGatheringReminders, syncGatherings } from '../src/services/gathering-notices';
-import { createNetwork, newPerson, register } from './fixtures';
+import { register } from './fixtures';
 import { TestMailServer } from './mail-server';
 
 /** A gathering that gets its date or moves is told to the confirmed participants with an .ics file; a reminder comes before it. */

@@ -1,6 +1,6 @@
 import { subgraphConfigFromEnv } from '@kommunenett/subgraph-kit';
 import { launchBrowser, screenshot, watchOutsideRequests } from '@kommunenett/browser';
-import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
+import { createNetwork, newPerson, updateNetwork, startTestStack, type TestStack } from '@kommunenett/stack/testing';
 import { participantsSubgraph } from '../src/index';
 import { settingsOf } from '../src/config';
 import { deliverNotifications, queueOfferReminders } from '../src/services/notifications';
@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processWaitlists, syncNetworks } from '../src/services/registration-jobs';
-import { createNetwork, newPerson, register, updateNetwork } from './fixtures';
+import { register } from './fixtures';
 import { TestMailServer } from './mail-server';
 
 let stack: TestStack;

@@ -1,9 +1,9 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, type RequestContext, Payload, payload } from '@kommunenett/subgraph-kit';
+import { ConnectionArgs, type RequestContext, Payload, payload, entityRef } from '@kommunenett/subgraph-kit';
 import { Network } from '../entities/network.entity';
 import { Program } from '../entities/program.entity';
 import { Session } from '../entities/session.entity';
-import { Organization, Person, organizationRef, personRef } from '../entities/references';
+import { Organization, Person } from '../entities/references';
 import { Country, Language, NetworkOrder, RegistrantKind } from '../entities/enums';
 import { networkById, programById, sessionsByNetwork } from '../loaders';
 import { createNetwork, isOpenForRegistration, networkCatalogue, transitionNetwork, updateNetwork, type Transition } from '../services/networks';
@@ -97,13 +97,13 @@ export class NetworkResolver {
 
   @FieldResolver(() => [Organization], { description: 'Organizations that run the network.' })
   hosts(@Root() network: Network) {
-    return network.hostIds.map(organizationRef);
+    return network.hostIds.map((id) => entityRef(Organization, id));
   }
 
   @Authorized()
   @FieldResolver(() => [Person], { nullable: 'items', description: 'Contact persons, each as far as you may see them directly (the person-visibility rule): null for one you may not see. Signed-in callers only.' })
   contactPersons(@Root() network: Network) {
-    return network.contactPersonIds.map(personRef);
+    return network.contactPersonIds.map((id) => entityRef(Person, id));
   }
 
   @FieldResolver(() => Program, { nullable: true, description: 'The programme the network belongs to, if any.' })

@@ -11,7 +11,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { confirmedNetworksByMunicipality, municipalityById, organizationById, peopleByOrganization, populationsByMunicipality } from '../loaders';
 import { Person } from '../entities/person.entity';
 import { Registration } from '../entities/registration.entity';
-import { Network } from '../entities/network';
+import { Network } from '../entities/references';
 import { whereRegistrationShowsPerson } from '../services/person-visibility';
 import { registrationPagesBy } from '../services/registration-queries';
 import { NetworkRegistrationFilter } from './network-participation.resolver';
