@@ -61,7 +61,7 @@ describe('gatherings scheduled and moved', () => {
     expect(await deliver()).toMatchObject({ sent: 2 });
     const [message] = mail.to(first.email).filter((m) => m.subject?.startsWith('Samlingen'));
     expect(mail.to(third.email).filter((m) => m.subject?.startsWith('Samlingen'))).toHaveLength(0);
-    expect(message.subject).toBe(`Samlingen Andre samling i Testnettverk ${networkId.slice(0, 8)}: 14. oktober 2099 kl. 10:00 CEST`);
+    expect(message.subject).toMatch(/^Samlingen Andre samling i Testnettverk \w{8}: 14\. oktober 2099 kl\. 10:00 CEST$/);
     expect(message.headers.get('content-language')).toBe('nb');
     // A month becoming a date: the month written as a month, never with an invented day.
     expect(message.text).toContain('samlingen Andre samling i Testnettverk');
