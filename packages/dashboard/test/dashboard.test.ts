@@ -91,10 +91,11 @@ interface Opened { page: Page; outside: string[]; graphqlRequests: GraphQLReques
 const PERSISTED = new Map((JSON.parse(readFileSync(join(__dirname, '..', 'dist', 'persisted-queries.json'), 'utf8')) as { operations: { id: string; name: string }[] })
   .operations.map((o) => [o.name, o.id]));
 
-/** A page's data came in one or two requests, each a persisted query: its hash, never its text. */
+/** A page's data came in one or two requests, each operation once, each a persisted query: its hash, never its text. */
 function expectOneOrTwoPersistedQueries(requests: GraphQLRequest[]): void {
   expect(requests.length).toBeGreaterThan(0);
   expect(requests.length).toBeLessThanOrEqual(2);
+  expect(new Set(requests.map((r) => r.operationName)).size).toBe(requests.length);
   for (const request of requests) {
     expect(request.query).toBeUndefined();
     expect(request.extensions?.persistedQuery).toEqual({ version: 1, sha256Hash: PERSISTED.get(request.operationName!) });
