@@ -20,6 +20,12 @@ export const settings = {
   /** Webhook URLs on loopback and private addresses (local development and tests); refused otherwise, against SSRF. */
   webhookAllowPrivate: () => process.env.PARTICIPANTS_WEBHOOK_ALLOW_PRIVATE === 'true',
   importMaxRows: () => 1000,
+  /**
+   * How long a registration may decide on a network's rules (window, capacity, limits) as read
+   * before, instead of asking the networks service again; a refusal is always checked against
+   * fresh rules. 0 reads them on every registration.
+   */
+  networkRulesCacheMs: () => number(process.env.PARTICIPANTS_NETWORK_RULES_CACHE_MS, 5000),
   /** The mail server (smtp:// or smtps://, with credentials); unset: the development mailbox under DATA_DIR/mail. */
   smtpUrl: () => process.env.SMTP_URL || null,
   /** The address every message is sent from; the hosting organization's name is its display name. */

@@ -1,6 +1,7 @@
-import { internalClient, SubgraphClient, type RequestContext } from '@kommunenett/subgraph-kit';
+import { internalClient, ProcessCache, SubgraphClient, type RequestContext } from '@kommunenett/subgraph-kit';
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
+import { settings } from './config';
 
 /** The rules of a network as the networks service states them. */
 export interface NetworkRules {
@@ -35,6 +36,24 @@ export async function fetchNetworkRules(ids: readonly string[], requestId?: stri
 /** Per request: all networks whose rules a request needs, in one call to the networks subgraph. */
 export const networkRules = (ctx: RequestContext) =>
   ctx.loaders.get('networkRules', () => new DataLoader<string, NetworkRules | null>((ids) => fetchNetworkRules(ids, ctx.requestId)));
+
+const rulesCache = new ProcessCache<NetworkRules | null>(() => settings.networkRulesCacheMs());
+
+/**
+ * A network's rules for a registration, from this process's cache (kept for
+ * `PARTICIPANTS_NETWORK_RULES_CACHE_MS`, 5 s by default) instead of a call to the networks
+ * service per registration; `fresh` reads them again (a registration about to be refused asks
+ * again, so a network that has just opened is never refused on stale rules). The snapshot row
+ * (hosts for row access and webhooks) is refreshed when the rules are read, not per registration.
+ */
+export async function cachedNetworkRules(ctx: RequestContext, networkId: string, fresh = false): Promise<NetworkRules | null> {
+  if (fresh) rulesCache.delete(networkId);
+  return rulesCache.get(networkId, async () => {
+    const rules = await networkRules(ctx).load(networkId);
+    if (rules) await saveNetworkSnapshot(ctx.ds.manager, rules);
+    return rules;
+  }, (rules) => rules !== null);
+}
 
 export const hostIdsOf = (rules: NetworkRules) => rules.hosts.map((h) => h.id);
 
