@@ -1,21 +1,21 @@
 /**
  * Values another service owns that change rarely (a network's rules, the municipalities), kept in
- * this process for `ttlMs` so that a hot path does not ask for them on every request. A value
+ * this process for a while (`ttlMs`) so that a hot path does not ask for them on every request. A value
  * being loaded is shared by every caller that asks meanwhile; a value `keep` refuses (an unknown
  * id, so that it is found as soon as it exists) and a failed load are not kept.
  */
 export class ProcessCache<V> {
   private readonly entries = new Map<string, { value: Promise<V>; until: number }>();
 
-  constructor(private readonly ttlMs: () => number, private readonly max = 10_000) {}
+  constructor(private readonly max = 10_000) {}
 
-  get(key: string, load: () => Promise<V>, keep: (value: V) => boolean = () => true): Promise<V> {
+  get(key: string, ttlMs: number, load: () => Promise<V>, keep: (value: V) => boolean = () => true): Promise<V> {
     const now = Date.now();
     const hit = this.entries.get(key);
     if (hit && hit.until > now) return hit.value;
     if (this.entries.size >= this.max) this.entries.clear();
     const value = load();
-    const entry = { value, until: now + this.ttlMs() };
+    const entry = { value, until: now + ttlMs };
     this.entries.set(key, entry);
     value.then((v) => { if (!keep(v)) this.forget(key, entry); }, () => this.forget(key, entry));
     return value;

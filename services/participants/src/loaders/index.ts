@@ -14,14 +14,14 @@ import { RegistrationStatus } from '../entities/enums';
 export const municipalityById = (ctx: RequestContext) =>
   loaderById(ctx, 'municipalityById', (ids) => ctx.ds.getRepository(Municipality).findBy({ id: In([...ids]) }));
 
-const municipalityCache = new ProcessCache<Municipality | null>(() => 10 * 60_000);
+const municipalityCache = new ProcessCache<Municipality | null>();
 
 /**
  * A municipality from this process's cache: reference data that changes with municipal reforms,
  * not between registrations, so ten minutes is fresh enough and a registration reads none.
  */
 export const cachedMunicipality = (ctx: RequestContext, id: string): Promise<Municipality | null> =>
-  municipalityCache.get(id, async () => (await municipalityById(ctx).load(id)) ?? null, (m) => m !== null);
+  municipalityCache.get(id, 10 * 60_000, async () => (await municipalityById(ctx).load(id)) ?? null, (m) => m !== null);
 
 /** Each unit's population figures, oldest year first. */
 export const populationsByMunicipality = (ctx: RequestContext) =>
