@@ -2,10 +2,12 @@
  * `pnpm bench`: boots the whole stack as processes on generated data (embedded database by
  * default, PostgreSQL with DATABASE_URL), warms it, and measures a fixed mix through Apollo
  * Gateway, through Hive Gateway on the same supergraph, and directly against the subgraph where
- * one subgraph answers alone. Prints a table and writes bench/results/scale-<N>.{json,md}.
+ * one subgraph answers alone. Registrations are read beside the database's own limit (pgbench).
+ * Prints a table and writes bench/results/scale-<N>.{json,md}.
  */
 import { mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { ANONYMOUS, DEV_TOKEN_SETTINGS, loadOrCreateDevKeys, signRequest, signToken, viewerFromClaims, type TokenClaims } from '@kommunenett/auth';
@@ -13,7 +15,8 @@ import { SUBGRAPH_NAMES } from '@kommunenett/subgraph-kit';
 import { REPO_ROOT, startStackProcesses, waitFor, portOpen } from '@kommunenett/stack';
 import { runLoad, type LoadResult } from './load';
 import { MemorySampler, sqlStatementsOf } from './metrics';
-import { HOSTILE_REQUESTS, SCENARIOS, type Scenario, type ScenarioContext } from './scenarios';
+import { HOSTILE_REQUESTS, REGISTRATION_SCENARIOS, SCENARIOS, type Scenario, type ScenarioContext } from './scenarios';
+import { pgbenchRegistrations } from './pgbench';
 import { seedVolume } from './volume';
 
 const PORTS = { gateway: 4400, hive: 4410, embeddedDb: 54339, networks: 4401, participants: 4402, reports: 4403, handbook: 4404 };
@@ -46,11 +49,29 @@ async function ensureDatabase(baseUrl: string, name: string): Promise<string> {
   return url.toString();
 }
 
+const HELP = `pnpm bench [--scale N] [--duration S] [--connections N] [--scenarios a,b] [--workers W]
+
+Boots the stack as processes on its own ports and data (.data/bench-scale-<N>), loads volume data
+of scale N, and measures the scenarios through Apollo Gateway, Hive Gateway and directly.
+
+Database: the embedded one by default. With DATABASE_URL=postgres://…/<db> the benchmark creates
+(once) and uses its own database kommunenett_bench_s<N> on that server; the database named in the
+URL is used only to create it. On PostgreSQL, pgbench (PATH or /usr/lib/postgresql/*/bin) replays
+the registration transaction for the database's own limit beside the service's rate.`;
+
+/** Registrations per network in the spread scenario: as many networks as clients, so they rarely meet. */
+const SPREAD_NETWORKS = 20;
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: {
     scale: { type: 'string', default: '1' }, duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '20' },
-    scenarios: { type: 'string' }, workers: { type: 'string', default: '1' },
+    scenarios: { type: 'string' }, workers: { type: 'string', default: '1' }, help: { type: 'boolean', short: 'h' },
   } });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  const loadAtStart = loadavg()[0];
   const scale = Number(values.scale);
   const duration = Number(values.duration);
   const connections = Number(values.connections);
@@ -83,7 +104,7 @@ async function main(): Promise<void> {
       partner: { sub: 'bench-partner', role: 'PARTNER', org: 'ks', scope: 'registrations:read registrations:write' },
     };
     const adminToken = await token({ sub: 'bench-admin', role: 'ADMIN' });
-    const ctx: Omit<ScenarioContext, 'burstNetworkId'> = {
+    const ctx: Omit<ScenarioContext, 'burstNetworkId' | 'spreadNetworkIds'> = {
       tokens: { anonymous: null, orgAdmin: await token(claims.orgAdmin), analyst: await token(claims.analyst), partner: await token(claims.partner) },
       networkIds: volume.networkIds,
       municipalityIds: volume.municipalityIds,
@@ -92,6 +113,11 @@ async function main(): Promise<void> {
     const burstNetworks: Record<Target, string> = {
       apollo: await createBurstNetwork(gatewayUrl, adminToken), hive: await createBurstNetwork(gatewayUrl, adminToken), direct: await createBurstNetwork(gatewayUrl, adminToken),
     };
+    const spreadNetworks = {} as Record<Target, string[]>;
+    for (const target of TARGETS) {
+      spreadNetworks[target] = [];
+      for (let i = 0; i < SPREAD_NETWORKS; i++) spreadNetworks[target].push(await createBurstNetwork(gatewayUrl, adminToken));
+    }
     const processes = stack.processes.map(({ name, child }) => ({ name, pid: child.pid! }));
     // Idle means quiet for a while: V8 gives memory back some seconds after the last work.
     await new Promise((r) => setTimeout(r, 15_000));
@@ -103,7 +129,7 @@ async function main(): Promise<void> {
     const selected = values.scenarios ? SCENARIOS.filter((s) => values.scenarios!.split(',').includes(s.name)) : SCENARIOS;
     /** Where and how a scenario's requests go for one target; null when the target does not apply. */
     const requestFor = (scenario: Scenario, target: Target): { url: string; body: () => string; headers: Record<string, string>; sign?: (body: string) => Record<string, string> } | null => {
-      const body = scenario.body({ ...ctx, burstNetworkId: burstNetworks[target] });
+      const body = scenario.body({ ...ctx, burstNetworkId: burstNetworks[target], spreadNetworkIds: spreadNetworks[target] });
       const headers: Record<string, string> = ctx.tokens[scenario.token] ? { authorization: `Bearer ${ctx.tokens[scenario.token]}` } : {};
       if (target === 'apollo') return { url: gatewayUrl, body, headers };
       if (target === 'hive') return { url: hiveUrl, body, headers };
@@ -156,7 +182,7 @@ async function main(): Promise<void> {
     }
 
     // Hostile requests beside a legitimate load: each must be refused with its status.
-    const catalogue = SCENARIOS[0].body({ ...ctx, burstNetworkId: burstNetworks.apollo });
+    const catalogue = SCENARIOS[0].body({ ...ctx, burstNetworkId: burstNetworks.apollo, spreadNetworkIds: spreadNetworks.apollo });
     const [underAttack, ...hostile] = await Promise.all([
       runLoad(gatewayUrl, { body: catalogue }, { connections, durationSeconds: duration }),
       ...HOSTILE_REQUESTS.map((h) => runLoad(gatewayUrl, { body: h.body, headers: h.headers }, { connections: 1, durationSeconds: duration, expectStatus: h.expectStatus })),
@@ -165,10 +191,27 @@ async function main(): Promise<void> {
     console.log(`  under attack: catalogue ${underAttack.requestsPerSecond} req/s p95 ${underAttack.p95} ms; hostile refused as expected: ${hostileResults.map((h) => `${h.name} ${h.refusedAsExpected}/${h.requests}`).join(', ')}`);
     const peakMemory = sampler.stop();
 
+    // The database's own limit for the same registrations, with as many clients.
+    const registrations: RegistrationResult[] = [];
+    for (const result of results.filter((r) => REGISTRATION_SCENARIOS[r.name])) {
+      const networks = REGISTRATION_SCENARIOS[result.name].networks === 'one' ? 1 : SPREAD_NETWORKS;
+      const limit = env.DATABASE_URL
+        ? await pgbenchRegistrations(env.DATABASE_URL, { networks, clients: connections, durationSeconds: duration })
+        : { skipped: 'the embedded database serves one session at a time; pgbench measures PostgreSQL' };
+      const pgbench = 'tps' in limit ? limit.tps : null;
+      registrations.push({
+        name: result.name, networks, apollo: result.apollo.requestsPerSecond, direct: result.direct?.requestsPerSecond ?? null,
+        statementsPerRegistration: result.apollo.sqlPerRequest, pgbench, pgbenchNote: 'skipped' in limit ? limit.skipped : undefined,
+        ratio: pgbench ? Math.round((result.apollo.requestsPerSecond / pgbench) * 100) / 100 : null,
+      });
+      console.log(`  ${result.name}: ${result.apollo.requestsPerSecond} registrations/s through the gateway, ${result.apollo.sqlPerRequest} statements each; pgbench ${pgbench ?? `skipped (${'skipped' in limit ? limit.skipped : ''})`}`);
+    }
+
     const report: BenchReport = {
       date: new Date().toISOString(), scale, durationSeconds: duration, connections, gatewayWorkers: Number(values.workers),
       database: env.DATABASE_URL ? 'postgresql' : 'embedded', readySeconds: Math.round(readySeconds * 10) / 10, volume: volume.counts,
-      scenarios: results, underAttack: { catalogue: underAttack, hostile: hostileResults },
+      scenarios: results, registrations, underAttack: { catalogue: underAttack, hostile: hostileResults },
+      loadAverage: { start: Math.round(loadAtStart * 10) / 10, end: Math.round(loadavg()[0] * 10) / 10 },
       // The peer gateway is not part of our stack's footprint.
       memoryMb: { idle: idleMemory, peak: peakMemory, idleTotal: Object.entries(idleMemory).filter(([name]) => name !== 'hive-gateway').reduce((a, [, b]) => a + b, 0) },
     };
@@ -215,9 +258,15 @@ async function createBurstNetwork(gatewayUrl: string, adminToken: string): Promi
   return created.id;
 }
 
+/** A registration scenario beside the database's own limit for its transaction. */
+interface RegistrationResult {
+  name: string; networks: number; apollo: number; direct: number | null; statementsPerRegistration: number;
+  pgbench: number | null; pgbenchNote?: string; ratio: number | null;
+}
+
 interface BenchReport {
   date: string; scale: number; database: string; durationSeconds: number; connections: number; gatewayWorkers: number; readySeconds: number;
-  volume: Record<string, number>; scenarios: ScenarioResult[];
+  volume: Record<string, number>; scenarios: ScenarioResult[]; registrations?: RegistrationResult[]; loadAverage?: { start: number; end: number };
   underAttack: { catalogue: LoadResult; hostile: { name: string; expectStatus: number; requests: number; refusedAsExpected: number }[] };
   memoryMb: { idle: Record<string, number>; peak: Record<string, number>; idleTotal: number };
 }
@@ -248,6 +297,7 @@ function toMarkdown(report: BenchReport): string {
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...report.scenarios.map((s) => `| ${s.name} | ${s.apollo.requestsPerSecond} | ${s.apollo.p50} / ${s.apollo.p95} / ${s.apollo.p99} | ${s.apollo.errors + s.apollo.graphqlErrors} | ${s.apollo.sqlPerRequest} | ${s.hive.requestsPerSecond} | ${s.hive.p95} | ${s.direct?.requestsPerSecond ?? '—'} | ${s.ratioApolloDirect ?? '—'} | ${s.ratioApolloHive} |`),
     '',
+    ...registrationLines(report),
     `Under attack (catalogue with hostile requests beside it): ${report.underAttack.catalogue.requestsPerSecond} req/s, p95 ${report.underAttack.catalogue.p95} ms. ` +
       report.underAttack.hostile.map((h) => `${h.name} → ${h.expectStatus}: ${h.refusedAsExpected} of ${h.requests}`).join('; ') + '.',
     '',
@@ -255,6 +305,20 @@ function toMarkdown(report: BenchReport): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/** Registrations beside the database's own limit (pgbench, the same transaction and clients). */
+function registrationLines(report: BenchReport): string[] {
+  if (!report.registrations?.length) return [];
+  const note = report.registrations.find((r) => r.pgbenchNote)?.pgbenchNote;
+  return [
+    `Registrations (load average ${report.loadAverage?.start ?? '?'} at the start, ${report.loadAverage?.end ?? '?'} at the end)${note ? `; pgbench: ${note}` : ''}:`,
+    '',
+    '| scenario | networks | statements / registration | Apollo reg/s | direct reg/s | pgbench tx/s | Apollo / pgbench |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...report.registrations.map((r) => `| ${r.name} | ${r.networks} | ${r.statementsPerRegistration} | ${r.apollo} | ${r.direct ?? '—'} | ${r.pgbench ?? '—'} | ${r.ratio ?? '—'} |`),
+    '',
+  ];
 }
 
 /** Replaces the section of docs/performance.md between this result's markers with the new table. */
