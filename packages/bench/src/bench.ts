@@ -14,7 +14,7 @@ import { ANONYMOUS, DEV_TOKEN_SETTINGS, loadOrCreateDevKeys, signRequest, signTo
 import { SUBGRAPH_NAMES } from '@kommunenett/subgraph-kit';
 import { REPO_ROOT, startStackProcesses, waitFor, portOpen } from '@kommunenett/stack';
 import { runLoad, type LoadResult } from './load';
-import { MemorySampler, sqlStatementsOf } from './metrics';
+import { MemorySampler, runtimeOf, sqlStatementsOf } from './metrics';
 import { HOSTILE_REQUESTS, REGISTRATION_SCENARIOS, SCENARIOS, type Scenario, type ScenarioContext } from './scenarios';
 import { pgbenchRegistrations } from './pgbench';
 import { seedVolume } from './volume';
@@ -29,6 +29,9 @@ interface ScenarioResult {
   name: string;
   description: string;
   apollo: LoadResult & { sqlPerRequest: number };
+  /** Per subgraph during the Apollo run: garbage collection's share of its CPU time (%), and CPU ms per request. */
+  gcShare?: Record<string, number>;
+  cpuMsPerRequest?: Record<string, number>;
   hive: LoadResult;
   direct?: LoadResult;
   ratioApolloDirect?: number;
@@ -61,6 +64,8 @@ the registration transaction for the database's own limit beside the service's r
 
 /** Registrations per network in the spread scenario: as many networks as clients, so they rarely meet. */
 const SPREAD_NETWORKS = 20;
+/** Registrations sent one after another to count the statements of one. */
+const STATEMENT_PROBES = 20;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: {
@@ -153,6 +158,8 @@ async function main(): Promise<void> {
     for (const [index, scenario] of selected.entries()) {
       const runs: Partial<Record<Target, LoadResult>> = {};
       let sql = 0;
+      let gcShare: Record<string, number> = {};
+      let cpuMsPerRequest: Record<string, number> = {};
       // The order of the targets rotates from scenario to scenario, so that none is always first
       // or last; each is warmed for two more seconds right before it is measured.
       for (const target of rotate(TARGETS, index)) {
@@ -161,10 +168,18 @@ async function main(): Promise<void> {
         const { url, body, headers, sign } = request;
         await runLoad(url, { body, headers, sign }, { connections, durationSeconds: 2 });
         const before = target === 'apollo' ? await Promise.all(SUBGRAPH_NAMES.map((n) => sqlStatementsOf(subgraphUrl(n)))) : [];
+        const runtimeBefore = target === 'apollo' ? await Promise.all(SUBGRAPH_NAMES.map((n) => runtimeOf(subgraphUrl(n)))) : [];
         runs[target] = await runLoad(url, { body, headers, sign }, { connections, durationSeconds: duration });
         if (target === 'apollo') {
           const after = await Promise.all(SUBGRAPH_NAMES.map((n) => sqlStatementsOf(subgraphUrl(n))));
           sql = after.reduce((sum, n, i) => sum + n - before[i], 0);
+          const runtimeAfter = await Promise.all(SUBGRAPH_NAMES.map((n) => runtimeOf(subgraphUrl(n))));
+          const requests = Math.max(1, runs.apollo!.requests);
+          gcShare = Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => {
+            const cpu = runtimeAfter[i].cpu - runtimeBefore[i].cpu;
+            return [n, cpu > 0 ? Math.round(((runtimeAfter[i].gc - runtimeBefore[i].gc) / cpu) * 1000) / 10 : 0];
+          }));
+          cpuMsPerRequest = Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => [n, Math.round(((runtimeAfter[i].cpu - runtimeBefore[i].cpu) * 1000 / requests) * 100) / 100]));
         }
       }
       const apollo = runs.apollo!;
@@ -173,7 +188,7 @@ async function main(): Promise<void> {
       const result: ScenarioResult = {
         name: scenario.name, description: scenario.description,
         apollo: { ...apollo, sqlPerRequest: Math.round((sql / Math.max(1, apollo.requests)) * 100) / 100 },
-        hive, direct,
+        hive, direct, gcShare, cpuMsPerRequest,
         ratioApolloDirect: direct ? Math.round((apollo.requestsPerSecond / Math.max(1, direct.requestsPerSecond)) * 100) / 100 : undefined,
         ratioApolloHive: Math.round((apollo.requestsPerSecond / Math.max(1, hive.requestsPerSecond)) * 100) / 100,
       };
@@ -195,16 +210,26 @@ async function main(): Promise<void> {
     const registrations: RegistrationResult[] = [];
     for (const result of results.filter((r) => REGISTRATION_SCENARIOS[r.name])) {
       const networks = REGISTRATION_SCENARIOS[result.name].networks === 'one' ? 1 : SPREAD_NETWORKS;
+      // Counted one registration after another: under load, requests cut off at the end of a run
+      // send statements the run does not count as requests.
+      const scenario = selected.find((s) => s.name === result.name)!;
+      const request = requestFor(scenario, 'apollo')!;
+      const before = await Promise.all(SUBGRAPH_NAMES.map((n) => sqlStatementsOf(subgraphUrl(n))));
+      for (let i = 0; i < STATEMENT_PROBES; i++) {
+        await fetch(request.url, { method: 'POST', headers: { 'content-type': 'application/json', ...request.headers }, body: request.body() });
+      }
+      const after = await Promise.all(SUBGRAPH_NAMES.map((n) => sqlStatementsOf(subgraphUrl(n))));
+      const statementsPerRegistration = Math.round((after.reduce((sum, n, i) => sum + n - before[i], 0) / STATEMENT_PROBES) * 100) / 100;
       const limit = env.DATABASE_URL
         ? await pgbenchRegistrations(env.DATABASE_URL, { networks, clients: connections, durationSeconds: duration })
         : { skipped: 'the embedded database serves one session at a time; pgbench measures PostgreSQL' };
       const pgbench = 'tps' in limit ? limit.tps : null;
       registrations.push({
         name: result.name, networks, apollo: result.apollo.requestsPerSecond, direct: result.direct?.requestsPerSecond ?? null,
-        statementsPerRegistration: result.apollo.sqlPerRequest, pgbench, pgbenchNote: 'skipped' in limit ? limit.skipped : undefined,
+        statementsPerRegistration, pgbench, pgbenchNote: 'skipped' in limit ? limit.skipped : undefined,
         ratio: pgbench ? Math.round((result.apollo.requestsPerSecond / pgbench) * 100) / 100 : null,
       });
-      console.log(`  ${result.name}: ${result.apollo.requestsPerSecond} registrations/s through the gateway, ${result.apollo.sqlPerRequest} statements each; pgbench ${pgbench ?? `skipped (${'skipped' in limit ? limit.skipped : ''})`}`);
+      console.log(`  ${result.name}: ${result.apollo.requestsPerSecond} registrations/s through the gateway, ${statementsPerRegistration} statements each; pgbench ${pgbench ?? `skipped (${'skipped' in limit ? limit.skipped : ''})`}`);
     }
 
     const report: BenchReport = {
@@ -297,6 +322,7 @@ function toMarkdown(report: BenchReport): string {
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...report.scenarios.map((s) => `| ${s.name} | ${s.apollo.requestsPerSecond} | ${s.apollo.p50} / ${s.apollo.p95} / ${s.apollo.p99} | ${s.apollo.errors + s.apollo.graphqlErrors} | ${s.apollo.sqlPerRequest} | ${s.hive.requestsPerSecond} | ${s.hive.p95} | ${s.direct?.requestsPerSecond ?? '—'} | ${s.ratioApolloDirect ?? '—'} | ${s.ratioApolloHive} |`),
     '',
+    ...runtimeLines(report),
     ...registrationLines(report),
     `Under attack (catalogue with hostile requests beside it): ${report.underAttack.catalogue.requestsPerSecond} req/s, p95 ${report.underAttack.catalogue.p95} ms. ` +
       report.underAttack.hostile.map((h) => `${h.name} → ${h.expectStatus}: ${h.refusedAsExpected} of ${h.requests}`).join('; ') + '.',
@@ -305,6 +331,20 @@ function toMarkdown(report: BenchReport): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/** Per scenario and subgraph: garbage collection's share of the CPU time and CPU per request, during the Apollo run. */
+function runtimeLines(report: BenchReport): string[] {
+  const withRuntime = report.scenarios.filter((s) => s.gcShare && s.cpuMsPerRequest);
+  if (!withRuntime.length) return [];
+  return [
+    'Subgraph CPU during the Apollo run: garbage collection\'s share of it, and CPU ms per request:',
+    '',
+    `| scenario | ${SUBGRAPH_NAMES.join(' | ')} |`,
+    `|---|${SUBGRAPH_NAMES.map(() => '---:').join('|')}|`,
+    ...withRuntime.map((s) => `| ${s.name} | ${SUBGRAPH_NAMES.map((n) => `${s.gcShare![n]} % · ${s.cpuMsPerRequest![n]} ms`).join(' | ')} |`),
+    '',
+  ];
 }
 
 /** Registrations beside the database's own limit (pgbench, the same transaction and clients). */

@@ -57,8 +57,14 @@ describe('one registration', () => {
     expect((await register(stack, admin, { networkId, municipalityId: 'NO-3201', person })).payload!.registration!.status).toBe('CONFIRMED');
     expect((await register(stack, admin, { networkId, municipalityId: 'NO-3201', person })).payload!.userErrors.map((e) => e.code)).toEqual(['ALREADY_REGISTERED']);
     expect((await register(stack, admin, { networkId, municipalityId: 'NO-3201', person: newPerson() })).payload!.userErrors.map((e) => e.code)).toEqual(['MUNICIPALITY_LIMIT_REACHED']);
-    const [row] = await stack.subgraphs.participants.ds.query('SELECT seats_taken AS "seatsTaken", waitlisted FROM participants.network_snapshot WHERE network_id = $1', [networkId]);
-    expect(row).toEqual({ seatsTaken: 1, waitlisted: 0 });
+    const counters = async () => (await stack.subgraphs.participants.ds.query(
+      'SELECT seats_taken AS "seatsTaken", waitlisted FROM participants.network_snapshot WHERE network_id = $1', [networkId]))[0] as { seatsTaken: number; waitlisted: number };
+    expect(await counters()).toEqual({ seatsTaken: 1, waitlisted: 0 });
+    // Every write of a registration keeps the counters, a deletion too.
+    await stack.subgraphs.participants.ds.query('DELETE FROM participants.registration_change WHERE network_id = $1', [networkId]);
+    await stack.subgraphs.participants.ds.query('DELETE FROM participants.notification WHERE network_id = $1', [networkId]);
+    await stack.subgraphs.participants.ds.query('DELETE FROM participants.registration WHERE network_id = $1', [networkId]);
+    expect(await counters()).toEqual({ seatsTaken: 0, waitlisted: 0 });
   });
 });
 

@@ -29,7 +29,7 @@ export class RegistrationCounters1738000000000 implements MigrationInterface {
     // never planned, so each names only the transition tables its event has.
     const SEAT = "status IN ('PENDING', 'CONFIRMED', 'OFFERED')";
     const added = `SELECT network_id, (${SEAT})::int AS seat, (status = 'WAITLISTED')::int AS waiting FROM new_rows`;
-    const removed = `SELECT network_id, -(${SEAT})::int, -(status = 'WAITLISTED')::int FROM old_rows`;
+    const removed = `SELECT network_id, -(${SEAT})::int AS seat, -(status = 'WAITLISTED')::int AS waiting FROM old_rows`;
     const apply = (delta: string) => `
         INSERT INTO participants.network_snapshot AS s (network_id, host_ids, status, seats_taken, waitlisted)
         SELECT network_id, '{}'::text[], 'UNKNOWN', sum(seat)::int, sum(waiting)::int FROM (${delta}) d
