@@ -105,6 +105,12 @@ describe('001: SKL’s anti-corruption network (2019)', () => {
         { name: 'Ann Sofi Agnevik', title: 'Förbundsjurist', employerOrganization: { id: 'skr' } },
       ],
     });
+    expect(network.points).toEqual([
+      'Fördjupad kunskap om lagstiftning, guidelines och rekommendationer inom korruptionsområdet.',
+      'Kunskap, metoder och goda exempel kring hur korruptionsskyddet kan stärkas.',
+      'Stöd i hur du kan använda SKL:s verktyg och metoder för korruptionsbekämpning i syfte att genomföra egna utbildningsinsatser eller ett utvecklingsarbete i din kommun eller region.',
+      'Erfarenhetsutbyte och nätverksbyggande.',
+    ]);
     expect(network.program.periodStart.slice(0, 4)).toBe('2019');
     expect(network.hosts[0].formerNames.join(' ')).toContain('SKL');
   });

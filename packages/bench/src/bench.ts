@@ -9,17 +9,15 @@ import { mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
 import { ANONYMOUS, DEV_TOKEN_SETTINGS, loadOrCreateDevKeys, signRequest, signToken, viewerFromClaims, type TokenClaims } from '@kommunenett/auth';
 import { SUBGRAPH_NAMES } from '@kommunenett/subgraph-kit';
 import { REPO_ROOT, startStackProcesses, waitFor, portOpen } from '@kommunenett/stack';
+import { benchDataDir, benchStackEnv, PORTS, updatePerformanceDoc } from './bench-stack';
 import { runLoad, type LoadResult } from './load';
 import { MemorySampler, runtimeOf, sqlStatementsOf } from './metrics';
 import { HOSTILE_REQUESTS, REGISTRATION_SCENARIOS, SCENARIOS, type Scenario, type ScenarioContext } from './scenarios';
 import { pgbenchRegistrations } from './pgbench';
 import { seedVolume } from './volume';
-
-const PORTS = { gateway: 4400, hive: 4410, embeddedDb: 54339, networks: 4401, participants: 4402, reports: 4403, handbook: 4404 };
 
 const TARGETS = ['apollo', 'hive', 'direct'] as const;
 type Target = (typeof TARGETS)[number];
@@ -38,21 +36,7 @@ interface ScenarioResult {
   ratioApolloHive: number;
 }
 
-async function ensureDatabase(baseUrl: string, name: string): Promise<string> {
-  const admin = new Client({ connectionString: baseUrl });
-  await admin.connect();
-  try {
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-const HELP = `pnpm bench [--scale N] [--duration S] [--connections N] [--scenarios a,b] [--workers W]
+const HELP = `pnpm bench [--scale N] [--duration S] [--connections N] [--scenarios a,b] [--workers W] [--semi-space MB]
 
 Boots the stack as processes on its own ports and data (.data/bench-scale-<N>), loads volume data
 of scale N, and measures the scenarios through Apollo Gateway, Hive Gateway and directly.
@@ -60,7 +44,10 @@ of scale N, and measures the scenarios through Apollo Gateway, Hive Gateway and 
 Database: the embedded one by default. With DATABASE_URL=postgres://…/<db> the benchmark creates
 (once) and uses its own database kommunenett_bench_s<N> on that server; the database named in the
 URL is used only to create it. On PostgreSQL, pgbench (PATH or /usr/lib/postgresql/*/bin) replays
-the registration transaction for the database's own limit beside the service's rate.`;
+the registration transaction for the database's own limit beside the service's rate.
+
+--semi-space MB runs the subgraphs and the embedded database with that young generation instead
+of 1 MB (a run to compare; its results go to bench/results/partial/).`;
 
 /** Registrations per network in the spread scenario: as many networks as clients, so they rarely meet. */
 const SPREAD_NETWORKS = 20;
@@ -70,7 +57,7 @@ const STATEMENT_PROBES = 20;
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: {
     scale: { type: 'string', default: '1' }, duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '20' },
-    scenarios: { type: 'string' }, workers: { type: 'string', default: '1' }, help: { type: 'boolean', short: 'h' },
+    scenarios: { type: 'string' }, workers: { type: 'string', default: '1' }, help: { type: 'boolean', short: 'h' }, 'semi-space': { type: 'string' },
   } });
   if (values.help) {
     console.log(HELP);
@@ -81,17 +68,13 @@ async function main(): Promise<void> {
   const duration = Number(values.duration);
   const connections = Number(values.connections);
   const log = (line: string) => { if (/error|fatal|exited/.test(line)) console.log(line); };
-  const dataDir = join(REPO_ROOT, '.data', `bench-scale-${scale}`);
-  const env: NodeJS.ProcessEnv = {
-    EMBEDDED_DB_PORT: String(PORTS.embeddedDb), GATEWAY_PORT: String(PORTS.gateway), GATEWAY_WORKERS: values.workers,
-    NETWORKS_PORT: String(PORTS.networks), PARTICIPANTS_PORT: String(PORTS.participants), REPORTS_PORT: String(PORTS.reports), HANDBOOK_PORT: String(PORTS.handbook),
-    LOG_LEVEL: 'warn', ENABLE_INTROSPECTION: 'false', ENABLE_GRAPHIQL: 'false',
-  };
-  if (process.env.DATABASE_URL) env.DATABASE_URL = await ensureDatabase(process.env.DATABASE_URL, `kommunenett_bench_s${scale}`);
+  const dataDir = benchDataDir(scale);
+  const env = await benchStackEnv(scale, values.workers);
 
   console.log(`kommunenett benchmark — scale ${scale}, ${duration} s per run, ${connections} connections, ${env.DATABASE_URL ? 'PostgreSQL' : 'embedded database'}`);
   const bootStarted = Date.now();
-  const stack = await startStackProcesses(process.env, { dataDir, env, log });
+  const semiSpaceMb = values['semi-space'] ? Number(values['semi-space']) : undefined;
+  const stack = await startStackProcesses(process.env, { dataDir, env, log, semiSpaceMb });
   const readySeconds = (Date.now() - bootStarted) / 1000;
   try {
     const volume = await seedVolume(stack.databaseUrl, scale, (msg) => console.log(`  ${msg}`));
@@ -214,10 +197,11 @@ async function main(): Promise<void> {
       // send statements the run does not count as requests.
       const scenario = selected.find((s) => s.name === result.name)!;
       const request = requestFor(scenario, 'apollo')!;
+      const send = () => fetch(request.url, { method: 'POST', headers: { 'content-type': 'application/json', ...request.headers }, body: request.body() });
+      // Warm first: the rules of a network are read once per cache lifetime, not per registration.
+      for (let i = 0; i < STATEMENT_PROBES * 2; i++) await send();
       const before = await Promise.all(SUBGRAPH_NAMES.map((n) => sqlStatementsOf(subgraphUrl(n))));
-      for (let i = 0; i < STATEMENT_PROBES; i++) {
-        await fetch(request.url, { method: 'POST', headers: { 'content-type': 'application/json', ...request.headers }, body: request.body() });
-      }
+      for (let i = 0; i < STATEMENT_PROBES; i++) await send();
       const after = await Promise.all(SUBGRAPH_NAMES.map((n) => sqlStatementsOf(subgraphUrl(n))));
       const statementsPerRegistration = Math.round((after.reduce((sum, n, i) => sum + n - before[i], 0) / STATEMENT_PROBES) * 100) / 100;
       const limit = env.DATABASE_URL
@@ -242,20 +226,21 @@ async function main(): Promise<void> {
     };
     const outDir = join(REPO_ROOT, 'bench', 'results');
     // A partial run (--scenarios) goes to a folder git ignores, never over the full results.
-    const writeDir = values.scenarios ? join(outDir, 'partial') : outDir;
+    const partial = values.scenarios || semiSpaceMb !== undefined;
+    const writeDir = partial ? join(outDir, 'partial') : outDir;
     mkdirSync(writeDir, { recursive: true });
     const database = env.DATABASE_URL ? '-postgres' : '';
     const workers = Number(values.workers) > 1 ? `-workers-${values.workers}` : '';
-    const name = `scale-${scale}${database}${workers}${values.scenarios ? `-${values.scenarios.replace(/,/g, '+')}` : ''}`;
+    const name = `scale-${scale}${database}${workers}${values.scenarios ? `-${values.scenarios.replace(/,/g, '+')}` : ''}${semiSpaceMb !== undefined ? `-semi-space-${semiSpaceMb}` : ''}`;
     writeFileSync(join(writeDir, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
     const markdown = toMarkdown(report);
     writeFileSync(join(writeDir, `${name}.md`), markdown);
-    if (!values.scenarios) updatePerformanceDoc(name, markdown);
+    if (!partial) updatePerformanceDoc(name, markdown);
     console.log(`\n${markdown}`);
     // With full runs at scale 1 and 10 on the same database and workers: how the figures grow.
     const small = join(outDir, `scale-1${database}${workers}.json`);
     const large = join(outDir, `scale-10${database}${workers}.json`);
-    if (!values.scenarios && existsSync(small) && existsSync(large)) {
+    if (!partial && existsSync(small) && existsSync(large)) {
       const growth = growthTable(JSON.parse(readFileSync(small, 'utf8')) as BenchReport, JSON.parse(readFileSync(large, 'utf8')) as BenchReport);
       updatePerformanceDoc(`growth${database}${workers}`, growth);
       console.log(`\n${growth}`);
@@ -359,19 +344,6 @@ function registrationLines(report: BenchReport): string[] {
     ...report.registrations.map((r) => `| ${r.name} | ${r.networks} | ${r.statementsPerRegistration} | ${r.apollo} | ${r.direct ?? '—'} | ${r.pgbench ?? '—'} | ${r.ratio ?? '—'} |`),
     '',
   ];
-}
-
-/** Replaces the section of docs/performance.md between this result's markers with the new table. */
-function updatePerformanceDoc(name: string, markdown: string): void {
-  const path = join(REPO_ROOT, 'docs', 'performance.md');
-  if (!existsSync(path)) return;
-  const start = `<!-- bench:${name}:start -->`;
-  const end = `<!-- bench:${name}:end -->`;
-  const doc = readFileSync(path, 'utf8');
-  const i = doc.indexOf(start);
-  const j = doc.indexOf(end);
-  if (i < 0 || j < 0) return;
-  writeFileSync(path, `${doc.slice(0, i + start.length)}\n${markdown}${doc.slice(j)}`);
 }
 
 main().catch((error: unknown) => {

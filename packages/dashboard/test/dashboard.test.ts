@@ -483,18 +483,24 @@ describe('bad input', () => {
     await page.close();
   });
 
-  it('asks to sign in again when the token has expired', async () => {
+  it('asks to sign in again when the token has expired, and signing in again brings the data back', async () => {
     const expired = await stack.token('ANALYST', { org: 'ks' }, Math.floor(Date.now() / 1000) - 3600);
     const opened = await open('/');
     const { page } = opened;
+    let expiredTokens = true;
     await page.setRequestInterception(true);
-    page.on('request', (r) => (new URL(r.url()).pathname === '/dev/token'
+    page.on('request', (r) => (expiredTokens && new URL(r.url()).pathname === '/dev/token'
       ? void r.respond({ status: 200, contentType: 'application/json', body: JSON.stringify({ token: expired, claims: { role: 'ANALYST' } }) })
       : void r.continue()));
     await page.select('#role-picker', 'ANALYST');
     await page.waitForSelector('[data-problem="expired"]');
+    expect(await text(page, '[data-problem="expired"]')).toContain('sign in again');
     expect(await page.$('[data-viewer-role]')).toBeNull();
     await screenshot(page, 'dashboard-expired');
+    expiredTokens = false;
+    await signIn(opened, 'ANALYST');
+    await page.waitForSelector('[data-country="NO"] tfoot', WAIT);
+    expect(await page.$('[data-problem="expired"]')).toBeNull();
     await page.close();
   });
 });

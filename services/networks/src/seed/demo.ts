@@ -143,7 +143,14 @@ export async function seedNetworksDemo(ds: DataSource, log: Logger): Promise<voi
     antikorrupsjonNetwork(DEMO.networks.antikorrupsjonC, 'C'),
     {
       id: DEMO.networks.sklKorruption2019, programId: DEMO.programs.sklKorruption2019, name: 'Nätverk för korruptionsbekämpning 2019',
-      description: 'Kommunen eller regionen utser en till två deltagare med mandat att driva frågan i den egna organisationen. Nätverket organiseras och stöds av experter och processledare från SKL. Innehåll: fördjupad kunskap om lagstiftning, guidelines och rekommendationer inom korruptionsområdet; kunskap, metoder och goda exempel kring hur korruptionsskyddet kan stärkas; stöd i hur SKL:s verktyg och metoder kan användas i egna utbildningsinsatser eller utvecklingsarbete; erfarenhetsutbyte och nätverksbyggande.',
+      description: 'Kommunen eller regionen utser en till två deltagare med mandat att driva frågan i den egna organisationen. Nätverket organiseras och stöds av experter och processledare från SKL.',
+      // «Nätverksträffarnas innehåll»
+      points: [
+        'Fördjupad kunskap om lagstiftning, guidelines och rekommendationer inom korruptionsområdet.',
+        'Kunskap, metoder och goda exempel kring hur korruptionsskyddet kan stärkas.',
+        'Stöd i hur du kan använda SKL:s verktyg och metoder för korruptionsbekämpning i syfte att genomföra egna utbildningsinsatser eller ett utvecklingsarbete i din kommun eller region.',
+        'Erfarenhetsutbyte och nätverksbyggande.',
+      ],
       theme: 'korruptionsbekämpning', country: Country.SE, language: Language.sv, status: NetworkStatus.COMPLETED, hostIds: ['skr'],
       contactPersonIds: [DEMO.namedPeople.ceciliaBerglin, DEMO.namedPeople.annSofiAgnevik],
       targetRoles: ['ekonomer', 'jurister', 'controllers', 'HR-personal', 'säkerhetsansvariga', 'revisorer'],

@@ -21,11 +21,14 @@ const sessionFields = {
   title: requiredText(LIMITS.name),
   theme: text(LIMITS.name).nullish(),
   description: text(LIMITS.text).nullish(),
+  points: list(requiredText(LIMITS.shortText), 30),
   plannedMonth: month.nullish(),
   plannedTo: month.nullish(),
   location: locationSchema.nullish(),
 };
-const createSchema = z.object({ networkId: id, ...sessionFields, kind: sessionFields.kind.default(SessionKind.GATHERING), times: timesSchema.nullish() });
+const createSchema = z.object({
+  networkId: id, ...sessionFields, kind: sessionFields.kind.default(SessionKind.GATHERING), points: sessionFields.points.default([]), times: timesSchema.nullish(),
+});
 const updateSchema = z.object({ sessionId: id, expectedVersion, ...z.object(sessionFields).partial().shape });
 const scheduleSchema = z.object({ sessionId: id, expectedVersion, times: timesSchema });
 const deleteSchema = z.object({ sessionId: id, expectedVersion });
@@ -98,7 +101,7 @@ export function createSession(ctx: RequestContext, input: unknown) {
     const last = await m.getRepository(Session).maximum('sequence', { networkId: network.id });
     const session = m.getRepository(Session).create({
       id: randomUUID(), networkId: network.id, sequence: (last ?? 0) + 1, kind: value.kind, title: value.title,
-      theme: value.theme ?? null, description: value.description ?? null, points: [], startsAt: null, endsAt: null,
+      theme: value.theme ?? null, description: value.description ?? null, points: value.points, startsAt: null, endsAt: null,
     });
     setLocation(session, value.location ?? null);
     plan(session, value.plannedMonth ?? null, value.plannedTo ?? null, network.timeZone);

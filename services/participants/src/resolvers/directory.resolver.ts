@@ -21,9 +21,9 @@ export const MunicipalityConnection = ConnectionType(Municipality, 'Municipality
 
 @ArgsType()
 class MunicipalitiesArgs extends ConnectionArgs {
-  @Field(() => Country, { nullable: true }) country?: Country;
+  @Field(() => Country, { nullable: true, description: 'Only this country’s.' }) country?: Country;
   @Field({ nullable: true, description: 'Two-digit county code (fylke, län).' }) countyCode?: string;
-  @Field(() => MunicipalityKind, { nullable: true }) kind?: MunicipalityKind;
+  @Field(() => MunicipalityKind, { nullable: true, description: 'Only municipalities, or only county authorities.' }) kind?: MunicipalityKind;
   @Field({ nullable: true, description: 'Name search without regard to case and diacritics: "baerum" finds Bærum.' }) search?: string;
 }
 
@@ -52,14 +52,14 @@ export class MunicipalityResolver {
     return keysetPage(qb, [{ sql: 'm.id', value: (m) => m.id }], args);
   }
 
-  @Query(() => Municipality, { nullable: true })
-  municipality(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  @Query(() => Municipality, { nullable: true, description: 'A municipality or county authority by id, e.g. NO-0301. Anyone may read it.' })
+  municipality(@Arg('id', () => ID, { description: 'Country and official code, e.g. NO-0301, SE-0180, NO-32.' }) id: string, @Ctx() ctx: RequestContext) {
     return municipalityById(ctx).load(requireMunicipalityId(id, 'id'));
   }
 
   @FieldResolver(() => RegistrationConnection, { description: 'The municipality’s registrations you may see, in registration order.' })
   registrations(@Root() m: Municipality, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs,
-    @Arg('filter', () => NetworkRegistrationFilter, { nullable: true }) filter?: NetworkRegistrationFilter) {
+    @Arg('filter', () => NetworkRegistrationFilter, { nullable: true, description: 'Conditions the registrations must meet.' }) filter?: NetworkRegistrationFilter) {
     return registrationPagesBy(ctx, 'municipality_id', { status: filter?.status }, page).load(m.id);
   }
 
@@ -114,8 +114,8 @@ export class OrganizationResolver {
     return ctx.ds.getRepository(Organization).find({ order: { name: 'ASC' } });
   }
 
-  @Query(() => Organization, { nullable: true })
-  organization(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  @Query(() => Organization, { nullable: true, description: 'An organization by id, e.g. "ks". Anyone may read it.' })
+  organization(@Arg('id', () => ID, { description: 'The organization’s id, e.g. "ks".' }) id: string, @Ctx() ctx: RequestContext) {
     if (!/^[a-z0-9-]{1,64}$/.test(id)) throw badInput('id is not a valid organization id.', 'id');
     return organizationById(ctx).load(id);
   }

@@ -13,18 +13,18 @@ import { accessTo, personFacts, PersonAccess, readContactField, visiblePersonByI
 import { canSeeRegistration } from '../services/access';
 import { municipalityIdSchema } from '../services/registrations';
 
-@ObjectType()
+@ObjectType({ description: 'The outcome of recordPosition.' })
 export class PositionPayload {
-  @Field(() => Position, { nullable: true }) position: Position | null;
+  @Field(() => Position, { nullable: true, description: 'The recorded position; null when nothing changed.' }) position: Position | null;
   @Field(() => [UserError], { description: 'Rules the input broke; empty when the change was made.' }) userErrors: UserError[];
 }
 
 @InputType({ description: 'A position a person held or holds: what follows their career after a network.' })
 export class RecordPositionInput {
-  @Field(() => ID) personId: string;
-  @Field() title: string;
-  @Field(() => ID, { nullable: true }) employerMunicipalityId?: string | null;
-  @Field(() => ID, { nullable: true }) employerOrganizationId?: string | null;
+  @Field(() => ID, { description: 'The person.' }) personId: string;
+  @Field({ description: 'The title or role, e.g. rådmann.' }) title: string;
+  @Field(() => ID, { nullable: true, description: 'The employer, when a municipality or county authority, e.g. NO-3201.' }) employerMunicipalityId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The employer, when an organization, e.g. "ks".' }) employerOrganizationId?: string | null;
   @Field({ description: 'First day, YYYY-MM-DD.' }) validFrom: string;
   @Field(() => String, { nullable: true, description: 'Last day, YYYY-MM-DD; empty while held (it then becomes the current title).' }) validTo?: string | null;
 }
@@ -43,7 +43,7 @@ const recordPositionSchema = z.object({
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { nullable: true, description: 'A person, if you may see them (the person-visibility rule of docs/security.md); null as for an unknown id otherwise.' })
-  person(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  person(@Arg('id', () => ID, { description: 'The person’s id.' }) id: string, @Ctx() ctx: RequestContext) {
     requireUuid(id, 'id');
     return visiblePersonById(ctx).load(id);
   }
@@ -92,7 +92,7 @@ export class PersonResolver {
 
   @Authorized('ORG_ADMIN', 'COORDINATOR', 'PARTICIPANT')
   @Mutation(() => PositionPayload, { description: 'Records a position of a person (ADMIN, the person, their COORDINATOR, ORG_ADMIN of a network they took part in).' })
-  async recordPosition(@Arg('input', () => RecordPositionInput) input: RecordPositionInput, @Ctx() ctx: RequestContext): Promise<PositionPayload> {
+  async recordPosition(@Arg('input', () => RecordPositionInput, { description: 'The person and the position.' }) input: RecordPositionInput, @Ctx() ctx: RequestContext): Promise<PositionPayload> {
     const prepare = async (value: z.infer<typeof recordPositionSchema>) => {
       // A person the caller may not see gets the answer of an unknown id.
       const person = await visiblePersonById(ctx).load(value.personId);

@@ -16,7 +16,7 @@ export class MunicipalityReportsResolver {
   @FieldResolver(() => [Report], { description: 'The municipality’s reports the viewer may see, newest period first.' })
   reports(
     @Root() m: Municipality, @Ctx() ctx: RequestContext,
-    @Arg('kinds', () => [ReportKind], { nullable: true }) kinds?: ReportKind[],
+    @Arg('kinds', () => [ReportKind], { nullable: true, description: 'Only reports of these kinds.' }) kinds?: ReportKind[],
   ) {
     const key = `reportsByMunicipality:${JSON.stringify(kinds ?? null)}`;
     return loaderByGroup(ctx, key, (ids) => {
@@ -29,8 +29,8 @@ export class MunicipalityReportsResolver {
   @FieldResolver(() => [IndicatorValue], { description: 'Values of the municipality in the reports the viewer may see, by indicator and period.' })
   indicatorValues(
     @Root() m: Municipality, @Ctx() ctx: RequestContext,
-    @Arg('indicators', () => [ID], { nullable: true }) indicators?: string[],
-    @Arg('periods', () => [String], { nullable: true }) periods?: string[],
+    @Arg('indicators', () => [ID], { nullable: true, description: 'Only these indicators.' }) indicators?: string[],
+    @Arg('periods', () => [String], { nullable: true, description: 'Only these years, e.g. ["2021", "2022"].' }) periods?: string[],
   ) {
     const checkedPeriods = requirePeriods(periods, 'periods');
     const key = `valuesByMunicipality:${JSON.stringify([indicators ?? null, checkedPeriods])}`;
@@ -60,8 +60,8 @@ export class NetworkReportsResolver {
   @Directive('@requires(fields: "participatingMunicipalityIds")')
   indicatorComparison(
     @Root() n: Network, @Ctx() ctx: RequestContext,
-    @Arg('indicator', () => ID) indicator: string,
-    @Arg('periods', () => [String]) periods: string[],
+    @Arg('indicator', () => ID, { description: 'The indicator, e.g. "deviations-reported".' }) indicator: string,
+    @Arg('periods', () => [String], { description: 'Years to compare, e.g. ["2013", "2015", "2017"].' }) periods: string[],
   ) {
     return compareIndicator(ctx, indicator, periods, n.participatingMunicipalityIds ?? []);
   }
@@ -74,8 +74,8 @@ export class ProgramComparisonResolver {
   })
   async indicatorComparison(
     @Root() p: Program, @Ctx() ctx: RequestContext,
-    @Arg('indicator', () => ID) indicator: string,
-    @Arg('periods', () => [String]) periods: string[],
+    @Arg('indicator', () => ID, { description: 'The indicator, e.g. "deviations-reported".' }) indicator: string,
+    @Arg('periods', () => [String], { description: 'Years to compare, e.g. ["2013", "2015", "2017"].' }) periods: string[],
   ) {
     const [program] = await loadKnown(programNetworkIds(ctx), [p.id]);
     const networks = await loadKnown(networkParticipants(ctx), program?.networkIds ?? []);

@@ -11,8 +11,8 @@ export class StatisticsResolver {
   })
   statistics(
     @Ctx() ctx: RequestContext,
-    @Arg('indicators', () => [ID]) indicators: string[],
-    @Arg('filter', () => StatisticsFilter, { nullable: true }) filter?: StatisticsFilter,
+    @Arg('indicators', () => [ID], { description: 'The indicators to count, e.g. ["deviations-reported"].' }) indicators: string[],
+    @Arg('filter', () => StatisticsFilter, { nullable: true, description: 'Which units and periods to build the statistics from.' }) filter?: StatisticsFilter,
     @Arg('groupBy', () => [StatisticsDimension], { nullable: true, description: 'Default: one total per indicator.' }) groupBy?: StatisticsDimension[],
     @Arg('breakdown', () => String, { nullable: true, description: 'Group also by a breakdown dimension of the values, e.g. "area".' }) breakdown?: string,
   ) {
