@@ -46,6 +46,9 @@ Database: the embedded one by default. With DATABASE_URL=postgres://…/<db> the
 URL is used only to create it. On PostgreSQL, pgbench (PATH or /usr/lib/postgresql/*/bin) replays
 the registration transaction for the database's own limit beside the service's rate.
 
+BENCH_PORT_OFFSET=N moves every port (gateway 4400, subgraphs 4401–4404, Hive 4410, embedded
+database 54339) by N, so two benchmarks can run on one machine.
+
 --semi-space MB runs the subgraphs and the embedded database with that young generation instead
 of 1 MB (a run to compare; its results go to bench/results/partial/).`;
 
