@@ -54,7 +54,7 @@ BENCH_PORT_OFFSET=N moves every port (gateway 4400, subgraphs 4401–4404, Hive 
 database 54339) by N, so two benchmarks can run on one machine.
 
 --semi-space MB runs the subgraphs and the embedded database with that young generation instead
-of 1 MB (a run to compare; its results go to bench/results/partial/).`;
+of the chosen sizes (a run to compare; its results go to bench/results/partial/).`;
 
 /** Registrations per network in the spread scenario: as many networks as clients, so they rarely meet. */
 const SPREAD_NETWORKS = 20;

@@ -153,6 +153,8 @@ async function waitFor(page: Page, selector: string, name: string): Promise<void
     throw error;
   }
 }
+/** The README's two pictures (copied from .data/screenshots/readme/ to docs/img/ by a person): 720 pixels wide. */
+const README_PICTURE = { width: 720, maxHeight: 1000 };
 /** A figure as the page shows it (en-GB: "1,234.5") as a number. */
 const numberOf = (shown: string) => Number(shown.replace(/[^\d.-]/g, ''));
 
@@ -296,6 +298,7 @@ describe.each(['ANALYST', 'ORG_ADMIN'] as const)('%s', (role) => {
     await expectOverviewAsTheApiAnswers(opened.page, token);
     expect(await seriousViolations(opened.page)).toEqual([]);
     await screenshot(opened.page, `dashboard-overview-${role.toLowerCase()}`);
+    if (role === 'ANALYST') await screenshot(opened.page, 'readme/dashboard-overview', README_PICTURE);
     await opened.page.close();
   });
 });
@@ -356,6 +359,7 @@ describe('ANALYST statistics', () => {
     await page.waitForSelector('.chart svg', WAIT);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard-statistics-analyst');
+    await screenshot(page, 'readme/dashboard-statistics', README_PICTURE);
     await page.close();
   });
 
@@ -480,6 +484,27 @@ describe('bad input', () => {
     await page.click('[data-problem="unreachable"] button');
     await page.waitForFunction(() => !document.querySelector('[data-problem="unreachable"]') && !document.querySelector('.stale'), WAIT);
     expect(await page.$$eval('#programmes [data-program]', (els) => els.length)).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('draws a page whose persisted query the gateway does not know, by sending its text once', async () => {
+    const page = await browser.newPage();
+    const sent: GraphQLRequest[] = [];
+    await page.setRequestInterception(true);
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname !== '/graphql') return void r.continue();
+      const body = JSON.parse(r.postData() ?? 'null') as GraphQLRequest;
+      sent.push(body);
+      // A gateway without the dashboard's manifest: the hash alone is not enough.
+      if (!body.query) return void r.respond({ status: 200, contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] }) });
+      return void r.continue();
+    });
+    await page.goto(`${dashboard}/handbook?q=korrupsjon`, { waitUntil: 'networkidle0' });
+    await page.waitForSelector('.hits li', WAIT);
+    // The text went once, under the manifest's hash (the gateway checked it is the text's hash).
+    expect(sent.filter((r) => r.query).map((r) => r.operationName)).toEqual(['HandbookSearch']);
+    for (const r of sent) expect(r.extensions?.persistedQuery?.sha256Hash).toBe(PERSISTED.get(r.operationName!));
+    expect(await page.$$eval('.snippet mark', (marks) => marks.length)).toBeGreaterThan(0);
     await page.close();
   });
 

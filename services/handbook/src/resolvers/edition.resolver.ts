@@ -1,12 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Authorized } from 'type-graphql';
-import { badInput, type RequestContext } from '@kommunenett/subgraph-kit';
+import { badInput, type RequestContext, entityRef } from '@kommunenett/subgraph-kit';
 import { Handbook } from '../entities/handbook.entity';
 import { Edition } from '../entities/edition.entity';
 import { Chapter } from '../entities/chapter.entity';
 import { Tool } from '../entities/tool.entity';
 import { Recommendation } from '../entities/recommendation.entity';
 import { RevisionProposal } from '../entities/revision-proposal.entity';
-import { Network, Session, ref } from '../entities/stubs';
+import { Network, Session } from '../entities/references';
 import {
   chaptersByEdition, editionById, handbookById, proposalsAcceptedInto, recommendationsByHandbook, toolsByEdition,
 } from '../loaders';
@@ -87,11 +87,11 @@ export class EditionResolver {
     for (const p of proposals) {
       const change = Object.assign(new EditionChange(), {
         proposalId: p.id, editionId: e.id, chapterSlug: p.chapterSlug, anchor: anchorOf(handbook!.slug, p.chapterSlug), title: p.title,
-        session: p.sessionId ? ref(Session, p.sessionId) : null, acceptedAt: p.decidedAt!,
+        session: p.sessionId ? entityRef(Session, p.sessionId) : null, acceptedAt: p.decidedAt!,
       });
       byNetwork.set(p.networkId, [...(byNetwork.get(p.networkId) ?? []), change]);
     }
-    return [...byNetwork].map(([networkId, changes]) => ({ network: ref(Network, networkId), changes }));
+    return [...byNetwork].map(([networkId, changes]) => ({ network: entityRef(Network, networkId), changes }));
   }
 
   @FieldResolver(() => [RevisionProposal], { description: 'The proposals accepted into this edition, with their rationale. Editors only.' })

@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { badInput, ConnectionArgs, keysetPage, type RequestContext, requireUuid } from '@kommunenett/subgraph-kit';
+import { badInput, ConnectionArgs, keysetPage, type RequestContext, requireUuid, entityRef } from '@kommunenett/subgraph-kit';
 import { Handbook } from '../entities/handbook.entity';
 import { Edition } from '../entities/edition.entity';
 import { Recommendation } from '../entities/recommendation.entity';
 import { EditionStatus } from '../entities/enums';
-import { Network, Organization, ref } from '../entities/stubs';
+import { Network, Organization } from '../entities/references';
 import {
   editionsByHandbook, handbookById, handbookBySlug, handbookByNetwork, networkIdsByHandbook, recommendationById, recommendationsByHandbook,
 } from '../loaders';
@@ -28,7 +28,7 @@ export class HandbookResolver {
 
   @FieldResolver(() => [Organization], { description: 'Organizations that publish the handbook; their administrators are its editors.' })
   publishers(@Root() h: Handbook) {
-    return h.publisherIds.map((id) => ref(Organization, id));
+    return h.publisherIds.map((id) => entityRef(Organization, id));
   }
 
   @FieldResolver(() => [Edition], { description: 'Editions, newest first: the published ones, and the draft for editors.' })
@@ -54,7 +54,7 @@ export class HandbookResolver {
 
   @FieldResolver(() => [Network], { description: 'Networks that work from this handbook.' })
   async networks(@Root() h: Handbook, @Ctx() ctx: RequestContext) {
-    return (await networkIdsByHandbook(ctx).load(h.id)).map((l) => ref(Network, l.networkId));
+    return (await networkIdsByHandbook(ctx).load(h.id)).map((l) => entityRef(Network, l.networkId));
   }
 }
 

@@ -1,9 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, isUuid, keysetPage, unauthenticated, type RequestContext } from '@kommunenett/subgraph-kit';
+import { ConnectionArgs, isUuid, keysetPage, unauthenticated, type RequestContext, entityRef } from '@kommunenett/subgraph-kit';
 import { Handbook } from '../entities/handbook.entity';
 import { Edition } from '../entities/edition.entity';
 import { RevisionProposal } from '../entities/revision-proposal.entity';
-import { Network, Person, Session, ref } from '../entities/stubs';
+import { Network, Person, Session } from '../entities/references';
 import { editionById, handbookById, proposalById } from '../loaders';
 import { acceptRevision, proposalVisibility, proposeRevision, rejectRevision } from '../services/proposals';
 import { anchorOf } from '../services/validation';
@@ -48,12 +48,12 @@ export class RevisionProposalResolver {
 
   @FieldResolver(() => Network, { description: 'The network whose experience the proposal comes from.' })
   network(@Root() p: RevisionProposal) {
-    return ref(Network, p.networkId);
+    return entityRef(Network, p.networkId);
   }
 
   @FieldResolver(() => Session, { nullable: true, description: 'The gathering it came up at, if any.' })
   session(@Root() p: RevisionProposal) {
-    return p.sessionId ? ref(Session, p.sessionId) : null;
+    return p.sessionId ? entityRef(Session, p.sessionId) : null;
   }
 
   @FieldResolver(() => Edition, { nullable: true, description: 'The edition the proposal was taken into.' })
@@ -68,7 +68,7 @@ export class RevisionProposalResolver {
 
   @FieldResolver(() => Person, { nullable: true, description: 'The proposer, as far as you may see them directly (the person-visibility rule of the participants service); null otherwise or when unknown.' })
   proposer(@Root() p: RevisionProposal) {
-    return p.proposerPersonId && isUuid(p.proposerPersonId) ? ref(Person, p.proposerPersonId) : null;
+    return p.proposerPersonId && isUuid(p.proposerPersonId) ? entityRef(Person, p.proposerPersonId) : null;
   }
 
   @Authorized()

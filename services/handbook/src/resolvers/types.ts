@@ -5,7 +5,7 @@ import { Handbook } from '../entities/handbook.entity';
 import { Edition } from '../entities/edition.entity';
 import { Chapter } from '../entities/chapter.entity';
 import { RevisionProposal } from '../entities/revision-proposal.entity';
-import { Network, Session } from '../entities/stubs';
+import { Network, Session } from '../entities/references';
 import { AnchorResolution, DiffPartKind, ProposalStatus } from '../entities/enums';
 
 export const HandbookConnection = ConnectionType(Handbook, 'Handbook');

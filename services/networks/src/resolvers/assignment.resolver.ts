@@ -1,10 +1,10 @@
-import { Payload, payload } from '@kommunenett/subgraph-kit';
+import { Payload, payload, entityRef } from '@kommunenett/subgraph-kit';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root, Authorized } from 'type-graphql';
 import type { RequestContext } from '@kommunenett/subgraph-kit';
 import { Network } from '../entities/network.entity';
 import { Session } from '../entities/session.entity';
 import { Assignment, Submission } from '../entities/assignment.entity';
-import { Municipality, Person, municipalityRef, personRef } from '../entities/references';
+import { Municipality, Person } from '../entities/references';
 import { assignmentById, assignmentsByNetwork, networkById, sessionById, submissionsByAssignment } from '../loaders';
 import { canReadMunicipalityWork } from '../services/access';
 import { createAssignment, reviewSubmission, saveSubmission, submitSubmission, updateAssignment } from '../services/assignments';
@@ -126,11 +126,11 @@ export class SubmissionResolver {
 
   @FieldResolver(() => Municipality, { description: 'The municipality that answered.' })
   municipality(@Root() s: Submission) {
-    return municipalityRef(s.municipalityId);
+    return entityRef(Municipality, s.municipalityId);
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'Who submitted it, as far as you may see them directly; null before submission or when hidden.' })
   submittedBy(@Root() s: Submission) {
-    return s.submittedByPersonId ? personRef(s.submittedByPersonId) : null;
+    return s.submittedByPersonId ? entityRef(Person, s.submittedByPersonId) : null;
   }
 }

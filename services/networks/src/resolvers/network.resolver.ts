@@ -1,15 +1,17 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, type RequestContext, Payload, payload } from '@kommunenett/subgraph-kit';
+import { ConnectionArgs, type RequestContext, Payload, payload, entityRef } from '@kommunenett/subgraph-kit';
 import { Network } from '../entities/network.entity';
 import { Program } from '../entities/program.entity';
 import { Session } from '../entities/session.entity';
-import { Organization, Person, organizationRef, personRef } from '../entities/references';
+import { Organization, Person } from '../entities/references';
 import { Country, Language, NetworkOrder, RegistrantKind } from '../entities/enums';
 import { networkById, programById, sessionsByNetwork } from '../loaders';
 import { createNetwork, isOpenForRegistration, networkCatalogue, transitionNetwork, updateNetwork, type Transition } from '../services/networks';
 import { formatInZone, sessionInterval } from '../services/time';
 import { NetworkConnection, NetworkFilter } from './types';
 import { requireUuid } from '@kommunenett/subgraph-kit';
+import { NetworkAuditEntryConnection, NetworkAuditKind } from '../entities/audit-entry';
+import { auditTrail } from '../services/audit';
 
 @InputType({ description: 'A new network, created as a DRAFT. Dates are calendar days in the network’s time zone (Europe/Oslo for NO, Europe/Stockholm for SE).' })
 class CreateNetworkInput {
@@ -95,13 +97,13 @@ export class NetworkResolver {
 
   @FieldResolver(() => [Organization], { description: 'Organizations that run the network.' })
   hosts(@Root() network: Network) {
-    return network.hostIds.map(organizationRef);
+    return network.hostIds.map((id) => entityRef(Organization, id));
   }
 
   @Authorized()
   @FieldResolver(() => [Person], { nullable: 'items', description: 'Contact persons, each as far as you may see them directly (the person-visibility rule): null for one you may not see. Signed-in callers only.' })
   contactPersons(@Root() network: Network) {
-    return network.contactPersonIds.map(personRef);
+    return network.contactPersonIds.map((id) => entityRef(Person, id));
   }
 
   @FieldResolver(() => Program, { nullable: true, description: 'The programme the network belongs to, if any.' })
@@ -135,6 +137,19 @@ export class NetworkResolver {
   @FieldResolver(() => String, { nullable: true, description: 'registrationOpensAt in the network’s time zone with its offset.' })
   registrationOpensAtLocal(@Root() n: Network) {
     return n.registrationOpensAt ? formatInZone(n.registrationOpensAt, n.timeZone) : null;
+  }
+
+  @FieldResolver(() => NetworkAuditEntryConnection, {
+    nullable: true,
+    description: 'Who changed what, newest first: the network’s rules, dates, capacity and status, its gatherings, its registrations (made, approved, rejected, offered, moved, cancelled) and attendance, each with who, when, through which client and the values before and after. For ADMIN, ORG_ADMIN of a host and the network’s FACILITATOR; FORBIDDEN (and null) for anyone else. Entries are never changed or removed.',
+  })
+  auditTrail(
+    @Root() network: Network,
+    @Ctx() ctx: RequestContext,
+    @Args() page: ConnectionArgs,
+    @Arg('kinds', () => [NetworkAuditKind], { nullable: true, description: 'Only entries of these kinds; all when left out.' }) kinds?: NetworkAuditKind[] | null,
+  ) {
+    return auditTrail(ctx, network, { ...page, kinds });
   }
 
   @FieldResolver(() => Boolean, { description: 'Published, registration opened and the deadline not passed, now.' })

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, keysetPage, type RequestContext, Payload, payload } from '@kommunenett/subgraph-kit';
+import { ConnectionArgs, keysetPage, type RequestContext, Payload, payload, entityRef } from '@kommunenett/subgraph-kit';
 import { Program } from '../entities/program.entity';
-import { Organization, organizationRef, Person, personRef } from '../entities/references';
+import { Organization, Person } from '../entities/references';
 import { Language, NetworkOrder, ProgramStatus } from '../entities/enums';
 import { programById } from '../loaders';
 import { networkCatalogue } from '../services/networks';
@@ -56,23 +56,23 @@ export class ProgramResolver {
 
   @FieldResolver(() => [Organization], { description: 'Organizations that own the programme (e.g. KS and TI Norge).' })
   owners(@Root() p: Program) {
-    return p.ownerIds.map(organizationRef);
+    return p.ownerIds.map((id) => entityRef(Organization, id));
   }
 
   @FieldResolver(() => [Organization], { description: 'Partner organizations (e.g. the unions in «Saman om ein betre kommune»).' })
   partners(@Root() p: Program) {
-    return p.partnerIds.map(organizationRef);
+    return p.partnerIds.map((id) => entityRef(Organization, id));
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'Who funds the programme (e.g. the ministry).' })
   funder(@Root() p: Program) {
-    return p.funderId ? organizationRef(p.funderId) : null;
+    return p.funderId ? entityRef(Organization, p.funderId) : null;
   }
 
   @Authorized()
   @FieldResolver(() => [Person], { nullable: 'items', description: 'People who signed the programme’s invitation to take part, in the order they signed (e.g. KS’ chief executive and TI Norge’s secretary general), each as far as you may see them directly: null for one you may not see. Signed-in callers only.' })
   signatories(@Root() p: Program) {
-    return p.signatoryPersonIds.map(personRef);
+    return p.signatoryPersonIds.map((id) => entityRef(Person, id));
   }
 
   @FieldResolver(() => NetworkConnection, { description: 'The programme’s networks the viewer may see, by name.' })

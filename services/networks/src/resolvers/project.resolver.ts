@@ -1,9 +1,9 @@
-import { Payload, payload } from '@kommunenett/subgraph-kit';
+import { Payload, payload, entityRef } from '@kommunenett/subgraph-kit';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '@kommunenett/subgraph-kit';
 import { Network } from '../entities/network.entity';
 import { AnchoringChange, MunicipalityProject, ProjectMilestone } from '../entities/project.entity';
-import { Municipality, municipalityRef } from '../entities/references';
+import { Municipality } from '../entities/references';
 import { AnchoringPhase, MilestoneStatus } from '../entities/enums';
 import { anchoringHistoryByProject, milestonesByProject, networkById, projectsByNetwork } from '../loaders';
 import { canReadMunicipalityWork } from '../services/access';
@@ -58,7 +58,7 @@ export class ProjectResolver {
 
   @FieldResolver(() => Municipality, { description: 'The municipality whose project it is.' })
   municipality(@Root() p: MunicipalityProject) {
-    return municipalityRef(p.municipalityId);
+    return entityRef(Municipality, p.municipalityId);
   }
 
   @FieldResolver(() => [ProjectMilestone], { description: 'Milestones, in order.' })

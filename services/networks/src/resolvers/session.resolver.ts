@@ -4,12 +4,12 @@ import type { RequestContext } from '@kommunenett/subgraph-kit';
 import { Network } from '../entities/network.entity';
 import { Session } from '../entities/session.entity';
 import { AgendaItem } from '../entities/agenda-item.entity';
-import { Municipality, Person, municipalityRef, personRef } from '../entities/references';
+import { Municipality, Person } from '../entities/references';
 import { AgendaItemKind, SessionDatePrecision, SessionKind } from '../entities/enums';
 import { agendaBySession, networkById, sessionById } from '../loaders';
 import { createSession, deleteSession, scheduleSession, setAgenda, updateSession } from '../services/sessions';
 import { formatInZone, sessionInterval, wallClock } from '../services/time';
-import { requireUuid, Payload, payload } from '@kommunenett/subgraph-kit';
+import { requireUuid, Payload, payload, entityRef } from '@kommunenett/subgraph-kit';
 
 @ObjectType({ description: 'Where a session is held; parts may be decided later.' })
 class SessionLocation {
@@ -155,7 +155,7 @@ export class SessionResolver {
   @FieldResolver(() => SessionLocation, { nullable: true, description: 'Null while the location is to be decided.' })
   location(@Root() s: Session): SessionLocation | null {
     if (!s.locationVenue && !s.locationPlace && !s.locationMunicipalityId) return null;
-    return { venue: s.locationVenue, place: s.locationPlace, municipality: s.locationMunicipalityId ? municipalityRef(s.locationMunicipalityId) : null };
+    return { venue: s.locationVenue, place: s.locationPlace, municipality: s.locationMunicipalityId ? entityRef(Municipality, s.locationMunicipalityId) : null };
   }
 
   @FieldResolver(() => [AgendaItem], { description: 'The timed agenda, in order of start. Bounded by nature, so not paged: the items of one session of at most a week (setAgenda takes a limited number of items).' })
@@ -230,7 +230,7 @@ export class AgendaItemResolver {
   @Authorized()
   @FieldResolver(() => [Person], { nullable: 'items', description: 'Who leads the item, as people, each as far as you may see them directly: null for one you may not see. Signed-in callers only.' })
   leaderPersons(@Root() item: AgendaItem) {
-    return item.leaderPersonIds.map(personRef);
+    return item.leaderPersonIds.map((id) => entityRef(Person, id));
   }
 
   private async timeZone(item: AgendaItem, ctx: RequestContext): Promise<string> {

@@ -203,7 +203,7 @@ export async function seedNetworksDemo(ds: DataSource, log: Logger): Promise<voi
       { id: DEMO.sessions.antikorrupsjonC3, ...s3, planned: ['2014-03'] },
     ]],
   ];
-  // «Tre fagsamlinger: mars 2013, august/september 2013, februar/mars 2014. Temadag: mai/juni 2013.»
+  // «Tre fagsamlinger: 1. Samling mars 2013, 2. Samling august/september 2013, 3. samling februar/mars 2014. Tema dag: mai/juni 2013.»
   const saman: [string, string][] = [
     [DEMO.networks.samanOmdomme1, 'saman-omdomme-1'], [DEMO.networks.samanOmdomme2, 'saman-omdomme-2'],
     [DEMO.networks.samanInnovasjon1, 'saman-innovasjon-1'], [DEMO.networks.samanInnovasjon2, 'saman-innovasjon-2'],
@@ -214,12 +214,12 @@ export async function seedNetworksDemo(ds: DataSource, log: Logger): Promise<voi
     ...antikorrupsjon.flatMap(([id, key, seeds]) => sessionRows(id, key, 'NO', seeds)),
     ...saman.flatMap(([id, key]) => sessionRows(id, key, 'NO', [
       id === DEMO.networks.samanOmdomme1
-        ? { id: DEMO.sessions.samanOmdomme1First, title: '1. samling', theme: 'Oppstart av nettverket', place: 'Gardermoen', municipalityId: 'NO-3209',
+        ? { id: DEMO.sessions.samanOmdomme1First, title: '1. Samling', place: 'Gardermoen', municipalityId: 'NO-3209',
           description: 'Forventninger, prosjektpresentasjoner, måling av resultater, prosjektplanlegging og analyse av risiko.',
           exact: ['2013-03-11', '09:50', '2013-03-12', '13:30'] }
-        : { title: '1. samling', planned: ['2013-03'] },
-      { kind: SessionKind.THEME_DAY, title: 'Temadag', planned: ['2013-05', '2013-06'] },
-      { title: '2. samling', planned: ['2013-08', '2013-09'] },
+        : { title: '1. Samling', planned: ['2013-03'] },
+      { kind: SessionKind.THEME_DAY, title: 'Tema dag', planned: ['2013-05', '2013-06'] },
+      { title: '2. Samling', planned: ['2013-08', '2013-09'] },
       { title: '3. samling', planned: ['2014-02', '2014-03'] },
     ])),
   ];

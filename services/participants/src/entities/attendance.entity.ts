@@ -33,5 +33,8 @@ export class AttendanceChange {
   @Field(() => String, { nullable: true, description: 'Why an entry was removed, as given.' }) @Column('text', { nullable: true }) reason: string | null;
   /** Subject of the token that made the change. */
   @Column('text', { name: 'changed_by', nullable: true }) changedBy: string | null;
+  /** Their role, and the client the change came through (the audit trail's). */
+  @Column('text', { name: 'actor_role', nullable: true }) actorRole: string | null;
+  @Column('text', { nullable: true }) client: string | null;
   @Field(() => Date, { description: 'When the change was made (UTC instant).' }) @Column('timestamptz', { name: 'changed_at' }) changedAt: Date;
 }

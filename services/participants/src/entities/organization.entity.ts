@@ -13,4 +13,8 @@ export class Organization {
   @Field(() => OrganizationKind, { description: 'Association, NGO, ministry, union or other.' }) @Column('text') kind: OrganizationKind;
   @Field(() => [String], { description: 'Earlier names, e.g. SKL for SKR, KRD for KDD.' })
   @Column('text', { array: true, name: 'former_names', default: () => "'{}'" }) formerNames: string[];
+  @Field(() => String, { nullable: true, description: 'The sender name of the messages of the networks it hosts first (the address is the platform’s); null: its name.' })
+  @Column('text', { name: 'mail_sender_name', nullable: true }) mailSenderName: string | null;
+  @Field(() => String, { nullable: true, description: 'Where answers to those messages go; null: no reply-to.' })
+  @Column('text', { name: 'mail_reply_to', nullable: true }) mailReplyTo: string | null;
 }

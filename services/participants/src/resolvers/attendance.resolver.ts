@@ -3,9 +3,8 @@ import { forbidden, UserError, type RequestContext } from '@kommunenett/subgraph
 import { Attendance, AttendanceChange } from '../entities/attendance.entity';
 import { AttendanceStatus, ExcusedRule } from '../entities/enums';
 import { Municipality } from '../entities/municipality.entity';
-import { Network } from '../entities/network';
+import { Network, Session } from '../entities/references';
 import { Person } from '../entities/person.entity';
-import { Session } from '../entities/session';
 import { attendanceByNetwork, attendanceBySession, attendanceHistoryBySession, municipalityById } from '../loaders';
 import { visiblePersonById } from '../services/person-visibility';
 import { attendanceCounts, groupBy, recordAttendance, removeAttendance, seesAllAttendance, visibleAttendance, type AttendanceCounts } from '../services/attendance';

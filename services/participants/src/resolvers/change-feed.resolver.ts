@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, Int, ObjectType, Query, Res
 import type { RequestContext } from '@kommunenett/subgraph-kit';
 import { RegistrationChange } from '../entities/registration-change.entity';
 import { Registration } from '../entities/registration.entity';
-import { Network } from '../entities/network';
+import { Network } from '../entities/references';
 import { encodeFeedCursor, readChanges } from '../services/change-feed';
 import { networkRef, visibleRegistration } from './registration.resolver';
 

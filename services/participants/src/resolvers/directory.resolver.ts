@@ -1,5 +1,6 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { badInput, ConnectionArgs, ConnectionType, escapeLike, foldForSearch, keysetPage, type RequestContext } from '@kommunenett/subgraph-kit';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badInput, ConnectionArgs, ConnectionType, escapeLike, foldForSearch, keysetPage, Payload, payload, type RequestContext } from '@kommunenett/subgraph-kit';
+import { updateOrganizationMailSettings } from '../services/organization-mail';
 import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
 import { Municipality } from '../entities/municipality.entity';
 import { Organization } from '../entities/organization.entity';
@@ -10,7 +11,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { confirmedNetworksByMunicipality, municipalityById, organizationById, peopleByOrganization, populationsByMunicipality } from '../loaders';
 import { Person } from '../entities/person.entity';
 import { Registration } from '../entities/registration.entity';
-import { Network } from '../entities/network';
+import { Network } from '../entities/references';
 import { whereRegistrationShowsPerson } from '../services/person-visibility';
 import { registrationPagesBy } from '../services/registration-queries';
 import { NetworkRegistrationFilter } from './network-participation.resolver';
@@ -102,6 +103,15 @@ export class MunicipalityResolver {
   }
 }
 
+@InputType({ description: 'How an organization’s messages are signed; only the fields given change, null or empty clears.' })
+class OrganizationMailSettingsInput {
+  @Field(() => ID) organizationId: string;
+  @Field(() => String, { nullable: true, description: 'Sender name, e.g. «KS Læring»; cleared: the organization’s name.' }) senderName?: string | null;
+  @Field(() => String, { nullable: true, description: 'Reply-to address.' }) replyTo?: string | null;
+}
+
+const OrganizationPayload = Payload(Organization, 'organization');
+
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @FieldResolver(() => [Person], { description: 'People employed by the organization (facilitators, contacts), by name; signed-in users only.' })
@@ -112,6 +122,12 @@ export class OrganizationResolver {
   @Query(() => [Organization], { description: 'Organizations, ordered by name.' })
   organizations(@Ctx() ctx: RequestContext) {
     return ctx.ds.getRepository(Organization).find({ order: { name: 'ASC' } });
+  }
+
+  @Authorized('ORG_ADMIN')
+  @Mutation(() => OrganizationPayload, { description: 'Sets the sender name and reply-to address of the messages of the networks the organization hosts (first host). ADMIN, or ORG_ADMIN of that organization.' })
+  async updateOrganizationMailSettings(@Arg('input', () => OrganizationMailSettingsInput) input: OrganizationMailSettingsInput, @Ctx() ctx: RequestContext) {
+    return payload('organization', await updateOrganizationMailSettings(ctx, input));
   }
 
   @Query(() => Organization, { nullable: true, description: 'An organization by id, e.g. "ks". Anyone may read it.' })

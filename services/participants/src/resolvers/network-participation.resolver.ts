@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, type RequestContext } from '@kommunenett/subgraph-kit';
-import { Network } from '../entities/network';
+import { Network } from '../entities/references';
 import { Municipality } from '../entities/municipality.entity';
 import { ParticipationDimension, RegistrationStatus, SEAT_HOLDING } from '../entities/enums';
 import { participationStatistics } from '../services/statistics';

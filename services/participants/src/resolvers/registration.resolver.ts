@@ -3,7 +3,7 @@ import { ConnectionArgs, entityRef, type RequestContext, requireUuid } from '@ko
 import { Registration } from '../entities/registration.entity';
 import { Person } from '../entities/person.entity';
 import { Municipality } from '../entities/municipality.entity';
-import { Network } from '../entities/network';
+import { Network } from '../entities/references';
 import { RegistrationChange } from '../entities/registration-change.entity';
 import { hostIdsOfNetwork, municipalityById, registrationById } from '../loaders';
 import { visiblePersonById } from '../services/person-visibility';

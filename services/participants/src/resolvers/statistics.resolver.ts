@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '@kommunenett/subgraph-kit';
 import { Country, ParticipationDimension } from '../entities/enums';
-import { Network } from '../entities/network';
+import { Network } from '../entities/references';
 import { participationStatistics, type StatisticsKey } from '../services/statistics';
 import { networkRef } from './registration.resolver';
 

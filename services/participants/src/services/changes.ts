@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { queryPrepared, type PreparedStatement } from '@kommunenett/db';
+import type { Viewer } from '@kommunenett/auth';
+import { clientOf } from '@kommunenett/subgraph-kit';
 import type { RegistrationChangeKind, RegistrationStatus } from '../entities/enums';
 import { notificationFor, type ServiceCause } from './notifications';
 
@@ -40,8 +42,8 @@ const FLUSH: PreparedStatement = {
                AS c(registration_id, network_id, municipality_id, kind, status, previous_status, notice_kind, notice_data, ord)
              WHERE EXISTS (SELECT FROM marker) ORDER BY ord) c),
      logged AS (
-       INSERT INTO participants.registration_change (seq, registration_id, network_id, municipality_id, kind, status, previous_status, actor)
-       SELECT seq, registration_id, network_id, municipality_id, kind, status, previous_status, $9 FROM numbered),
+       INSERT INTO participants.registration_change (seq, registration_id, network_id, municipality_id, kind, status, previous_status, actor, actor_role, client)
+       SELECT seq, registration_id, network_id, municipality_id, kind, status, previous_status, $9, $10, $11 FROM numbered),
      notified AS (
        INSERT INTO participants.notification (id, kind, person_id, registration_id, network_id, change_seq, data)
        SELECT gen_random_uuid(), c.notice_kind, r.person_id, r.id, c.network_id, c.seq,
@@ -66,10 +68,16 @@ export class ChangeLog {
   private readonly changes: PendingChange[] = [];
 
   /**
-   * `actorRole`: the role of who made the changes (null for the service itself); `notify: false`
-   * writes no messages (loading demo data).
+   * `actorRole`: the role of who made the changes (null for the service itself); `client`: through
+   * which client (the audit trail's, see clientOf); `notify: false` writes no messages (loading demo data).
    */
-  constructor(private readonly actor: string | null, private readonly actorRole: string | null = null, private readonly options = { notify: true }) {}
+  constructor(private readonly actor: string | null, private readonly actorRole: string | null = null,
+    private readonly options: { notify?: boolean; client?: string | null } = {}) {}
+
+  /** The changes a request makes, recorded as its viewer's, through the viewer's client. */
+  static by(viewer: Viewer): ChangeLog {
+    return new ChangeLog(viewer.subject, viewer.kind === 'service' ? null : viewer.role, { client: clientOf(viewer) });
+  }
 
   add(change: PendingChange): void {
     this.changes.push(change);
@@ -78,10 +86,11 @@ export class ChangeLog {
   async flush(m: EntityManager): Promise<void> {
     if (this.changes.length === 0) return;
     const c = this.changes;
-    const notices = c.map((change) => (this.options.notify ? notificationFor(change, this.actorRole) : null));
+    const notices = c.map((change) => (this.options.notify === false ? null : notificationFor(change, this.actorRole)));
     await queryPrepared(m, FLUSH, [
       c.map((x) => x.registrationId), c.map((x) => x.networkId), c.map((x) => x.municipalityId), c.map((x) => x.kind), c.map((x) => x.status),
       c.map((x) => x.previousStatus), notices.map((n) => n?.kind ?? null), notices.map((n) => (n ? JSON.stringify(n.data) : null)), this.actor,
+      this.actorRole, this.options.client ?? null,
     ]);
     this.changes.length = 0;
   }

@@ -123,7 +123,7 @@ function placeOnce(
       ? ((await m.query('SELECT external_ref FROM participants.registration WHERE client_id = $1 AND external_ref = ANY($2)', [clientId, refs])) as { external_ref: string }[]).map((r) => r.external_ref)
       : []);
     const ledger = await loadLedger(m, rules);
-    const changes = new ChangeLog(v.subject, v.role);
+    const changes = ChangeLog.by(v);
     const rows: Partial<Registration>[] = [];
     const now = new Date();
     const outcomes = placements.map((p): Outcome => {
@@ -219,7 +219,7 @@ export async function placeRegistration(
     ]);
     if (!written) refuse(p.field, `The municipality has reached its limit of ${rules.perMunicipalityLimit} participants in this network.`, 'MUNICIPALITY_LIMIT_REACHED');
     Object.assign(reg, written);
-    const changes = new ChangeLog(v.subject, v.role);
+    const changes = ChangeLog.by(v);
     changes.add({ registrationId: id, networkId: rules.id, municipalityId: p.municipalityId, kind: RegistrationChangeKind.CREATED, status: reg.status, previousStatus: null });
     await changes.flush(m);
     return reg;

@@ -113,4 +113,6 @@ export class RecommendationStatus {
   @Field({ description: 'The year reported on, e.g. "2022".' }) @Column('text') period: string;
   @Field(() => RecommendationImplementation, { description: 'How far the municipality has implemented the recommendation.' }) @Column('text') status: RecommendationImplementation;
   @Field(() => String, { nullable: true, description: 'What the municipality does, in the report’s language.' }) @Column('text', { nullable: true }) comment: string | null;
+  @Field(() => [String], { description: 'The points the report lists under the recommendation, in order and worded as the report words them; empty when it lists none.' })
+  @Column('text', { array: true, default: () => "'{}'" }) points: string[];
 }

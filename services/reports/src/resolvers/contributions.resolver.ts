@@ -2,12 +2,12 @@ import { Arg, Ctx, Directive, FieldResolver, ID, Resolver, Root } from 'type-gra
 import { isUuid, loaderByGroup, type RequestContext } from '@kommunenett/subgraph-kit';
 import { IndicatorValue, RecommendationStatus, Report } from '../entities/report.entity';
 import { ReportKind } from '../entities/enums';
-import { Municipality, Network, Program, Recommendation } from '../entities/stubs';
+import { Municipality, Network, Program, Recommendation } from '../entities/references';
 import { compareIndicator } from '../services/comparison';
 import { loadKnown, networkParticipants, programNetworkIds } from '../services/graph';
 import { requirePeriods } from '../services/periods';
 import { restrictToVisible, visibleReports } from '../services/report-access';
-import { IndicatorComparison } from './statistics.types';
+import { IndicatorComparison } from '../entities/statistics';
 
 const ORDER = 'r.period DESC, r.kind, r.id';
 

@@ -1,11 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { badInput, ConnectionArgs, keysetPage, type RequestContext, requireUuid } from '@kommunenett/subgraph-kit';
+import { badInput, ConnectionArgs, keysetPage, type RequestContext, requireUuid, entityRef } from '@kommunenett/subgraph-kit';
 import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
 import { Indicator } from '../entities/indicator.entity';
 import { Audit, Finding, IndicatorValue, RecommendationStatus, Report, Risk } from '../entities/report.entity';
 import { IndicatorValueType } from '../entities/enums';
-import { Municipality, Network, Organization, Recommendation, ref } from '../entities/stubs';
+import { Municipality, Network, Organization, Recommendation } from '../entities/references';
 import {
   auditById, auditsByReport, findingsByAudit, findingsByReport, indicatorById, recommendationStatusesByReport, reportById,
   risksByReport, valuesByReport,
@@ -72,17 +72,17 @@ export class ReportResolver {
 
   @FieldResolver(() => Municipality, { description: 'The municipality, by its current id.' })
   municipality(@Root() r: Report) {
-    return ref(Municipality, r.municipalityId);
+    return entityRef(Municipality, r.municipalityId);
   }
 
   @FieldResolver(() => Organization, { description: 'Organization that receives and publishes the report.' })
   recipient(@Root() r: Report) {
-    return ref(Organization, r.recipientId);
+    return entityRef(Organization, r.recipientId);
   }
 
   @FieldResolver(() => Network, { nullable: true, description: 'The network, for a network project result.' })
   network(@Root() r: Report) {
-    return r.networkId ? ref(Network, r.networkId) : null;
+    return r.networkId ? entityRef(Network, r.networkId) : null;
   }
 
   @FieldResolver(() => [IndicatorValue], { description: 'Values of indicators in the report.' })
@@ -151,7 +151,7 @@ export class IndicatorValueResolver {
 
   @FieldResolver(() => Municipality, { description: 'The municipality, by its current id.' })
   municipality(@Root() v: IndicatorValue) {
-    return ref(Municipality, v.municipalityId);
+    return entityRef(Municipality, v.municipalityId);
   }
 
   @FieldResolver(() => Report, { nullable: true, description: 'The report the value is in.' })
@@ -190,7 +190,7 @@ export class FindingResolver {
 
   @FieldResolver(() => Municipality, { description: 'The municipality audited.' })
   municipality(@Root() f: Finding) {
-    return ref(Municipality, f.municipalityId);
+    return entityRef(Municipality, f.municipalityId);
   }
 
   @FieldResolver({ description: 'Not closed and past its deadline (today).' })
@@ -203,12 +203,12 @@ export class FindingResolver {
 export class RecommendationStatusResolver {
   @FieldResolver(() => Recommendation, { description: 'The recommendation.' })
   recommendation(@Root() s: RecommendationStatus) {
-    return ref(Recommendation, s.recommendationId);
+    return entityRef(Recommendation, s.recommendationId);
   }
 
   @FieldResolver(() => Municipality, { description: 'The municipality, by its current id.' })
   municipality(@Root() s: RecommendationStatus) {
-    return ref(Municipality, s.municipalityId);
+    return entityRef(Municipality, s.municipalityId);
   }
 
   @FieldResolver(() => Report, { nullable: true, description: 'The report the status is in.' })

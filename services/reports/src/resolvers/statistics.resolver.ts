@@ -2,7 +2,8 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '@kommunenett/subgraph-kit';
 import { StatisticsDimension } from '../entities/enums';
 import { computeStatistics } from '../services/statistics';
-import { Statistics, StatisticsFilter } from './statistics.types';
+import { Statistics } from '../entities/statistics';
+import { StatisticsFilter } from './statistics.types';
 
 @Resolver()
 export class StatisticsResolver {

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { appError, badInput, ConnectionArgs, ErrorCode, forbidden, isAdmin, keysetPage, requireRole, unauthenticated, type RequestContext } from '@kommunenett/subgraph-kit';
+import { appError, badInput, ConnectionArgs, ErrorCode, forbidden, isAdmin, keysetPage, requireRole, unauthenticated, type RequestContext, entityRef } from '@kommunenett/subgraph-kit';
 import { Survey, SurveyAnswer, SurveyOption, SurveyQuestion } from '../entities/survey.entity';
-import { Organization, ref } from '../entities/stubs';
+import { Organization } from '../entities/references';
 import { optionsByQuestion, questionsBySurvey, surveyById } from '../loaders';
 import { resultsByQuestion, type OptionResult } from '../services/survey-results';
 import { createSurvey, recordSurveyAnswers } from '../services/survey-workflow';
@@ -46,7 +46,7 @@ export class SurveyResolver {
 
   @FieldResolver(() => Organization, { description: 'Who ran the survey, e.g. KS.' })
   organization(@Root() s: Survey) {
-    return ref(Organization, s.organizationId);
+    return entityRef(Organization, s.organizationId);
   }
 
   @FieldResolver(() => [SurveyQuestion], { description: 'The questions, in order.' })

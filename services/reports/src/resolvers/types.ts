@@ -85,6 +85,7 @@ export class RecommendationStatusInput {
   @Field(() => ID, { description: 'The recommendation.' }) recommendationId: string;
   @Field(() => RecommendationImplementation, { description: 'How far the municipality has implemented it.' }) status: RecommendationImplementation;
   @Field(() => String, { nullable: true, description: 'What the municipality does.' }) comment?: string | null;
+  @Field(() => [String], { nullable: true, description: 'The points the report lists under the recommendation, in order, worded as the report words them (at most 30).' }) points?: string[];
 }
 
 /** The content of a report. A list that is given replaces the report's list; one left out stays. */
