@@ -42,6 +42,8 @@ export const participantsSettingsSchema = z.object({
   PARTICIPANTS_OFFER_REMINDER_HOURS: setting.int(24, { min: 1 }),
   /** How long before a gathering its reminder goes out. */
   PARTICIPANTS_GATHERING_REMINDER_HOURS: setting.int(48, { min: 1 }),
+  /** How long before a gathering the work due before it is recalled. */
+  PARTICIPANTS_ASSIGNMENT_REMINDER_HOURS: setting.int(168, { min: 1 }),
   /** Where people open links from messages: the gateway's public address. */
   PUBLIC_BASE_URL: setting.optionalText(),
   GATEWAY_PORT: setting.int(4000, { max: 65_535 }),
@@ -68,6 +70,7 @@ export const participantsSettingsSchema = z.object({
   mailDir: `${env.DATA_DIR}/mail`,
   mailMaxAttempts: env.PARTICIPANTS_MAIL_MAX_ATTEMPTS,
   gatheringReminderHours: env.PARTICIPANTS_GATHERING_REMINDER_HOURS,
+  assignmentReminderHours: env.PARTICIPANTS_ASSIGNMENT_REMINDER_HOURS,
   mailBackoffMs: env.PARTICIPANTS_MAIL_BACKOFF_MS,
   offerReminderHours: env.PARTICIPANTS_OFFER_REMINDER_HOURS,
   publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${env.GATEWAY_PORT}`).replace(/\/+$/, ''),

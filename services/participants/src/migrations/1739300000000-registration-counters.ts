@@ -9,8 +9,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - change numbers come from a sequence instead of the one `change_counter` row that every
  *   writing transaction held until commit (the feed's guarantee is kept by services/change-feed.ts).
  */
-export class RegistrationCounters1738700000000 implements MigrationInterface {
-  name = 'RegistrationCounters1738700000000';
+export class RegistrationCounters1739300000000 implements MigrationInterface {
+  name = 'RegistrationCounters1739300000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE participants.network_snapshot
