@@ -22,3 +22,4 @@ export * from './disclosure';
 export * from './personal-data';
 export * from './audit';
 export * from './shared-enums';
+export * from './process-cache';

@@ -47,6 +47,12 @@ export const participantsSettingsSchema = z.object({
   /** Where people open links from messages: the gateway's public address. */
   PUBLIC_BASE_URL: setting.optionalText(),
   GATEWAY_PORT: setting.int(4000, { max: 65_535 }),
+  /**
+   * How long a registration may decide on a network's rules (window, capacity, limits) as read
+   * before, instead of asking the networks service again; a refusal is always checked against
+   * fresh rules. 0 reads them on every registration.
+   */
+  PARTICIPANTS_NETWORK_RULES_CACHE_MS: setting.int(5000),
 }).transform((env) => ({
   offerTtlHours: env.PARTICIPANTS_OFFER_TTL_HOURS,
   retentionYears: env.PARTICIPANTS_RETENTION_YEARS,
@@ -57,6 +63,7 @@ export const participantsSettingsSchema = z.object({
   webhookAllowHttp: env.PARTICIPANTS_WEBHOOK_ALLOW_HTTP,
   webhookAllowPrivate: env.PARTICIPANTS_WEBHOOK_ALLOW_PRIVATE,
   importMaxRows: 1000,
+  networkRulesCacheMs: env.PARTICIPANTS_NETWORK_RULES_CACHE_MS,
   smtpUrl: env.SMTP_URL ?? null,
   mailFrom: env.MAIL_FROM,
   /** Folder of the development mailbox (one .eml file per message). */

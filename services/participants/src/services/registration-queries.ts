@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { In, type SelectQueryBuilder } from 'typeorm';
+import type { SelectQueryBuilder } from 'typeorm';
 import {
   badInput, decodeCursor, isUuid, keysetPage, pageSize, toConnection, type Connection, type RequestContext, requireUuid,
 } from '@kommunenett/subgraph-kit';
@@ -52,9 +52,9 @@ export function listRegistrations(ctx: RequestContext, filter: RegistrationListF
 }
 
 /**
- * The same page for many owners at once (each network of a list, each municipality): three
- * statements for all of them — the counts, the ids of each owner's page (a window over the
- * owner), the rows.
+ * The same page for many owners at once (each network of a list, each municipality): two
+ * statements for all of them — the counts, and the rows of each owner's page (a window over the
+ * owner picks them).
  */
 export function registrationPagesBy(
   ctx: RequestContext, owner: 'network_id' | 'municipality_id', filter: RegistrationListFilter | null | undefined, page: { first?: number | null; after?: string | null },
@@ -68,9 +68,11 @@ export function registrationPagesBy(
     const counts = (await base().select(`r.${owner}::text`, 'owner').addSelect('count(*)::int', 'n').groupBy(`r.${owner}`).getRawMany()) as { owner: string; n: number }[];
     const window = base().select('r.id', 'id').addSelect(`row_number() OVER (PARTITION BY r.${owner} ORDER BY r.registered_at, r.id)`, 'rn');
     if (after) window.andWhere('(r.registered_at, r.id) > (:afterAt, :afterId)', { afterAt: new Date(after[0]), afterId: after[1] });
-    const ids = first === 0 ? [] : ((await ctx.ds.createQueryBuilder().select('w.id', 'id').from(`(${window.getQuery()})`, 'w')
-      .setParameters(window.getParameters()).where('w.rn <= :limit', { limit: first + 1 }).getRawMany()) as { id: string }[]).map((r) => r.id);
-    const rows = ids.length ? await repo.find({ where: { id: In(ids) }, order: { registeredAt: 'ASC', id: 'ASC' } }) : [];
+    // The rows of each owner's page in one statement: the window picks them, the outer query reads them.
+    const rows = first === 0 ? [] : await repo.createQueryBuilder('r')
+      .where(`r.id IN (SELECT w.id FROM (${window.getQuery()}) w WHERE w.rn <= :limit)`)
+      .setParameters({ ...window.getParameters(), limit: first + 1 })
+      .orderBy('r.registered_at', 'ASC').addOrderBy('r.id', 'ASC').getMany();
     const total = new Map(counts.map((c) => [c.owner, c.n]));
     const ownerOf = (r: Registration) => (owner === 'network_id' ? r.networkId : r.municipalityId);
     return owners.map((o) => toConnection(rows.filter((r) => ownerOf(r) === o), first, total.get(o) ?? 0,
