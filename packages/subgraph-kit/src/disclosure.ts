@@ -36,7 +36,10 @@ export function suppressedCells(cells: readonly DisclosureCell[], threshold: num
   const hidden = cells.map((c) => c.units < threshold || Boolean(c.forced));
   const groups = new Map<string, number[]>();
   cells.forEach((c, i) => {
-    for (const g of c.groups) groups.set(g, [...(groups.get(g) ?? []), i]);
+    for (const g of c.groups) {
+      if (!groups.has(g)) groups.set(g, []);
+      groups.get(g)?.push(i);
+    }
   });
   let changed = true;
   while (changed) {
@@ -85,34 +88,67 @@ export function firstDetermined(unknown: readonly boolean[], equations: readonly
   return determined(unknown, equations, targets).indexOf(true);
 }
 
-/** For each of `targets`, whether the shown `equations` determine its sum (see `firstDetermined`). */
+/**
+ * For each of `targets`, whether the shown `equations` determine its sum (see `firstDetermined`).
+ * Sparse Gauss–Jordan elimination over the suppressed cells: every row of the basis is kept with
+ * a 1 at its pivot and 0 at every other pivot, so reducing a vector touches only the rows of the
+ * pivots it contains, and the cost follows the equations' nonzeros (a margin of a network touches
+ * that network's suppressed cells only) instead of equations × suppressed cells². Which targets
+ * are determined does not depend on the order of elimination: the answer is the dense one's.
+ */
 export function determined(unknown: readonly boolean[], equations: readonly number[][], targets: readonly number[][]): boolean[] {
-  const columns = new Map<number, number>();
-  unknown.forEach((u, i) => { if (u) columns.set(i, columns.size); });
-  const restrict = (members: readonly number[]) => {
-    const v = new Float64Array(columns.size);
-    for (const m of members) {
-      const j = columns.get(m);
-      if (j !== undefined) v[j] += 1;
-    }
+  type SparseRow = Map<number, number>;
+  const EPSILON = 1e-9;
+  const restrict = (members: readonly number[]): SparseRow => {
+    const v: SparseRow = new Map();
+    for (const m of members) if (unknown[m]) v.set(m, (v.get(m) ?? 0) + 1);
     return v;
   };
-  const basis: { pivot: number; row: Float64Array }[] = [];
-  const reduce = (v: Float64Array) => {
-    for (const { pivot, row } of basis) {
-      const f = v[pivot];
-      if (Math.abs(f) > 1e-9) for (let j = 0; j < v.length; j++) v[j] -= f * row[j];
+  /** Pivot column → its row (1 at the pivot, 0 at every other pivot). */
+  const basis = new Map<number, SparseRow>();
+  /** Column → the pivots of the basis rows that have a nonzero there. */
+  const holders = new Map<number, Set<number>>();
+  const hold = (column: number, pivot: number, has: boolean) => {
+    let set = holders.get(column);
+    if (has) {
+      if (!set) holders.set(column, (set = new Set()));
+      set.add(pivot);
+    } else set?.delete(pivot);
+  };
+  /** target -= factor × row; `pivot` set when target is a basis row, to keep `holders` up to date. */
+  const subtract = (target: SparseRow, row: SparseRow, factor: number, pivot?: number) => {
+    for (const [column, x] of row) {
+      const value = (target.get(column) ?? 0) - factor * x;
+      const kept = Math.abs(value) > EPSILON;
+      if (kept) target.set(column, value);
+      else target.delete(column);
+      if (pivot !== undefined) hold(column, pivot, kept);
+    }
+  };
+  // A basis row is 0 at every other pivot, so subtracting it leaves the vector's other pivot entries as they were.
+  const reduce = (v: SparseRow): SparseRow => {
+    for (const [column, factor] of [...v]) {
+      const row = basis.get(column);
+      if (row) subtract(v, row, factor);
     }
     return v;
   };
   for (const members of equations) {
     const v = reduce(restrict(members));
-    const pivot = v.findIndex((x) => Math.abs(x) > 1e-9);
-    if (pivot < 0) continue;
-    const p = v[pivot];
-    basis.push({ pivot, row: v.map((x) => x / p) });
+    if (v.size === 0) continue;
+    let pivot = Infinity;
+    for (const column of v.keys()) pivot = Math.min(pivot, column);
+    const p = v.get(pivot) as number;
+    for (const [column, x] of v) v.set(column, x / p);
+    // Clear the new pivot from the rows that have it, so every row stays 0 at the other pivots.
+    for (const other of [...(holders.get(pivot) ?? [])]) {
+      const row = basis.get(other) as SparseRow;
+      subtract(row, v, row.get(pivot) ?? 0, other);
+    }
+    basis.set(pivot, v);
+    for (const column of v.keys()) hold(column, pivot, true);
   }
-  return targets.map((members) => reduce(restrict(members)).every((x) => Math.abs(x) < 1e-9));
+  return targets.map((members) => reduce(restrict(members)).size === 0);
 }
 
 /**

@@ -234,11 +234,35 @@ function protect(rows: Raw[], dims: TableDimension[], threshold: number): Set<Ra
   const n = dims.length;
   const bit = (i: number) => 1 << (n - 1 - i);
   const bySubtable = new Map<number, Raw[]>();
-  for (const row of rows) bySubtable.set(Number(row.absent), [...(bySubtable.get(Number(row.absent)) ?? []), row]);
+  for (const row of rows) {
+    const mask = Number(row.absent);
+    if (!bySubtable.has(mask)) bySubtable.set(mask, []);
+    bySubtable.get(mask)?.push(row);
+  }
   const presentCount = (mask: number) => dims.filter((_, i) => !(mask & bit(i))).length;
-  const keyOf = (row: Raw, mask: number) => `${mask}:${JSON.stringify(dims.map((_, i) => (mask & bit(i) ? '*' : row[`k${i}`])))}`;
+  // Keys and orders are asked for again on every round of the fixpoint: each is computed once.
+  const keys = new Map<Raw, Map<number, string>>();
+  const keyOf = (row: Raw, mask: number) => {
+    let ofRow = keys.get(row);
+    if (!ofRow) keys.set(row, (ofRow = new Map()));
+    let key = ofRow.get(mask);
+    if (key === undefined) ofRow.set(mask, (key = `${mask}:${JSON.stringify(dims.map((_, i) => (mask & bit(i) ? '*' : row[`k${i}`])))}`));
+    return key;
+  };
   const coarserOf = (mask: number) => dims.flatMap((_, i) => (mask & bit(i) ? [] : [mask | bit(i)]));
-  const sorted = (mask: number) => [...(bySubtable.get(mask) ?? [])].sort((a, b) => a.participants - b.participants || a.tie.localeCompare(b.tie));
+  const orders = new Map<number, Raw[]>();
+  const sorted = (mask: number): readonly Raw[] => {
+    let order = orders.get(mask);
+    if (!order) orders.set(mask, (order = [...(bySubtable.get(mask) ?? [])].sort((a, b) => a.participants - b.participants || a.tie.localeCompare(b.tie))));
+    return order;
+  };
+  /** For each cell of a subtable (in `sorted` order), the keys of the coarser cells it adds up into. */
+  const coarser = new Map<number, string[][]>();
+  const coarserKeys = (mask: number): string[][] => {
+    let of = coarser.get(mask);
+    if (!of) coarser.set(mask, (of = sorted(mask).map((row) => coarserOf(mask).map((c) => keyOf(row, c)))));
+    return of;
+  };
   const hidden = new Set<Raw>();
   const hiddenKeys = new Set<string>();
   const hide = (row: Raw, mask: number) => { hidden.add(row); hiddenKeys.add(keyOf(row, mask)); };
@@ -247,32 +271,32 @@ function protect(rows: Raw[], dims: TableDimension[], threshold: number): Set<Ra
   const nonBase = dims.reduce((m, d, i) => (d.base ? m : m | bit(i)), 0);
   const baseMasks = masks.filter((m) => (m & nonBase) === nonBase);
 
+  // The exact check is over the finest base subtable's cells: every base figure as a sum of them.
+  const atoms = sorted(nonBase);
+  const index = new Map<string, number[]>();
+  for (const mask of baseMasks) {
+    atoms.forEach((atom, i) => {
+      const key = keyOf(atom, mask);
+      if (!index.has(key)) index.set(key, []);
+      index.get(key)?.push(i);
+    });
+  }
+  const figures = baseMasks.flatMap((mask) => sorted(mask).map((row) => ({ row, mask })));
+  const membersOf = (f: { row: Raw; mask: number }) => index.get(keyOf(f.row, f.mask)) ?? [];
   for (;;) {
     for (let changed = true; changed;) {
       changed = false;
       for (const mask of baseMasks) {
         const cells = sorted(mask);
-        const pattern = suppressedCells(cells.map((row) => ({
-          units: row.participants, groups: coarserOf(mask).map((c) => keyOf(row, c)), forced: hidden.has(row) || forcedFrom(row, mask),
-        })), threshold);
+        const pattern = suppressedCells(cells.map((row, i) => {
+          const groups = coarserKeys(mask)[i];
+          return { units: row.participants, groups, forced: hidden.has(row) || groups.some((key) => hiddenKeys.has(key)) };
+        }), threshold);
         cells.forEach((row, i) => {
           if (pattern[i] && !hidden.has(row)) { hide(row, mask); changed = true; }
         });
       }
     }
-    // The exact check over the finest base subtable's cells.
-    const atoms = sorted(nonBase);
-    const index = new Map<string, number[]>();
-    const figures = baseMasks.flatMap((mask) => sorted(mask).map((row) => ({ row, mask })));
-    for (const { mask } of figures) {
-      if (index.has(`${mask}`)) continue;
-      index.set(`${mask}`, []);
-      atoms.forEach((atom, i) => {
-        const key = keyOf(atom, mask);
-        index.set(key, [...(index.get(key) ?? []), i]);
-      });
-    }
-    const membersOf = (f: { row: Raw; mask: number }) => index.get(keyOf(f.row, f.mask)) ?? [];
     const shown = figures.filter((f) => !hidden.has(f.row));
     const small = figures.filter((f) => hidden.has(f.row) && f.row.participants < threshold);
     const unknown = atoms.map((a) => hidden.has(a));
