@@ -1,4 +1,5 @@
 import { auditedSuppression, badInput, firstDetermined, type RequestContext, requireUuid, suppressedCells } from '@kommunenett/subgraph-kit';
+import { createHash } from 'node:crypto';
 import { SIZE_CLASSES } from '@kommunenett/reference-data';
 import { ParticipationDimension } from '../entities/enums';
 
@@ -222,6 +223,10 @@ export async function participationStatistics(ctx: RequestContext, filter: Stati
   return { cells, total };
 }
 
+/** The base lattices decided lately: hash of the base cells and threshold → ids of the suppressed ones. */
+const decidedBaseLattices = new Map<string, Set<string>>();
+const MAX_DECIDED_BASE_LATTICES = 4;
+
 /**
  * The suppressed cells of every subtable. First the base lattice (country, county, network,
  * programme) as a whole: primary suppression, suppression under a suppressed coarser cell and
@@ -271,42 +276,55 @@ function protect(rows: Raw[], dims: TableDimension[], threshold: number): Set<Ra
   const nonBase = dims.reduce((m, d, i) => (d.base ? m : m | bit(i)), 0);
   const baseMasks = masks.filter((m) => (m & nonBase) === nonBase);
 
-  // The exact check is over the finest base subtable's cells: every base figure as a sum of them.
-  const atoms = sorted(nonBase);
-  const index = new Map<string, number[]>();
-  for (const mask of baseMasks) {
-    atoms.forEach((atom, i) => {
-      const key = keyOf(atom, mask);
-      if (!index.has(key)) index.set(key, []);
-      index.get(key)?.push(i);
-    });
-  }
-  const figures = baseMasks.flatMap((mask) => sorted(mask).map((row) => ({ row, mask })));
-  const membersOf = (f: { row: Raw; mask: number }) => index.get(keyOf(f.row, f.mask)) ?? [];
-  for (;;) {
-    for (let changed = true; changed;) {
-      changed = false;
-      for (const mask of baseMasks) {
-        const cells = sorted(mask);
-        const pattern = suppressedCells(cells.map((row, i) => {
-          const groups = coarserKeys(mask)[i];
-          return { units: row.participants, groups, forced: hidden.has(row) || groups.some((key) => hiddenKeys.has(key)) };
-        }), threshold);
-        cells.forEach((row, i) => {
-          if (pattern[i] && !hidden.has(row)) { hide(row, mask); changed = true; }
-        });
-      }
+  // The base lattice depends on its cells only, not on the query: decided once for the same cells
+  // (their keys, sizes and tie keys) and threshold, and reused by every query until the data changes.
+  const baseId = (row: Raw, mask: number) => JSON.stringify(dims.flatMap((d, i) => (d.base ? [mask & bit(i) ? '*' : row[`k${i}`]] : [])));
+  const baseContent = createHash('sha256').update(`${threshold}\n${baseMasks
+    .flatMap((mask) => sorted(mask).map((row) => `${baseId(row, mask)}|${row.participants}|${row.tie}`)).sort().join('\n')}`).digest('hex');
+  const decided = decidedBaseLattices.get(baseContent);
+  if (decided) {
+    for (const mask of baseMasks) for (const row of sorted(mask)) if (decided.has(baseId(row, mask))) hide(row, mask);
+  } else {
+    // The exact check is over the finest base subtable's cells: every base figure as a sum of them.
+    const atoms = sorted(nonBase);
+    const index = new Map<string, number[]>();
+    for (const mask of baseMasks) {
+      atoms.forEach((atom, i) => {
+        const key = keyOf(atom, mask);
+        if (!index.has(key)) index.set(key, []);
+        index.get(key)?.push(i);
+      });
     }
-    const shown = figures.filter((f) => !hidden.has(f.row));
-    const small = figures.filter((f) => hidden.has(f.row) && f.row.participants < threshold);
-    const unknown = atoms.map((a) => hidden.has(a));
-    const found = firstDetermined(unknown, shown.map(membersOf), small.map(membersOf));
-    if (found < 0) break;
-    const exposed = new Set(membersOf(small[found]).filter((i) => unknown[i]));
-    const culprit = shown.filter((f) => membersOf(f).some((i) => exposed.has(i)))
-      .sort((a, b) => a.row.participants - b.row.participants || a.row.tie.localeCompare(b.row.tie) || b.mask - a.mask)[0];
-    if (!culprit) break;
-    hide(culprit.row, culprit.mask);
+    const figures = baseMasks.flatMap((mask) => sorted(mask).map((row) => ({ row, mask })));
+    const membersOf = (f: { row: Raw; mask: number }) => index.get(keyOf(f.row, f.mask)) ?? [];
+    for (;;) {
+      for (let changed = true; changed;) {
+        changed = false;
+        for (const mask of baseMasks) {
+          const cells = sorted(mask);
+          const pattern = suppressedCells(cells.map((row, i) => {
+            const groups = coarserKeys(mask)[i];
+            return { units: row.participants, groups, forced: hidden.has(row) || groups.some((key) => hiddenKeys.has(key)) };
+          }), threshold);
+          cells.forEach((row, i) => {
+            if (pattern[i] && !hidden.has(row)) { hide(row, mask); changed = true; }
+          });
+        }
+      }
+      const shown = figures.filter((f) => !hidden.has(f.row));
+      const small = figures.filter((f) => hidden.has(f.row) && f.row.participants < threshold);
+      const unknown = atoms.map((a) => hidden.has(a));
+      const found = firstDetermined(unknown, shown.map(membersOf), small.map(membersOf));
+      if (found < 0) break;
+      const exposed = new Set(membersOf(small[found]).filter((i) => unknown[i]));
+      const culprit = shown.filter((f) => membersOf(f).some((i) => exposed.has(i)))
+        .sort((a, b) => a.row.participants - b.row.participants || a.row.tie.localeCompare(b.row.tie) || b.mask - a.mask)[0];
+      if (!culprit) break;
+      hide(culprit.row, culprit.mask);
+    }
+    decidedBaseLattices.set(baseContent, new Set(baseMasks.flatMap((mask) => sorted(mask).filter((row) => hidden.has(row)).map((row) => baseId(row, mask)))));
+    // A few contents at most (the data of now and of a moment ago): the cache never grows with time.
+    for (const old of decidedBaseLattices.keys()) if (decidedBaseLattices.size > MAX_DECIDED_BASE_LATTICES) decidedBaseLattices.delete(old);
   }
 
   for (const mask of masks.filter((m) => !baseMasks.includes(m))) {
