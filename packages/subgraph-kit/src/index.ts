@@ -19,3 +19,4 @@ export * from './service-client';
 export * from './disclosure';
 export * from './personal-data';
 export * from './shared-enums';
+export * from './pages-by-parent';

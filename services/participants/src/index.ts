@@ -26,7 +26,7 @@ import {
 } from './resolvers/attendance.resolver';
 import { ErasePersonPayloadResolver, PersonalDataExport, PrivacyResolver } from './resolvers/privacy.resolver';
 import { applyRetention } from './services/privacy';
-import { StatisticsResolver } from './resolvers/statistics.resolver';
+import { ParticipationStatisticsCellsResolver, StatisticsResolver } from './resolvers/statistics.resolver';
 import { NotificationPreferencesResolver } from './resolvers/notification.resolver';
 import { deliverWebhooks } from './services/webhooks';
 import { deliverNotifications, queueOfferReminders } from './services/notifications';
@@ -56,7 +56,7 @@ export const participantsSubgraph: SubgraphDefinition = {
     MunicipalityResolver, OrganizationResolver, NetworkParticipationResolver, CountyRegistrantsResolver, RegistrationResolver,
     RegistrationPayloadResolver, ImportRowResultResolver, PersonResolver, RegistrationChangeResolver, WebhookResolver, WebhookDeliveryResolver,
     AttendanceResolver, SessionAttendanceResolver, AttendanceChangeResolver, NetworkAttendanceResolver, MunicipalityAttendanceRateResolver,
-    PersonAttendanceRateResolver, PrivacyResolver, ErasePersonPayloadResolver, StatisticsResolver,
+    PersonAttendanceRateResolver, PrivacyResolver, ErasePersonPayloadResolver, StatisticsResolver, ParticipationStatisticsCellsResolver,
     NotificationPreferencesResolver,
   ],
   // Entity stubs that no query returns must be named, or the schema leaves them out.

@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ConnectionType, type KeyPart } from '@kommunenett/subgraph-kit';
 import { Indicator } from '../entities/indicator.entity';
 import { Municipality, Network } from '../entities/stubs';
 import { Country, MunicipalityKind } from '../entities/enums';
@@ -35,12 +36,17 @@ export class StatisticsCell {
   suppressed: boolean;
 }
 
+export const StatisticsCellConnection = ConnectionType(StatisticsCell, 'StatisticsCell');
+
 @ObjectType()
 export class Statistics {
-  @Field(() => [StatisticsCell]) cells: StatisticsCell[];
-  @Field({ description: 'The same cells as CSV (RFC 4180, header row, suppressed figures empty).' }) csv: string;
+  /** Every cell of the answer, computed (and suppressed) whole: the `cells` field pages them. */
+  allCells: StatisticsCell[];
+  /** A cell's key in the table's order: indicator, the group keys as asked, breakdown. */
+  cellKey: (cell: StatisticsCell) => KeyPart[];
+  @Field({ description: 'All the cells (not a page) as CSV (RFC 4180, header row, suppressed figures empty).' }) csv: string;
   @Field(() => Int, { description: 'Cells from fewer units than this are suppressed.' }) suppressionThreshold: number;
-  @Field(() => Int, { description: 'Most cells one query may produce.' }) cellLimit: number;
+  @Field(() => Int, { description: 'Most cells one query may produce (all of them are computed before they are paged, so that suppression and totals never depend on the page).' }) cellLimit: number;
 }
 
 @ObjectType({ description: 'One side of a comparison: the participating municipalities or the rest.' })
