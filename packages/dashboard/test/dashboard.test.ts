@@ -145,7 +145,7 @@ interface ProgramsAnswer {
   networks: { edges: { node: { id: string; program: { id: string } | null } }[] };
 }
 interface ParticipationAnswer {
-  cells: { keys: { value: string }[]; participants: number | null; municipalities: number | null; suppressed: boolean }[];
+  cells: { edges: { node: { keys: { value: string }[]; participants: number | null; municipalities: number | null; suppressed: boolean } }[] };
   total: { participants: number | null; suppressed: boolean };
 }
 
@@ -168,10 +168,11 @@ async function expectOverviewAsTheApiAnswers(page: Page, token?: string): Promis
   }
   for (const country of ['NO', 'SE']) {
     const stats = await stack.graphql<{ participationStatistics: ParticipationAnswer }>(
-      `query ($country: Country!) { participationStatistics(filter: { country: $country }, groupBy: [COUNTY]) { cells { keys { value } participants municipalities suppressed } total { participants suppressed } } }`,
+      `query ($country: Country!) { participationStatistics(filter: { country: $country }, groupBy: [COUNTY]) { cells(first: 100) { edges { node { keys { value } participants municipalities suppressed } } } total { participants suppressed } } }`,
       { token, variables: { country } });
     expect(stats.body.errors).toBeUndefined();
-    const { cells, total } = stats.body.data!.participationStatistics;
+    const { cells: { edges }, total } = stats.body.data!.participationStatistics;
+    const cells = edges.map((e) => e.node);
     await page.waitForSelector(`[data-country="${country}"] tfoot`, WAIT);
     expect(await page.$$eval(`[data-country="${country}"] tbody tr`, (rows) => rows.length)).toBe(cells.length);
     for (const cell of cells) {
@@ -281,9 +282,24 @@ describe.each(['ANALYST', 'ORG_ADMIN'] as const)('%s', (role) => {
   });
 });
 
-interface StatisticsAnswer { statistics: { suppressionThreshold: number; cells: { municipality: { id: string; name: string } | null; value: number | null; perThousandInhabitants: number | null; suppressed: boolean }[] } }
-const STATISTICS = `query ($indicator: ID!, $period: String!) { statistics(indicators: [$indicator], filter: { country: NO, periods: [$period] }, groupBy: [MUNICIPALITY]) {
-  suppressionThreshold cells { municipality { id name } value perThousandInhabitants suppressed } } }`;
+type StatisticsCell = { municipality: { id: string; name: string } | null; value: number | null; perThousandInhabitants: number | null; suppressed: boolean };
+interface StatisticsAnswer { statistics: { suppressionThreshold: number; cells: StatisticsCell[] } }
+const STATISTICS = `query ($indicator: ID!, $period: String!, $after: String) { statistics(indicators: [$indicator], filter: { country: NO, periods: [$period] }, groupBy: [MUNICIPALITY]) {
+  suppressionThreshold cells(first: 100, after: $after) { edges { node { municipality { id name } value perThousandInhabitants suppressed } } pageInfo { hasNextPage endCursor } } } }`;
+type StatisticsPage = { statistics: { suppressionThreshold: number; cells: { edges: { node: StatisticsCell }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } };
+
+/** Every cell of the table, page after page, as a client reads it. */
+async function allStatistics(token: string, variables: Record<string, unknown>): Promise<StatisticsAnswer> {
+  const cells: StatisticsCell[] = [];
+  for (let after: string | null = null; ;) {
+    const res = await stack.graphql<StatisticsPage>(STATISTICS, { token, variables: { ...variables, after } });
+    expect(res.body.errors).toBeUndefined();
+    const { suppressionThreshold, cells: page } = res.body.data!.statistics;
+    cells.push(...page.edges.map((e) => e.node));
+    if (!page.pageInfo.hasNextPage) return { statistics: { suppressionThreshold, cells } };
+    after = page.pageInfo.endCursor;
+  }
+}
 
 describe('ANALYST statistics', () => {
   it('shows an indicator by municipality as the API answers it, Bærum 2022 as "fewer than 3", and a CSV of exactly what is shown', async () => {
@@ -292,9 +308,9 @@ describe('ANALYST statistics', () => {
     // The indicator whose Bærum 2022 cell the API suppresses (found from the API's own answers).
     let chosen: { indicator: string; answer: StatisticsAnswer['statistics'] } | null = null;
     for (const indicator of catalogue.body.data!.indicators.filter((i) => i.periods.includes('2022'))) {
-      const answer = await stack.graphql<StatisticsAnswer>(STATISTICS, { token, variables: { indicator: indicator.id, period: '2022' } });
-      const baerum = answer.body.data?.statistics.cells.find((c) => c.municipality?.name.startsWith('Bærum'));
-      if (baerum?.suppressed) { chosen = { indicator: indicator.id, answer: answer.body.data!.statistics }; break; }
+      const answer = await allStatistics(token, { indicator: indicator.id, period: '2022' });
+      const baerum = answer.statistics.cells.find((c) => c.municipality?.name.startsWith('Bærum'));
+      if (baerum?.suppressed) { chosen = { indicator: indicator.id, answer: answer.statistics }; break; }
     }
     expect(chosen).not.toBeNull();
     const { indicator, answer } = chosen!;
@@ -356,8 +372,8 @@ describe('ANALYST statistics', () => {
     const token = await stack.token('ANALYST', { org: 'ks' });
     const catalogue = await stack.graphql<{ indicators: { id: string }[] }>('{ indicators { id } }', { token });
     const indicator = catalogue.body.data!.indicators[0].id;
-    const answer = await stack.graphql<StatisticsAnswer>(STATISTICS, { token, variables: { indicator, period: '1990' } });
-    expect(answer.body.data!.statistics.cells).toEqual([]);
+    const answer = await allStatistics(token, { indicator, period: '1990' });
+    expect(answer.statistics.cells).toEqual([]);
     const opened = await open('/');
     await signIn(opened, 'ANALYST');
     await go(opened, `/statistics?indicator=${indicator}&period=1990&level=municipality&country=NO`);
