@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { SUBGRAPH_NAMES, subgraphUrl, type SubgraphName } from '@kommunenett/subgraph-kit';
+import { z } from 'zod';
+import { parseConfig, setting, SUBGRAPH_NAMES, subgraphUrl, type Env, type SubgraphName } from '@kommunenett/subgraph-kit/config';
 
 /** Everything the gateway reads from the environment, with the defaults of `pnpm start`. */
 export interface GatewayConfig {
@@ -38,34 +39,64 @@ export interface GatewayConfig {
   mergeInflightRequests: boolean;
 }
 
-const flag = (value: string | undefined, fallback: boolean) => (value === undefined ? fallback : value === 'true' || value === '1');
-const int = (value: string | undefined, fallback: number) => (value ? Number.parseInt(value, 10) : fallback);
+const int = (fallback: number) => setting.int(fallback, { min: 1 });
 
-export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+/** The gateway's variables, with the defaults of `pnpm start`; a malformed one stops the gateway naming it. */
+const gatewaySchema = z.looseObject({
+  GATEWAY_PORT: setting.optionalText(),
+  PORT: setting.optionalText(),
+  HOST: setting.text('127.0.0.1'),
+  SUPERGRAPH_PATH: setting.optionalText(),
+  AUTH_JWKS_URL: setting.optionalText(),
+  DATA_DIR: setting.text('.data'),
+  AUTH_ISSUER: setting.text('https://auth.kommunenett.dev'),
+  AUTH_AUDIENCE: setting.text('kommunenett-api'),
+  INTERNAL_AUTH_SECRET: setting.optionalText(),
+  ENABLE_INTROSPECTION: setting.flag(false),
+  ENABLE_GRAPHIQL: setting.flag(false),
+  BODY_LIMIT_BYTES: int(100_000),
+  MAX_QUERY_DEPTH: int(12),
+  MAX_QUERY_ALIASES: int(30),
+  MAX_QUERY_COST: int(500_000),
+  MAX_QUERY_DIRECTIVES: int(20),
+  MAX_QUERY_TOKENS: int(4_000),
+  DASHBOARD_DIR: setting.optionalText(),
+  DASHBOARD_OIDC_CLIENT_ID: setting.optionalText(),
+  DASHBOARD_OIDC_ISSUER: setting.optionalText(),
+  SUBGRAPH_POOL_SIZE: int(64),
+  MERGE_INFLIGHT_REQUESTS: setting.flag(true),
+}).transform((env, ctx): GatewayConfig => {
+  const port = Number(env.GATEWAY_PORT ?? env.PORT ?? 4000);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) ctx.addIssue({ code: 'custom', path: ['GATEWAY_PORT'], message: `expected a port number, got "${env.GATEWAY_PORT ?? env.PORT}"` });
   return {
-    port: int(env.GATEWAY_PORT ?? env.PORT, 4000),
-    host: env.HOST ?? '127.0.0.1',
+    port,
+    host: env.HOST,
     supergraphPath: resolve(env.SUPERGRAPH_PATH ?? resolve(__dirname, '../../infra/supergraph.graphql')),
-    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, subgraphUrl(n, env)])) as Record<SubgraphName, string>,
-    jwksUrl: env.AUTH_JWKS_URL || undefined,
-    dataDir: resolve(env.DATA_DIR ?? '.data'),
-    issuer: env.AUTH_ISSUER ?? 'https://auth.kommunenett.dev',
-    audience: env.AUTH_AUDIENCE ?? 'kommunenett-api',
+    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, subgraphUrl(n, env as Env)])) as Record<SubgraphName, string>,
+    jwksUrl: env.AUTH_JWKS_URL,
+    dataDir: resolve(env.DATA_DIR),
+    issuer: env.AUTH_ISSUER,
+    audience: env.AUTH_AUDIENCE,
     internalSecret: env.INTERNAL_AUTH_SECRET,
-    introspection: flag(env.ENABLE_INTROSPECTION, false),
-    graphiql: flag(env.ENABLE_GRAPHIQL, false),
-    bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 100_000),
+    introspection: env.ENABLE_INTROSPECTION,
+    graphiql: env.ENABLE_GRAPHIQL,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
     limits: {
-      maxDepth: int(env.MAX_QUERY_DEPTH, 12),
-      maxAliases: int(env.MAX_QUERY_ALIASES, 30),
-      maxCost: int(env.MAX_QUERY_COST, 500_000),
-      maxDirectives: int(env.MAX_QUERY_DIRECTIVES, 20),
-      maxTokens: int(env.MAX_QUERY_TOKENS, 4_000),
+      maxDepth: env.MAX_QUERY_DEPTH,
+      maxAliases: env.MAX_QUERY_ALIASES,
+      maxCost: env.MAX_QUERY_COST,
+      maxDirectives: env.MAX_QUERY_DIRECTIVES,
+      maxTokens: env.MAX_QUERY_TOKENS,
     },
     dashboardDir: resolve(env.DASHBOARD_DIR ?? resolve(__dirname, '../../packages/dashboard/dist')),
-    dashboardOidcClientId: env.DASHBOARD_OIDC_CLIENT_ID || undefined,
-    dashboardOidcIssuer: env.DASHBOARD_OIDC_ISSUER || undefined,
-    subgraphPoolSize: int(env.SUBGRAPH_POOL_SIZE, 64),
-    mergeInflightRequests: flag(env.MERGE_INFLIGHT_REQUESTS, true),
+    dashboardOidcClientId: env.DASHBOARD_OIDC_CLIENT_ID,
+    dashboardOidcIssuer: env.DASHBOARD_OIDC_ISSUER,
+    subgraphPoolSize: env.SUBGRAPH_POOL_SIZE,
+    mergeInflightRequests: env.MERGE_INFLIGHT_REQUESTS,
   };
+});
+
+/** The gateway's configuration from `env`, parsed once at start (gateway/src/main.ts passes `process.env`). */
+export function gatewayConfigFromEnv(env: Env): GatewayConfig {
+  return parseConfig(gatewaySchema, env);
 }

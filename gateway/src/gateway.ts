@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -17,11 +18,12 @@ import {
 import {
   createLogger, handleGraphQLRequest, HttpError, maskError, readBody, sendJson, startHttpServer, SUBGRAPH_NAMES, type SubgraphName,
 } from '@kommunenett/subgraph-kit';
-import { gatewayConfigFromEnv, type GatewayConfig } from './config';
+import type { GatewayConfig } from './config';
 import { isBrowserNavigation, serveGraphiql } from './graphiql';
 import { dashboardHandler } from './dashboard';
 import { devTokenHandler } from './dev-token';
 import { createSubgraphFetcher } from './subgraph-fetcher';
+import { dashboardPersistedQueries, persistedQueryCache } from './persisted-queries';
 import { queryLimits } from './limits';
 import { NoNulInStrings, NoPrototypeNames, requestChecks } from './validation';
 
@@ -73,8 +75,7 @@ async function viewerOf(req: IncomingMessage, verify: (token: string) => Promise
  * The public entry point: verifies tokens, applies request limits and plans queries over the
  * static supergraph; each subgraph call carries the viewer signed for that subgraph.
  */
-export async function startGateway(overrides: Partial<GatewayConfig> = {}, log: Logger = createLogger('gateway')): Promise<RunningGateway> {
-  const config = { ...gatewayConfigFromEnv(), ...overrides };
+export async function startGateway(config: GatewayConfig, log: Logger = createLogger('gateway')): Promise<RunningGateway> {
   const devKeys = (config.jwksUrl || config.jwks) && config.internalSecret ? null : await loadOrCreateDevKeys(config.dataDir);
   const internalSecret = config.internalSecret ?? devKeys!.internalSecret;
   // Development tokens exist only while tokens are verified with the development key.
@@ -112,6 +113,8 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}, log: 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.introspection,
+    // Automatic persisted queries, with the dashboard's own operations known from the start.
+    persistedQueries: { cache: persistedQueryCache(dashboardPersistedQueries(join(config.dashboardDir, 'persisted-queries.json'), log)) },
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: config.limits.maxTokens },

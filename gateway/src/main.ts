@@ -4,9 +4,10 @@ process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
 
 import cluster from 'node:cluster';
 import { onShutdownSignal, createLogger } from '@kommunenett/subgraph-kit';
+import { gatewayConfigFromEnv, type GatewayConfig } from './config';
 import { startGateway } from './gateway';
 
-const log = createLogger('gateway');
+const log = createLogger('gateway', process.env.LOG_LEVEL || 'info');
 /** Worker processes sharing the port: the gateway is CPU-bound, one process uses one core. */
 const workers = Math.max(1, Number(process.env.GATEWAY_WORKERS ?? 1));
 
@@ -24,7 +25,15 @@ if (workers > 1 && cluster.isPrimary) {
     await Promise.all(all.map((w) => new Promise((r) => { w?.once('exit', r); w?.process.kill('SIGTERM'); })));
   }, log);
 } else {
-  startGateway({}, log).then(
+  // Parsed once, here; a malformed variable stops the process naming it.
+  let config: GatewayConfig;
+  try {
+    config = gatewayConfigFromEnv(process.env);
+  } catch (error) {
+    log.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+  startGateway(config, log).then(
     (running) => onShutdownSignal(() => running.stop(), log),
     (error: unknown) => {
       log.error({ err: error }, 'gateway failed to start');

@@ -2,7 +2,7 @@
 import { createLogger, onShutdownSignal, startHttpServer } from '@kommunenett/subgraph-kit';
 import { routerCoprocessor } from './router-coprocessor';
 
-const log = createLogger('router-coprocessor');
+const log = createLogger('router-coprocessor', process.env.LOG_LEVEL || 'info');
 const secret = process.env.INTERNAL_AUTH_SECRET;
 if (!secret || secret.length < 16) {
   log.error('INTERNAL_AUTH_SECRET (at least 16 characters) is required');

@@ -1,7 +1,6 @@
 import { buildClientSchema, getIntrospectionQuery, Kind, parse, print, validate, type DocumentNode, type GraphQLSchema, type IntrospectionQuery, type OperationDefinitionNode } from 'graphql';
-import { DEMO } from '@kommunenett/reference-data';
 import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
-import { documentationFiles, graphqlBlocks, type DocBlock } from './doc-blocks';
+import { documentationFiles, graphqlBlocks, variablesOf, type DocBlock } from './doc-blocks';
 
 /**
  * Every ```graphql block of README.md and docs/*.md, as printed: it parses, every operation in it has
@@ -10,17 +9,6 @@ import { documentationFiles, graphqlBlocks, type DocBlock } from './doc-blocks';
  * against the demo data, without errors. The convention is described in docs/development.md.
  */
 const blocks: DocBlock[] = documentationFiles().flatMap((file) => graphqlBlocks(file));
-
-/** `"<DEMO.networks.antikorrupsjonA>"` in a `# variables:` line stands for that demo id (readers copy it from a query's answer). */
-function variablesOf(block: DocBlock): Record<string, unknown> {
-  const line = /^#\s*variables:\s*(\{.*\})\s*$/m.exec(block.text);
-  if (!line) return {};
-  return JSON.parse(line[1].replace(/<DEMO\.([\w.]+)>/g, (_m, path: string) => {
-    const value = path.split('.').reduce<any>((o, k) => o?.[k], DEMO);
-    if (typeof value !== 'string') throw new Error(`${block.where}: no demo id DEMO.${path}`);
-    return value;
-  }));
-}
 
 const validateOnly = (block: DocBlock): boolean => /^#\s*run:\s*validate-only\b/m.test(block.text);
 

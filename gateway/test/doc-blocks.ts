@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { claimsFromArgs, type Role, type TokenClaims } from '@kommunenett/auth';
+import { DEMO } from '@kommunenett/reference-data';
 
 export const REPO_ROOT = join(__dirname, '../..');
 
@@ -47,4 +48,15 @@ export function graphqlBlocks(file: string): DocBlock[] {
     blocks.push({ where: `${file}:${start + 1}`, text, name, role, claims });
   }
   return blocks;
+}
+
+/** `"<DEMO.networks.antikorrupsjonA>"` in a `# variables:` line stands for that demo id (readers copy it from a query's answer). */
+export function variablesOf(block: DocBlock): Record<string, unknown> {
+  const line = /^#\s*variables:\s*(\{.*\})\s*$/m.exec(block.text);
+  if (!line) return {};
+  return JSON.parse(line[1].replace(/<DEMO\.([\w.]+)>/g, (_m, path: string) => {
+    const value = path.split('.').reduce<any>((o, k) => o?.[k], DEMO);
+    if (typeof value !== 'string') throw new Error(`${block.where}: no demo id DEMO.${path}`);
+    return value;
+  }));
 }

@@ -6,14 +6,12 @@ import { GRAPHIQL_EXAMPLES } from '../src/graphiql-examples';
 let stack: TestStack;
 let browser: Browser;
 beforeAll(async () => {
-  process.env.ENABLE_GRAPHIQL = 'true';
-  stack = await startTestStack();
+  stack = await startTestStack({ gateway: { graphiql: true } });
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();
-  delete process.env.ENABLE_GRAPHIQL;
 });
 
 /** The CodeMirror editor inside a GraphiQL element (query, variables, headers, result). */

@@ -6,12 +6,7 @@ import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
 const METRICS_TOKEN = 'metrics-token-for-the-hardening-test';
 let stack: TestStack;
 beforeAll(async () => {
-  process.env.METRICS_TOKEN = METRICS_TOKEN;
-  try {
-    stack = await startTestStack({ gateway: { introspection: false } });
-  } finally {
-    delete process.env.METRICS_TOKEN;
-  }
+  stack = await startTestStack({ env: { METRICS_TOKEN }, gateway: { introspection: false } });
 }, 180_000);
 afterAll(async () => { await stack?.stop(); });
 

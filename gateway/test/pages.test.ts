@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { DEMO } from '@kommunenett/reference-data';
 import { sqlDelta, startTestStack, type TestStack } from '@kommunenett/stack/testing';
 
@@ -16,7 +15,7 @@ const OTHERS = ['NO-0301', 'NO-1103', 'NO-4601', 'NO-5001'];
 let assignmentId: string;
 
 /** Copies a row of `table` once per change (a new id each): more rows like a real one, so a list has several pages. */
-async function copyRow(ds: DataSource, table: string, id: string, changes: Record<string, unknown>[]): Promise<void> {
+async function copyRow(ds: { query: (sql: string, parameters: unknown[]) => Promise<unknown> }, table: string, id: string, changes: Record<string, unknown>[]): Promise<void> {
   for (const change of changes) {
     await ds.query(`INSERT INTO ${table} SELECT (jsonb_populate_record(NULL::${table}, to_jsonb(t) || $2::jsonb)).* FROM ${table} t WHERE t.id = $1`,
       [id, JSON.stringify({ id: randomUUID(), ...change })]);

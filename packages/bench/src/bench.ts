@@ -65,7 +65,7 @@ async function main(): Promise<void> {
 
   console.log(`kommunenett benchmark — scale ${scale}, ${duration} s per run, ${connections} connections, ${env.DATABASE_URL ? 'PostgreSQL' : 'embedded database'}`);
   const bootStarted = Date.now();
-  const stack = await startStackProcesses({ dataDir, env, log });
+  const stack = await startStackProcesses(process.env, { dataDir, env, log });
   const readySeconds = (Date.now() - bootStarted) / 1000;
   try {
     const volume = await seedVolume(stack.databaseUrl, scale, (msg) => console.log(`  ${msg}`));

@@ -15,10 +15,10 @@ async function main(): Promise<void> {
   const keys = await loadOrCreateDevKeys(resolve(process.env.DATA_DIR ?? join(root, '.data')));
   const secret = process.env.INTERNAL_AUTH_SECRET ?? keys.internalSecret;
   const verify = createTokenVerifier({ ...DEV_TOKEN_SETTINGS, jwks: { keys: [keys.publicJwk] } });
-  const nameByOrigin = new Map(SUBGRAPH_NAMES.map((n) => [new URL(subgraphUrl(n)).origin, n]));
+  const nameByOrigin = new Map(SUBGRAPH_NAMES.map((n) => [new URL(subgraphUrl(n, process.env)).origin, n]));
   // The supergraph names the default local URLs; point them at the configured ones.
   let supergraph = readFileSync(join(root, 'infra/supergraph.graphql'), 'utf8');
-  for (const n of SUBGRAPH_NAMES) supergraph = supergraph.replace(`http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS[n]}/graphql`, subgraphUrl(n));
+  for (const n of SUBGRAPH_NAMES) supergraph = supergraph.replace(`http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS[n]}/graphql`, subgraphUrl(n, process.env));
 
   const gateway = createGatewayRuntime({
     supergraph,

@@ -1,5 +1,6 @@
 import { Client, fetchExchange, mapExchange, type AnyVariables, type CombinedError, type TypedDocumentNode } from '@urql/core';
 import { cacheExchange } from '@urql/exchange-graphcache';
+import { persistedExchange } from '@urql/exchange-persisted';
 import { useClient, useQuery } from '@urql/preact';
 import { useMemo } from 'preact/hooks';
 import { expireSession, session } from './auth';
@@ -31,8 +32,12 @@ const watchReachability = mapExchange({
 
 /**
  * The one GraphQL client: the public /graphql of the same origin, the in-memory token as a bearer
- * header, and Graphcache, a normalized cache (a network seen on the overview is the same object on
- * its own page, and stays readable while the gateway is unreachable).
+ * header, Graphcache, a normalized cache (a network seen on the overview is the same object on
+ * its own page, and stays readable while the gateway is unreachable), and persisted queries: each
+ * request carries the SHA-256 of its operation instead of the text. The gateway serving this build
+ * knows every hash from its manifest (src/generated/persisted-queries.json); a gateway that does
+ * not answers PersistedQueryNotFound and the exchange sends the text once (automatic persisted
+ * queries).
  */
 export function createClient(): Client {
   return new Client({
@@ -40,6 +45,8 @@ export function createClient(): Client {
     exchanges: [
       cacheExchange({ keys: Object.fromEntries(EMBEDDED.map((type) => [type, () => null])) }),
       watchReachability,
+      // POST, not GET: the gateway's CSRF prevention refuses GET queries without a preflight header.
+      persistedExchange({ preferGetForPersistedQueries: false }),
       fetchExchange,
     ],
     fetchOptions: () => {
@@ -48,7 +55,6 @@ export function createClient(): Client {
       return { headers };
     },
     requestPolicy: 'cache-and-network',
-    // POST with a JSON body: the gateway's CSRF prevention refuses GET queries without a preflight header.
     preferGetMethod: false,
   });
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -83,7 +83,23 @@ afterAll(async () => {
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-interface Opened { page: Page; outside: string[]; graphqlRequests: string[] }
+/** A request to /graphql as the page sent it (POST with a JSON body). */
+interface GraphQLRequest { operationName?: string; query?: string; variables?: Record<string, unknown>; extensions?: { persistedQuery?: { version: number; sha256Hash: string } } }
+interface Opened { page: Page; outside: string[]; graphqlRequests: GraphQLRequest[] }
+
+/** The hash of each operation in the manifest the gateway loads from the dashboard's build. */
+const PERSISTED = new Map((JSON.parse(readFileSync(join(__dirname, '..', 'dist', 'persisted-queries.json'), 'utf8')) as { operations: { id: string; name: string }[] })
+  .operations.map((o) => [o.name, o.id]));
+
+/** A page's data came in one or two requests, each a persisted query: its hash, never its text. */
+function expectOneOrTwoPersistedQueries(requests: GraphQLRequest[]): void {
+  expect(requests.length).toBeGreaterThan(0);
+  expect(requests.length).toBeLessThanOrEqual(2);
+  for (const request of requests) {
+    expect(request.query).toBeUndefined();
+    expect(request.extensions?.persistedQuery).toEqual({ version: 1, sha256Hash: PERSISTED.get(request.operationName!) });
+  }
+}
 
 async function open(path = '/', options: { languages?: string[] } = {}): Promise<Opened> {
   const page = await browser.newPage();
@@ -93,21 +109,21 @@ async function open(path = '/', options: { languages?: string[] } = {}): Promise
   }
   if (process.env.DEBUG_DASHBOARD) page.on('console', (m) => process.stderr.write(`browser: ${m.text()}\n`));
   const outside = watchOutsideRequests(page, stack.baseUrl);
-  const graphqlRequests: string[] = [];
-  page.on('request', (r) => { if (new URL(r.url()).pathname === '/graphql') graphqlRequests.push(r.postData() ?? r.url()); });
+  const graphqlRequests: GraphQLRequest[] = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname === '/graphql') graphqlRequests.push(JSON.parse(r.postData() ?? 'null') as GraphQLRequest); });
   await page.goto(`${dashboard}${path}`, { waitUntil: 'networkidle0' });
   return { page, outside, graphqlRequests };
 }
 
-/** Changes the page inside the app (a reload would forget the in-memory token) and waits for its data. */
-async function go({ page, graphqlRequests }: Opened, path: string): Promise<number> {
+/** Changes the page inside the app (a reload would forget the in-memory token), waits for its data, and returns the /graphql requests it sent. */
+async function go({ page, graphqlRequests }: Opened, path: string): Promise<GraphQLRequest[]> {
   const before = graphqlRequests.length;
   await page.evaluate((to: string) => {
     history.pushState(null, '', to);
     dispatchEvent(new PopStateEvent('popstate'));
   }, `/dashboard${path}`);
   await page.waitForNetworkIdle({ idleTime: 300 });
-  return graphqlRequests.length - before;
+  return graphqlRequests.slice(before);
 }
 
 async function signIn(opened: Opened, role: string): Promise<void> {
@@ -188,8 +204,7 @@ describe('anonymous', () => {
   it('opens the overview in at most two GraphQL requests, with the programmes and networks the API lists', async () => {
     const opened = await open('/');
     await expectOverviewAsTheApiAnswers(opened.page);
-    expect(opened.graphqlRequests.length).toBeGreaterThan(0);
-    expect(opened.graphqlRequests.length).toBeLessThanOrEqual(2);
+    expectOneOrTwoPersistedQueries(opened.graphqlRequests);
     expect(opened.outside).toEqual([]);
     expect(await seriousViolations(opened.page)).toEqual([]);
     await screenshot(opened.page, 'dashboard-overview-anonymous');
@@ -233,7 +248,7 @@ describe('anonymous', () => {
         expect(when).not.toMatch(/\b\d{1,2} [A-Z][a-z]+ \d{4}/); // no invented day
       }
     }
-    expect(opened.graphqlRequests.length).toBeLessThanOrEqual(2);
+    expectOneOrTwoPersistedQueries(opened.graphqlRequests);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, `dashboard-network-${name}-anonymous`);
     await page.close();
@@ -243,9 +258,13 @@ describe('anonymous', () => {
     const opened = await open('/handbook?q=korrupsjon');
     const { page } = opened;
     await page.waitForSelector('.hits li');
+    expectOneOrTwoPersistedQueries(opened.graphqlRequests);
     expect(await page.$$eval('.snippet mark', (marks) => marks.length)).toBeGreaterThan(0);
+    const before = opened.graphqlRequests.length;
     await page.click('.hits li a');
     await page.waitForSelector('#history .editions li');
+    await page.waitForNetworkIdle({ idleTime: 300 });
+    expectOneOrTwoPersistedQueries(opened.graphqlRequests.slice(before));
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard-handbook-chapter');
     await page.close();
@@ -316,9 +335,10 @@ describe('ANALYST statistics', () => {
     const { indicator, answer } = chosen!;
     const opened = await open('/');
     await signIn(opened, 'ANALYST');
-    await go(opened, `/statistics?indicator=${indicator}&period=2022&level=municipality&country=NO`);
+    const requests = await go(opened, `/statistics?indicator=${indicator}&period=2022&level=municipality&country=NO`);
     const { page } = opened;
     await page.waitForSelector('[data-table="statistics"] tbody tr', WAIT);
+    expectOneOrTwoPersistedQueries(requests);
     const rows = await page.$$eval('[data-table="statistics"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c as HTMLElement).innerText)));
     expect(rows.length).toBe(answer.cells.length);
     const fewer = `fewer than ${answer.suppressionThreshold}`;
@@ -352,19 +372,6 @@ describe('ANALYST statistics', () => {
     await page.waitForSelector('.chart svg', WAIT);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard-statistics-analyst');
-    // Render time at the demo data (written to docs/performance.md by a person; not asserted):
-    // from the in-app change of page to the table and chart drawn from a fresh answer.
-    const started = Date.now();
-    await page.evaluate((to: string) => {
-      history.pushState(null, '', to);
-      dispatchEvent(new PopStateEvent('popstate'));
-    }, `/dashboard/statistics?indicator=${indicator}&period=2022&level=county&country=NO`);
-    await page.waitForFunction(() => /County/.test(document.querySelector('[data-table="statistics"] caption')?.textContent ?? '')
-      && document.querySelector('[data-table="statistics"] tbody tr') && document.querySelector('.chart svg'), { ...WAIT, polling: 'raf' });
-    const rendered = { ms: Date.now() - started, rows: await page.$$eval('[data-table="statistics"] tbody tr', (trs) => trs.length) };
-    mkdirSync(join(__dirname, '..', '..', '..', '.data'), { recursive: true });
-    writeFileSync(join(__dirname, '..', '..', '..', '.data', 'dashboard-render.json'), JSON.stringify({ page: 'statistics by county, uncached', ...rendered, database: process.env.DATABASE_URL ? 'postgresql' : 'embedded' }));
-    console.log(`dashboard statistics page rendered ${rendered.rows} rows in ${rendered.ms} ms`);
     await page.close();
   });
 
@@ -393,7 +400,8 @@ describe('ANALYST statistics', () => {
     const { page } = opened;
     await page.setRequestInterception(true);
     page.on('request', (r) => {
-      if (new URL(r.url()).pathname === '/graphql' && /groupBy/.test(r.postData() ?? '') && /MUNICIPALITY/.test(r.postData() ?? '')) {
+      const sent = new URL(r.url()).pathname === '/graphql' ? JSON.parse(r.postData() ?? 'null') as GraphQLRequest : null;
+      if (sent?.operationName === 'IndicatorStatistics' && JSON.stringify(sent.variables?.groupBy) === '["MUNICIPALITY"]') {
         return void r.respond({ status: refused.status, contentType: refused.headers.get('content-type') ?? 'application/json', body: JSON.stringify(refused.body) });
       }
       return void r.continue();
@@ -417,7 +425,7 @@ describe('outcomes', () => {
     const requests = await go(opened, '/outcomes');
     const { page } = opened;
     await page.waitForSelector('[data-table="outcomes"] tbody tr', WAIT);
-    expect(requests).toBeLessThanOrEqual(2);
+    expectOneOrTwoPersistedQueries(requests);
     const program = await page.$eval('form select', (s) => (s as HTMLSelectElement).value);
     const indicator = await page.$eval('form label:nth-of-type(2) select', (s) => (s as HTMLSelectElement).value);
     const periods = (await stack.graphql<{ indicators: { id: string; periods: string[] }[] }>('{ indicators { id periods } }', { token })).body.data!.indicators.find((i) => i.id === indicator)!.periods;
@@ -456,7 +464,7 @@ describe('ORG_ADMIN', () => {
     const opened = await open('/');
     await signIn(opened, 'ORG_ADMIN');
     const requests = await go(opened, `/networks/${id}`);
-    expect(requests).toBeLessThanOrEqual(2);
+    expectOneOrTwoPersistedQueries(requests);
     const { page } = opened;
     await page.waitForSelector('#by-status');
     const confirmed = api.body.data!.network.registrations.edges.filter((e) => e.node.status === 'CONFIRMED').length;

@@ -16,7 +16,7 @@ export interface ServiceDatabaseOptions {
 }
 
 /** The environment variable that points one service at its own database, if set. */
-export function databaseUrlFor(service: string, env: NodeJS.ProcessEnv = process.env): string {
+export function databaseUrlFor(service: string, env: Readonly<Record<string, string | undefined>>): string {
   const url = env[`${service.toUpperCase()}_DATABASE_URL`] ?? env.DATABASE_URL;
   if (!url) throw new Error(`No database configured for ${service}: set DATABASE_URL (pnpm start sets it to the embedded database).`);
   return url;
@@ -38,7 +38,7 @@ export function createServiceDataSource(options: ServiceDatabaseOptions): DataSo
     maxQueryExecutionTime: 1000,
     // Migrations and raw SQL name their schema: the embedded database has one session for all
     // services, so no session setting such as search_path can be relied on.
-    extra: { max: options.poolSize ?? Number(process.env.DB_POOL_SIZE ?? 10), application_name: `kommunenett-${options.service}` },
+    extra: { max: options.poolSize ?? 10, application_name: `kommunenett-${options.service}` },
   });
 }
 

@@ -10,6 +10,8 @@ export const DEMO = {
     sklKorruption2019: demoId('program:skl-korruption-2019'),
     saman2013: demoId('program:saman-om-ein-betre-kommune'),
     ksKandidat2007: demoId('program:ks-kandidatnettverk-2007'),
+    /** KS' earlier candidate network for women (003: «for få år siden»), a programme of its own. */
+    ksKandidatKvinner: demoId('program:ks-kandidatnettverk-kvinner'),
     /** The open round (dates relative to the day the demo data is loaded, see `openDemoRound`). */
     antikorrupsjonOpen: demoId('program:antikorrupsjon-open-round'),
     sklKorruptionOpen: demoId('program:skr-korruption-open-round'),
@@ -56,6 +58,30 @@ export const DEMO = {
     sklContact2: demoId('person:skl-contact-2'),
     samanNetworkLead: demoId('person:saman-network-lead'),
     baerumCoordinator: demoId('person:baerum-coordinator'),
+  },
+  /**
+   * People the source documents name in a public role (who signed, who to contact, who leads an
+   * agenda item), seeded as the documents name them, with their titles.
+   */
+  namedPeople: {
+    /** 000: signed the invitation for KS. */
+    sigrunVageng: demoId('person:named:sigrun-vageng'),
+    /** 000: signed the invitation for Transparency International Norge. */
+    guroSlettemark: demoId('person:named:guro-slettemark'),
+    /** 000: registration goes to TI Norge «v/ Tor Dølvik». */
+    torDolvik: demoId('person:named:tor-dolvik'),
+    /** 001: SKL's «Informationsansvarig». */
+    ceciliaBerglin: demoId('person:named:cecilia-berglin'),
+    annSofiAgnevik: demoId('person:named:ann-sofi-agnevik'),
+    /** 003: adviser and project leader of KS' candidate networks. */
+    maritTovsen: demoId('person:named:marit-tovsen'),
+    /** 004: the omdømme network's leaders and the first gathering's speakers. */
+    asbjornStavem: demoId('person:named:asbjorn-l-stavem'),
+    bjornPettersen: demoId('person:named:bjorn-pettersen'),
+    fredrikRivenes: demoId('person:named:fredrik-rivenes'),
+    olaHelstad: demoId('person:named:ola-helstad'),
+    einarHoland: demoId('person:named:einar-holand'),
+    sissel: demoId('person:named:sissel'),
   },
   handbooks: {
     beskyttKommunen: demoId('handbook:beskytt-kommunen'),

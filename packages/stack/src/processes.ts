@@ -3,8 +3,8 @@ import { createInterface } from 'node:readline';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { loadOrCreateDevKeys } from '@kommunenett/auth';
-// The constants only: the kit's index would load Apollo and type-graphql into this small process.
-import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES } from '@kommunenett/subgraph-kit/dist/service-client';
+// The kit's light entry point: its index would load Apollo and type-graphql into this small process.
+import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, type Env } from '@kommunenett/subgraph-kit/config';
 
 export const REPO_ROOT = resolve(__dirname, '../../..');
 const COLORS = ['36', '33', '35', '32', '34', '31', '37'];
@@ -69,13 +69,17 @@ export const httpOk = async (url: string) => (await fetch(url)).ok;
 /**
  * Starts the embedded database (unless DATABASE_URL is set), the four subgraphs and the gateway
  * as processes with prefixed logs, and waits until each is ready. `stop` ends them in reverse
- * order: the gateway first, the database last.
+ * order: the gateway first, the database last. The children get `parentEnv` (the caller's own
+ * environment, read by its entry point) with `options.env` over it.
  */
-export async function startStackProcesses(options: { dataDir?: string; env?: NodeJS.ProcessEnv; log?: (line: string) => void; onUnexpectedExit?: (name: string) => void } = {}): Promise<StackProcesses> {
+export async function startStackProcesses(
+  parentEnv: Env,
+  options: { dataDir?: string; env?: NodeJS.ProcessEnv; log?: (line: string) => void; onUnexpectedExit?: (name: string) => void } = {},
+): Promise<StackProcesses> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const dataDir = resolve(options.dataDir ?? process.env.DATA_DIR ?? join(REPO_ROOT, '.data'));
+  const baseEnv: NodeJS.ProcessEnv = { ...parentEnv, ...options.env };
+  const dataDir = resolve(options.dataDir ?? baseEnv.DATA_DIR ?? join(REPO_ROOT, '.data'));
   const keys = await loadOrCreateDevKeys(dataDir);
-  const baseEnv = { ...process.env, ...options.env };
   const env: NodeJS.ProcessEnv = {
     ...baseEnv,
     DATA_DIR: dataDir,

@@ -5,18 +5,21 @@
 import { join, resolve } from 'node:path';
 import { createServiceDataSource, databaseUrlFor, migrateAndPrepare, startEmbeddedPostgres, type EmbeddedPostgres } from '@kommunenett/db';
 import { createLogger } from '@kommunenett/subgraph-kit';
+import { stackConfigFromEnv } from './config';
 import { SUBGRAPHS } from './definitions';
 
 async function main(): Promise<void> {
-  const log = createLogger('seed');
+  const log = createLogger('seed', process.env.LOG_LEVEL || 'info');
+  const config = stackConfigFromEnv(process.env);
   let embedded: EmbeddedPostgres | undefined;
-  if (!process.env.DATABASE_URL) {
-    embedded = await startEmbeddedPostgres({ dataDir: join(resolve(process.env.DATA_DIR ?? '.data'), 'pglite') });
-    process.env.DATABASE_URL = embedded.url;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: join(config.dataDir ?? resolve('.data'), 'pglite') });
+    databaseUrl = embedded.url;
   }
   try {
     for (const def of SUBGRAPHS) {
-      const ds = createServiceDataSource({ service: def.name, url: databaseUrlFor(def.name), entities: def.tables, migrations: def.migrations, log });
+      const ds = createServiceDataSource({ service: def.name, url: databaseUrlFor(def.name, { ...process.env, DATABASE_URL: databaseUrl }), entities: def.tables, migrations: def.migrations, log });
       await ds.initialize();
       try {
         await migrateAndPrepare(ds, def.name, def.seed ? () => def.seed!(ds, log) : undefined);

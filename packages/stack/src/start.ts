@@ -20,7 +20,9 @@ async function stopAll(code: number): Promise<void> {
 async function main(): Promise<void> {
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
-  stack = await startStackProcesses({
+  // This entry point's environment goes to the children, parsed by each; GraphiQL and
+  // introspection are on in development unless set.
+  stack = await startStackProcesses(process.env, {
     env: { ENABLE_GRAPHIQL: process.env.ENABLE_GRAPHIQL ?? 'true', ENABLE_INTROSPECTION: process.env.ENABLE_INTROSPECTION ?? 'true' },
     onUnexpectedExit: (name) => {
       console.error(`${name} stopped unexpectedly; stopping everything`);

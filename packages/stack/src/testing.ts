@@ -1,7 +1,10 @@
 import { createEphemeralKeys, DEV_TOKEN_SETTINGS, signToken, type DevKeys, type Role, type TokenClaims } from '@kommunenett/auth';
 import { createFreshDatabase, sqlStatementTotals, startEmbeddedPostgres } from '@kommunenett/db';
-import { createLogger, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@kommunenett/subgraph-kit';
-import { startGateway, type GatewayConfig, type RunningGateway } from '@kommunenett/gateway';
+import {
+  createLogger, DEFAULT_SUBGRAPH_PORTS, startSubgraph, subgraphConfigFromEnv, type RunningSubgraph, type SubgraphDefinition, type SubgraphName,
+} from '@kommunenett/subgraph-kit';
+import { gatewayConfigFromEnv, startGateway, type GatewayConfig, type RunningGateway } from '@kommunenett/gateway';
+import { stackConfigFromEnv } from './config';
 import { composeSupergraph } from './compose';
 import { SUBGRAPHS } from './definitions';
 
@@ -54,18 +57,34 @@ async function withDeadline<T>(what: string, work: Promise<T>, stopLate?: (late:
   }
 }
 
+export interface TestStackOptions {
+  definitions?: SubgraphDefinition[];
+  seedDemo?: boolean;
+  /**
+   * Variables of the subgraphs, as a deployment sets them (parsed like at start, so a malformed one
+   * fails the boot), e.g. `{ PARTICIPANTS_WEBHOOK_ALLOW_HTTP: 'true', METRICS_TOKEN: '…' }`. The test
+   * process's own environment does not reach the services.
+   */
+  env?: Record<string, string>;
+  /** The gateway's configuration over its defaults. */
+  gateway?: Partial<GatewayConfig>;
+}
+
 /**
  * Boots the whole graph inside the test process on free ports: the embedded database (or a fresh
  * database on the PostgreSQL of `DATABASE_URL`), the four subgraphs with their demo data, and the
- * gateway over a supergraph composed from the code under test.
+ * gateway over a supergraph composed from the code under test. Each service gets its configuration
+ * as options; a test that changes a setting while the stack runs changes the running service's
+ * configuration object (`stack.subgraphs.<name>.config`), never `process.env`.
  */
-export async function startTestStack(options: { definitions?: SubgraphDefinition[]; seedDemo?: boolean; gateway?: Partial<GatewayConfig> } = {}): Promise<TestStack> {
-  const log = createLogger('test', process.env.TEST_LOG_LEVEL ?? 'silent');
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
+  const stackConfig = stackConfigFromEnv();
+  const log = createLogger('test', stackConfig.testLogLevel);
   const keys = await createEphemeralKeys();
   const cleanups: (() => Promise<void>)[] = [];
   let databaseUrl: string;
-  if (process.env.DATABASE_URL) {
-    const fresh = await withDeadline('creating a fresh database on DATABASE_URL', createFreshDatabase(process.env.DATABASE_URL));
+  if (stackConfig.databaseUrl) {
+    const fresh = await withDeadline('creating a fresh database on DATABASE_URL', createFreshDatabase(stackConfig.databaseUrl));
     databaseUrl = fresh.url;
     cleanups.push(() => fresh.drop());
   } else {
@@ -75,26 +94,28 @@ export async function startTestStack(options: { definitions?: SubgraphDefinition
   }
   const definitions = options.definitions ?? SUBGRAPHS;
   const subgraphs: Record<string, RunningSubgraph> = {};
+  // One map for all: filled with the real addresses once every subgraph listens on its free port.
+  const subgraphUrls = Object.fromEntries(Object.keys(DEFAULT_SUBGRAPH_PORTS).map((n) => [n, ''])) as Record<SubgraphName, string>;
   try {
     // The four subgraphs boot side by side (each migrates and seeds its own schema).
     await Promise.all(definitions.map(async (def) => {
-      const running = await withDeadline(`the ${def.name} subgraph (migrations, demo data, schema)`, startSubgraph(def, {
-        port: 0, databaseUrl, internalSecret: keys.internalSecret, seedDemo: options.seedDemo ?? true, runJobs: false,
+      const config = subgraphConfigFromEnv(def.name, def.settings, {
+        ...options.env, [`${def.name.toUpperCase()}_PORT`]: '0', DATABASE_URL: databaseUrl, INTERNAL_AUTH_SECRET: keys.internalSecret,
+      });
+      Object.assign(config, { subgraphUrls, seedDemo: options.seedDemo ?? true, runJobs: false });
+      const running = await withDeadline(`the ${def.name} subgraph (migrations, demo data, schema)`, startSubgraph(def, config, {
         log: log.child({ service: def.name }),
       }), (late) => late.stop());
       subgraphs[def.name] = running;
       cleanups.unshift(() => running.stop());
     }));
-    for (const [name, running] of Object.entries(subgraphs)) {
-      // Services find each other by these variables, read when they call.
-      process.env[`${name.toUpperCase()}_SUBGRAPH_URL`] = running.url;
-    }
-    process.env.INTERNAL_AUTH_SECRET = keys.internalSecret;
+    for (const [name, running] of Object.entries(subgraphs)) subgraphUrls[name as SubgraphName] = running.url;
     const { supergraphSdl } = await withDeadline('composing the supergraph', composeSupergraph(definitions));
     const gateway: RunningGateway = await withDeadline('the gateway', startGateway({
+      ...gatewayConfigFromEnv({}),
       port: 0,
       supergraphSdl,
-      subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url])) as never,
+      subgraphUrls,
       jwks: { keys: [keys.publicJwk] },
       devTokenKeys: keys,
       internalSecret: keys.internalSecret,

@@ -17,13 +17,13 @@ function productionSources(dir: string): string[] {
 }
 
 /**
- * Every environment variable a source file reads: `env.X`, or a settings helper such as
- * `number('X', …)`. Vite's `import.meta.env.X` in the dashboard is fixed at build time, not read
- * from the environment.
+ * Every environment variable a source file reads: `env.X`, or a key of a configuration schema
+ * (`X: setting.int(…)`, see the kit's config.ts). Vite's `import.meta.env.X` in the dashboard is
+ * fixed at build time, not read from the environment.
  */
 function variablesReadBy(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?<!import\.meta\.)\benv\.([A-Z][A-Z0-9_]+)|\b(?:number|int|flag|bool|text)\(\s*'([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1] ?? m[2]);
+  return [...text.matchAll(/(?<!import\.meta\.)\benv\.([A-Z][A-Z0-9_]+)|\b([A-Z][A-Z0-9_]+):\s*(?:setting\.|int\()/g)].map((m) => m[1] ?? m[2]);
 }
 
 /** Variables only the development tools read (`pnpm start`, `pnpm token`, tests). */

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import type { Viewer } from '@kommunenett/auth';
+import type { SubgraphConfig } from './config';
 
 /** Per-request registry of DataLoaders: one loader per name, created on first use. */
 export class LoaderRegistry {
@@ -17,13 +18,19 @@ export class LoaderRegistry {
   }
 }
 
-/** What every resolver of every subgraph receives. */
-export interface RequestContext {
+/** What a service's code gets besides a request: its database, log and configuration (jobs, routes, the running subgraph). */
+export interface ServiceDeps {
   service: string;
+  ds: DataSource;
+  log: Logger;
+  /** Parsed once at start (`subgraphConfigFromEnv`); read this, never `process.env`. */
+  config: SubgraphConfig;
+}
+
+/** What every resolver of every subgraph receives. */
+export interface RequestContext extends ServiceDeps {
   viewer: Viewer;
   requestId: string;
-  log: Logger;
-  ds: DataSource;
   loaders: LoaderRegistry;
 }
 

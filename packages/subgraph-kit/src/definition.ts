@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import type { NonEmptyArray } from 'type-graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RequestContext } from './context';
+import type { z } from 'zod';
+import type { RequestContext, ServiceDeps } from './context';
 
 /** An entity this subgraph resolves by key (`__resolveReference`). */
 export interface EntityDefinition {
@@ -25,9 +26,7 @@ export interface HttpRoute {
   path: RegExp;
   handle(req: IncomingMessage, res: ServerResponse, match: RegExpMatchArray, deps: RouteDeps): Promise<void>;
 }
-export interface RouteDeps {
-  ds: DataSource;
-  log: Logger;
+export interface RouteDeps extends ServiceDeps {
   /** The caller as the gateway vouched for it (routes, like /graphql, answer only the gateway). */
   viewer: import('@kommunenett/auth').Viewer;
   /** The request body, already read (the signature covers it); empty for GET. */
@@ -38,7 +37,7 @@ export interface RouteDeps {
 export interface ScheduledJob {
   name: string;
   intervalMs: number;
-  run(ds: DataSource, log: Logger): Promise<void>;
+  run(deps: ServiceDeps): Promise<void>;
 }
 
 /** A generated person's name, as the volume generator's caller supplies them. */
@@ -67,7 +66,6 @@ export interface VolumeSeedResult {
 /** Everything that makes one service: schema, tables, migrations, demo data, extra endpoints. */
 export interface SubgraphDefinition {
   name: 'networks' | 'participants' | 'reports' | 'handbook';
-  defaultPort: number;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: NonEmptyArray<Function>;
   /** Types no query returns but the schema must have: entity stubs this subgraph adds fields to. */
@@ -88,6 +86,9 @@ export interface SubgraphDefinition {
   volumeSeed?: (ds: DataSource, options: VolumeSeedOptions) => Promise<VolumeSeedResult>;
   routes?: HttpRoute[];
   jobs?: ScheduledJob[];
-  /** Checks the service's own settings before anything starts; throws with a clear message on a malformed one. */
-  checkSettings?: () => void;
+  /**
+   * The service's own variables (zod over the environment, keys are the variables' names), parsed
+   * with the common ones at start into `config.settings` (see config.ts).
+   */
+  settings?: z.ZodType;
 }

@@ -8,11 +8,10 @@
  * between them (its complement) is a small cell.
  */
 
-/** Cells from fewer units than this are suppressed (STATISTICS_SUPPRESSION_THRESHOLD, default 3). */
-export function suppressionThreshold(): number {
-  const configured = Number(process.env.STATISTICS_SUPPRESSION_THRESHOLD ?? 3);
-  return Number.isInteger(configured) && configured >= 1 ? configured : 3;
-}
+/*
+ * The threshold (cells from fewer units than this are suppressed) is the service's configuration,
+ * `ctx.config.suppressionThreshold` (STATISTICS_SUPPRESSION_THRESHOLD, default 3).
+ */
 
 /** One cell as disclosure control sees it. */
 export interface DisclosureCell {
@@ -33,7 +32,7 @@ export interface DisclosureCell {
  * smallest open cell of such a group is suppressed with it), so no suppressed cell equals a
  * readable total minus readable cells.
  */
-export function suppressedCells(cells: readonly DisclosureCell[], threshold = suppressionThreshold()): boolean[] {
+export function suppressedCells(cells: readonly DisclosureCell[], threshold: number): boolean[] {
   const hidden = cells.map((c) => c.units < threshold || Boolean(c.forced));
   const groups = new Map<string, number[]>();
   cells.forEach((c, i) => {
@@ -58,7 +57,7 @@ export function suppressedCells(cells: readonly DisclosureCell[], threshold = su
  * filter): when the parent is suppressed, or when what the filter left out is a small cell
  * (parent − filtered between 1 and threshold − 1), which the two answers would otherwise reveal.
  */
-export function suppressedByParent(units: number, parentUnits: number, parentSuppressed: boolean, threshold = suppressionThreshold()): boolean {
+export function suppressedByParent(units: number, parentUnits: number, parentSuppressed: boolean, threshold: number): boolean {
   const complement = parentUnits - units;
   return parentSuppressed || (complement > 0 && complement < threshold);
 }
@@ -123,7 +122,7 @@ export function determined(unknown: readonly boolean[], equations: readonly numb
  * too. A figure the coarser subtables give away by themselves is theirs to protect, not this
  * table's. Deterministic: the same table gives the same pattern in every query.
  */
-export function auditedSuppression(cells: readonly DisclosureCell[], coarser: readonly CoarserFigure[], threshold = suppressionThreshold()): boolean[] {
+export function auditedSuppression(cells: readonly DisclosureCell[], coarser: readonly CoarserFigure[], threshold: number): boolean[] {
   const hidden = suppressedCells(cells, threshold);
   const equations = coarser.filter((f) => f.shown).map((f) => f.cells);
   const candidatesToProtect = [

@@ -15,6 +15,7 @@ export * from './definition';
 export * from './schema';
 export * from './server';
 export * from './jobs';
+export * from './config';
 export * from './service-client';
 export * from './disclosure';
 export * from './personal-data';

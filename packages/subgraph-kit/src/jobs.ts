@@ -1,5 +1,4 @@
-import type { DataSource } from 'typeorm';
-import type { Logger } from 'pino';
+import type { ServiceDeps } from './context';
 import type { ScheduledJob } from './definition';
 
 function jobLockKey(name: string): number {
@@ -12,7 +11,8 @@ function jobLockKey(name: string): number {
  * Runs each job on its interval. A PostgreSQL advisory lock taken with try-lock makes sure that
  * when several instances of a service run, one of them does each round's work.
  */
-export function scheduleJobs(jobs: ScheduledJob[], ds: DataSource, log: Logger): () => void {
+export function scheduleJobs(jobs: ScheduledJob[], deps: ServiceDeps): () => void {
+  const { ds, log } = deps;
   const timers = jobs.map((job) => {
     let running = false;
     const tick = async () => {
@@ -24,7 +24,7 @@ export function scheduleJobs(jobs: ScheduledJob[], ds: DataSource, log: Logger):
         const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [jobLockKey(job.name)])) as { locked: boolean }[];
         if (!locked) return;
         try {
-          await job.run(ds, log.child({ job: job.name }));
+          await job.run({ ...deps, log: log.child({ job: job.name }) });
         } finally {
           await runner.query('SELECT pg_advisory_unlock($1)', [jobLockKey(job.name)]);
         }

@@ -5,7 +5,7 @@ import type { Viewer } from '@kommunenett/auth';
 import { isAdmin } from './authorization';
 import { forbidden } from './errors';
 import type { RequestContext } from './context';
-import type { SubgraphName } from './service-client';
+import type { SubgraphName } from './config';
 
 /*
  * GDPR across the graph. The participants service owns `PersonalDataExport` (key: the person's

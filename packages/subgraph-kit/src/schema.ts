@@ -3,11 +3,13 @@ import { buildSchema, createResolversMap } from 'type-graphql';
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DateTimeResolver } from 'graphql-scalars';
 import { authChecker } from './authorization';
 import { loaderById, type RequestContext } from './context';
 import type { SubgraphDefinition } from './definition';
+
+/** The resolver map `buildSubgraphSchema` takes (its type is not exported from the package's entry point). */
+type ResolverMap = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers']>;
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@override"])';
@@ -37,7 +39,7 @@ export async function buildFederatedSchema(definition: SubgraphDefinition): Prom
     ],
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`);
-  const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
+  const resolvers = createResolversMap(typeGraphqlSchema) as ResolverMap;
   for (const entity of definition.entities) {
     const typeResolvers = (resolvers[entity.typeName] ??= {}) as Record<string, unknown>;
     const load = entity.load;

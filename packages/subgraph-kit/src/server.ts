@@ -8,47 +8,31 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { hasCurrentSignature, ReplayGuard, verifySignedRequest, type SignedRequest, type Viewer } from '@kommunenett/auth';
 import {
-  createServiceDataSource, databaseUrlFor, isDatabaseReady, migrateAndPrepare, sqlRequestStatementTotals, sqlStatementTotals, sqlTallyStorage,
+  createServiceDataSource, isDatabaseReady, migrateAndPrepare, sqlRequestStatementTotals, sqlStatementTotals, sqlTallyStorage,
 } from '@kommunenett/db';
-import { LoaderRegistry, type RequestContext } from './context';
+import { subgraphConfigFromEnv, type Env, type SubgraphConfig } from './config';
+import { LoaderRegistry, type RequestContext, type ServiceDeps } from './context';
 import type { SubgraphDefinition } from './definition';
 import { ErrorCode, PUBLIC_ERROR_CODES } from './errors';
-import { handleGraphQLRequest, HttpError, readBody, readGraphQLBody, sendJson, startHttpServer, type RunningHttpServer } from './http';
+import { handleGraphQLRequest, HttpError, onShutdownSignal, readBody, readGraphQLBody, sendJson, startHttpServer, type RunningHttpServer } from './http';
 import { createLogger } from './logger';
 import { buildFederatedSchema } from './schema';
 import { scheduleJobs } from './jobs';
 
 export interface SubgraphOptions {
-  port?: number;
-  host?: string;
-  databaseUrl?: string;
-  /** Secret shared with the gateway for the signed viewer. */
-  internalSecret?: string;
-  /** Load the demo data when the tables are empty (default: `SEED_DEMO`, on unless "false"). */
-  seedDemo?: boolean;
-  /** Run the scheduled jobs in this instance (default: on). */
-  runJobs?: boolean;
-  bodyLimitBytes?: number;
-  /**
-   * Bearer token that `/metrics` requires (default: `METRICS_TOKEN`); without one, `/metrics` is
-   * open to whoever reaches the port (development).
-   */
-  metricsToken?: string;
+  /** The process's log (default: one named after the service, at `config.logLevel`). */
   log?: Logger;
 }
 
-export interface RunningSubgraph {
+export interface RunningSubgraph extends ServiceDeps {
   name: string;
   /** The GraphQL endpoint. */
   url: string;
   port: number;
   sdl: string;
-  ds: DataSource;
-  log: Logger;
   stop(): Promise<void>;
 }
 
@@ -98,28 +82,22 @@ function bearerMatches(header: string | undefined, token: string): boolean {
   return timingSafeEqual(digest(given), digest(token));
 }
 
-function requiredSecret(options: SubgraphOptions): string {
-  const secret = options.internalSecret ?? process.env.INTERNAL_AUTH_SECRET;
-  if (!secret || secret.length < 16) throw new Error('INTERNAL_AUTH_SECRET (at least 16 characters) is required: the subgraph answers only the gateway.');
-  return secret;
-}
-
 /** Boots one subgraph: database and migrations, demo data, schema, HTTP with health and metrics. */
-export async function startSubgraph(definition: SubgraphDefinition, options: SubgraphOptions = {}): Promise<RunningSubgraph> {
+export async function startSubgraph(definition: SubgraphDefinition, config: SubgraphConfig, options: SubgraphOptions = {}): Promise<RunningSubgraph> {
   const name = definition.name;
-  const log = options.log ?? createLogger(name);
-  const secret = requiredSecret(options);
-  definition.checkSettings?.();
+  const log = options.log ?? createLogger(name, config.logLevel);
+  const secret = config.internalSecret;
+  if (secret.length < 16) throw new Error('INTERNAL_AUTH_SECRET (at least 16 characters) is required: the subgraph answers only the gateway.');
   const ds = createServiceDataSource({
     service: name,
-    url: options.databaseUrl ?? databaseUrlFor(name),
+    url: config.databaseUrl,
     entities: definition.tables,
     migrations: definition.migrations,
+    poolSize: config.dbPoolSize,
     log,
   });
   await ds.initialize();
-  const seedDemo = options.seedDemo ?? process.env.SEED_DEMO !== 'false';
-  await migrateAndPrepare(ds, name, seedDemo && definition.seed ? () => definition.seed!(ds, log) : undefined);
+  await migrateAndPrepare(ds, name, config.seedDemo && definition.seed ? () => definition.seed!(ds, log) : undefined);
 
   const { schema, sdl } = await buildFederatedSchema(definition);
   const apollo = new ApolloServer<RequestContext>({
@@ -138,9 +116,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   await apollo.start();
 
   const replays = new ReplayGuard();
-  const metricsToken = options.metricsToken ?? (process.env.METRICS_TOKEN || undefined);
-  const bodyLimit = options.bodyLimitBytes ?? Number(process.env.BODY_LIMIT_BYTES ?? 1_000_000);
-  const routeDeps = { ds, log };
+  const { metricsToken, bodyLimitBytes: bodyLimit } = config;
+  const deps: ServiceDeps = { service: name, ds, log, config };
   const http: RunningHttpServer = await startHttpServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: name });
@@ -180,7 +157,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       const viewer = signedViewer(body as SignedRequest['body']);
       const requestId = header('x-request-id') ?? randomUUID();
       const context = async (): Promise<RequestContext> => ({
-        service: name, viewer, requestId, ds, loaders: new LoaderRegistry(), log: log.child({ requestId }),
+        ...deps, viewer, requestId, loaders: new LoaderRegistry(), log: log.child({ requestId }),
       });
       return sqlTallyStorage.run({ statements: 0 }, () => handleGraphQLRequest(apollo, req, res, { bodyLimit, context, body }));
     }
@@ -190,21 +167,20 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
         if (!hasCurrentSignature(header)) throw refuse();
         // A POST route's body is read here, since the signature covers it.
         const body = req.method === 'POST' ? await readBody(req, bodyLimit) : '';
-        return route.handle(req, res, match, { ...routeDeps, viewer: signedViewer(body), body });
+        return route.handle(req, res, match, { ...deps, viewer: signedViewer(body), body });
       }
     }
     throw new HttpError(404, 'NOT_FOUND', `No route for ${req.method} ${path}.`);
-  }, options.port ?? Number(process.env[`${name.toUpperCase()}_PORT`] ?? definition.defaultPort), options.host ?? process.env.HOST ?? '127.0.0.1', log);
+  }, config.port, config.host, log);
 
-  const stopJobs = (options.runJobs ?? true) ? scheduleJobs(definition.jobs ?? [], ds, log) : () => undefined;
+  const stopJobs = config.runJobs ? scheduleJobs(definition.jobs ?? [], deps) : () => undefined;
   log.info({ url: `${http.url}/graphql` }, `${name} subgraph ready`);
   return {
     name,
     url: `${http.url}/graphql`,
     port: http.port,
     sdl,
-    ds,
-    log,
+    ...deps,
     async stop() {
       stopJobs();
       await http.close();
@@ -213,3 +189,25 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     },
   };
 }
+
+/**
+ * A subgraph process (`services/<name>/src/main.ts`): parses the environment once (a malformed
+ * variable stops the process with a message naming it), starts, and stops on SIGTERM/SIGINT.
+ */
+export function runSubgraphProcess(definition: SubgraphDefinition, env: Env): void {
+  let config: SubgraphConfig;
+  try {
+    config = subgraphConfigFromEnv(definition.name, definition.settings, env);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  startSubgraph(definition, config).then(
+    (running) => onShutdownSignal(() => running.stop(), running.log),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
+

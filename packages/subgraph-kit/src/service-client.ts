@@ -1,13 +1,5 @@
 import { serviceViewer, signRequest, type Viewer } from '@kommunenett/auth';
-
-export const SUBGRAPH_NAMES = ['networks', 'participants', 'reports', 'handbook'] as const;
-export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
-export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = { networks: 4001, participants: 4002, reports: 4003, handbook: 4004 };
-
-/** Where a subgraph's GraphQL endpoint is: `<NAME>_SUBGRAPH_URL`, else its default local port. */
-export function subgraphUrl(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): string {
-  return env[`${name.toUpperCase()}_SUBGRAPH_URL`] ?? `http://127.0.0.1:${env[`${name.toUpperCase()}_PORT`] ?? DEFAULT_SUBGRAPH_PORTS[name]}/graphql`;
-}
+import type { SubgraphConfig, SubgraphName } from './config';
 
 export class SubgraphCallError extends Error {}
 
@@ -16,7 +8,7 @@ export class SubgraphCallError extends Error {}
  * the facts another one owns (through its `_entities`) without touching its tables.
  */
 export class SubgraphClient {
-  constructor(private readonly caller: string, private readonly target: SubgraphName, private readonly secret: string, private readonly url = subgraphUrl(target)) {}
+  constructor(private readonly caller: string, private readonly target: SubgraphName, private readonly secret: string, private readonly url: string) {}
 
   /**
    * `onBehalfOf` signs the caller's own viewer instead of the service's: how a service asks what
@@ -55,14 +47,9 @@ export class SubgraphClient {
 }
 
 /**
- * The internal secret, the one place a service reads it after start. Read at call time: the
- * in-process test stack sets it (and the subgraph URLs) after the services have started.
+ * A client for calls from this service to another subgraph, signed with the internal secret: the
+ * secret and the target's URL come from the service's configuration (`ctx.config`).
  */
-export function internalSecret(): string {
-  return process.env.INTERNAL_AUTH_SECRET ?? '';
-}
-
-/** A client for calls from `caller` to another subgraph, signed with the internal secret. */
-export function internalClient(caller: SubgraphName, target: SubgraphName): SubgraphClient {
-  return new SubgraphClient(caller, target, internalSecret());
+export function internalClient(from: { service: string; config: SubgraphConfig }, target: SubgraphName): SubgraphClient {
+  return new SubgraphClient(from.service, target, from.config.internalSecret, from.config.subgraphUrls[target]);
 }

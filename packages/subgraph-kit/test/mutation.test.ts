@@ -3,7 +3,7 @@ import { z } from 'zod';
 import pino from 'pino';
 import { ANONYMOUS } from '@kommunenett/auth';
 import { createFreshDatabase, startEmbeddedPostgres } from '@kommunenett/db';
-import { forbidden, inputSchemas, LoaderRegistry, refuse, runMutation, USER_ERROR_CODES, type ChangeEvents, type RequestContext } from '../src';
+import { forbidden, inputSchemas, LoaderRegistry, refuse, runMutation, subgraphConfigFromEnv, USER_ERROR_CODES, type ChangeEvents, type RequestContext } from '../src';
 
 /**
  * The mutation runner on a real database (the embedded one, or a fresh database on the server of
@@ -30,7 +30,8 @@ beforeAll(async () => {
     CREATE TABLE kit.parent (id uuid PRIMARY KEY, name text NOT NULL CONSTRAINT parent_name_key UNIQUE);
     CREATE TABLE kit.child (id uuid PRIMARY KEY, parent_id uuid NOT NULL REFERENCES kit.parent (id));
     CREATE TABLE kit.event (id serial PRIMARY KEY, what text NOT NULL)`);
-  ctx = { service: 'kit', viewer: ANONYMOUS, requestId: 'test', log: pino({ level: 'silent' }), ds, loaders: new LoaderRegistry() };
+  const config = subgraphConfigFromEnv('networks', undefined, { DATABASE_URL: url, INTERNAL_AUTH_SECRET: 'x'.repeat(32) });
+  ctx = { service: 'kit', viewer: ANONYMOUS, requestId: 'test', log: pino({ level: 'silent' }), ds, loaders: new LoaderRegistry(), config };
 });
 afterAll(async () => {
   await ds?.destroy();

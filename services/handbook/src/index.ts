@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DEFAULT_SUBGRAPH_PORTS, isUuid, type RequestContext, type SubgraphDefinition } from '@kommunenett/subgraph-kit';
+import { isUuid, type RequestContext, type SubgraphDefinition } from '@kommunenett/subgraph-kit';
 import type DataLoader from 'dataloader';
 import { Handbook } from './entities/handbook.entity';
 import { Edition } from './entities/edition.entity';
@@ -24,7 +24,6 @@ import { handbookPersonalDataPart } from './services/personal-data';
 /** The handbook subgraph: handbooks, editions, chapters, tools, recommendations, revisions and search. */
 export const handbookSubgraph: SubgraphDefinition = {
   name: 'handbook',
-  defaultPort: DEFAULT_SUBGRAPH_PORTS.handbook,
   resolvers: [
     HandbookResolver, RecommendationResolver, NetworkHandbookResolver, EditionResolver, EditionChangeResolver, ChapterResolver, ToolResolver,
     RevisionProposalResolver, SearchResolver, HandbookReferenceResolver, AgendaItemHandbookResolver, handbookPersonalDataPart.resolver,

@@ -1,10 +1,5 @@
-import { onShutdownSignal, startSubgraph } from '@kommunenett/subgraph-kit';
+/** The handbook subgraph process: the one place it reads its environment (parsed once, see the kit's config.ts). */
+import { runSubgraphProcess } from '@kommunenett/subgraph-kit';
 import { handbookSubgraph } from './index';
 
-startSubgraph(handbookSubgraph).then(
-  (running) => onShutdownSignal(() => running.stop(), running.log),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runSubgraphProcess(handbookSubgraph, process.env);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { In } from 'typeorm';
-import { DEFAULT_SUBGRAPH_PORTS, type RequestContext, type SubgraphDefinition } from '@kommunenett/subgraph-kit';
+import { type RequestContext, type SubgraphDefinition } from '@kommunenett/subgraph-kit';
 import { Network } from './entities/network.entity';
 import { Program } from './entities/program.entity';
 import { Session } from './entities/session.entity';
@@ -30,7 +30,6 @@ async function underVisibleNetwork<T extends { networkId: string }>(rows: T[], c
 /** The networks subgraph: programmes, networks, sessions and their agendas, work between gatherings. */
 export const networksSubgraph: SubgraphDefinition = {
   name: 'networks',
-  defaultPort: DEFAULT_SUBGRAPH_PORTS.networks,
   resolvers: [
     NetworkResolver, OrganizationNetworksResolver, ProgramResolver, SessionResolver, AgendaItemResolver,
     NetworkAssignmentsResolver, AssignmentResolver, SubmissionResolver, NetworkProjectsResolver, ProjectResolver, networksPersonalDataPart.resolver,

@@ -66,7 +66,7 @@ describe('demo programmes of the source documents', () => {
     expect(network).toMatchObject({
       language: 'sv', country: 'SE', timeZone: 'Europe/Stockholm', perMunicipalityMin: 1, perMunicipalityLimit: 2,
       eligibleKinds: ['MUNICIPALITY', 'COUNTY'], program: { name: 'Korruptionsbekämpning, nätverk' },
-      contactPersons: [{ id: DEMO.people.sklContact1 }, { id: DEMO.people.sklContact2 }],
+      contactPersons: [{ id: DEMO.namedPeople.ceciliaBerglin }, { id: DEMO.namedPeople.annSofiAgnevik }],
     });
     expect(network.targetRoles).toEqual(['ekonomer', 'jurister', 'controllers', 'HR-personal', 'säkerhetsansvariga', 'revisorer']);
   });
@@ -87,6 +87,7 @@ describe('demo programmes of the source documents', () => {
     }
   });
 
+  // 004 gives minutes for some items and a clock time alone for others: only the former end.
   it('loads the whole first gathering of 004 with its times, minutes and leaders', async () => {
     const token = await t.token('FACILITATOR', { networks: [DEMO.networks.samanOmdomme1] });
     const { session } = await t.ok(`query($id: ID!) { session(id: $id) { startsAtLocal endsAtLocal location { place municipality { id } }
@@ -95,18 +96,18 @@ describe('demo programmes of the source documents', () => {
     const agenda = session.agenda.map((i: any) => `${i.date} ${i.startTime}${i.durationMinutes ? ` (${i.durationMinutes})` : ''} ${i.title}`);
     expect(agenda).toEqual([
       '2013-03-11 09:50 (10) Program', '2013-03-11 10:00 (10) Presentasjoner', '2013-03-11 10:10 (5) Scanning',
-      '2013-03-11 10:15 (20) Vi tar ut forventninger', '2013-03-11 10:35 (15) Et opptrekk …', '2013-03-11 10:50 (20) Saman om ein betre kommune',
-      '2013-03-11 11:10 (10) Hva er Saman om …', '2013-03-11 11:20 (5) Kvelden i kveld', '2013-03-11 11:25 (5) Praktiske opplysninger',
-      '2013-03-11 11:30 (60) Lunsj', '2013-03-11 12:30 (60) Presentasjoner av prosjekt', '2013-03-11 13:30 (30) Prosjektets hensikt',
-      '2013-03-11 14:00 (15) Pause', '2013-03-11 14:15 (60) Attraktive arbeidsgivere', '2013-03-11 15:15 (20) Pause, kaffe og noe å bite i',
-      '2013-03-11 15:35 (20) Måling av resultater – en kort introduksjon', '2013-03-11 15:55 (50) Gruppearbeid: måling av resultater',
-      '2013-03-11 16:45 (15) Oppsummering av dagen', '2013-03-11 17:00 (105) Møte med prosjektlederne', '2013-03-11 18:45 (75) Aperitiff og quiz',
-      '2013-03-11 20:00 Middag', '2013-03-12 08:30 (15) Tirsdag 12. mars', '2013-03-12 08:45 (105) Prosjektplanlegging',
-      '2013-03-12 10:30 (15) Analyse av risiko', '2013-03-12 10:45 (40) Gruppearbeid: risiko i eget prosjekt', '2013-03-12 11:25 (60) Helhetlig kommunikasjon',
-      '2013-03-12 12:25 (15) Veien videre', '2013-03-12 12:40 (20) Oppsummering – neste samling', '2013-03-12 13:00 Lunsj og avrunding',
+      '2013-03-11 10:15 (20) Vi tar ut forventninger', '2013-03-11 10:35 (15) Et opptrekk…', '2013-03-11 10:50 (20) Saman om ein betre kommune',
+      '2013-03-11 11:10 (10) Hva er Saman om….', '2013-03-11 11:20 (5) Kvelden i kveld', '2013-03-11 11:25 (5) Praktiske opplysninger',
+      '2013-03-11 11:30 Lunsj', '2013-03-11 12:30 Presentasjoner av prosjekt', '2013-03-11 13:30 (30) Prosjektets hensikt',
+      '2013-03-11 14:00 Pause', '2013-03-11 14:15 Attraktive arbeidsgivere', '2013-03-11 15:15 Pause + kaffe og noe å bit i',
+      '2013-03-11 15:35 (70) Måling av resultater', '2013-03-11 15:55 Gruppearbeid',
+      '2013-03-11 16:45 Oppsummering av dagen', '2013-03-11 17:00 Møte med prosjektlederne', '2013-03-11 18:45 Aperitiff og quiz',
+      '2013-03-11 20:00 Middag', '2013-03-12 08:30 Tirsdag 12. mars', '2013-03-12 08:45 Prosjektplanlegging',
+      '2013-03-12 10:30 Analyse av risiko', '2013-03-12 10:45 Gruppearbeid', '2013-03-12 11:25 Helhetlig kommunikasjon',
+      '2013-03-12 12:25 Veien videre', '2013-03-12 12:40 Oppsummering - neste samling', '2013-03-12 13:00 Lunsj og avrunding',
     ]);
     expect(session.agenda.filter((i: any) => i.kind === 'BREAK')).toHaveLength(2);
-    expect(session.agenda.find((i: any) => i.title === 'Analyse av risiko')).toMatchObject({ leaders: 'nettverksleder (KS)', leaderPersons: [{ id: DEMO.people.samanNetworkLead }] });
+    expect(session.agenda.find((i: any) => i.title === 'Analyse av risiko')).toMatchObject({ leaders: 'Asbjørn', leaderPersons: [{ id: DEMO.namedPeople.asbjornStavem }] });
   });
 });
 
@@ -121,7 +122,8 @@ describe('finding networks', () => {
     expect((await names('first: 100, filter: { country: SE }')).names).toEqual(['Nätverk för korruptionsbekämpning', 'Nätverk för korruptionsbekämpning 2019']);
     expect((await names('first: 100, filter: { language: sv }')).total).toBe(2);
     expect((await names('first: 100, filter: { theme: "omdømme" }')).names).toEqual(['Nettverk omdømme 1', 'Nettverk omdømme 2']);
-    expect((await names(`first: 100, filter: { programId: "${DEMO.programs.ksKandidat2007}" }`)).total).toBe(2);
+    expect((await names(`first: 100, filter: { programId: "${DEMO.programs.ksKandidat2007}" }`)).names).toEqual(['Kandidatnettverk for ledere med innvandrerbakgrunn']);
+    expect((await names(`first: 100, filter: { programId: "${DEMO.programs.ksKandidatKvinner}" }`)).names).toEqual(['Kandidatnettverk for kvinner']);
     expect((await names('first: 100, filter: { hostId: "ti-norge" }')).total).toBe(5);
     expect((await names('first: 100, filter: { hostId: "fagforbundet", theme: "innovasjon" }')).total).toBe(2);
     expect((await names('first: 100, filter: { status: [RUNNING, PUBLISHED] }')).names).toEqual(['Antikorrupsjonsnettverk D', 'Antikorrupsjonsnettverk E', 'Nätverk för korruptionsbekämpning']);

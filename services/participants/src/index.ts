@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { In } from 'typeorm';
-import { DEFAULT_SUBGRAPH_PORTS, type SubgraphDefinition } from '@kommunenett/subgraph-kit';
+import { type SubgraphDefinition } from '@kommunenett/subgraph-kit';
 import { Municipality } from './entities/municipality.entity';
 import { PopulationFigure } from './entities/population.entity';
 import { Organization } from './entities/organization.entity';
@@ -30,7 +30,7 @@ import { ParticipationStatisticsCellsResolver, StatisticsResolver } from './reso
 import { NotificationPreferencesResolver } from './resolvers/notification.resolver';
 import { deliverWebhooks } from './services/webhooks';
 import { deliverNotifications, queueOfferReminders } from './services/notifications';
-import { checkMailSettings } from './services/mail/transport';
+import { participantsSettingsSchema } from './config';
 import { devMailboxRoutes } from './services/mail/dev-mailbox';
 import { offerRoutes } from './services/offer-page';
 import { unsubscribeRoutes } from './services/unsubscribe-page';
@@ -51,7 +51,6 @@ export { applyRetention } from './services/privacy';
 /** The participants subgraph: the directory, people, registrations and attendance. */
 export const participantsSubgraph: SubgraphDefinition = {
   name: 'participants',
-  defaultPort: DEFAULT_SUBGRAPH_PORTS.participants,
   resolvers: [
     MunicipalityResolver, OrganizationResolver, NetworkParticipationResolver, CountyRegistrantsResolver, RegistrationResolver,
     RegistrationPayloadResolver, ImportRowResultResolver, PersonResolver, RegistrationChangeResolver, WebhookResolver, WebhookDeliveryResolver,
@@ -77,17 +76,17 @@ export const participantsSubgraph: SubgraphDefinition = {
   // The historical cases once; the open round's registrations when they are missing.
   seed: async (ds, log) => { await seedParticipantsDemo(ds, log); await seedOpenRoundRegistrations(ds, log, new Date()); },
   volumeSeed: seedParticipantsVolume,
-  checkSettings: checkMailSettings,
+  settings: participantsSettingsSchema,
   routes: [...offerRoutes, ...unsubscribeRoutes, ...exportRoutes, ...devMailboxRoutes],
   jobs: [
-    { name: 'participants:waitlists', intervalMs: 60_000, run: async (ds, log) => void (await processWaitlists(ds, log)) },
-    { name: 'participants:network-sync', intervalMs: 5 * 60_000, run: async (ds, log) => void (await syncNetworks(ds, log)) },
-    { name: 'participants:webhooks', intervalMs: 5_000, run: async (ds, log) => void (await deliverWebhooks(ds, log)) },
-    { name: 'participants:notifications', intervalMs: 5_000, run: async (ds, log) => {
-      await queueOfferReminders(ds);
-      await deliverNotifications(ds, log);
+    { name: 'participants:waitlists', intervalMs: 60_000, run: async (deps) => void (await processWaitlists(deps)) },
+    { name: 'participants:network-sync', intervalMs: 5 * 60_000, run: async (deps) => void (await syncNetworks(deps)) },
+    { name: 'participants:webhooks', intervalMs: 5_000, run: async (deps) => void (await deliverWebhooks(deps)) },
+    { name: 'participants:notifications', intervalMs: 5_000, run: async (deps) => {
+      await queueOfferReminders(deps);
+      await deliverNotifications(deps);
     } },
-    { name: 'participants:retention', intervalMs: 24 * 3_600_000, run: async (ds, log) => void (await applyRetention(ds, log)) },
-    { name: 'participants:idempotency-keys', intervalMs: 3_600_000, run: (ds) => purgeIdempotencyKeys(ds) },
+    { name: 'participants:retention', intervalMs: 24 * 3_600_000, run: async (deps) => void (await applyRetention(deps)) },
+    { name: 'participants:idempotency-keys', intervalMs: 3_600_000, run: (deps) => purgeIdempotencyKeys(deps) },
   ],
 };

@@ -1,10 +1,5 @@
-import { onShutdownSignal, startSubgraph } from '@kommunenett/subgraph-kit';
+/** The participants subgraph process: the one place it reads its environment (parsed once, see the kit's config.ts). */
+import { runSubgraphProcess } from '@kommunenett/subgraph-kit';
 import { participantsSubgraph } from './index';
 
-startSubgraph(participantsSubgraph).then(
-  (running) => onShutdownSignal(() => running.stop(), running.log),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runSubgraphProcess(participantsSubgraph, process.env);

@@ -1,9 +1,10 @@
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { startSubgraph } from '@kommunenett/subgraph-kit';
+import { subgraphConfigFromEnv } from '@kommunenett/subgraph-kit';
 import { launchBrowser, screenshot, watchOutsideRequests } from '@kommunenett/browser';
 import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
 import { participantsSubgraph } from '../src/index';
+import { settingsOf } from '../src/config';
 import { deliverNotifications, queueOfferReminders } from '../src/services/notifications';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,24 +47,24 @@ class TestMailServer {
 let stack: TestStack;
 let admin: string;
 const mail = new TestMailServer();
-const env = { ...process.env };
 
 beforeAll(async () => {
   await mail.start();
-  stack = await startTestStack();
+  stack = await startTestStack({ env: { SMTP_URL: `smtp://127.0.0.1:${mail.port}`, PARTICIPANTS_MAIL_BACKOFF_MS: '0' } });
   admin = await stack.token('ADMIN');
-  process.env.SMTP_URL = `smtp://127.0.0.1:${mail.port}`;
-  process.env.PUBLIC_BASE_URL = stack.baseUrl;
-  process.env.PARTICIPANTS_MAIL_BACKOFF_MS = '0';
+  // Links in messages lead to this stack's gateway, whose port is known only now.
+  settings().publicBaseUrl = stack.baseUrl;
 });
 afterAll(async () => {
   await stack?.stop();
   await mail.stop().catch(() => undefined);
-  process.env = env;
 });
 
-const db = () => stack.subgraphs.participants.ds;
-const deliver = () => deliverNotifications(db());
+const participants = () => stack.subgraphs.participants;
+const db = () => participants().ds;
+/** The running service's settings (this stack's only). */
+const settings = () => settingsOf(participants());
+const deliver = () => deliverNotifications(participants());
 const notificationCount = async () => Number((await db().query('SELECT count(*)::int AS n FROM participants.notification'))[0].n);
 const CANCEL = 'mutation($input: CancelRegistrationInput!) { cancelRegistration(input: $input) { registration { status } userErrors { code } } }';
 
@@ -196,7 +197,7 @@ describe('messages from the outbox over SMTP', () => {
     await db().query(`UPDATE participants.registration SET offer_expires_at = now() - interval '1 minute' WHERE id = $1`, [b.id]);
     // The link still carries the old deadline; its signature holds, the deadline in it has not passed: the state decides.
     expect((await fetch(link)).status).toBe(409);
-    await processWaitlists(db(), undefined, [networkId]);
+    await processWaitlists(participants(), [networkId]);
     await deliver();
     expect(mail.to(person.email)[2].subject).toMatch(/har gått ut$/);
   });
@@ -205,7 +206,7 @@ describe('messages from the outbox over SMTP', () => {
     const networkId = await createNetwork(stack, { capacity: 100, perMunicipalityLimit: 100 });
     const people = Array.from({ length: 30 }, () => newPerson('parallell'));
     for (const person of people) expect((await register(stack, admin, { networkId, municipalityId: 'NO-4601', person })).payload!.registration!.status).toBe('CONFIRMED');
-    const results = await Promise.all([deliverNotifications(db(), undefined, { batchSize: 5 }), deliverNotifications(db(), undefined, { batchSize: 5 })]);
+    const results = await Promise.all([deliverNotifications(participants(), { batchSize: 5 }), deliverNotifications(participants(), { batchSize: 5 })]);
     expect(results[0].sent + results[1].sent).toBe(30);
     for (const p of people) expect(mail.to(p.email)).toHaveLength(1);
     if (process.env.DATABASE_URL) {
@@ -225,8 +226,8 @@ describe('reminders, settings and the person’s own data', () => {
     await stack.graphql(CANCEL, { token: admin, variables: { input: { registrationId: a.id } } });
     await deliver();
     await db().query(`UPDATE participants.registration SET offer_expires_at = now() + interval '12 hours' WHERE id = $1`, [b.id]);
-    expect(await queueOfferReminders(db())).toBe(1);
-    expect(await queueOfferReminders(db())).toBe(0);
+    expect(await queueOfferReminders(participants())).toBe(1);
+    expect(await queueOfferReminders(participants())).toBe(0);
     await deliver();
     const reminder = mail.to(person.email)[2];
     expect(reminder.subject).toMatch(/^Påminnelse: svar på tilbudet om plass i /);
@@ -265,7 +266,7 @@ describe('reminders, settings and the person’s own data', () => {
 
     // A switched-off reminder is not sent.
     await db().query(`UPDATE participants.registration SET offer_expires_at = now() + interval '11 hours' WHERE id = $1`, [b.id]);
-    expect(await queueOfferReminders(db())).toBe(1);
+    expect(await queueOfferReminders(participants())).toBe(1);
     expect(await deliver()).toMatchObject({ sent: 0, skipped: 1 });
     expect(mail.to(person.email)).toHaveLength(3);
 
@@ -290,7 +291,7 @@ describe('a network cancelled in the networks service', () => {
     const person = newPerson();
     await register(stack, admin, { networkId, municipalityId: 'NO-1103', person });
     await updateNetwork(stack, networkId, { status: 'CANCELLED' });
-    expect((await syncNetworks(db(), undefined, [networkId])).cancelled).toBe(1);
+    expect((await syncNetworks(participants(), [networkId])).cancelled).toBe(1);
     await deliver();
     const [, cancelled] = mail.to(person.email);
     expect(cancelled.subject).toMatch(/er avsluttet$/);
@@ -300,9 +301,8 @@ describe('a network cancelled in the networks service', () => {
 
 describe('the development mailbox', () => {
   it('keeps messages as files and shows them on the gateway’s /dev/mail page without a mail server', async () => {
-    const smtp = process.env.SMTP_URL;
-    process.env.DATA_DIR = mkdtempSync(join(tmpdir(), 'kommunenett-mail-'));
-    delete process.env.SMTP_URL;
+    const smtp = settings().smtpUrl;
+    Object.assign(settings(), { mailDir: join(mkdtempSync(join(tmpdir(), 'kommunenett-mail-')), 'mail'), smtpUrl: null });
     try {
       const networkId = await createNetwork(stack, {});
       const person = newPerson();
@@ -317,7 +317,7 @@ describe('the development mailbox', () => {
       expect(message).toContain('vi har mottatt påmeldingen din');
       expect(message).toContain('<iframe sandbox');
     } finally {
-      process.env.SMTP_URL = smtp;
+      settings().smtpUrl = smtp;
     }
     // With a mail server there is no mailbox to show.
     expect((await fetch(`${stack.baseUrl}/dev/mail`)).status).toBe(404);
@@ -329,13 +329,8 @@ describe('settings', () => {
     ['smtp//mail.example.org', /SMTP_URL is not a URL/],
     ['http://mail.example.org', /must start with smtp:\/\/ or smtps:\/\//],
     ['smtp://:secret@mail.example.org', /password but no user name/],
-  ])('refuses SMTP_URL=%s at start', async (value, message) => {
-    process.env.SMTP_URL = value;
-    try {
-      await expect(startSubgraph(participantsSubgraph, { port: 0, databaseUrl: stack.databaseUrl, internalSecret: 'x'.repeat(32), runJobs: false }))
-        .rejects.toThrow(message);
-    } finally {
-      process.env.SMTP_URL = `smtp://127.0.0.1:${mail.port}`;
-    }
+  ])('refuses SMTP_URL=%s at start', (value, message) => {
+    expect(() => subgraphConfigFromEnv('participants', participantsSubgraph.settings, { SMTP_URL: value, DATABASE_URL: stack.databaseUrl, INTERNAL_AUTH_SECRET: 'x'.repeat(32) }))
+      .toThrow(message);
   });
 });

@@ -67,8 +67,9 @@ type Page = { total: Cell; cells: { edges: { node: Cell }[]; pageInfo: { hasNext
 async function stats(filter: Record<string, string>, groupBy: string[]): Promise<Stats> {
   const cells: Cell[] = [];
   let after: string | null = null;
+  const pageAfter = (cursor: string | null) => stack.graphql<{ participationStatistics: Page }>(STATS, { token: analyst, variables: { f: filter, g: groupBy, after: cursor } });
   for (;;) {
-    const res = await stack.graphql<{ participationStatistics: Page }>(STATS, { token: analyst, variables: { f: filter, g: groupBy, after } });
+    const res = await pageAfter(after);
     expect(res.body.errors).toBeUndefined();
     const { total, cells: page } = res.body.data!.participationStatistics;
     cells.push(...page.edges.map((e) => e.node));

@@ -7,23 +7,25 @@ import { DEMO } from '@kommunenett/reference-data';
 import { deliverWebhooks, signWebhook } from '../src/services/webhooks';
 import { isPublicAddress, privateTargetOf } from '../src/services/outbound';
 import { createNetwork, newPerson, register } from './fixtures';
+import { settingsOf } from '../src/config';
 
 let stack: TestStack;
 let partner: string;
 let otherPartner: string;
 let networkId: string;
 beforeAll(async () => {
-  process.env.PARTICIPANTS_WEBHOOK_ALLOW_HTTP = 'true';
   // The test's endpoint listens on loopback; one test below turns this off to see it refused.
-  process.env.PARTICIPANTS_WEBHOOK_ALLOW_PRIVATE = 'true';
-  stack = await startTestStack();
+  stack = await startTestStack({ env: { PARTICIPANTS_WEBHOOK_ALLOW_HTTP: 'true', PARTICIPANTS_WEBHOOK_ALLOW_PRIVATE: 'true' } });
   partner = await stack.token('PARTNER', { org: 'ks', client_id: 'ks-medlemsregister', scope: 'registrations:read registrations:write webhooks:manage' });
   otherPartner = await stack.token('PARTNER', { org: 'ks', client_id: 'kommune-hr', scope: 'registrations:read registrations:write' });
   networkId = await createNetwork(stack, { hostIds: ['ks'], capacity: 40, perMunicipalityLimit: 5 });
 }, 180_000);
 afterAll(async () => { await stack?.stop(); });
 
-const db = () => stack.subgraphs.participants.ds;
+const participants = () => stack.subgraphs.participants;
+const db = () => participants().ds;
+/** The running service's settings: a test that changes one changes it here, for this stack only. */
+const settings = () => settingsOf(participants());
 const countRegistrations = async (where = 'true', params: unknown[] = []) =>
   ((await db().query(`SELECT count(*)::int AS n FROM participants.registration WHERE ${where}`, params)) as { n: number }[])[0].n;
 
@@ -174,14 +176,14 @@ describe('signed webhooks from the outbox', () => {
     expect(((await db().query('SELECT count(*)::int AS n FROM participants.webhook_delivery')) as { n: number }[])[0].n).toBe(outboxBefore);
 
     failNext = 1;
-    process.env.PARTICIPANTS_WEBHOOK_BACKOFF_MS = '0';
-    expect(await deliverWebhooks(db())).toEqual({ delivered: 0, failed: 0 });
+    settings().webhookBackoffMs = 0;
+    expect(await deliverWebhooks(participants())).toEqual({ delivered: 0, failed: 0 });
     let [delivery] = (await db().query('SELECT status, attempts, last_status_code AS code FROM participants.webhook_delivery WHERE subscription_id = $1', [subscriptionId])) as { status: string; attempts: number; code: number }[];
     expect(delivery).toEqual({ status: 'PENDING', attempts: 1, code: 503 });
-    expect(await deliverWebhooks(db())).toEqual({ delivered: 1, failed: 0 });
+    expect(await deliverWebhooks(participants())).toEqual({ delivered: 1, failed: 0 });
     [delivery] = (await db().query('SELECT status, attempts, last_status_code AS code FROM participants.webhook_delivery WHERE subscription_id = $1', [subscriptionId])) as { status: string; attempts: number; code: number }[];
     expect(delivery).toEqual({ status: 'DELIVERED', attempts: 2, code: 204 });
-    delete process.env.PARTICIPANTS_WEBHOOK_BACKOFF_MS;
+    settings().webhookBackoffMs = 30_000;
 
     expect(received).toHaveLength(1);
     const [{ headers, body }] = received;
@@ -189,7 +191,7 @@ describe('signed webhooks from the outbox', () => {
     const event = JSON.parse(body);
     expect(event).toMatchObject({ type: 'registration.created', data: { registrationId: reg.id, networkId, municipalityId: 'NO-4601', status: 'CONFIRMED', previousStatus: null } });
     expect(Object.keys(event.data).sort()).toEqual(['municipalityId', 'networkId', 'previousStatus', 'registrationId', 'status']);
-    expect(await deliverWebhooks(db())).toEqual({ delivered: 0, failed: 0 });
+    expect(await deliverWebhooks(participants())).toEqual({ delivered: 0, failed: 0 });
 
     const history = await stack.graphql<{ webhookSubscriptions: { deliveries: { edges: { node: { status: string; attempts: number; change: { kind: string } } }[] } }[] }>(
       '{ webhookSubscriptions { deliveries(first: 10) { edges { node { status attempts change { kind } } } } } }', { token: partner });
@@ -197,7 +199,7 @@ describe('signed webhooks from the outbox', () => {
   });
 
   it('refuses every other spelling of a refused address at subscription', async () => {
-    process.env.PARTICIPANTS_WEBHOOK_ALLOW_PRIVATE = 'false';
+    settings().webhookAllowPrivate = false;
     try {
       const spellings = [
         'https://localhost./hook', 'https://LOCALHOST/hook', 'https://api.localhost./hook', 'https://ip6-localhost/hook',
@@ -213,15 +215,15 @@ describe('signed webhooks from the outbox', () => {
       }
       // Public addresses in the same spellings are still accepted by the URL check.
       for (const target of ['https://example.org./hook', 'https://[::ffff:5db8:d70e]/hook', 'https://1572395790/hook']) {
-        expect(privateTargetOf(target)).toBeNull();
+        expect(privateTargetOf(target, false)).toBeNull();
       }
     } finally {
-      process.env.PARTICIPANTS_WEBHOOK_ALLOW_PRIVATE = 'true';
+      settings().webhookAllowPrivate = true;
     }
   });
 
   it('refuses endpoints on loopback, private and metadata addresses, by URL and by what a host name resolves to', async () => {
-    process.env.PARTICIPANTS_WEBHOOK_ALLOW_PRIVATE = 'false';
+    settings().webhookAllowPrivate = false;
     try {
       const codes = async (target: string) => (await stack.graphql<{ createWebhookSubscription: { subscription: unknown; userErrors: { field: string[]; code: string }[] } }>(
         SUBSCRIBE, { token: partner, variables: { input: { url: target, secret } } })).body.data!.createWebhookSubscription;
@@ -243,14 +245,14 @@ describe('signed webhooks from the outbox', () => {
       await db().query(`INSERT INTO participants.webhook_delivery (id, subscription_id, change_seq, status, attempts, next_attempt_at)
         VALUES (gen_random_uuid(), $1, $2, 'PENDING', 0, now())`, [subscriptionId, seq]);
       const receivedBefore = received.length;
-      expect(await deliverWebhooks(db())).toEqual({ delivered: 0, failed: 0 });
+      expect(await deliverWebhooks(participants())).toEqual({ delivered: 0, failed: 0 });
       const [delivery] = (await db().query('SELECT status, last_error AS error FROM participants.webhook_delivery WHERE subscription_id = $1', [subscriptionId])) as { status: string; error: string }[];
       expect(delivery.status).toBe('PENDING');
       expect(delivery.error).toBe(`${ownName} resolves to no public address`);
       expect(received.length).toBe(receivedBefore);
       await db().query('UPDATE participants.webhook_subscription SET active = false WHERE id = $1', [subscriptionId]);
     } finally {
-      process.env.PARTICIPANTS_WEBHOOK_ALLOW_PRIVATE = 'true';
+      settings().webhookAllowPrivate = true;
     }
   });
 });

@@ -82,7 +82,7 @@ describe('the waitlist moves by itself', () => {
     const sandnes = await stack.token('COORDINATOR', { municipality: 'NO-3203' });
     const late = await stack.graphql<Payload<'acceptOffer'>>(ACCEPT, { token: sandnes, variables: { input: { registrationId: c.id } } });
     expect(late.body.data!.acceptOffer.userErrors).toEqual([{ code: 'OFFER_EXPIRED' }]);
-    await processWaitlists(db());
+    await processWaitlists(stack.subgraphs.participants);
     rows = await statuses(networkId);
     expect(rows.find((r) => r.id === c.id)!.status).toBe('CANCELLED');
     expect(rows.find((r) => r.id === d.id)!.status).toBe('OFFERED');
@@ -103,18 +103,18 @@ describe('the waitlist moves by itself', () => {
     expect([x1.waitlistPosition, x2.waitlistPosition, y.waitlistPosition]).toEqual([1, 2, 3]);
 
     // Full, with a waitlist: the job reads the network but has nothing to lock or write.
-    expect(await processWaitlists(db(), undefined, [networkId])).toEqual({ expired: 0, networks: 1, settled: 0 });
+    expect(await processWaitlists(stack.subgraphs.participants, [networkId])).toEqual({ expired: 0, networks: 1, settled: 0 });
 
     // One more seat: Oslo needs two together, so the seat goes to the next that fits.
     await updateNetwork(stack, networkId, { capacity: 3 });
-    expect(await processWaitlists(db(), undefined, [networkId])).toEqual({ expired: 0, networks: 1, settled: 1 });
+    expect(await processWaitlists(stack.subgraphs.participants, [networkId])).toEqual({ expired: 0, networks: 1, settled: 1 });
     let rows = await statuses(networkId);
     expect([x1, x2, y].map((r) => rows.find((row) => row.id === r.id)!.status)).toEqual(['WAITLISTED', 'WAITLISTED', 'OFFERED']);
     expect(rows.find((r) => r.id === x1.id)!.pos).toBe(1);
 
     // Two more seats: Oslo's group moves together.
     await updateNetwork(stack, networkId, { capacity: 5 });
-    await processWaitlists(db());
+    await processWaitlists(stack.subgraphs.participants);
     rows = await statuses(networkId);
     expect([x1, x2].map((r) => rows.find((row) => row.id === r.id)!.status)).toEqual(['OFFERED', 'OFFERED']);
   });
@@ -128,7 +128,7 @@ describe('when a network is cancelled', () => {
     expect([first.status, second.status]).toEqual(['CONFIRMED', 'WAITLISTED']);
 
     // Nothing to do while the network runs.
-    expect(await syncNetworks(db(), undefined, [networkId])).toEqual({ networks: 1, cancelled: 0 });
+    expect(await syncNetworks(stack.subgraphs.participants, [networkId])).toEqual({ networks: 1, cancelled: 0 });
 
     const { body } = await stack.graphql<{ network: { version: number } }>('query($id: ID!) { network(id: $id) { version } }', { token: admin, variables: { id: networkId } });
     const cancelled = await stack.graphql<{ cancelNetwork: { userErrors: unknown[] } }>(
@@ -136,7 +136,7 @@ describe('when a network is cancelled', () => {
       { token: admin, variables: { input: { networkId, expectedVersion: body.data!.network.version, reason: 'For få påmeldte' } } });
     expect(cancelled.body.data!.cancelNetwork.userErrors).toEqual([]);
 
-    expect(await syncNetworks(db(), undefined, [networkId])).toEqual({ networks: 1, cancelled: 2 });
+    expect(await syncNetworks(stack.subgraphs.participants, [networkId])).toEqual({ networks: 1, cancelled: 2 });
     const rows = (await db().query(`SELECT status, status_reason AS reason, decided_by AS "decidedBy" FROM participants.registration WHERE network_id = $1`, [networkId])) as { status: string; reason: string; decidedBy: string }[];
     expect(rows).toEqual([1, 2].map(() => ({ status: 'CANCELLED', reason: 'Nettverket er avlyst / the network was cancelled', decidedBy: 'service:participants' })));
     const changes = (await db().query(`SELECT previous_status AS "from", status FROM participants.registration_change
@@ -148,6 +148,6 @@ describe('when a network is cancelled', () => {
     expect(snapshot.status).toBe('CANCELLED');
     const ids = ((await db().query(`SELECT network_id::text AS id FROM participants.network_snapshot WHERE status NOT IN ('CANCELLED', 'COMPLETED')`)) as { id: string }[]).map((r) => r.id);
     expect(ids).not.toContain(networkId);
-    expect((await syncNetworks(db())).networks).toBe(ids.length);
+    expect((await syncNetworks(stack.subgraphs.participants)).networks).toBe(ids.length);
   });
 });

@@ -10,10 +10,8 @@ let server: Server;
 let stack: TestStack;
 let partner: string;
 let networkId: string;
-const env = { ...process.env };
 
 beforeAll(async () => {
-  Object.assign(process.env, { PARTICIPANTS_WEBHOOK_ALLOW_HTTP: 'true', PARTICIPANTS_WEBHOOK_ALLOW_PRIVATE: 'true', PARTICIPANTS_WEBHOOK_MAX_ATTEMPTS: '1' });
   server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => { body += c.toString(); });
@@ -23,14 +21,13 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  stack = await startTestStack();
+  stack = await startTestStack({ env: { PARTICIPANTS_WEBHOOK_ALLOW_HTTP: 'true', PARTICIPANTS_WEBHOOK_ALLOW_PRIVATE: 'true', PARTICIPANTS_WEBHOOK_MAX_ATTEMPTS: '1' } });
   partner = await stack.token('PARTNER', { org: 'ks', client_id: 'ks-gjenoppretting', scope: 'registrations:read registrations:write webhooks:manage' });
   networkId = await createNetwork(stack, { hostIds: ['ks'] });
 });
 afterAll(async () => {
   await stack?.stop();
   await new Promise((resolve) => server.close(resolve));
-  process.env = env;
 });
 
 const db = () => stack.subgraphs.participants.ds;
@@ -55,7 +52,7 @@ describe('webhooks a partner can recover', () => {
     const subscriptionId = created.body.data!.createWebhookSubscription.subscription.id;
 
     await registerOne();
-    await deliverWebhooks(db());
+    await deliverWebhooks(stack.subgraphs.participants);
     const [failed] = await deliveries();
     expect(failed).toMatchObject({ status: 'FAILED', attempts: 1, lastStatusCode: 500, lastResponseExcerpt: 'database down' });
 
@@ -65,7 +62,7 @@ describe('webhooks a partner can recover', () => {
     expect(again.body.data!.redeliverWebhookDelivery).toEqual({ delivery: { id: failed.id, status: 'PENDING' }, userErrors: [] });
     expect((await stack.graphql<{ redeliverWebhookDelivery: { userErrors: unknown } }>(REDELIVER, { token: partner, variables: { input: { id: failed.id } } }))
       .body.data!.redeliverWebhookDelivery.userErrors).toEqual([{ code: 'ALREADY_PENDING' }]);
-    await deliverWebhooks(db());
+    await deliverWebhooks(stack.subgraphs.participants);
     expect((await deliveries())[0]).toMatchObject({ status: 'DELIVERED', attempts: 1, lastStatusCode: 200, lastResponseExcerpt: 'ok' });
     expect(received).toHaveLength(2);
     expect(received[1].body).toBe(received[0].body);
@@ -76,13 +73,13 @@ describe('webhooks a partner can recover', () => {
     answer = { status: 503, body: 'maintenance' };
     await registerOne();
     await registerOne();
-    await deliverWebhooks(db());
+    await deliverWebhooks(stack.subgraphs.participants);
     expect((await deliveries()).filter((d) => d.status === 'FAILED')).toHaveLength(2);
     answer = { status: 200, body: 'ok' };
     const ALL = 'mutation($input: RedeliverFailedWebhookDeliveriesInput!) { redeliverFailedWebhookDeliveries(input: $input) { count userErrors { code } } }';
     expect((await stack.graphql(ALL, { token: partner, variables: { input: { subscriptionId, since } } })).body.data)
       .toEqual({ redeliverFailedWebhookDeliveries: { count: 2, userErrors: [] } });
-    await deliverWebhooks(db());
+    await deliverWebhooks(stack.subgraphs.participants);
     expect((await deliveries()).map((d) => d.status)).toEqual(['DELIVERED', 'DELIVERED', 'DELIVERED']);
 
     // Rotation: both secrets sign during the overlap, then only the new one.
@@ -90,12 +87,12 @@ describe('webhooks a partner can recover', () => {
     const rotated = await stack.graphql<{ rotateWebhookSecret: { subscription: { previousSecretExpiresAt: string } } }>(ROTATE, { token: partner, variables: { input: { id: subscriptionId, secret: SECRET_B, overlapHours: 24 } } });
     expect(new Date(rotated.body.data!.rotateWebhookSecret.subscription.previousSecretExpiresAt).getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
     await registerOne();
-    await deliverWebhooks(db());
+    await deliverWebhooks(stack.subgraphs.participants);
     const during = received[received.length - 1];
     expect([signedWith(SECRET_B, during), signedWith(SECRET_A, during)]).toEqual([true, true]);
     await db().query(`UPDATE participants.webhook_subscription SET previous_secret_expires_at = now() - interval '1 second' WHERE id = $1`, [subscriptionId]);
     await registerOne();
-    await deliverWebhooks(db());
+    await deliverWebhooks(stack.subgraphs.participants);
     const after = received[received.length - 1];
     expect([signedWith(SECRET_B, after), signedWith(SECRET_A, after)]).toEqual([true, false]);
   });

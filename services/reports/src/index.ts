@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { In } from 'typeorm';
-import { DEFAULT_SUBGRAPH_PORTS, type SubgraphDefinition } from '@kommunenett/subgraph-kit';
+import { type SubgraphDefinition } from '@kommunenett/subgraph-kit';
+import { reportsSettingsSchema } from './config';
 import { Indicator } from './entities/indicator.entity';
 import { Audit, Finding, IndicatorValue, RecommendationStatus, Report, Risk } from './entities/report.entity';
 import { Survey, SurveyAnswer, SurveyOption, SurveyQuestion, SurveyResult } from './entities/survey.entity';
@@ -25,7 +26,6 @@ export { insertGeneratedValues, type GeneratedValue } from './seed/generated-val
 /** The reports subgraph: indicators, municipalities' reports, surveys and statistics across municipalities. */
 export const reportsSubgraph: SubgraphDefinition = {
   name: 'reports',
-  defaultPort: DEFAULT_SUBGRAPH_PORTS.reports,
   resolvers: [
     IndicatorResolver, ReportResolver, IndicatorValueResolver, RiskResolver, AuditResolver, FindingResolver, RecommendationStatusResolver,
     StatisticsResolver, SurveyResolver, SurveyQuestionResolver,
@@ -45,6 +45,7 @@ export const reportsSubgraph: SubgraphDefinition = {
   ],
   tables: [Indicator, Report, IndicatorValue, Risk, Audit, Finding, RecommendationStatus, Survey, SurveyQuestion, SurveyOption, SurveyResult, SurveyAnswer],
   migrations,
+  settings: reportsSettingsSchema,
   seed: seedReportsDemo,
   volumeSeed: seedReportsVolume,
 };

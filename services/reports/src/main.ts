@@ -1,10 +1,5 @@
-import { onShutdownSignal, startSubgraph } from '@kommunenett/subgraph-kit';
+/** The reports subgraph process: the one place it reads its environment (parsed once, see the kit's config.ts). */
+import { runSubgraphProcess } from '@kommunenett/subgraph-kit';
 import { reportsSubgraph } from './index';
 
-startSubgraph(reportsSubgraph).then(
-  (running) => onShutdownSignal(() => running.stop(), running.log),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runSubgraphProcess(reportsSubgraph, process.env);

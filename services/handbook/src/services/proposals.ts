@@ -42,7 +42,7 @@ const proposeSchema = z.object({
 
 /** Where a proposal may come from: the networks service owns networks and sessions. */
 async function checkOrigin(ctx: RequestContext, networkId: string, sessionId: string | null | undefined) {
-  const networks = internalClient('handbook', 'networks');
+  const networks = internalClient(ctx, 'networks');
   const [network] = await networks.entities<{ id: string }>('Network', [networkId], 'id', ctx.requestId);
   if (!network) return [userError('networkId', `Network ${networkId} was not found.`, 'NOT_FOUND')];
   if (sessionId) {

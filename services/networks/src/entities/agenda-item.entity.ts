@@ -15,6 +15,8 @@ export class AgendaItem {
   @Column('timestamptz', { name: 'ends_at', nullable: true }) endsAt: Date | null;
   @Field() @Column('text') title: string;
   @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) description: string | null;
+  @Field(() => [String], { description: 'The points the agenda lists under the item, in order and worded as the agenda words them (e.g. the parts of a project presentation); empty when it lists none.' })
+  @Column('text', { array: true, default: () => "'{}'" }) points: string[];
   @Field(() => AgendaItemKind) @Column('text') kind: AgendaItemKind;
   @Column('text', { nullable: true }) leaders: string | null;
   @Column('uuid', { array: true, name: 'leader_person_ids', default: () => "'{}'" }) leaderPersonIds: string[];

@@ -44,6 +44,8 @@ export class Network {
   @Field(() => [RegistrantKind]) @Column('text', { array: true, name: 'eligible_kinds' }) eligibleKinds: RegistrantKind[];
   @Field(() => Int, { nullable: true, description: 'Maximum number of participants.' }) @Column('int', { nullable: true }) capacity: number | null;
   @Field(() => Int, { nullable: true }) @Column('int', { name: 'capacity_min', nullable: true }) capacityMin: number | null;
+  @Field(() => Int, { nullable: true, description: 'Number of municipalities the network is set up for, as its programme states it (004: «2 nettverk med tema omdømme – 16 kommuner», so 8 each); null when not stated. municipalityCount counts the registered ones.' })
+  @Column('int', { name: 'planned_municipality_count', nullable: true }) plannedMunicipalityCount: number | null;
   @Field(() => Int, { nullable: true, description: 'Most participants one municipality may register.' }) @Column('int', { name: 'per_municipality_limit', nullable: true }) perMunicipalityLimit: number | null;
   @Field(() => Int, { nullable: true, description: 'Fewest participants a municipality should register.' }) @Column('int', { name: 'per_municipality_min', nullable: true }) perMunicipalityMin: number | null;
   @Field(() => Date, { nullable: true }) @Column('timestamptz', { name: 'registration_opens_at', nullable: true }) registrationOpensAt: Date | null;

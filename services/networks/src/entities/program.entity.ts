@@ -15,6 +15,8 @@ export class Program {
   @Column('text', { array: true, name: 'partner_ids', default: () => "'{}'" }) partnerIds: string[];
   @Column('text', { name: 'funder_id', nullable: true }) funderId: string | null;
   @Field(() => [String]) @Column('text', { array: true, default: () => "'{}'" }) themes: string[];
+  /** People who signed the programme's invitation, in the order they signed (000: KS and TI Norge). */
+  @Column('uuid', { array: true, name: 'signatory_person_ids', default: () => "'{}'" }) signatoryPersonIds: string[];
   @Field(() => String, { nullable: true, description: 'First month of the programme, YYYY-MM.' }) @Column('text', { name: 'period_start', nullable: true }) periodStart: string | null;
   @Field(() => String, { nullable: true, description: 'Last month of the programme, YYYY-MM.' }) @Column('text', { name: 'period_end', nullable: true }) periodEnd: string | null;
   @Field(() => Int, { description: 'Increases with every change; pass it as expectedVersion when updating.' }) @VersionColumn() version: number;

@@ -18,6 +18,8 @@ export class Session {
   @Field() @Column('text') title: string;
   @Field(() => String, { nullable: true, description: 'Theme of the session, e.g. «Risiko og sårbarhet for korrupsjon».' }) @Column('text', { nullable: true }) theme: string | null;
   @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) description: string | null;
+  @Field(() => [String], { description: 'The points the invitation or programme lists for the session, in order and worded as it words them (a sub-point follows its point); empty when it lists none.' })
+  @Column('text', { array: true, default: () => "'{}'" }) points: string[];
   @Field(() => Date, { nullable: true, description: 'Start, when the exact date is known.' }) @Column('timestamptz', { name: 'starts_at', nullable: true }) startsAt: Date | null;
   @Field(() => Date, { nullable: true, description: 'End, when the exact date is known; may be the next day (overnight stay, lunch to lunch).' }) @Column('timestamptz', { name: 'ends_at', nullable: true }) endsAt: Date | null;
   @Field(() => String, { nullable: true, description: 'Month the session is planned for while the exact date is not known, e.g. "2013-10"; the first month of a span.' })

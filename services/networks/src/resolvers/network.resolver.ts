@@ -25,6 +25,7 @@ class CreateNetworkInput {
   @Field(() => [RegistrantKind], { nullable: true, description: 'Default: municipalities.' }) eligibleKinds?: RegistrantKind[];
   @Field(() => Int, { nullable: true, description: 'Most participants.' }) capacity?: number | null;
   @Field(() => Int, { nullable: true, description: 'Fewest participants for the network to run.' }) capacityMin?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Number of municipalities the network is set up for, when its programme states it.' }) plannedMunicipalityCount?: number | null;
   @Field(() => Int, { nullable: true }) perMunicipalityLimit?: number | null;
   @Field(() => Int, { nullable: true }) perMunicipalityMin?: number | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD. First day of registration (from 00:00).' }) registrationOpensOn?: string | null;
@@ -49,6 +50,7 @@ class UpdateNetworkInput {
   @Field(() => [RegistrantKind], { nullable: true }) eligibleKinds?: RegistrantKind[];
   @Field(() => Int, { nullable: true }) capacity?: number | null;
   @Field(() => Int, { nullable: true }) capacityMin?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Number of municipalities the network is set up for, when its programme states it.' }) plannedMunicipalityCount?: number | null;
   @Field(() => Int, { nullable: true }) perMunicipalityLimit?: number | null;
   @Field(() => Int, { nullable: true }) perMunicipalityMin?: number | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' }) registrationOpensOn?: string | null;

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, keysetPage, type RequestContext, Payload, payload } from '@kommunenett/subgraph-kit';
 import { Program } from '../entities/program.entity';
-import { Organization, organizationRef } from '../entities/references';
+import { Organization, organizationRef, Person, personRef } from '../entities/references';
 import { Language, NetworkOrder, ProgramStatus } from '../entities/enums';
 import { programById } from '../loaders';
 import { networkCatalogue } from '../services/networks';
@@ -67,6 +67,12 @@ export class ProgramResolver {
   @FieldResolver(() => Organization, { nullable: true, description: 'Who funds the programme (e.g. the ministry).' })
   funder(@Root() p: Program) {
     return p.funderId ? organizationRef(p.funderId) : null;
+  }
+
+  @Authorized()
+  @FieldResolver(() => [Person], { nullable: 'items', description: 'People who signed the programme’s invitation to take part, in the order they signed (e.g. KS’ chief executive and TI Norge’s secretary general), each as far as you may see them directly: null for one you may not see. Signed-in callers only.' })
+  signatories(@Root() p: Program) {
+    return p.signatoryPersonIds.map(personRef);
   }
 
   @FieldResolver(() => NetworkConnection, { description: 'The programme’s networks the viewer may see, by name.' })

@@ -84,6 +84,7 @@ class AgendaItemInput {
   @Field(() => String, { nullable: true, description: 'Who leads the item, as text.' }) leaders?: string | null;
   @Field(() => [ID], { nullable: true }) leaderPersonIds?: string[];
   @Field({ nullable: true, description: 'Runs at the same time as other items; exempt from the overlap check.' }) parallel?: boolean;
+  @Field(() => [String], { nullable: true, description: 'The points listed under the item, in order, worded as the agenda words them.' }) points?: string[];
   @Field(() => [String], { nullable: true }) handbookAnchors?: string[];
   @Field(() => [ID], { nullable: true }) toolIds?: string[];
 }

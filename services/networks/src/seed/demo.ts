@@ -8,10 +8,10 @@ import { AgendaItem } from '../entities/agenda-item.entity';
 import { Assignment } from '../entities/assignment.entity';
 import { Country, Language, NetworkStatus, ProgramStatus, RegistrantKind, SessionKind } from '../entities/enums';
 import { endOfLocalDay, startOfMonth, timeZoneFor, zonedInstant } from '../services/time';
-import { SAMAN_FIRST_GATHERING, SAMAN_LEAD_PERSON } from './saman-first-gathering';
+import { SAMAN_FIRST_GATHERING } from './saman-first-gathering';
 
 export type SessionSeed = {
-  id?: string; kind?: SessionKind; title: string; theme?: string; description?: string;
+  id?: string; kind?: SessionKind; title: string; theme?: string; description?: string; points?: string[];
   /** Start date and time, end date and time, local to the network. */
   exact?: [string, string, string, string];
   /** A month, or the first and last month of a span. */
@@ -28,26 +28,34 @@ export function sessionRows(networkId: string, key: string, country: 'NO' | 'SE'
     const plannedMonth = s.planned?.[0] ?? null;
     return {
       id: s.id ?? demoId(`session:${key}-${i + 1}`), networkId, sequence: i + 1, kind: s.kind ?? SessionKind.GATHERING, title: s.title,
-      theme: s.theme ?? null, description: s.description ?? null, startsAt, endsAt, plannedMonth, plannedTo: s.planned?.[1] ?? null,
+      theme: s.theme ?? null, description: s.description ?? null, points: s.points ?? [], startsAt, endsAt, plannedMonth, plannedTo: s.planned?.[1] ?? null,
       locationVenue: null, locationPlace: s.place ?? null, locationMunicipalityId: s.municipalityId ?? null,
       sortDate: startsAt ?? (plannedMonth ? startOfMonth(plannedMonth, tz) : null),
     };
   });
 }
 
-/** Themes of the three gatherings of the anti-corruption networks (000). */
+/** The three gatherings of the anti-corruption networks (000): theme, the invitation's points, and how each one works. */
 export const ANTIKORRUPSJON_SESSIONS = [
   {
     title: 'Første samling', theme: 'Risiko og sårbarhet for korrupsjon',
-    description: 'Hva er korrupsjon og hvilke risikosoner finnes i kommuner? Presentasjon av håndboken «Beskytt kommunen!». Vurdering av status i egen kommune. Metoder og verktøy. Sikkerhetshull knyttet til verdier, holdninger og kultur og til rutiner, struktur og kompetanse. Samlingen munner ut i at deltakerne velger et case fra egen kommune til neste samling. Fra lunsj til lunsj, med overnatting.',
+    points: ['Hva er korrupsjon og hvilke risikosoner finnes i kommuner?', 'Presentasjon av håndboken', 'Vurdering av status i egen kommune',
+      'Presentasjon av aktuelle metoder og verktøy', 'Sikkerhetshull i egen kommune eller virksomhet, knyttet til', 'verdier, holdninger og kultur',
+      'rutiner, struktur og kompetanse', 'Eksempler og erfaringer fra egen virksomhet'],
+    description: 'Arbeidsformen på samlingen veksler mellom formidling av kunnskap og arbeidsprosesser der deltakerne diskuterer korrupsjonsutfordringer og løser oppgaver med bakgrunn i situasjonen i egen kommune. Samlingen munner ut i at deltakerne velger et case fra egen kommune eller en aktivitet som skal settes i gang i egen virksomhet til neste samling. Fra lunsj til lunsj, med overnatting.',
   },
   {
     title: 'Andre samling', theme: 'Beskytt kommunen – hvordan få det til praksis?',
-    description: 'Deltakerkommunene presenterer egne erfaringer og situasjonsbeskrivelsen. Forankring i egen kommune. Hvilke metoder og verktøy er utprøvd og hvordan har de fungert? Mål for videre arbeid.',
+    points: ['Hva har skjedd siden første samling? Deltakerkommunene presenterer egne erfaringer og situasjonsbeskrivelsen',
+      'Hvordan er arbeidet forankret i egen kommune/egen virksomhet?', 'Hvilke metoder og verktøy er utprøvd og hvordan har de fungert?',
+      'Hva skal til for at metoder og verktøy fungerer bedre?', 'Mål for videre arbeid'],
+    description: 'Arbeidsformen på samlingen veksler mellom presentasjoner av lokale erfaringer, diskusjon om felles læringspunkter og en styrt arbeidsprosess om metode- og verktøyutvikling. Samlingen munner ut i mål for den enkelte deltaker/kommunes aktivitet fram til neste samling.',
   },
   {
     title: 'Tredje samling', theme: 'Systematisk antikorrupsjonsarbeid i egen kommune/egen virksomhet',
-    description: 'Erfaringer og lærdommer fra nettverkskommunene. Gode metoder og verktøy. Anbefalinger for et kommunalt antikorrupsjonsprogram, basert på nettverkskommunenes erfaringer.',
+    points: ['Erfaringer og lærdommer fra nettverkskommunene', 'Gode metoder og verktøy i et kommunalt antikorrupsjonsarbeid',
+      'Hvordan arbeide med verdier, holdninger og kultur?', 'Hvordan arbeide med rutiner, struktur og kompetanse?',
+      'Anbefalinger for et kommunalt antikorrupsjonsprogram, basert på nettverkskommunenes erfaringer'],
   },
 ];
 
@@ -79,6 +87,8 @@ export async function seedNetworksDemo(ds: DataSource, log: Logger): Promise<voi
       description: 'Prosjekt i regi av KS og Transparency International Norge for å hjelpe kommuner, fylkeskommuner og kommunale bedrifter i gang med et korrupsjonsforebyggende arbeid. Støttet av Kommunal- og regionaldepartementet.',
       language: Language.nb, status: ProgramStatus.COMPLETED, ownerIds: ['ks', 'ti-norge'], partnerIds: [], funderId: 'kdd',
       themes: ['antikorrupsjon', 'etikk', 'internkontroll'], periodStart: '2013-05', periodEnd: '2014-03',
+      // «Med hilsen Sigrun Vågeng, administrerende direktør, KS; Guro Slettemark, generalsekretær, Transparency International Norge»
+      signatoryPersonIds: [DEMO.namedPeople.sigrunVageng, DEMO.namedPeople.guroSlettemark],
     },
     {
       id: DEMO.programs.sklKorruption2019, name: 'Korruptionsbekämpning, nätverk',
@@ -98,26 +108,34 @@ export async function seedNetworksDemo(ds: DataSource, log: Logger): Promise<voi
       language: Language.nb, status: ProgramStatus.COMPLETED, ownerIds: ['ks'], partnerIds: [], funderId: null,
       themes: ['lederrekruttering', 'mangfold'], periodStart: '2007-09', periodEnd: '2008-12',
     },
+    {
+      // 003 dates it only as «for få år siden» (a few years before 2007); the demo places it in 2004–2005.
+      id: DEMO.programs.ksKandidatKvinner, name: 'Kandidatnettverk for kvinner',
+      description: 'Kandidatnettverket KS etablerte for å få flere kvinner til å søke ledige rådmannsstillinger.',
+      language: Language.nb, status: ProgramStatus.COMPLETED, ownerIds: ['ks'], partnerIds: [], funderId: null,
+      themes: ['lederrekruttering'], periodStart: '2004-09', periodEnd: '2005-12',
+    },
   ];
   const oslo = timeZoneFor('NO');
   const antikorrupsjonNetwork = (id: string, letter: string): Partial<Network> => ({
     id, programId: DEMO.programs.antikorrupsjon2013, name: `Antikorrupsjonsnettverk ${letter}`,
     description: 'Deltakerne lærer om korrupsjon, deler erfaringer, diskuterer korrupsjonsrisiko i egen virksomhet eller kommune, og utvikler metoder og aktiviteter i eget antikorrupsjonsarbeid. Nettverkssamlingene ledes av TI Norge og KS.',
     theme: 'antikorrupsjon', country: Country.NO, language: Language.nb, status: NetworkStatus.COMPLETED,
-    hostIds: ['ti-norge', 'ks'], contactPersonIds: [DEMO.people.tiFacilitator],
+    hostIds: ['ti-norge', 'ks'], contactPersonIds: [DEMO.namedPeople.torDolvik],
     targetRoles: ['administrativ ledelse', 'fagansvarlige ledere'], eligibleKinds: [RegistrantKind.MUNICIPALITY, RegistrantKind.COUNTY],
     capacity: 30, capacityMin: 20, perMunicipalityLimit: 3, perMunicipalityMin: 2,
     registrationOpensAt: null, registrationDeadline: endOfLocalDay('2013-05-21', oslo), requiresApproval: false, requiresLeadershipAnchoring: true,
     costNote: 'Kommunene dekker selv kostnader til reise og opphold på samlingene. For øvrig er det ingen avgift for deltakelsen i nettverkene.',
     timeZone: oslo, cancellationReason: null,
   });
-  const samanNetwork = (id: string, name: string, theme: string, municipalities: number): Partial<Network> => ({
+  const samanNetwork = (id: string, name: string, theme: string, municipalities: number, contactPersonIds = [DEMO.people.samanNetworkLead]): Partial<Network> => ({
     id, programId: DEMO.programs.saman2013, name, description: `Nettverk i «Saman om ein betre kommune» med tema ${theme}: ${municipalities} kommuner.`,
     theme, country: Country.NO, language: Language.nb, status: NetworkStatus.COMPLETED, hostIds: ['ks', 'kdd', 'fagforbundet'],
-    contactPersonIds: [DEMO.people.samanNetworkLead], targetRoles: ['prosjektledere', 'tillitsvalgte', 'ledere'],
+    // «Roller i prosjektet – nettverksleder og prosjektleder»
+    contactPersonIds, targetRoles: ['nettverksleder', 'prosjektleder'],
     eligibleKinds: [RegistrantKind.MUNICIPALITY], capacity: null, capacityMin: null, perMunicipalityLimit: null, perMunicipalityMin: null,
     registrationOpensAt: null, registrationDeadline: null, requiresApproval: true, requiresLeadershipAnchoring: true, costNote: null,
-    timeZone: oslo, cancellationReason: null,
+    timeZone: oslo, cancellationReason: null, plannedMunicipalityCount: municipalities,
   });
   const networks: Partial<Network>[] = [
     antikorrupsjonNetwork(DEMO.networks.antikorrupsjonA, 'A'),
@@ -127,13 +145,13 @@ export async function seedNetworksDemo(ds: DataSource, log: Logger): Promise<voi
       id: DEMO.networks.sklKorruption2019, programId: DEMO.programs.sklKorruption2019, name: 'Nätverk för korruptionsbekämpning 2019',
       description: 'Kommunen eller regionen utser en till två deltagare med mandat att driva frågan i den egna organisationen. Nätverket organiseras och stöds av experter och processledare från SKL. Innehåll: fördjupad kunskap om lagstiftning, guidelines och rekommendationer inom korruptionsområdet; kunskap, metoder och goda exempel kring hur korruptionsskyddet kan stärkas; stöd i hur SKL:s verktyg och metoder kan användas i egna utbildningsinsatser eller utvecklingsarbete; erfarenhetsutbyte och nätverksbyggande.',
       theme: 'korruptionsbekämpning', country: Country.SE, language: Language.sv, status: NetworkStatus.COMPLETED, hostIds: ['skr'],
-      contactPersonIds: [DEMO.people.sklContact1, DEMO.people.sklContact2],
+      contactPersonIds: [DEMO.namedPeople.ceciliaBerglin, DEMO.namedPeople.annSofiAgnevik],
       targetRoles: ['ekonomer', 'jurister', 'controllers', 'HR-personal', 'säkerhetsansvariga', 'revisorer'],
       eligibleKinds: [RegistrantKind.MUNICIPALITY, RegistrantKind.COUNTY], capacity: null, capacityMin: null,
       perMunicipalityLimit: 2, perMunicipalityMin: 1, registrationOpensAt: null, registrationDeadline: null, requiresApproval: false,
       requiresLeadershipAnchoring: true, costNote: null, timeZone: timeZoneFor('SE'), cancellationReason: null,
     },
-    samanNetwork(DEMO.networks.samanOmdomme1, 'Nettverk omdømme 1', 'omdømme', 8),
+    samanNetwork(DEMO.networks.samanOmdomme1, 'Nettverk omdømme 1', 'omdømme', 8, [DEMO.namedPeople.asbjornStavem, DEMO.namedPeople.bjornPettersen]),
     samanNetwork(DEMO.networks.samanOmdomme2, 'Nettverk omdømme 2', 'omdømme', 8),
     samanNetwork(DEMO.networks.samanInnovasjon1, 'Nettverk innovasjon 1', 'innovasjon', 6),
     samanNetwork(DEMO.networks.samanInnovasjon2, 'Nettverk innovasjon 2', 'innovasjon', 6),
@@ -145,15 +163,15 @@ export async function seedNetworksDemo(ds: DataSource, log: Logger): Promise<voi
       id: DEMO.networks.ksKandidatInnvandrer, programId: DEMO.programs.ksKandidat2007, name: 'Kandidatnettverk for ledere med innvandrerbakgrunn',
       description: 'Opptil 40 kandidater foreslått av rådmenn og personalsjefer, fra 21 kommuner, samles flere ganger i regi av KS det kommende året.',
       theme: 'lederrekruttering', country: Country.NO, language: Language.nb, status: NetworkStatus.COMPLETED, hostIds: ['ks'],
-      contactPersonIds: [DEMO.people.ksFacilitator], targetRoles: ['ledere med innvandrerbakgrunn'], eligibleKinds: [RegistrantKind.MUNICIPALITY],
+      contactPersonIds: [DEMO.namedPeople.maritTovsen], targetRoles: ['ledere med innvandrerbakgrunn'], eligibleKinds: [RegistrantKind.MUNICIPALITY],
       capacity: 40, capacityMin: null, perMunicipalityLimit: null, perMunicipalityMin: null, registrationOpensAt: null, registrationDeadline: null,
       requiresApproval: true, requiresLeadershipAnchoring: false, costNote: null, timeZone: oslo, cancellationReason: null,
     },
     {
-      id: DEMO.networks.ksKandidatKvinner, programId: DEMO.programs.ksKandidat2007, name: 'Kandidatnettverk for kvinner',
+      id: DEMO.networks.ksKandidatKvinner, programId: DEMO.programs.ksKandidatKvinner, name: 'Kandidatnettverk for kvinner',
       description: 'KS’ kandidatnettverk for å få flere kvinner til å søke rådmannsstillinger: 11 av de 50 kvinnene som deltok, ble rådmenn.',
       theme: 'lederrekruttering', country: Country.NO, language: Language.nb, status: NetworkStatus.COMPLETED, hostIds: ['ks'],
-      contactPersonIds: [DEMO.people.ksFacilitator], targetRoles: ['kvinnelige ledere'], eligibleKinds: [RegistrantKind.MUNICIPALITY],
+      contactPersonIds: [DEMO.namedPeople.maritTovsen], targetRoles: ['kvinnelige ledere'], eligibleKinds: [RegistrantKind.MUNICIPALITY],
       capacity: 50, capacityMin: null, perMunicipalityLimit: null, perMunicipalityMin: null, registrationOpensAt: null, registrationDeadline: null,
       requiresApproval: true, requiresLeadershipAnchoring: false, costNote: null, timeZone: oslo, cancellationReason: null,
     },
@@ -202,10 +220,11 @@ export async function seedNetworksDemo(ds: DataSource, log: Logger): Promise<voi
   // Session ids come from demoId(`session:<key>-<n>`), the same names the shared catalogue (DEMO.sessions) uses.
   const agenda: Partial<AgendaItem>[] = SAMAN_FIRST_GATHERING.map((item, i) => {
     const startsAt = zonedInstant(item.date, item.start, oslo);
+    const endsAt = item.minutes ? new Date(startsAt.getTime() + item.minutes * 60_000) : null;
     return {
       id: demoId(`agenda:saman-omdomme-1-1:${i + 1}`), sessionId: DEMO.sessions.samanOmdomme1First, position: i + 1, startsAt,
-      endsAt: item.minutes ? new Date(startsAt.getTime() + item.minutes * 60_000) : null, title: item.title, description: item.description ?? null,
-      kind: item.kind, leaders: item.leaders ?? null, leaderPersonIds: item.leadPerson ? [SAMAN_LEAD_PERSON] : [], parallel: false,
+      endsAt, title: item.title, description: item.description ?? null,
+      kind: item.kind, leaders: item.leaders ?? null, leaderPersonIds: item.leaderPersonIds ?? [], parallel: item.parallel ?? false, points: item.points ?? [],
       handbookAnchors: [], toolIds: [],
     };
   });

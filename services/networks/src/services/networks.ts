@@ -25,6 +25,7 @@ const networkFields = {
   eligibleKinds: z.array(z.enum(RegistrantKind)).min(1, 'Say who may register.').max(2),
   capacity: positiveInt.nullish(),
   capacityMin: positiveInt.nullish(),
+  plannedMunicipalityCount: positiveInt.nullish(),
   perMunicipalityLimit: positiveInt.nullish(),
   perMunicipalityMin: positiveInt.nullish(),
   registrationOpensOn: localDate.nullish(),
@@ -102,7 +103,7 @@ export function createNetwork(ctx: RequestContext, input: unknown) {
     await checkProgram(ctx, m, value.programId);
     const network = m.getRepository(Network).create({
       id: randomUUID(), status: NetworkStatus.DRAFT, country: value.country, timeZone: timeZoneFor(value.country),
-      programId: null, description: null, capacity: null, capacityMin: null, perMunicipalityLimit: null, perMunicipalityMin: null,
+      programId: null, description: null, capacity: null, capacityMin: null, plannedMunicipalityCount: null, perMunicipalityLimit: null, perMunicipalityMin: null,
       registrationOpensAt: null, registrationDeadline: null, costNote: null, cancellationReason: null,
     });
     const { country: _country, ...changes } = value;

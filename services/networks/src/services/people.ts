@@ -1,7 +1,7 @@
 import { internalClient, isUuid, userError, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
 
 /** The participants subgraph, called with the internal credentials (URL and secret read at call time). */
-const participants = () => internalClient('networks', 'participants');
+const participants = (ctx: RequestContext) => internalClient(ctx, 'participants');
 
 /**
  * Person ids a writer puts into a field (contact persons, agenda leaders) must name people the
@@ -16,7 +16,7 @@ export async function unseenPeople(ctx: RequestContext, ids: { field: string; id
   const asked = ids.filter((e): e is { field: string; id: string } => typeof e.id === 'string' && isUuid(e.id) && !known.has(e.id));
   if (asked.length === 0) return [];
   const unique = [...new Set(asked.map((e) => e.id))];
-  const people = await participants().entities<{ id: string }>('Person', unique, 'id', ctx.requestId, ctx.viewer);
+  const people = await participants(ctx).entities<{ id: string }>('Person', unique, 'id', ctx.requestId, ctx.viewer);
   const seen = new Set(people.flatMap((p) => (p ? [p.id] : [])));
   return asked.filter((e) => !seen.has(e.id)).map((e) => userError(e.field, 'No such person.', 'NOT_FOUND'));
 }

@@ -39,7 +39,7 @@ export function createProgram(ctx: RequestContext, input: unknown) {
     checkPeriod({ periodStart: value.periodStart ?? null, periodEnd: value.periodEnd ?? null });
     const program = m.getRepository(Program).create({
       ...value, id: randomUUID(), description: value.description ?? null, funderId: value.funderId ?? null,
-      periodStart: value.periodStart ?? null, periodEnd: value.periodEnd ?? null,
+      periodStart: value.periodStart ?? null, periodEnd: value.periodEnd ?? null, signatoryPersonIds: [],
     });
     return m.getRepository(Program).save(program);
   });

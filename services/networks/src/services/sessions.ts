@@ -98,7 +98,7 @@ export function createSession(ctx: RequestContext, input: unknown) {
     const last = await m.getRepository(Session).maximum('sequence', { networkId: network.id });
     const session = m.getRepository(Session).create({
       id: randomUUID(), networkId: network.id, sequence: (last ?? 0) + 1, kind: value.kind, title: value.title,
-      theme: value.theme ?? null, description: value.description ?? null, startsAt: null, endsAt: null,
+      theme: value.theme ?? null, description: value.description ?? null, points: [], startsAt: null, endsAt: null,
     });
     setLocation(session, value.location ?? null);
     plan(session, value.plannedMonth ?? null, value.plannedTo ?? null, network.timeZone);
@@ -154,6 +154,7 @@ const agendaItemSchema = z.object({
   leaders: text(LIMITS.shortText).nullish(),
   leaderPersonIds: list(id, 10).default([]),
   parallel: z.boolean().default(false),
+  points: list(requiredText(LIMITS.shortText), 30).default([]),
   handbookAnchors: list(handbookAnchor, 20).default([]),
   toolIds: list(requiredText(100), 20).default([]),
 });
@@ -216,7 +217,7 @@ export function setAgenda(ctx: RequestContext, input: unknown) {
     const rows = timed.map((t, i) => m.getRepository(AgendaItem).create({
       id: randomUUID(), sessionId: session.id, position: i + 1, startsAt: t.start, endsAt: t.end, title: t.item.title,
       description: t.item.description ?? null, kind: t.item.kind, leaders: t.item.leaders ?? null, leaderPersonIds: t.item.leaderPersonIds,
-      parallel: t.item.parallel, handbookAnchors: t.item.handbookAnchors, toolIds: t.item.toolIds,
+      parallel: t.item.parallel, points: t.item.points, handbookAnchors: t.item.handbookAnchors, toolIds: t.item.toolIds,
     }));
     if (rows.length) await m.getRepository(AgendaItem).insert(rows);
     // The agenda is part of the session: a new agenda is a new version of it.

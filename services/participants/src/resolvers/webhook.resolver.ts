@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, ConnectionType, isUuid, keysetPage, loaderById, UserError, userError, type RequestContext } from '@kommunenett/subgraph-kit';
+import { ConnectionArgs, ConnectionType, keysetPage, loaderById, UserError, type RequestContext } from '@kommunenett/subgraph-kit';
 import { In } from 'typeorm';
 import { WebhookDelivery, WebhookSubscription } from '../entities/webhook.entity';
 import { RegistrationChange } from '../entities/registration-change.entity';
@@ -58,24 +58,20 @@ export class RedeliverFailedWebhookDeliveriesPayload {
 export class WebhookResolver {
   @Authorized('PARTNER')
   @Mutation(() => WebhookDeliveryPayload, { description: 'Sends one delivery of your client again from the start (scope webhooks:manage), e.g. after your endpoint was down past the last retry.' })
-  async redeliverWebhookDelivery(@Arg('input', () => RedeliverWebhookDeliveryInput) input: RedeliverWebhookDeliveryInput, @Ctx() ctx: RequestContext) {
-    if (!isUuid(input.id)) return { delivery: null, userErrors: [userError('id', 'Not a valid id.', 'INVALID_ID')] };
-    const result = await redeliverWebhookDelivery(ctx, input.id);
-    return { delivery: result.deliveryId ? await ctx.ds.getRepository(WebhookDelivery).findOneBy({ id: result.deliveryId }) : null, userErrors: result.userErrors };
+  redeliverWebhookDelivery(@Arg('input', () => RedeliverWebhookDeliveryInput) input: RedeliverWebhookDeliveryInput, @Ctx() ctx: RequestContext) {
+    return redeliverWebhookDelivery(ctx, input);
   }
 
   @Authorized('PARTNER')
   @Mutation(() => RedeliverFailedWebhookDeliveriesPayload, { description: 'Sends every FAILED delivery of a subscription created since a moment again (scope webhooks:manage).' })
   redeliverFailedWebhookDeliveries(@Arg('input', () => RedeliverFailedWebhookDeliveriesInput) input: RedeliverFailedWebhookDeliveriesInput, @Ctx() ctx: RequestContext) {
-    if (!isUuid(input.subscriptionId)) return { count: 0, userErrors: [userError('subscriptionId', 'Not a valid id.', 'INVALID_ID')] };
-    return redeliverFailedWebhookDeliveries(ctx, input.subscriptionId, input.since);
+    return redeliverFailedWebhookDeliveries(ctx, input);
   }
 
   @Authorized('PARTNER')
   @Mutation(() => WebhookSubscriptionPayload, { description: 'Replaces a subscription’s secret; the old one keeps signing beside it for overlapHours, so the endpoint can switch without losing an event.' })
   rotateWebhookSecret(@Arg('input', () => RotateWebhookSecretInput) input: RotateWebhookSecretInput, @Ctx() ctx: RequestContext) {
-    if (!isUuid(input.id)) return { subscription: null, userErrors: [userError('id', 'Not a valid id.', 'INVALID_ID')] };
-    return rotateWebhookSecret(ctx, input.id, { secret: input.secret, overlapHours: input.overlapHours });
+    return rotateWebhookSecret(ctx, input);
   }
 
   @Authorized('PARTNER')

@@ -13,6 +13,26 @@ import { PopulationFigure } from '../entities/population.entity';
 import { ChangeLog } from '../services/changes';
 import { emailFor, fakeName, seededRandom } from './demo-people';
 
+/**
+ * The people the source documents name in a public role, as the documents name them: the title as
+ * written (null where the document gives none), the employer the document gives, and an address
+ * only where the document prints one. Everyone else in the demo is generated.
+ */
+const NAMED_PEOPLE: { id: string; name: string; title: string | null; organization?: string; municipality?: string; email?: string }[] = [
+  { id: DEMO.namedPeople.sigrunVageng, name: 'Sigrun Vågeng', title: 'administrerende direktør', organization: 'ks' },
+  { id: DEMO.namedPeople.guroSlettemark, name: 'Guro Slettemark', title: 'generalsekretær', organization: 'ti-norge' },
+  { id: DEMO.namedPeople.torDolvik, name: 'Tor Dølvik', title: null, organization: 'ti-norge', email: 'dolvik@transparency.no' },
+  { id: DEMO.namedPeople.ceciliaBerglin, name: 'Cecilia Berglin', title: 'Handläggare', organization: 'skr' },
+  { id: DEMO.namedPeople.annSofiAgnevik, name: 'Ann Sofi Agnevik', title: 'Förbundsjurist', organization: 'skr' },
+  { id: DEMO.namedPeople.maritTovsen, name: 'Marit Tovsen', title: 'rådgiver og prosjektleder', organization: 'ks' },
+  { id: DEMO.namedPeople.asbjornStavem, name: 'Asbjørn L. Stavem', title: null, organization: 'ks' },
+  { id: DEMO.namedPeople.bjornPettersen, name: 'Bjørn Pettersen', title: null, organization: 'fagforbundet' },
+  { id: DEMO.namedPeople.fredrikRivenes, name: 'Fredrik Rivenes', title: 'Seniorrådgiver', organization: 'kdd' },
+  { id: DEMO.namedPeople.olaHelstad, name: 'Ola Helstad', title: 'Rådmann', municipality: 'NO-3434' },
+  { id: DEMO.namedPeople.einarHoland, name: 'Einar Holand', title: null },
+  { id: DEMO.namedPeople.sissel, name: 'Sissel', title: null },
+];
+
 /** Municipalities that registered for the anti-corruption networks A, B and C (demo selection). */
 const ANTIKORRUPSJON_REGISTRANTS: Record<string, string[]> = {
   [DEMO.networks.antikorrupsjonA]: ['NO-3201', 'NO-0301', 'NO-3203', 'NO-3205', 'NO-3301', 'NO-3907', 'NO-3103', 'NO-32', 'NO-3407', 'NO-4001'],
@@ -62,6 +82,10 @@ export async function seedParticipantsDemo(ds: DataSource, log: Logger): Promise
   person(DEMO.people.sklContact2, 'SE', 'förbundsjurist', { organization: 'skr' });
   person(DEMO.people.samanNetworkLead, 'NO', 'nettverksleder', { organization: 'ks' });
   person(DEMO.people.baerumCoordinator, 'NO', 'internkontroller', { municipality: 'NO-3201' });
+  people.push(...NAMED_PEOPLE.map((p) => ({
+    id: p.id, name: p.name, title: p.title, email: p.email ?? null, phone: null,
+    employerMunicipalityId: p.municipality ?? null, employerOrganizationId: p.organization ?? null, gender: null,
+  })));
 
   const titles = ['kommunalsjef', 'økonomisjef', 'controller', 'kommuneadvokat', 'HR-sjef', 'internrevisor', 'innkjøpssjef'];
   const registrations: Partial<Registration>[] = [];
@@ -116,7 +140,7 @@ export async function seedParticipantsDemo(ds: DataSource, log: Logger): Promise
   });
   const snapshots = [
     ...Object.keys(ANTIKORRUPSJON_REGISTRANTS).map((networkId) => snapshot(networkId, DEMO.programs.antikorrupsjon2013, ['ti-norge', 'ks'], 30)),
-    snapshot(DEMO.networks.ksKandidatKvinner, DEMO.programs.ksKandidat2007, ['ks'], 50),
+    snapshot(DEMO.networks.ksKandidatKvinner, DEMO.programs.ksKandidatKvinner, ['ks'], 50),
     snapshot(DEMO.networks.ksKandidatInnvandrer, DEMO.programs.ksKandidat2007, ['ks'], 40),
   ];
   const changes = new ChangeLog('seed', null, { notify: false });

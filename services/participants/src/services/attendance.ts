@@ -30,7 +30,7 @@ const removeSchema = z.object({
  * that month, an undecided one never).
  */
 async function sessionOfOrganizer(ctx: RequestContext, sessionId: string, held: boolean): Promise<string> {
-  const [session] = await fetchSessionDates([sessionId], ctx.requestId);
+  const [session] = await fetchSessionDates(ctx, [sessionId]);
   if (!session) refuse('sessionId', 'No such session.', 'NOT_FOUND');
   const rules = await networkRules(ctx).load(session.networkId);
   if (!canDecideRegistration(ctx.viewer, { networkId: session.networkId, hostIds: rules ? hostIdsOf(rules) : [] })) {

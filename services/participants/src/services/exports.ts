@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
-import { HttpError, isUuid, type HttpRoute } from '@kommunenett/subgraph-kit';
+import { HttpError, isUuid, type HttpRoute, type RouteDeps } from '@kommunenett/subgraph-kit';
 import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
 import type { Viewer } from '@kommunenett/auth';
 import { Municipality } from '../entities/municipality.entity';
@@ -154,16 +154,17 @@ function statusesOf(kind: ExportKind, url: URL): RegistrationStatus[] {
   return values as RegistrationStatus[];
 }
 
-async function handleExport(res: ServerResponse, ds: DataSource, viewer: Viewer, url: URL, kind: ExportKind, format: 'csv' | 'xlsx', networkId: string | null): Promise<void> {
+async function handleExport(res: ServerResponse, deps: RouteDeps, url: URL, kind: ExportKind, format: 'csv' | 'xlsx', networkId: string | null): Promise<void> {
+  const { ds, viewer } = deps;
   if (viewer.kind === 'anonymous') throw new HttpError(401, 'UNAUTHENTICATED', 'Send the bearer token of the network’s organiser.');
   if (!networkId) throw new HttpError(404, 'NOT_FOUND', 'No such session.');
   const municipalityId = url.searchParams.get('municipality');
   if (municipalityId !== null && !MUNICIPALITY_ID_PATTERN.test(municipalityId)) throw new HttpError(400, 'BAD_USER_INPUT', 'municipality must look like NO-0301, SE-0180 or NO-32.');
   const statuses = statusesOf(kind, url);
-  const [rules] = await fetchNetworkRules([networkId]);
+  const [rules] = await fetchNetworkRules(deps, [networkId]);
   if (!rules) throw new HttpError(404, 'NOT_FOUND', 'No such network.');
   if (!canDecideRegistration(viewer, { networkId, hostIds: hostIdsOf(rules) })) throw new HttpError(403, 'FORBIDDEN', 'Only the network’s organisers export its lists.');
-  const [network] = await networksClient().entities<{ language: string }>('Network', [networkId], 'language');
+  const [network] = await networksClient(deps).entities<{ language: string }>('Network', [networkId], 'language');
   await write(res, ds, viewer, {
     kind, format, networkId, statuses, municipalityId, language: asLanguage(network?.language), fileName: `${kind}-${networkId.slice(0, 8)}`,
   });
@@ -174,17 +175,17 @@ const requestUrl = (req: { url?: string }) => new URL(req.url ?? '/', 'http://pa
 export const exportRoutes: HttpRoute[] = [
   {
     method: 'GET', path: /^\/exports\/networks\/([^/]{1,60})\/(participants|waitlist)\.(csv|xlsx)$/,
-    async handle(req, res, match, { ds, viewer }) {
+    async handle(req, res, match, deps) {
       if (!isUuid(match[1])) throw new HttpError(400, 'INVALID_ID', 'Not a valid network id.');
-      await handleExport(res, ds, viewer, requestUrl(req), match[2] as ExportKind, match[3] as 'csv' | 'xlsx', match[1]);
+      await handleExport(res, deps, requestUrl(req), match[2] as ExportKind, match[3] as 'csv' | 'xlsx', match[1]);
     },
   },
   {
     method: 'GET', path: /^\/exports\/sessions\/([^/]{1,60})\/attendance-sheet\.(csv|xlsx)$/,
-    async handle(req, res, match, { ds, viewer }) {
+    async handle(req, res, match, deps) {
       if (!isUuid(match[1])) throw new HttpError(400, 'INVALID_ID', 'Not a valid session id.');
-      const [session] = await fetchSessionDates([match[1]]);
-      await handleExport(res, ds, viewer, requestUrl(req), 'attendance-sheet', match[2] as 'csv' | 'xlsx', session?.networkId ?? null);
+      const [session] = await fetchSessionDates(deps, [match[1]]);
+      await handleExport(res, deps, requestUrl(req), 'attendance-sheet', match[2] as 'csv' | 'xlsx', session?.networkId ?? null);
     },
   },
 ];

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { userError, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
-import { settings } from './config';
+import { userError, type RequestContext, type ServiceDeps, type UserError } from '@kommunenett/subgraph-kit';
+import { settingsOf } from '../config';
 
 /**
  * Idempotency keys of partner mutations: the same key with the same input within the window
@@ -29,11 +29,11 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-async function lookup(ds: DataSource | EntityManager, r: KeyedRequest): Promise<{ hash: string; response: unknown } | null> {
+async function lookup(ds: DataSource | EntityManager, r: KeyedRequest, keptHours: number): Promise<{ hash: string; response: unknown } | null> {
   const rows = (await ds.query(
     `SELECT request_hash AS hash, response FROM participants.idempotency_key
      WHERE scope = $1 AND key = $2 AND created_at > now() - make_interval(hours => $3)`,
-    [r.scope, r.key, settings.idempotencyHours()],
+    [r.scope, r.key, keptHours],
   )) as { hash: string; response: unknown }[];
   return rows[0] ?? null;
 }
@@ -71,7 +71,7 @@ export async function runIdempotent<P>(
     hash: createHash('sha256').update(`${operation}\n${canonical(input)}`).digest('hex'),
   };
   const replay = async (): Promise<P | null> => {
-    const stored = await lookup(ctx.ds, request);
+    const stored = await lookup(ctx.ds, request, settingsOf(ctx).idempotencyHours);
     if (!stored) return null;
     return stored.hash === request.hash ? (stored.response as P) : refused([reusedKeyError()]);
   };
@@ -84,7 +84,7 @@ export async function runIdempotent<P>(
          ON CONFLICT (scope, key) DO UPDATE SET operation = EXCLUDED.operation, request_hash = EXCLUDED.request_hash, response = NULL, created_at = now()
            WHERE participants.idempotency_key.created_at <= now() - make_interval(hours => $5)
          RETURNING 1`,
-        [request.scope, request.key, request.operation, request.hash, settings.idempotencyHours()],
+        [request.scope, request.key, request.operation, request.hash, settingsOf(ctx).idempotencyHours],
       )) as unknown[];
       if (claimed.length === 0) throw new KeyTaken();
     },
@@ -103,6 +103,6 @@ export async function runIdempotent<P>(
 }
 
 /** Removes keys past their window (scheduled). */
-export async function purgeIdempotencyKeys(ds: DataSource): Promise<void> {
-  await ds.query('DELETE FROM participants.idempotency_key WHERE created_at < now() - make_interval(hours => $1)', [settings.idempotencyHours()]);
+export async function purgeIdempotencyKeys(deps: ServiceDeps): Promise<void> {
+  await deps.ds.query('DELETE FROM participants.idempotency_key WHERE created_at < now() - make_interval(hours => $1)', [settingsOf(deps).idempotencyHours]);
 }

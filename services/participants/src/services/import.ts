@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { userError, validateInput, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
-import { settings } from './config';
+import { settingsOf } from '../config';
 import { runIdempotent } from './idempotency';
 import { externalRefSchema, idempotencyKeySchema, idSchema, municipalityIdSchema, preconditions, textSchema } from './registrations';
 import { placeRegistrations } from './locked-writes';
@@ -68,8 +68,9 @@ export async function importRegistrations(ctx: RequestContext, raw: unknown): Pr
     rows = fromCsv.rows;
   } else rows = input.rows!;
   if (rows.length === 0) return refused([userError(input.csv ? 'csv' : 'rows', 'There are no rows to import.', 'NO_ROWS')]);
-  if (rows.length > settings.importMaxRows()) {
-    return refused([userError(input.csv ? 'csv' : 'rows', `At most ${settings.importMaxRows()} rows per import; this one has ${rows.length}.`, 'TOO_MANY_ROWS')]);
+  const { importMaxRows } = settingsOf(ctx);
+  if (rows.length > importMaxRows) {
+    return refused([userError(input.csv ? 'csv' : 'rows', `At most ${importMaxRows} rows per import; this one has ${rows.length}.`, 'TOO_MANY_ROWS')]);
   }
   const { idempotencyKey, ...request } = input;
   return runIdempotent(ctx, 'importRegistrations', idempotencyKey, { ...request, rows, csv: undefined }, refused,

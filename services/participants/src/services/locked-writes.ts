@@ -4,7 +4,6 @@ import { RollBack, alreadyChecked, runMutation, userError, type RequestContext, 
 import { Registration } from '../entities/registration.entity';
 import { LIVE, RegistrationChangeKind, RegistrationStatus } from '../entities/enums';
 import { ChangeLog } from './changes';
-import { settings } from './config';
 import type { IdempotencyGuard } from './idempotency';
 import { lockNetworks } from './locks';
 import { saveNetworkSnapshot, type NetworkRules } from './network-rules';
@@ -43,11 +42,11 @@ export async function setStatus(
 }
 
 /** Gives freed seats to the waitlist and renumbers it: after every change that can free a seat. */
-export async function settleNetwork(m: EntityManager, rules: NetworkRules, changes: ChangeLog): Promise<void> {
+export async function settleNetwork(m: EntityManager, rules: NetworkRules, changes: ChangeLog, offerTtlHours: number): Promise<void> {
   const ledger = await loadLedger(m, rules);
   const offers = ledger.offerFreeSeats();
   if (offers.length > 0) {
-    const expiresAt = new Date(Date.now() + settings.offerTtlHours() * 3_600_000);
+    const expiresAt = new Date(Date.now() + offerTtlHours * 3_600_000);
     await m.createQueryBuilder().update(Registration)
       .set({ status: RegistrationStatus.OFFERED, offerExpiresAt: expiresAt, waitlistPosition: null })
       .where('id IN (:...ids)', { ids: offers.map((o) => o.id) }).execute();

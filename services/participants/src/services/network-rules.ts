@@ -1,4 +1,7 @@
-import { internalClient, SubgraphClient, type RequestContext } from '@kommunenett/subgraph-kit';
+import { internalClient, SubgraphClient, type RequestContext, type ServiceDeps } from '@kommunenett/subgraph-kit';
+
+/** Who calls the networks subgraph: a request context (its request id travels along) or a job's deps. */
+type Caller = Pick<ServiceDeps, 'service' | 'config'> & { requestId?: string };
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 
@@ -22,19 +25,19 @@ export interface NetworkRules {
 const RULES_SELECTION = `id status country capacity perMunicipalityLimit perMunicipalityMin registrationOpensAt registrationDeadline
   eligibleKinds requiresApproval requiresLeadershipAnchoring hosts { id } program { id }`;
 
-/** The networks subgraph, called with the internal credentials (URL and secret read at call time). */
-export function networksClient(): SubgraphClient {
-  return internalClient('participants', 'networks');
+/** The networks subgraph, called with the internal credentials of the caller's configuration. */
+export function networksClient(caller: Caller): SubgraphClient {
+  return internalClient(caller, 'networks');
 }
 
 /** Reads network rules from the networks subgraph's `_entities`. */
-export async function fetchNetworkRules(ids: readonly string[], requestId?: string): Promise<(NetworkRules | null)[]> {
-  return networksClient().entities<NetworkRules>('Network', ids, RULES_SELECTION, requestId);
+export async function fetchNetworkRules(caller: Caller, ids: readonly string[]): Promise<(NetworkRules | null)[]> {
+  return networksClient(caller).entities<NetworkRules>('Network', ids, RULES_SELECTION, caller.requestId);
 }
 
 /** Per request: all networks whose rules a request needs, in one call to the networks subgraph. */
 export const networkRules = (ctx: RequestContext) =>
-  ctx.loaders.get('networkRules', () => new DataLoader<string, NetworkRules | null>((ids) => fetchNetworkRules(ids, ctx.requestId)));
+  ctx.loaders.get('networkRules', () => new DataLoader<string, NetworkRules | null>((ids) => fetchNetworkRules(ctx, ids)));
 
 export const hostIdsOf = (rules: NetworkRules) => rules.hosts.map((h) => h.id);
 
@@ -63,8 +66,8 @@ export async function saveNetworkSnapshots(m: EntityManager, rules: readonly Net
  * the first instant of its planned month; null while undecided), from the networks subgraph;
  * null for an unknown session.
  */
-export async function fetchSessionDates(ids: readonly string[], requestId?: string): Promise<({ networkId: string; intervalStart: string | null } | null)[]> {
-  const sessions = await networksClient().entities<{ id: string; intervalStart: string | null; network: { id: string } | null }>(
-    'Session', ids, 'id intervalStart network { id }', requestId);
+export async function fetchSessionDates(caller: Caller, ids: readonly string[]): Promise<({ networkId: string; intervalStart: string | null } | null)[]> {
+  const sessions = await networksClient(caller).entities<{ id: string; intervalStart: string | null; network: { id: string } | null }>(
+    'Session', ids, 'id intervalStart network { id }', caller.requestId);
   return sessions.map((s) => (s?.network ? { networkId: s.network.id, intervalStart: s.intervalStart } : null));
 }

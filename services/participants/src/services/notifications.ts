@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import type { Logger } from 'pino';
+import type { ServiceDeps } from '@kommunenett/subgraph-kit';
 import { NotificationKind, OPTIONAL_NOTIFICATIONS, RegistrationChangeKind, RegistrationStatus } from '../entities/enums';
 import type { PendingChange } from './changes';
-import { settings } from './config';
+import { settingsOf } from '../config';
 import { networksClient } from './network-rules';
 import { offerUrl, unsubscribeUrl } from './signed-links';
 import { asLanguage, formatDateTime, renderMessage } from './mail/templates';
@@ -55,8 +55,8 @@ export function notificationFor(change: PendingChange, actorRole: string | null)
  * Queues a reminder for each offer that lapses within `offerReminderHours` and has none for this
  * deadline yet (one statement; the job runs in one instance at a time). Returns how many.
  */
-export async function queueOfferReminders(ds: DataSource): Promise<number> {
-  const rows = (await ds.query(
+export async function queueOfferReminders(deps: ServiceDeps): Promise<number> {
+  const rows = (await deps.ds.query(
     `INSERT INTO participants.notification (id, kind, person_id, registration_id, network_id, data)
      SELECT gen_random_uuid(), 'OFFER_REMINDER', r.person_id, r.id, r.network_id, jsonb_build_object('offerExpiresAt', r.offer_expires_at)
      FROM participants.registration r
@@ -64,7 +64,7 @@ export async function queueOfferReminders(ds: DataSource): Promise<number> {
        AND NOT EXISTS (SELECT 1 FROM participants.notification n WHERE n.registration_id = r.id AND n.kind = 'OFFER_REMINDER'
                        AND (n.data->>'offerExpiresAt')::timestamptz = r.offer_expires_at)
      RETURNING id`,
-    [settings.offerReminderHours()],
+    [settingsOf(deps).offerReminderHours],
   )) as unknown[];
   return rows.length;
 }
@@ -110,7 +110,7 @@ export interface DeliveryResult {
 }
 
 /** Delay before attempt n+1: doubling from the base, capped at six hours, with a little jitter. */
-const backoffSeconds = (attempts: number) => Math.min(settings.mailBackoffMs() * 2 ** Math.max(0, attempts - 1), 6 * 3_600_000) * (0.9 + Math.random() * 0.2) / 1000;
+const backoffSeconds = (attempts: number, firstDelayMs: number) => Math.min(firstDelayMs * 2 ** Math.max(0, attempts - 1), 6 * 3_600_000) * (0.9 + Math.random() * 0.2) / 1000;
 
 /** Leases a batch of due messages (SKIP LOCKED and a lease, so two instances never take the same one). */
 async function leaseDue(ds: DataSource, limit: number): Promise<DueNotification[]> {
@@ -139,15 +139,16 @@ async function leaseDue(ds: DataSource, limit: number): Promise<DueNotification[
  * a 4xx answer) is retried with backoff and given up (FAILED) after the maximum attempts; a 5xx
  * refusal of the address is BOUNCED and never retried.
  */
-export async function deliverNotifications(ds: DataSource, log?: Logger, { batchSize = 100, maxBatches = 50 } = {}): Promise<DeliveryResult> {
+export async function deliverNotifications(deps: ServiceDeps, { batchSize = 100, maxBatches = 50 } = {}): Promise<DeliveryResult> {
+  const { ds, log } = deps;
   const result: DeliveryResult = { sent: 0, skipped: 0, retried: 0, failed: 0, bounced: 0 };
-  const mailer = openMailer();
+  const mailer = openMailer(settingsOf(deps));
   try {
     for (let batch = 0; batch < maxBatches; batch += 1) {
       const due = await leaseDue(ds, batchSize);
       if (due.length === 0) break;
       const networkIds = [...new Set(due.map((d) => d.networkId))];
-      const networks = new Map((await networksClient().entities<NetworkFacts>('Network', networkIds, 'id name language timeZone hosts { id }'))
+      const networks = new Map((await networksClient(deps).entities<NetworkFacts>('Network', networkIds, 'id name language timeZone hosts { id }'))
         .filter((n): n is NetworkFacts => n !== null).map((n) => [n.id, n]));
       const senderIds = [...new Set([...networks.values()].map((n) => n.hosts[0]?.id).filter((id): id is string => !!id))];
       const senders = new Map(((await ds.query(
@@ -155,11 +156,11 @@ export async function deliverNotifications(ds: DataSource, log?: Logger, { batch
         [senderIds])) as Sender[]).map((s) => [s.id, s]));
       let retried = 0;
       for (const d of due) {
-        const outcome = await deliverOne(ds, d, networks.get(d.networkId), senders, mailer.send);
+        const outcome = await deliverOne(deps, d, networks.get(d.networkId), senders, mailer.send);
         result[outcome] += 1;
         if (outcome === 'retried') {
           retried += 1;
-          log?.warn({ notification: d.id, attempts: d.attempts + 1 }, 'notification not delivered, will retry');
+          log.warn({ notification: d.id, attempts: d.attempts + 1 }, 'notification not delivered, will retry');
         }
       }
       // The server is away: the rest waits for the next round.
@@ -168,14 +169,16 @@ export async function deliverNotifications(ds: DataSource, log?: Logger, { batch
   } finally {
     mailer.close();
   }
-  if (result.sent + result.failed + result.bounced > 0) log?.info(result, 'notifications delivered');
+  if (result.sent + result.failed + result.bounced > 0) log.info(result, 'notifications delivered');
   return result;
 }
 
 async function deliverOne(
-  ds: DataSource, d: DueNotification, network: NetworkFacts | undefined, senders: Map<string, Sender>,
+  deps: ServiceDeps, d: DueNotification, network: NetworkFacts | undefined, senders: Map<string, Sender>,
   send: ReturnType<typeof openMailer>['send'],
 ): Promise<keyof DeliveryResult> {
+  const { ds } = deps;
+  const settings = settingsOf(deps);
   const attempts = d.attempts + 1;
   const giveUp = (status: 'FAILED' | 'BOUNCED', error: string) => ds.query(
     'UPDATE participants.notification SET status = $2, attempts = $3, last_error = $4, locked_until = NULL WHERE id = $1', [d.id, status, attempts, error.slice(0, 500)]);
@@ -204,18 +207,18 @@ async function deliverOne(
     name: d.name, network: network.name, municipality: d.municipalityName, organization,
     status: d.data.status, waitlistPosition: d.data.waitlistPosition, cancelledBy: d.data.cancelledBy, reason: d.statusReason,
     deadline: d.offerExpiresAt ? formatDateTime(new Date(d.offerExpiresAt), language, network.timeZone) : null,
-    unsubscribeUrl: optional ? unsubscribeUrl(d.personId, d.kind, language) : null,
-    answerUrl: (d.kind === NotificationKind.SEAT_OFFERED || d.kind === NotificationKind.OFFER_REMINDER) && d.offerExpiresAt ? offerUrl(d.registrationId, new Date(d.offerExpiresAt)) : null,
+    unsubscribeUrl: optional ? unsubscribeUrl(deps, d.personId, d.kind, language) : null,
+    answerUrl: (d.kind === NotificationKind.SEAT_OFFERED || d.kind === NotificationKind.OFFER_REMINDER) && d.offerExpiresAt ? offerUrl(deps, d.registrationId, new Date(d.offerExpiresAt)) : null,
   });
   try {
     const messageId = await send({
-      from: { name: organization, address: settings.mailFrom() }, replyTo: sender?.mailReplyTo ?? undefined, to: { name: d.name, address: d.email },
+      from: { name: organization, address: settings.mailFrom }, replyTo: sender?.mailReplyTo ?? undefined, to: { name: d.name, address: d.email },
       subject: message.subject, text: message.text, html: message.html,
       // The notification's id: a message sent again after a lost answer is recognisably the same one.
       messageId: `<${d.id}@kommunenett>`,
       headers: { 'Content-Language': language, 'X-Kommunenett-Notification': d.kind, ...(optional && { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }) },
       // Optional messages only: one-click unsubscribe (RFC 8058) for mail programs that offer it.
-      ...(optional && { list: { unsubscribe: { url: unsubscribeUrl(d.personId, d.kind, language), comment: 'unsubscribe' } } }),
+      ...(optional && { list: { unsubscribe: { url: unsubscribeUrl(deps, d.personId, d.kind, language), comment: 'unsubscribe' } } }),
     });
     await ds.query(
       `UPDATE participants.notification SET status = 'SENT', attempts = $2, recipient = $3, language = $4, subject = $5, body_text = $6,
@@ -228,13 +231,13 @@ async function deliverOne(
       await giveUp('BOUNCED', reason);
       return 'bounced';
     }
-    if (attempts >= settings.mailMaxAttempts()) {
+    if (attempts >= settings.mailMaxAttempts) {
       await giveUp('FAILED', reason);
       return 'failed';
     }
     await ds.query(
       `UPDATE participants.notification SET attempts = $2, last_error = $3, next_attempt_at = now() + make_interval(secs => $4), locked_until = NULL WHERE id = $1`,
-      [d.id, attempts, reason.slice(0, 500), backoffSeconds(attempts)]);
+      [d.id, attempts, reason.slice(0, 500), backoffSeconds(attempts, settings.mailBackoffMs)]);
     return 'retried';
   }
 }

@@ -72,13 +72,13 @@ const send = (res: ServerResponse, view: OfferView) => sendPage(res, STATUS[view
 const OFFER_PATH = /^\/offers\/([A-Za-z0-9._-]{1,200})$/;
 
 export const offerRoutes: HttpRoute[] = [
-  { method: 'GET', path: OFFER_PATH, handle: async (_req, res, match, { ds }) => send(res, await viewOffer(ds, match[1])) },
+  { method: 'GET', path: OFFER_PATH, handle: async (_req, res, match, deps) => send(res, await viewOffer(deps, match[1])) },
   {
     method: 'POST', path: OFFER_PATH,
-    async handle(_req, res, match, { ds, body }) {
-      const answer = new URLSearchParams(body).get('answer');
-      if (answer !== 'accept' && answer !== 'decline') return send(res, await viewOffer(ds, match[1]));
-      send(res, await answerOffer(ds, match[1], answer === 'accept'));
+    async handle(_req, res, match, deps) {
+      const answer = new URLSearchParams(deps.body).get('answer');
+      if (answer !== 'accept' && answer !== 'decline') return send(res, await viewOffer(deps, match[1]));
+      send(res, await answerOffer(deps, match[1], answer === 'accept'));
     },
   },
 ];

@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import type { ServiceDeps } from '@kommunenett/subgraph-kit';
+import { settingsOf } from '../config';
 import { Registration } from '../entities/registration.entity';
 import { RegistrationStatus } from '../entities/enums';
 import { ChangeLog } from './changes';
@@ -33,12 +34,13 @@ interface OfferNetwork {
 const LINK_ACTOR = 'offer-link';
 
 /** What the link leads to now, and the network facts the page shows. */
-export async function viewOffer(ds: DataSource, token: string): Promise<OfferView> {
-  const offer = readOfferToken(token);
+export async function viewOffer(deps: ServiceDeps, token: string): Promise<OfferView> {
+  const { ds } = deps;
+  const offer = readOfferToken(deps, token);
   if (!offer) return { state: 'INVALID' };
   const reg = await ds.getRepository(Registration).findOneBy({ id: offer.registrationId });
   if (!reg) return { state: 'INVALID' };
-  const [network] = await networksClient().entities<OfferNetwork>('Network', [reg.networkId], 'id name language timeZone');
+  const [network] = await networksClient(deps).entities<OfferNetwork>('Network', [reg.networkId], 'id name language timeZone');
   if (!network) return { state: 'INVALID' };
   const facts = { networkName: network.name, language: network.language, timeZone: network.timeZone, offerExpiresAt: offer.offerExpiresAt };
   return { ...facts, state: stateOf(reg, offer.offerExpiresAt) };
@@ -57,12 +59,13 @@ function stateOf(reg: Registration, offerExpiresAt: Date): OfferState {
  * the seat offered to the next in line) under the network's lock; a second answer, or one after
  * the deadline, changes nothing and says why.
  */
-export async function answerOffer(ds: DataSource, token: string, accept: boolean): Promise<OfferView> {
-  const view = await viewOffer(ds, token);
+export async function answerOffer(deps: ServiceDeps, token: string, accept: boolean): Promise<OfferView> {
+  const { ds } = deps;
+  const view = await viewOffer(deps, token);
   if (view.state !== 'OPEN') return view;
-  const offer = readOfferToken(token)!;
+  const offer = readOfferToken(deps, token)!;
   const reg = await ds.getRepository(Registration).findOneByOrFail({ id: offer.registrationId });
-  const [rules] = await fetchNetworkRules([reg.networkId]);
+  const [rules] = await fetchNetworkRules(deps, [reg.networkId]);
   const state = await ds.transaction(async (m): Promise<OfferState> => {
     await lockNetworks(m, [reg.networkId]);
     const current = await m.getRepository(Registration).findOneByOrFail({ id: reg.id });
@@ -76,7 +79,7 @@ export async function answerOffer(ds: DataSource, token: string, accept: boolean
       answered = approval ? 'PENDING_APPROVAL' : 'ACCEPTED';
     } else {
       await setStatus(m, changes, current, RegistrationStatus.CANCELLED, { reason: 'Takket nei til tilbudet / declined the offer', decidedBy: LINK_ACTOR });
-      if (rules) await settleNetwork(m, rules, changes);
+      if (rules) await settleNetwork(m, rules, changes, settingsOf(deps).offerTtlHours);
       answered = 'DECLINED';
     }
     await changes.flush(m);

@@ -2,7 +2,6 @@ import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'nod
 import http from 'node:http';
 import https from 'node:https';
 import { BlockList, isIP } from 'node:net';
-import { settings } from './config';
 
 /*
  * Calls to hosts that partners name (webhook endpoints). A partner must not be able to make this
@@ -10,7 +9,7 @@ import { settings } from './config';
  * metadata), shared, multicast and reserved addresses are refused, both when the URL names such
  * an address and when its host name resolves to one — checked at connect time on the address
  * actually used, so a name that resolves differently later (DNS rebinding) is caught too.
- * PARTICIPANTS_WEBHOOK_ALLOW_PRIVATE lifts this for development and tests.
+ * PARTICIPANTS_WEBHOOK_ALLOW_PRIVATE (`allowPrivate`) lifts this for development and tests.
  */
 
 const NON_PUBLIC = new BlockList();
@@ -49,8 +48,8 @@ export function isPublicAddress(address: string): boolean {
 const LOCAL_NAMES = /^(localhost|localhost\.localdomain|ip6-localhost|ip6-loopback|localhost6|localhost6\.localdomain6)$|\.localhost$/;
 
 /** Why a URL may not be called before any lookup (an address or `localhost` in it), or null. */
-export function privateTargetOf(url: string): string | null {
-  if (settings.webhookAllowPrivate()) return null;
+export function privateTargetOf(url: string, allowPrivate: boolean): string | null {
+  if (allowPrivate) return null;
   if (!URL.canParse(url)) return 'not a URL';
   // The URL parser has already turned decimal, hex and octal IPv4 spellings into dotted form and
   // IPv6 into its short form; a trailing dot (the root of DNS) names the same host.
@@ -63,31 +62,33 @@ export function privateTargetOf(url: string): string | null {
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
 /** dns.lookup that leaves out addresses that are not public (unless allowed). */
-function publicLookup(hostname: string, options: LookupOptions, callback: LookupCallback): void {
+const publicLookup = (allowPrivate: boolean) => (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
   dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
     if (error) return callback(error, []);
-    const usable = settings.webhookAllowPrivate() ? addresses : addresses.filter((a) => isPublicAddress(a.address));
+    const usable = allowPrivate ? addresses : addresses.filter((a) => isPublicAddress(a.address));
     if (usable.length === 0) {
       return callback(Object.assign(new Error(`${hostname} resolves to no public address`), { code: 'ENOTPUBLIC' }), []);
     }
     if (options.all) callback(null, usable);
     else callback(null, usable[0].address, usable[0].family);
   });
-}
+};
 
 /**
  * POSTs a body and resolves with the status code and the first 500 characters of the answer
  * (redirects are not followed: a 3xx is an answer). Rejects on a refused target, a network error
  * or when `timeoutMs` passes.
  */
-export function postToPartner(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<{ statusCode: number; excerpt: string }> {
+export function postToPartner(
+  url: string, headers: Record<string, string>, body: string, { timeoutMs, allowPrivate }: { timeoutMs: number; allowPrivate: boolean },
+): Promise<{ statusCode: number; excerpt: string }> {
   return new Promise((resolve, reject) => {
-    const refused = privateTargetOf(url);
+    const refused = privateTargetOf(url, allowPrivate);
     if (refused) return reject(new Error(refused));
     const target = new URL(url);
     const client = target.protocol === 'https:' ? https : http;
     const request = client.request(target, {
-      method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup: publicLookup as never, agent: false,
+      method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup: publicLookup(allowPrivate) as never, agent: false,
     }, (response) => {
       let excerpt = '';
       response.setEncoding('utf8');

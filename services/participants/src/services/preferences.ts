@@ -1,6 +1,6 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { forbidden, userError, validateInput, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
+import { forbidden, refuseAll, runMutation, userError, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
 import { NotificationKind, OPTIONAL_NOTIFICATIONS } from '../entities/enums';
 import { mayManageNotificationsOf } from './access';
 import { idSchema } from './registrations';
@@ -35,7 +35,7 @@ const updateSchema = z.object({
   preferences: z.array(z.object({ kind: z.enum(NotificationKind), enabled: z.boolean() })).min(1).max(50),
 });
 
-export async function setPreferences(ds: DataSource, personId: string, changes: { kind: NotificationKind; enabled: boolean }[]): Promise<void> {
+export async function setPreferences(ds: DataSource | EntityManager, personId: string, changes: { kind: NotificationKind; enabled: boolean }[]): Promise<void> {
   await ds.query(
     `INSERT INTO participants.notification_preference (person_id, kind, enabled, updated_at)
      SELECT $1, p.kind, p.enabled, now() FROM unnest($2::text[], $3::boolean[]) AS p(kind, enabled)
@@ -44,14 +44,17 @@ export async function setPreferences(ds: DataSource, personId: string, changes: 
 }
 
 export async function updateNotificationPreferences(ctx: RequestContext, raw: unknown): Promise<{ personId: string | null; userErrors: UserError[] }> {
-  const parsed = validateInput(updateSchema, raw);
-  if (!parsed.ok) return { personId: null, userErrors: parsed.userErrors };
-  const personId = preferenceSubject(ctx, parsed.value.personId);
-  const required = parsed.value.preferences
-    .map((p, i) => ({ ...p, i }))
-    .filter((p) => !p.enabled && !OPTIONAL_NOTIFICATIONS.includes(p.kind))
-    .map((p) => userError(`preferences.${p.i}.enabled`, `${p.kind} tells you of a decision you need; it cannot be switched off.`, 'NOTIFICATION_REQUIRED'));
-  if (required.length) return { personId: null, userErrors: required };
-  await setPreferences(ctx.ds, personId, parsed.value.preferences);
-  return { personId, userErrors: [] };
+  const prepare = async (input: z.infer<typeof updateSchema>) => {
+    const personId = preferenceSubject(ctx, input.personId);
+    refuseAll(input.preferences
+      .map((p, i) => ({ ...p, i }))
+      .filter((p) => !p.enabled && !OPTIONAL_NOTIFICATIONS.includes(p.kind))
+      .map((p) => userError(`preferences.${p.i}.enabled`, `${p.kind} tells you of a decision you need; it cannot be switched off.`, 'NOTIFICATION_REQUIRED')));
+    return personId;
+  };
+  const outcome = await runMutation(ctx, { input: raw, schema: updateSchema, prepare }, async ({ preferences }, m, personId) => {
+    await setPreferences(m, personId, preferences);
+    return personId;
+  });
+  return { personId: outcome.value, userErrors: outcome.userErrors };
 }

@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Logger } from 'pino';
 import { z } from 'zod';
 import {
   eraseMutationName, eraseTraces, forbidden, isAdmin, refuse, requirePersonalDataReader, runMutation, SUBGRAPH_NAMES, internalClient,
-  type PersonTraces, type RequestContext, type UserError,
+  type PersonTraces, type RequestContext, type ServiceDeps, type UserError,
 } from '@kommunenett/subgraph-kit';
 import { ERASED_NAME, Person } from '../entities/person.entity';
 import { ErasureRequest } from '../entities/privacy.entity';
 import { ErasureRequestStatus, LIVE, RegistrationChangeKind, type RegistrationStatus } from '../entities/enums';
 import { ChangeLog } from './changes';
-import { settings } from './config';
+import { settingsOf } from '../config';
 import { fetchNetworkRules, networksClient, type NetworkRules } from './network-rules';
 import { idSchema } from './registrations';
 import { cancelAsService, settleNetwork } from './locked-writes';
@@ -96,22 +95,23 @@ const ERASED_REASON = 'Personen er slettet / the person was erased';
  * anonymized (`erase`) and this schema's text columns lose the same traces. The other services
  * go first so that a failure leaves the person whole here and the erasure can simply be retried.
  */
-export async function erasePersonEverywhere(ds: DataSource, person: Pick<Person, 'id' | 'name' | 'email'>, actor: string | null, requestId?: string): Promise<void> {
+export async function erasePersonEverywhere(ctx: RequestContext, person: Pick<Person, 'id' | 'name' | 'email'>, actor: string | null): Promise<void> {
+  const { ds, requestId } = ctx;
   const traces: PersonTraces = { personId: person.id, name: person.name, email: person.email, subjects: [person.id] };
   for (const service of SUBGRAPH_NAMES.filter((s) => s !== 'participants')) {
-    await internalClient('participants', service).query(
+    await internalClient(ctx, service).query(
       `mutation($personId: ID!, $name: String, $email: String, $subjects: [String!]!) { ${eraseMutationName(service)}(personId: $personId, name: $name, email: $email, subjects: $subjects) }`,
       { ...traces }, requestId);
   }
   const live = (await ds.query('SELECT DISTINCT network_id::text AS id FROM participants.registration WHERE person_id = $1 AND status = ANY($2)', [person.id, LIVE])) as { id: string }[];
-  const unfinished = (await fetchNetworkRules(live.map((r) => r.id), requestId))
+  const unfinished = (await fetchNetworkRules(ctx, live.map((r) => r.id)))
     .filter((r): r is NetworkRules => r !== null && r.status !== 'COMPLETED' && r.status !== 'CANCELLED');
   await ds.transaction(async (m) => {
     await lockNetworks(m, unfinished.map((r) => r.id));
     const changes = new ChangeLog(actor);
     for (const rules of unfinished) {
       await cancelAsService(m, changes, rules.id, 'person_id = $2 AND status = ANY($3)', [person.id, LIVE], ERASED_REASON);
-      await settleNetwork(m, rules, changes);
+      await settleNetwork(m, rules, changes, settingsOf(ctx).offerTtlHours);
     }
     await changes.flush(m);
     await erase(m, person.id, actor);
@@ -128,7 +128,7 @@ export async function erasePerson(ctx: RequestContext, raw: unknown): Promise<{ 
     const person = await ctx.ds.getRepository(Person).findOneBy({ id: personId });
     if (!person) refuse('personId', 'No such person.', 'NOT_FOUND');
     if (person.erasedAt) refuse('personId', 'The person is already erased.', 'ALREADY_ERASED');
-    await erasePersonEverywhere(ctx.ds, person, ctx.viewer.subject, ctx.requestId);
+    await erasePersonEverywhere(ctx, person, ctx.viewer.subject);
     return person.id;
   };
   const outcome = await runMutation(ctx, { input: raw, schema: eraseSchema, prepare }, async (_input, _m, personId) => personId);
@@ -172,15 +172,16 @@ function endOf(n: NetworkEnd): Date | null {
  * The retention rule: a person whose every registration is in a network that ended more than
  * `retentionYears` ago, and who works for no organization running networks, is anonymized.
  */
-export async function applyRetention(ds: DataSource, log?: Logger, now = new Date()): Promise<number> {
+export async function applyRetention(deps: ServiceDeps, now = new Date()): Promise<number> {
+  const { ds, log } = deps;
   const candidates = (await ds.query(
     `SELECT p.id::text AS "personId", array_agg(DISTINCT r.network_id::text) AS "networkIds"
      FROM participants.person p JOIN participants.registration r ON r.person_id = p.id
      WHERE p.erased_at IS NULL AND p.employer_organization_id IS NULL GROUP BY p.id`)) as { personId: string; networkIds: string[] }[];
   const networkIds = [...new Set(candidates.flatMap((c) => c.networkIds))];
-  const client = networksClient();
+  const client = networksClient(deps);
   const cutoff = new Date(now);
-  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - settings.retentionYears());
+  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - settingsOf(deps).retentionYears);
   const expired = new Set<string>();
   for (let i = 0; i < networkIds.length; i += 100) {
     const networks = await client.entities<NetworkEnd>('Network', networkIds.slice(i, i + 100), 'id status sessions { startsAt endsAt plannedMonth plannedTo }');
@@ -191,6 +192,6 @@ export async function applyRetention(ds: DataSource, log?: Logger, now = new Dat
   }
   const due = candidates.filter((c) => c.networkIds.every((id) => expired.has(id)));
   for (const c of due) await ds.transaction((m) => erase(m, c.personId, 'service:participants:retention'));
-  if (due.length) log?.info({ anonymized: due.length }, 'retention rule applied');
+  if (due.length) log.info({ anonymized: due.length }, 'retention rule applied');
   return due.length;
 }

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Logger } from 'pino';
+import type { ServiceDeps } from '@kommunenett/subgraph-kit';
+import { settingsOf } from '../config';
 import { LIVE } from '../entities/enums';
 import { ChangeLog } from './changes';
 import { lockNetworks } from './locks';
@@ -15,22 +16,23 @@ import { NetworkLedger, type LiveRegistration } from './placement';
  * memory; only networks where an offer lapsed or a seat can be offered take the lock, so a
  * thousand full waitlists cost a few statements a minute, not thousands.
  */
-export async function processWaitlists(ds: DataSource, log?: Logger, onlyNetworkIds?: string[]): Promise<{ expired: number; networks: number; settled: number }> {
+export async function processWaitlists(deps: ServiceDeps, onlyNetworkIds?: string[]): Promise<{ expired: number; networks: number; settled: number }> {
+  const { ds, log } = deps;
   const ids = onlyNetworkIds ?? ((await ds.query(
     `SELECT DISTINCT network_id::text AS id FROM participants.registration
      WHERE status = 'WAITLISTED' OR (status = 'OFFERED' AND offer_expires_at < now())`)) as { id: string }[]).map((r) => r.id);
   let expired = 0;
   let settled = 0;
-  for await (const rules of networkRulesInBatches(ds, ids)) {
+  for await (const rules of networkRulesInBatches(deps, ids)) {
     for (const r of await networksWithWaitlistWork(ds, rules)) {
       settled += 1;
       await asServiceUnderLock(ds, r.id, async (m, changes) => {
         expired += await cancelAsService(m, changes, r.id, "status = 'OFFERED' AND offer_expires_at < now()", [], 'Tilbudet gikk ut / offer expired', 'OFFER_EXPIRED');
-        await settleNetwork(m, r, changes);
+        await settleNetwork(m, r, changes, settingsOf(deps).offerTtlHours);
       });
     }
   }
-  if (settled) log?.info({ networks: ids.length, settled, expired }, 'waitlists processed');
+  if (settled) log.info({ networks: ids.length, settled, expired }, 'waitlists processed');
   return { expired, networks: ids.length, settled };
 }
 
@@ -40,26 +42,27 @@ export async function processWaitlists(ds: DataSource, log?: Logger, onlyNetwork
  * registrations of a network that was cancelled, each with a change event (and so a webhook) like
  * any cancellation. Networks already finished here (cancelled, completed) are not asked again.
  */
-export async function syncNetworks(ds: DataSource, log?: Logger, onlyNetworkIds?: string[]): Promise<{ networks: number; cancelled: number }> {
+export async function syncNetworks(deps: ServiceDeps, onlyNetworkIds?: string[]): Promise<{ networks: number; cancelled: number }> {
+  const { ds, log } = deps;
   const ids = onlyNetworkIds ?? ((await ds.query(
     `SELECT network_id::text AS id FROM participants.network_snapshot WHERE status NOT IN ('CANCELLED', 'COMPLETED')`)) as { id: string }[]).map((r) => r.id);
   let cancelled = 0;
-  for await (const rules of networkRulesInBatches(ds, ids)) {
+  for await (const rules of networkRulesInBatches(deps, ids)) {
     for (const r of rules.filter((n) => n.status === 'CANCELLED')) {
       await asServiceUnderLock(ds, r.id, async (m, changes) => {
         cancelled += await cancelAsService(m, changes, r.id, 'status = ANY($2)', [LIVE], 'Nettverket er avlyst / the network was cancelled', 'NETWORK_CANCELLED');
       });
     }
   }
-  if (cancelled) log?.info({ networks: ids.length, cancelled }, 'registrations of cancelled networks cancelled');
+  if (cancelled) log.info({ networks: ids.length, cancelled }, 'registrations of cancelled networks cancelled');
   return { networks: ids.length, cancelled };
 }
 
 /** The rules of networks from the networks service, a hundred per call, with this service's snapshots refreshed. */
-async function* networkRulesInBatches(ds: DataSource, ids: string[]): AsyncGenerator<NetworkRules[]> {
+async function* networkRulesInBatches(deps: ServiceDeps, ids: string[]): AsyncGenerator<NetworkRules[]> {
   for (let i = 0; i < ids.length; i += 100) {
-    const rules = (await fetchNetworkRules(ids.slice(i, i + 100))).filter((r): r is NetworkRules => r !== null);
-    await saveNetworkSnapshots(ds.manager, rules);
+    const rules = (await fetchNetworkRules(deps, ids.slice(i, i + 100))).filter((r): r is NetworkRules => r !== null);
+    await saveNetworkSnapshots(deps.ds.manager, rules);
     yield rules;
   }
 }

@@ -13,6 +13,7 @@ import { visiblePersonById } from './person-visibility';
 import { eligibilityError, registrationWindowError } from './placement';
 import { lockNetworks } from './locks';
 import { EXTERNAL_REF_TAKEN, loadLedger, placeRegistrations, setStatus, settleNetwork } from './locked-writes';
+import { settingsOf } from '../config';
 
 /*
  * The registration commands: register, cancel, approve or reject, accept an offer, update, move.
@@ -181,7 +182,7 @@ export function cancelRegistration(ctx: RequestContext, raw: unknown): Promise<R
       await setStatus(m, changes, reg, RegistrationStatus.CANCELLED, { reason: input.reason, decidedBy: ctx.viewer.subject });
       if (target.rules) {
         await saveNetworkSnapshot(m, target.rules);
-        await settleNetwork(m, target.rules, changes);
+        await settleNetwork(m, target.rules, changes, settingsOf(ctx).offerTtlHours);
       }
     });
 }
@@ -209,7 +210,7 @@ function decide(ctx: RequestContext, raw: unknown, schema: z.ZodType<z.infer<typ
   return changeRegistration(ctx, 'decideRegistration', raw, schema, prepare, async (input, m, { target }, reg, changes) => {
     if (reg.status !== RegistrationStatus.PENDING) refuse('registrationId', `The registration is ${reg.status.toLowerCase()}, not pending.`, 'NOT_PENDING');
     await setStatus(m, changes, reg, status, { reason: input.reason, decidedBy: ctx.viewer.subject });
-    if (status === RegistrationStatus.REJECTED && target.rules) await settleNetwork(m, target.rules, changes);
+    if (status === RegistrationStatus.REJECTED && target.rules) await settleNetwork(m, target.rules, changes, settingsOf(ctx).offerTtlHours);
   });
 }
 
@@ -284,6 +285,6 @@ export function moveRegistration(ctx: RequestContext, raw: unknown): Promise<Reg
       .set({ networkId: to.id, status: placed.status, waitlistPosition: placed.waitlistPosition, offerExpiresAt: null })
       .where('id = :id', { id: reg.id }).execute();
     changes.add({ registrationId: reg.id, networkId: to.id, municipalityId: reg.municipalityId, kind: RegistrationChangeKind.MOVED, status: placed.status, previousStatus: reg.status });
-    if (SEAT_HOLDING.includes(reg.status) || reg.status === RegistrationStatus.WAITLISTED) await settleNetwork(m, from, changes);
+    if (SEAT_HOLDING.includes(reg.status) || reg.status === RegistrationStatus.WAITLISTED) await settleNetwork(m, from, changes, settingsOf(ctx).offerTtlHours);
   });
 }

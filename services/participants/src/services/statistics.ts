@@ -1,4 +1,4 @@
-import { auditedSuppression, badInput, firstDetermined, type RequestContext, requireUuid, suppressedCells, suppressionThreshold } from '@kommunenett/subgraph-kit';
+import { auditedSuppression, badInput, firstDetermined, type RequestContext, requireUuid, suppressedCells } from '@kommunenett/subgraph-kit';
 import { SIZE_CLASSES } from '@kommunenett/reference-data';
 import { ParticipationDimension } from '../entities/enums';
 
@@ -191,7 +191,7 @@ export async function participationStatistics(ctx: RequestContext, filter: Stati
     areaParams)) as AreaRow[];
   const areaOf = new Map(area.map((a) => [JSON.stringify(areaDims.map((_, i) => String(a[`a${i}`]))), a]));
 
-  const hidden = protect(rows, dims, suppressionThreshold());
+  const hidden = protect(rows, dims, ctx.config.suppressionThreshold);
   const toCell = (row: Raw, keys: StatisticsKey[]): StatisticsCell => {
     const a = areaOf.get(JSON.stringify(keys.filter((key) => AREA_DIMENSIONS.includes(key.dimension)).map((key) => key.value)));
     const inhabitants = a?.inhabitants ?? null;

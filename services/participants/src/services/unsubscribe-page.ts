@@ -1,4 +1,4 @@
-import type { HttpRoute } from '@kommunenett/subgraph-kit';
+import type { HttpRoute, RouteDeps } from '@kommunenett/subgraph-kit';
 import { OPTIONAL_NOTIFICATIONS } from '../entities/enums';
 import { asLanguage, type MailLanguage } from './mail/templates';
 import { invalidLinkPage, page, sendPage } from './pages';
@@ -35,26 +35,26 @@ const TEXT: Record<MailLanguage, { title: string; ask: string; button: string; d
 
 const PATH = /^\/unsubscribe\/(nb|nn|sv|en)\/([A-Za-z0-9._-]{1,200})$/;
 
-const subscriptionOf = (token: string) => {
-  const link = readUnsubscribeToken(token);
+const subscriptionOf = (deps: RouteDeps, token: string) => {
+  const link = readUnsubscribeToken(deps, token);
   return link && OPTIONAL_NOTIFICATIONS.includes(link.kind) ? link : null;
 };
 
 export const unsubscribeRoutes: HttpRoute[] = [
   {
     method: 'GET', path: PATH,
-    async handle(_req, res, match) {
-      if (!subscriptionOf(match[2])) return sendPage(res, 404, invalidLinkPage());
+    async handle(_req, res, match, deps) {
+      if (!subscriptionOf(deps, match[2])) return sendPage(res, 404, invalidLinkPage());
       const t = TEXT[asLanguage(match[1])];
       sendPage(res, 200, page(match[1], t.title, [t.ask], `<form method="post"><button type="submit" name="answer" value="accept">${t.button}</button></form>`));
     },
   },
   {
     method: 'POST', path: PATH,
-    async handle(_req, res, match, { ds }) {
-      const link = subscriptionOf(match[2]);
+    async handle(_req, res, match, deps) {
+      const link = subscriptionOf(deps, match[2]);
       if (!link) return sendPage(res, 404, invalidLinkPage());
-      await setPreferences(ds, link.personId, [{ kind: link.kind, enabled: false }]);
+      await setPreferences(deps.ds, link.personId, [{ kind: link.kind, enabled: false }]);
       const t = TEXT[asLanguage(match[1])];
       sendPage(res, 200, page(match[1], t.title, [t.done]));
     },

@@ -1,10 +1,8 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import type { Logger } from 'pino';
 import { z } from 'zod';
-import { forbidden, inputSchemas, isAdmin, refuse, runMutation, userError, validateInput, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
-import { WebhookSubscription } from '../entities/webhook.entity';
-import { settings } from './config';
+import { forbidden, inputSchemas, isAdmin, refuse, runMutation, type RequestContext, type ServiceDeps, type UserError } from '@kommunenett/subgraph-kit';
+import { WebhookDelivery, WebhookSubscription } from '../entities/webhook.entity';
+import { settingsOf, type ParticipantsSettings } from '../config';
 import { postToPartner, privateTargetOf } from './outbound';
 
 /**
@@ -30,17 +28,20 @@ function requireWebhookManager(ctx: RequestContext): { organizationId: string; c
   throw forbidden('Webhooks are managed by partner clients with the scope webhooks:manage.');
 }
 
-const subscriptionSchema = z.object({
+const secretSchema = z.string().min(32, 'At least 32 characters.').max(200);
+
+/** A new subscription; which URLs are allowed is the service's configuration. */
+const subscriptionSchema = (settings: ParticipantsSettings) => z.object({
   url: z.url({ protocol: /^https?$/ }).max(2000)
-    .refine((u) => u.startsWith('https://') || settings.webhookAllowHttp(), { message: 'The URL must use https.', params: { code: 'INSECURE_URL' } })
+    .refine((u) => u.startsWith('https://') || settings.webhookAllowHttp, { message: 'The URL must use https.', params: { code: 'INSECURE_URL' } })
     // Only a URL that parses is judged here; one that does not already has its format error.
-    .refine((u) => !URL.canParse(u) || privateTargetOf(u) === null, { message: 'The URL must reach a public address.', params: { code: 'PRIVATE_ADDRESS' } }),
-  secret: z.string().min(32, 'At least 32 characters.').max(200),
+    .refine((u) => !URL.canParse(u) || privateTargetOf(u, settings.webhookAllowPrivate) === null, { message: 'The URL must reach a public address.', params: { code: 'PRIVATE_ADDRESS' } }),
+  secret: secretSchema,
 });
 
 export async function createWebhookSubscription(ctx: RequestContext, raw: unknown): Promise<{ subscription: WebhookSubscription | null; userErrors: UserError[] }> {
   const owner = requireWebhookManager(ctx);
-  const outcome = await runMutation(ctx, { input: raw, schema: subscriptionSchema }, async ({ url, secret }, m) => {
+  const outcome = await runMutation(ctx, { input: raw, schema: subscriptionSchema(settingsOf(ctx)) }, async ({ url, secret }, m) => {
     const repo = m.getRepository(WebhookSubscription);
     if ((await repo.countBy({ clientId: owner.clientId, active: true })) >= 10) {
       refuse('url', 'A client has at most 10 active webhook subscriptions.', 'LIMIT_REACHED');
@@ -74,50 +75,61 @@ export function subscriptionsOf(ctx: RequestContext): Promise<WebhookSubscriptio
   return repo.find({ where: { clientId: v.clientId }, order: { createdAt: 'ASC' } });
 }
 
+const redeliverSchema = z.object({ id: inputSchemas.id });
+
 /** A delivery of the partner's own client sent again from the start (attempts counted anew). */
-export async function redeliverWebhookDelivery(ctx: RequestContext, id: string): Promise<{ deliveryId: string | null; userErrors: UserError[] }> {
+export async function redeliverWebhookDelivery(ctx: RequestContext, raw: unknown): Promise<{ delivery: WebhookDelivery | null; userErrors: UserError[] }> {
   const owner = requireWebhookManager(ctx);
-  const rows = (await ctx.ds.query(
-    `UPDATE participants.webhook_delivery d SET status = 'PENDING', attempts = 0, next_attempt_at = now(), locked_until = NULL
-     FROM participants.webhook_subscription s WHERE d.id = $1 AND s.id = d.subscription_id AND s.client_id = $2 AND d.status <> 'PENDING'
-     RETURNING d.id`, [id, owner.clientId])) as [{ id: string }[], number];
-  if (rows[0].length === 0) {
-    const [pending] = (await ctx.ds.query(`SELECT d.id FROM participants.webhook_delivery d JOIN participants.webhook_subscription s ON s.id = d.subscription_id
-      WHERE d.id = $1 AND s.client_id = $2`, [id, owner.clientId])) as { id: string }[];
-    return pending
-      ? { deliveryId: null, userErrors: [userError('id', 'The delivery is waiting to be sent already.', 'ALREADY_PENDING')] }
-      : { deliveryId: null, userErrors: [userError('id', 'No such delivery of your client.', 'NOT_FOUND')] };
-  }
-  return { deliveryId: id, userErrors: [] };
+  const outcome = await runMutation(ctx, { input: raw, schema: redeliverSchema }, async ({ id }, m) => {
+    const [rows] = (await m.query(
+      `UPDATE participants.webhook_delivery d SET status = 'PENDING', attempts = 0, next_attempt_at = now(), locked_until = NULL
+       FROM participants.webhook_subscription s WHERE d.id = $1 AND s.id = d.subscription_id AND s.client_id = $2 AND d.status <> 'PENDING'
+       RETURNING d.id`, [id, owner.clientId])) as [{ id: string }[], number];
+    if (rows.length === 0) {
+      const [pending] = (await m.query(`SELECT d.id FROM participants.webhook_delivery d JOIN participants.webhook_subscription s ON s.id = d.subscription_id
+        WHERE d.id = $1 AND s.client_id = $2`, [id, owner.clientId])) as { id: string }[];
+      if (pending) refuse('id', 'The delivery is waiting to be sent already.', 'ALREADY_PENDING');
+      refuse('id', 'No such delivery of your client.', 'NOT_FOUND');
+    }
+    return m.getRepository(WebhookDelivery).findOneByOrFail({ id });
+  });
+  return { delivery: outcome.value, userErrors: outcome.userErrors };
 }
 
+const redeliverFailedSchema = z.object({ subscriptionId: inputSchemas.id, since: z.date() });
+
 /** Every FAILED delivery of one of the partner's subscriptions created since `since`, sent again; returns how many. */
-export async function redeliverFailedWebhookDeliveries(ctx: RequestContext, subscriptionId: string, since: Date): Promise<{ count: number; userErrors: UserError[] }> {
+export async function redeliverFailedWebhookDeliveries(ctx: RequestContext, raw: unknown): Promise<{ count: number; userErrors: UserError[] }> {
   const owner = requireWebhookManager(ctx);
-  const [subscription] = (await ctx.ds.query('SELECT id FROM participants.webhook_subscription WHERE id = $1 AND client_id = $2', [subscriptionId, owner.clientId])) as { id: string }[];
-  if (!subscription) return { count: 0, userErrors: [userError('subscriptionId', 'No such webhook subscription of your client.', 'NOT_FOUND')] };
-  const rows = (await ctx.ds.query(
-    `UPDATE participants.webhook_delivery SET status = 'PENDING', attempts = 0, next_attempt_at = now(), locked_until = NULL
-     WHERE subscription_id = $1 AND status = 'FAILED' AND created_at >= $2 RETURNING id`, [subscriptionId, since])) as [unknown[], number];
-  return { count: rows[0].length, userErrors: [] };
+  const outcome = await runMutation(ctx, { input: raw, schema: redeliverFailedSchema }, async ({ subscriptionId, since }, m) => {
+    const [subscription] = (await m.query('SELECT id FROM participants.webhook_subscription WHERE id = $1 AND client_id = $2', [subscriptionId, owner.clientId])) as { id: string }[];
+    if (!subscription) refuse('subscriptionId', 'No such webhook subscription of your client.', 'NOT_FOUND');
+    const [rows] = (await m.query(
+      `UPDATE participants.webhook_delivery SET status = 'PENDING', attempts = 0, next_attempt_at = now(), locked_until = NULL
+       WHERE subscription_id = $1 AND status = 'FAILED' AND created_at >= $2 RETURNING id`, [subscriptionId, since])) as [unknown[], number];
+    return rows.length;
+  });
+  return { count: outcome.value ?? 0, userErrors: outcome.userErrors };
 }
 
 const rotationSchema = z.object({
-  secret: subscriptionSchema.shape.secret,
+  id: inputSchemas.id,
+  secret: secretSchema,
   overlapHours: z.number().int().min(0).max(168),
 });
 
 /** A new secret for a subscription; the old one keeps signing beside it for `overlapHours`. */
-export async function rotateWebhookSecret(ctx: RequestContext, id: string, raw: unknown): Promise<{ subscription: WebhookSubscription | null; userErrors: UserError[] }> {
+export async function rotateWebhookSecret(ctx: RequestContext, raw: unknown): Promise<{ subscription: WebhookSubscription | null; userErrors: UserError[] }> {
   const owner = requireWebhookManager(ctx);
-  const parsed = validateInput(rotationSchema, raw);
-  if (!parsed.ok) return { subscription: null, userErrors: parsed.userErrors };
-  const repo = ctx.ds.getRepository(WebhookSubscription);
-  const subscription = await repo.findOneBy({ id, clientId: owner.clientId });
-  if (!subscription) return { subscription: null, userErrors: [userError('id', 'No such webhook subscription of your client.', 'NOT_FOUND')] };
-  const previousSecretExpiresAt = new Date(Date.now() + parsed.value.overlapHours * 3_600_000);
-  await repo.update({ id }, { secret: parsed.value.secret, previousSecret: subscription.secret, previousSecretExpiresAt });
-  return { subscription: { ...subscription, secret: parsed.value.secret, previousSecret: subscription.secret, previousSecretExpiresAt }, userErrors: [] };
+  const outcome = await runMutation(ctx, { input: raw, schema: rotationSchema }, async ({ id, secret, overlapHours }, m) => {
+    const repo = m.getRepository(WebhookSubscription);
+    const subscription = await repo.findOneBy({ id, clientId: owner.clientId });
+    if (!subscription) refuse('id', 'No such webhook subscription of your client.', 'NOT_FOUND');
+    const previousSecretExpiresAt = new Date(Date.now() + overlapHours * 3_600_000);
+    await repo.update({ id }, { secret, previousSecret: subscription.secret, previousSecretExpiresAt });
+    return { ...subscription, secret, previousSecret: subscription.secret, previousSecretExpiresAt };
+  });
+  return { subscription: outcome.value, userErrors: outcome.userErrors };
 }
 
 interface DueDelivery {
@@ -137,8 +149,8 @@ interface DueDelivery {
 }
 
 /** Delay before attempt n+1: doubling from the base, capped at six hours, with a little jitter. */
-export function backoffMs(attempts: number): number {
-  const base = settings.webhookBackoffMs() * 2 ** Math.max(0, attempts - 1);
+export function backoffMs(attempts: number, firstDelayMs: number): number {
+  const base = firstDelayMs * 2 ** Math.max(0, attempts - 1);
   return Math.min(base, 6 * 3_600_000) * (0.9 + Math.random() * 0.2);
 }
 
@@ -148,8 +160,10 @@ export function backoffMs(attempts: number): number {
  * An event is delivered when the endpoint answers 2xx; otherwise it is retried with backoff and
  * given up (FAILED) after the maximum attempts.
  */
-export async function deliverWebhooks(ds: DataSource, log?: Logger, limit = 50): Promise<{ delivered: number; failed: number }> {
-  const leaseSeconds = Math.ceil(settings.webhookTimeoutMs() / 1000) * 2 + 10;
+export async function deliverWebhooks(deps: ServiceDeps, limit = 50): Promise<{ delivered: number; failed: number }> {
+  const { ds, log } = deps;
+  const settings = settingsOf(deps);
+  const leaseSeconds = Math.ceil(settings.webhookTimeoutMs / 1000) * 2 + 10;
   const due = (await ds.query(
     `WITH leased AS (
        UPDATE participants.webhook_delivery d SET locked_until = now() + make_interval(secs => $2)
@@ -180,7 +194,7 @@ export async function deliverWebhooks(ds: DataSource, log?: Logger, limit = 50):
     try {
       ({ statusCode, excerpt } = await postToPartner(d.url, {
         'content-type': 'application/json', 'user-agent': 'kommunenett-webhooks/1', [EVENT_ID_HEADER]: d.id, [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: signature,
-      }, body, settings.webhookTimeoutMs()));
+      }, body, { timeoutMs: settings.webhookTimeoutMs, allowPrivate: settings.webhookAllowPrivate }));
       if (statusCode < 200 || statusCode >= 300) error = `HTTP ${statusCode}`;
     } catch (e) {
       error = e instanceof Error ? e.message.slice(0, 500) : 'request failed';
@@ -191,12 +205,12 @@ export async function deliverWebhooks(ds: DataSource, log?: Logger, limit = 50):
       await ds.query(`UPDATE participants.webhook_delivery SET status = 'DELIVERED', attempts = $2, last_status_code = $3, last_error = NULL,
         last_response_excerpt = $4, delivered_at = now(), locked_until = NULL WHERE id = $1`, [d.id, attempts, statusCode, excerpt]);
     } else {
-      const giveUp = attempts >= settings.webhookMaxAttempts();
+      const giveUp = attempts >= settings.webhookMaxAttempts;
       if (giveUp) failed += 1;
       await ds.query(`UPDATE participants.webhook_delivery SET status = $2, attempts = $3, last_status_code = $4, last_error = $5,
         next_attempt_at = now() + make_interval(secs => $6), locked_until = NULL, last_response_excerpt = $7 WHERE id = $1`,
-      [d.id, giveUp ? 'FAILED' : 'PENDING', attempts, statusCode, error, backoffMs(attempts) / 1000, excerpt]);
-      log?.warn({ delivery: d.id, attempts, error }, 'webhook delivery failed');
+      [d.id, giveUp ? 'FAILED' : 'PENDING', attempts, statusCode, error, backoffMs(attempts, settings.webhookBackoffMs) / 1000, excerpt]);
+      log.warn({ delivery: d.id, attempts, error }, 'webhook delivery failed');
     }
   }
   return { delivered, failed };

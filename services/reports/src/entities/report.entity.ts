@@ -54,6 +54,8 @@ export class IndicatorValue {
   @Field(() => Float, { description: 'The value in the indicator’s unit.' }) @Column('double precision') value: number;
   @Field(() => LocalDateResolver, { nullable: true, description: 'Date the figure is counted to (6919 deviations by 2022-10-19).' })
   @Column('date', { name: 'as_of', nullable: true }) asOf: string | null;
+  @Field(() => String, { nullable: true, description: 'Month the measurement was taken, YYYY-MM, when known (004’s result indicators: March of 2013, 2015 and 2017); `period` is the period the value counts for. Null when only the period is known.' })
+  @Column('text', { name: 'measured_in', nullable: true }) measuredIn: string | null;
   @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) note: string | null;
 }
 

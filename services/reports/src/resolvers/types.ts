@@ -47,6 +47,7 @@ export class IndicatorValueInput {
   @Field(() => IndicatorUnit, { nullable: true }) unit?: IndicatorUnit;
   @Field(() => String, { nullable: true, description: '"dimension:value", e.g. "area:hms".' }) breakdown?: string | null;
   @Field(() => LocalDateResolver, { nullable: true }) asOf?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM: the month the measurement was taken, when the indicator is measured in a given month.' }) measuredIn?: string | null;
   @Field(() => String, { nullable: true }) note?: string | null;
 }
 

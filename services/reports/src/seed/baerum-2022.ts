@@ -36,7 +36,7 @@ export const BAERUM_REPORT: Partial<Report> = {
 
 const value = (indicatorId: string, v: number, extra: Partial<IndicatorValue> = {}): Partial<IndicatorValue> => ({
   id: demoRowId(`baerum-2022:value:${indicatorId}`), reportId: REPORT_ID, indicatorId, municipalityId: MUNICIPALITY, period: PERIOD,
-  breakdown: null, value: v, asOf: STATUS_DATE, note: null, ...extra,
+  breakdown: null, value: v, asOf: STATUS_DATE, measuredIn: '2022-10', note: null, ...extra,
 });
 
 export const BAERUM_VALUES: Partial<IndicatorValue>[] = [
@@ -78,8 +78,8 @@ const AUDITS: AuditSeed[] = [
   supervision('Arbeidstilsynet', 'Arbeidsmiljø', 'Høst boliger (Pleie og omsorg)', '2022-02-18', 'Ingen pålegg.'),
   supervision('Arbeidstilsynet', 'Arbeidsmiljø', 'Gjettum/Bærums verk boliger avd. Gjettumveien (Pleie og omsorg)', '2022-02-25', '2 pålegg – begge er oppfylt.',
     [fulfilled(2, 'Begge påleggene er oppfylt.')]),
-  supervision('Arbeidstilsynet', 'Arbeidsmiljø', 'Rud/Vøyenenga boliger avd. Åsbråtan (Pleie og omsorg)', '2022-03-01', 'Ingen pålegg.'),
-  supervision('Arbeidstilsynet', 'Arbeidsmiljø', 'Elias Smiths vei bolig (Pleie og omsorg)', '2022-08-18', '6 pålegg, frist 30.11.22.',
+  supervision('Arbeidstilsynet', 'Arbeidsmiljø', 'Rud/Vøyenenga boliger - avd. Åsbråtan (Pleie og omsorg)', '2022-03-01', 'Ingen pålegg.'),
+  supervision('Arbeidstilsynet', 'Arbeidsmiljø', 'Elias Smithsvei bolig (Pleie og omsorg)', '2022-08-18', '6 pålegg, frist 30.11.22.',
     [order(6, { deadline: '2022-11-30' })]),
   supervision('Arbeidstilsynet', 'Arbeidsmiljø', 'Høvik avlastningssenter (Pleie og omsorg)', '2022-08-22', '7 pålegg, frist 15.12.22.',
     [order(7, { deadline: '2022-12-15' })]),
@@ -90,16 +90,16 @@ const AUDITS: AuditSeed[] = [
   supervision('Arbeidstilsynet', 'Arbeidsmiljø', 'Bekkestua brannstasjon (Eiendom er eier/utleier)', '2022-09-21', '2 pålegg, frist 01.11.22 og 20.01.23.',
     [order(1, { deadline: '2022-11-01' }), order(1, { deadline: '2023-01-20' })]),
   performanceAudit('Barnevernets oppfølging av enslige mindreårige'),
-  performanceAudit('Håndteres vold mot ansatte?', 'Rapporten og kommunedirektørens høringssvar er grunnlaget for nye tiltak; tverrfaglig arbeidsgruppe er nedsatt.'),
+  performanceAudit('Håndteres vold mot ansatte', 'Rapporten og kommunedirektørens høringssvar er grunnlaget for nye tiltak; tverrfaglig arbeidsgruppe er nedsatt.'),
   performanceAudit('Håndtering av koronaepidemien'),
   performanceAudit('Fungerer fastlegeordningen?'),
   performanceAudit('Er driftsutgiftene for økonomisystemet forsvarlige?'),
   performanceAudit('Eierskapskontroll etikk og antikorrupsjon (selskapene)'),
   performanceAudit('Eierskapskontroll samfunnssikkerhet og beredskap (selskapene)'),
-  performanceAudit('Relasjonsanalyser – Eiendom og miljøtekniske tjenester',
+  performanceAudit('Relasjonsanalyser - Eiendom og miljøtekniske tjenester',
     'Avdekket ingen ukjente koblinger mellom leverandører og ansatte. Rapport er sendt kommunestyret til orientering.', 'BDO på oppdrag fra kontrollutvalget'),
-  performanceAudit('Helsehjelp for dem som vurderes for sykehjemsplass (Pleie og omsorg)', 'Rapport behandles i kontrollutvalget 31.10.22.'),
-  performanceAudit('Renhold (Eiendom)', 'Rapport er mottatt til høring.'),
+  performanceAudit('Helsehjelp for dem som vurderes for sykehjemsplass, Pleie- og omsorg', 'Rapport behandles i kontrollutvalget 31.10.22.'),
+  performanceAudit('Renhold - Eiendom', 'Rapport er mottatt til høring.'),
   isoAudit('Nemko', 'NS ISO 14001 – resertifisering', 'Vann og avløp', 'Ingen avvik, 16 observasjoner.',
     [{ kind: FindingKind.OBSERVATION, count: 16 }]),
   isoAudit('Nemko', 'Revisjon 2022', 'Vann og avløp', 'Ingen avvik, 14 forbedringspunkter.',

@@ -25,7 +25,8 @@ export function generatedResultIndicators(): GeneratedValue[] {
     for (const period of ['2013', '2015', '2017']) {
       for (const [indicatorId, base, spread] of scored) {
         const drift = (Number(period) - 2013) * 0.01 * base;
-        values.push({ municipalityId: m.id, period, indicatorId, value: Math.round((base + drift + (noise(`${m.id}:${period}:${indicatorId}`) - 0.5) * spread) * 10) / 10 });
+        // «Status: Mars 2013, Mars 2015, Mars 2017»: each measurement is taken in March.
+        values.push({ municipalityId: m.id, period, measuredIn: `${period}-03`, indicatorId, value: Math.round((base + drift + (noise(`${m.id}:${period}:${indicatorId}`) - 0.5) * spread) * 10) / 10 });
       }
     }
   }

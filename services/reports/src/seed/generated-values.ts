@@ -10,6 +10,8 @@ export interface GeneratedValue {
   indicatorId: string;
   value: number;
   breakdown?: string | null;
+  /** Month the value was measured, YYYY-MM, when the indicator is measured in a given month. */
+  measuredIn?: string | null;
 }
 
 /**
@@ -42,14 +44,14 @@ export async function insertGeneratedValues(
         rows.map((r) => r.period), kind, ReportStatus.PUBLISHED, options.recipientId ?? 'ks', rows.map((r) => title(r.period))],
     );
     await m.query(
-      `INSERT INTO reports.indicator_value (id, report_id, indicator_id, municipality_id, period, breakdown, value)
-       SELECT t.id, r.id, t.indicator_id, t.municipality_id, t.period, t.breakdown, t.value
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::double precision[])
-              AS t(id, indicator_id, municipality_id, period, breakdown, value)
+      `INSERT INTO reports.indicator_value (id, report_id, indicator_id, municipality_id, period, breakdown, value, measured_in)
+       SELECT t.id, r.id, t.indicator_id, t.municipality_id, t.period, t.breakdown, t.value, t.measured_in
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::double precision[], $8::text[])
+              AS t(id, indicator_id, municipality_id, period, breakdown, value, measured_in)
          JOIN reports.report r ON r.municipality_id = t.municipality_id AND r.period = t.period AND r.kind = $7 AND r.network_id IS NULL`,
       [values.map((v) => demoRowId(`value:${kind}:${v.municipalityId}|${v.period}|${v.indicatorId}|${v.breakdown ?? ''}`)),
         values.map((v) => v.indicatorId), values.map((v) => v.municipalityId), values.map((v) => v.period),
-        values.map((v) => v.breakdown ?? null), values.map((v) => v.value), kind],
+        values.map((v) => v.breakdown ?? null), values.map((v) => v.value), kind, values.map((v) => v.measuredIn ?? null)],
     );
   });
   return { reports: rows.length, values: values.length };

@@ -1,7 +1,7 @@
 import { badInput, type RequestContext } from '@kommunenett/subgraph-kit';
 import type { IndicatorComparison } from '../resolvers/statistics.types';
 import { requirePeriods } from './periods';
-import { requireIndicators, suppressionThreshold } from './statistics';
+import { requireIndicators } from './statistics';
 
 interface GroupRow { period: string; participant: boolean; units: number; mean: number }
 
@@ -31,7 +31,7 @@ export async function compareIndicator(ctx: RequestContext, indicatorId: string,
        FROM l GROUP BY 1, 2`,
     [indicator.id, periods, countries, participants, [...new Set(participants.map((id) => id.length))]],
   )) as GroupRow[];
-  const threshold = suppressionThreshold();
+  const threshold = ctx.config.suppressionThreshold;
   const result = periods.map((period) => {
     const side = (participant: boolean) => rows.find((r) => r.period === period && r.participant === participant);
     const p = side(true);

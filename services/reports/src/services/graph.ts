@@ -1,4 +1,4 @@
-import { internalClient, loaderById, SubgraphClient, type RequestContext, type SubgraphName } from '@kommunenett/subgraph-kit';
+import { internalClient, loaderById, type RequestContext } from '@kommunenett/subgraph-kit';
 
 /*
  * Facts this service reads from the graph, never from other services' tables: the directory
@@ -6,9 +6,6 @@ import { internalClient, loaderById, SubgraphClient, type RequestContext, type S
  * reader is a per-request DataLoader, so one request makes one call per owner however many ids.
  */
 
-function client(target: SubgraphName): SubgraphClient {
-  return internalClient('reports', target);
-}
 
 export interface DirectoryEntry {
   id: string;
@@ -46,7 +43,7 @@ const DIRECTORY_CACHE_MS = 5 * 60_000;
 const DIRECTORY_CACHE_MAX = 5_000;
 const directoryCache = new Map<string, { entry: DirectoryEntry | null; until: number }>();
 
-async function cachedDirectoryEntries(ids: readonly string[], requestId: string | undefined): Promise<DirectoryEntry[]> {
+async function cachedDirectoryEntries(ctx: RequestContext, ids: readonly string[]): Promise<DirectoryEntry[]> {
   const now = Date.now();
   const found: DirectoryEntry[] = [];
   const missing: string[] = [];
@@ -57,7 +54,7 @@ async function cachedDirectoryEntries(ids: readonly string[], requestId: string 
     } else missing.push(id);
   }
   if (missing.length) {
-    const fetched = (await client('participants').entities<DirectoryEntry>('Municipality', missing, 'id country code kind countyCode population populations { year population }', requestId))
+    const fetched = (await internalClient(ctx, 'participants').entities<DirectoryEntry>('Municipality', missing, 'id country code kind countyCode population populations { year population }', ctx.requestId))
       .filter((m): m is DirectoryEntry => m !== null);
     const byId = new Map(fetched.map((m) => [m.id, m]));
     if (directoryCache.size + missing.length > DIRECTORY_CACHE_MAX) directoryCache.clear();
@@ -69,22 +66,22 @@ async function cachedDirectoryEntries(ids: readonly string[], requestId: string 
 
 /** Municipalities from the participants directory, by id (null for an unknown id). */
 export const directoryEntry = (ctx: RequestContext) =>
-  loaderById<DirectoryEntry>(ctx, 'graph:municipality', (ids) => cachedDirectoryEntries(ids, ctx.requestId));
+  loaderById<DirectoryEntry>(ctx, 'graph:municipality', (ids) => cachedDirectoryEntries(ctx, ids));
 
 /** Whether organizations exist in the directory. */
 export const organizationExists = (ctx: RequestContext) =>
   loaderById<{ id: string }>(ctx, 'graph:organization', async (ids) =>
-    (await client('participants').entities<{ id: string }>('Organization', ids, 'id', ctx.requestId)).filter((o): o is { id: string } => o !== null));
+    (await internalClient(ctx, 'participants').entities<{ id: string }>('Organization', ids, 'id', ctx.requestId)).filter((o): o is { id: string } => o !== null));
 
 /** Networks as the networks service knows them (null when it does not). */
 export const networkExists = (ctx: RequestContext) =>
   loaderById<{ id: string }>(ctx, 'graph:network', async (ids) =>
-    (await client('networks').entities<{ id: string }>('Network', ids, 'id', ctx.requestId)).filter((n): n is { id: string } => n !== null));
+    (await internalClient(ctx, 'networks').entities<{ id: string }>('Network', ids, 'id', ctx.requestId)).filter((n): n is { id: string } => n !== null));
 
 /** Municipalities with a confirmed registration in a network (participants' `Network.participatingMunicipalityIds`). */
 export const networkParticipants = (ctx: RequestContext) =>
   loaderById<{ id: string; participatingMunicipalityIds: string[] }>(ctx, 'graph:networkParticipants', async (ids) =>
-    (await client('participants').entities<{ id: string; participatingMunicipalityIds: string[] }>(
+    (await internalClient(ctx, 'participants').entities<{ id: string; participatingMunicipalityIds: string[] }>(
       'Network', ids, 'id participatingMunicipalityIds', ctx.requestId)).filter((n): n is { id: string; participatingMunicipalityIds: string[] } => n !== null));
 
 interface ProgramNetworks { id: string; networks: { edges: { node: { id: string } }[] } }
@@ -92,7 +89,7 @@ interface ProgramNetworks { id: string; networks: { edges: { node: { id: string 
 /** Ids of the networks of programmes (networks' `Program.networks`). */
 export const programNetworkIds = (ctx: RequestContext) =>
   loaderById<{ id: string; networkIds: string[] }>(ctx, 'graph:programNetworks', async (ids) =>
-    (await client('networks').entities<ProgramNetworks>('Program', ids, 'id networks(first: 100) { edges { node { id } } }', ctx.requestId))
+    (await internalClient(ctx, 'networks').entities<ProgramNetworks>('Program', ids, 'id networks(first: 100) { edges { node { id } } }', ctx.requestId))
       .filter((p): p is ProgramNetworks => p !== null)
       .map((p) => ({ id: p.id, networkIds: p.networks.edges.map((e) => e.node.id) })));
 

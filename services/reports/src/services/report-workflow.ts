@@ -32,6 +32,7 @@ const contentSchema = z.object({
     unit: z.enum(IndicatorUnit).nullish(),
     breakdown: z.string().regex(/^[a-z][a-z0-9-]{0,49}:\S.{0,99}$/, 'A breakdown is "dimension:value", e.g. "area:hms".').nullish().transform((s) => s ?? null),
     asOf: localDate,
+    measuredIn: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month is written YYYY-MM, e.g. "2013-03".').nullish().transform((s) => s ?? null),
     note: optionalText(2000),
   })).max(500).nullish(),
   risks: z.array(z.object({
@@ -118,7 +119,7 @@ async function writeContent(m: EntityManager, report: Report, content: Omit<Cont
     if (content.values.length) {
       await m.getRepository(IndicatorValue).insert(content.values.map((v) => ({
         id: randomUUID(), reportId: report.id, indicatorId: v.indicatorId, municipalityId: report.municipalityId, period: report.period,
-        breakdown: v.breakdown, value: v.value, asOf: v.asOf, note: v.note,
+        breakdown: v.breakdown, value: v.value, asOf: v.asOf, measuredIn: v.measuredIn, note: v.note,
       })));
     }
   }

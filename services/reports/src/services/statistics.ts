@@ -1,4 +1,4 @@
-import { appError, badInput, ErrorCode, groupsAlongDimensions, isUuid, suppressedByParent, suppressedCells, suppressionThreshold, type KeyPart, type RequestContext } from '@kommunenett/subgraph-kit';
+import { appError, badInput, ErrorCode, groupsAlongDimensions, isUuid, suppressedByParent, suppressedCells, type KeyPart, type RequestContext } from '@kommunenett/subgraph-kit';
 import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
 import type { Indicator } from '../entities/indicator.entity';
 import { Country, IndicatorUnit, MunicipalityKind, StatisticsDimension } from '../entities/enums';
@@ -7,12 +7,8 @@ import { indicatorById } from '../loaders';
 import type { Statistics, StatisticsCell, StatisticsFilter } from '../resolvers/statistics.types';
 import { directoryEntry, loadKnown, networkParticipants, populationFor, programNetworkIds, type DirectoryEntry } from './graph';
 import { indicatorPeriods, requirePeriods } from './periods';
+import { settingsOf } from '../config';
 
-export { suppressionThreshold };
-/** Most cells one statistics query may produce (REPORTS_STATISTICS_MAX_CELLS, default 10,000). */
-export function statisticsCellLimit(): number {
-  return Number(process.env.REPORTS_STATISTICS_MAX_CELLS ?? 10_000);
-}
 const MAX_INDICATORS = 50;
 
 export interface StatisticsArgs {
@@ -122,7 +118,7 @@ export async function computeStatistics(ctx: RequestContext, args: StatisticsArg
 
   const bound = indicators.length * groupBy.reduce((n, d) => n * dimensionSize(d, units, periods, membership?.networkIds.length ?? 0), 1)
     * (args.breakdown ? Math.max(scope.breakdowns, 1) : 1);
-  const cellLimit = statisticsCellLimit();
+  const cellLimit = settingsOf(ctx).statisticsMaxCells;
   if (bound > cellLimit) {
     throw appError(ErrorCode.LIMIT_EXCEEDED,
       `This statistics query can produce up to ${bound} cells; the limit is ${cellLimit}. Ask for fewer indicators or periods, or group more coarsely.`,
@@ -132,7 +128,7 @@ export async function computeStatistics(ctx: RequestContext, args: StatisticsArg
   const byCountyToo = Boolean(counties) && !groupBy.includes(StatisticsDimension.COUNTY);
   const all = units.length === 0 ? [] : await aggregate(ctx, indicators, periods, parentUnits, selected, groupBy, breakdownLike, membership, byCountyToo);
   const rows = all.filter((r) => !r.by_county);
-  const threshold = suppressionThreshold();
+  const threshold = ctx.config.suppressionThreshold;
   // A county filter's answer adds up county cells of the table by county: it is suppressed when
   // one of them is suppressed there, as the query grouped by county would show it.
   let forced: boolean[] = rows.map(() => false);

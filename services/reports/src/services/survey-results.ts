@@ -1,5 +1,4 @@
 import { loaderByGroup, type RequestContext } from '@kommunenett/subgraph-kit';
-import { suppressionThreshold } from './statistics';
 
 /** An option's aggregated answers, in total or for one breakdown group. */
 export interface OptionResult {
@@ -44,7 +43,7 @@ export const resultsByQuestion = (ctx: RequestContext, collecting: boolean, dime
           WHERE r.question_id = ANY($1) AND r.breakdown_dimension = $2
           ORDER BY r.breakdown_group, o.position`,
         [[...questionIds], dimension ?? '']);
-    const threshold = suppressionThreshold();
+    const threshold = ctx.config.suppressionThreshold;
     const results = rows.map((r): OptionResult => ({
       questionId: r.question_id, optionId: r.option_id,
       breakdownDimension: dimension, breakdownGroup: dimension ? r.breakdown_group : null,

@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { HttpError, type HttpRoute } from '@kommunenett/subgraph-kit';
-import { settings } from '../config';
+import { HttpError, type HttpRoute, type RouteDeps } from '@kommunenett/subgraph-kit';
+import { settingsOf } from '../../config';
 import { escapeHtml } from '../pages';
 
 /**
@@ -13,19 +13,20 @@ import { escapeHtml } from '../pages';
 
 const FILE = /^[A-Za-z0-9.-]{1,200}\.eml$/;
 
-function mailbox(): string {
-  if (settings.smtpUrl()) throw new HttpError(404, 'NOT_FOUND', 'Messages go to the mail server of SMTP_URL; there is no development mailbox.');
-  return resolve(settings.mailDir());
+function mailbox(deps: RouteDeps): string {
+  const settings = settingsOf(deps);
+  if (settings.smtpUrl) throw new HttpError(404, 'NOT_FOUND', 'Messages go to the mail server of SMTP_URL; there is no development mailbox.');
+  return resolve(settings.mailDir);
 }
 
-async function files(): Promise<string[]> {
-  const names = await readdir(mailbox()).catch(() => [] as string[]);
+async function files(deps: RouteDeps): Promise<string[]> {
+  const names = await readdir(mailbox(deps)).catch(() => [] as string[]);
   return names.filter((n) => FILE.test(n)).sort().reverse().slice(0, 200);
 }
 
-async function message(name: string): Promise<ParsedMail> {
+async function message(deps: RouteDeps, name: string): Promise<ParsedMail> {
   if (!FILE.test(name)) throw new HttpError(404, 'NOT_FOUND', 'No such message.');
-  const raw = await readFile(join(mailbox(), name)).catch(() => null);
+  const raw = await readFile(join(mailbox(deps), name)).catch(() => null);
   if (!raw) throw new HttpError(404, 'NOT_FOUND', 'No such message.');
   return simpleParser(raw);
 }
@@ -51,10 +52,10 @@ function sendHtml(res: import('node:http').ServerResponse, html: string): void {
 export const devMailboxRoutes: HttpRoute[] = [
   {
     method: 'GET', path: /^\/dev\/mail\/?$/,
-    async handle(_req, res) {
+    async handle(_req, res, _match, deps) {
       const rows: string[] = [];
-      for (const name of await files()) {
-        const m = await message(name);
+      for (const name of await files(deps)) {
+        const m = await message(deps, name);
         rows.push(`<tr><td>${escapeHtml(m.date?.toISOString() ?? '')}</td><td>${escapeHtml(addresses(m.to))}</td>
 <td><a href="/dev/mail/${encodeURIComponent(name)}">${escapeHtml(m.subject ?? '(no subject)')}</a></td><td>${m.attachments.length || ''}</td></tr>`);
       }
@@ -65,8 +66,8 @@ export const devMailboxRoutes: HttpRoute[] = [
   },
   {
     method: 'GET', path: /^\/dev\/mail\/([^/]+)$/,
-    async handle(_req, res, match) {
-      const m = await message(match[1]);
+    async handle(_req, res, match, deps) {
+      const m = await message(deps, match[1]);
       const attachments = m.attachments.map((a, i) =>
         `<li><a href="/dev/mail/${encodeURIComponent(match[1])}/attachments/${i}">${escapeHtml(a.filename ?? `attachment-${i}`)}</a> (${escapeHtml(a.contentType)})</li>`).join('');
       sendHtml(res, page(m.subject ?? '(no subject)', `<p><a href="/dev/mail">← all messages</a></p>
@@ -79,8 +80,8 @@ export const devMailboxRoutes: HttpRoute[] = [
   },
   {
     method: 'GET', path: /^\/dev\/mail\/([^/]+)\/attachments\/(\d{1,3})$/,
-    async handle(_req, res, match) {
-      const attachment = (await message(match[1])).attachments[Number(match[2])];
+    async handle(_req, res, match, deps) {
+      const attachment = (await message(deps, match[1])).attachments[Number(match[2])];
       if (!attachment) throw new HttpError(404, 'NOT_FOUND', 'No such attachment.');
       res.writeHead(200, {
         'content-type': attachment.contentType, 'content-length': String(attachment.content.length), 'x-content-type-options': 'nosniff',

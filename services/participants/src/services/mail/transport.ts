@@ -2,34 +2,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
-import { settings } from '../config';
+import type { ParticipantsSettings } from '../../config';
+import { parseSmtpUrl } from './smtp-url';
 
 /**
  * Where messages go: the mail server of SMTP_URL (nodemailer over SMTP), or without it the
  * development mailbox, a folder of .eml files under DATA_DIR/mail that `/dev/mail` lists.
  */
-
-const SMTP_URL_SHAPE = 'smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465 (TLS)';
-
-/** Checks SMTP_URL and returns it parsed; a malformed value is refused with what is wrong (never the password). */
-export function parseSmtpUrl(value: string): URL {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error(`SMTP_URL is not a URL. Expected ${SMTP_URL_SHAPE}.`);
-  }
-  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error(`SMTP_URL must start with smtp:// or smtps://, not ${url.protocol}//. Expected ${SMTP_URL_SHAPE}.`);
-  if (!url.hostname) throw new Error(`SMTP_URL names no host. Expected ${SMTP_URL_SHAPE}.`);
-  if (url.password && !url.username) throw new Error(`SMTP_URL has a password but no user name. Expected ${SMTP_URL_SHAPE}.`);
-  return url;
-}
-
-/** Refuses a malformed SMTP_URL at start, so a typo never surfaces as mail that silently waits. */
-export function checkMailSettings(): void {
-  const url = settings.smtpUrl();
-  if (url) parseSmtpUrl(url);
-}
 
 export interface Mailer {
   /** Sends one message; resolves with the Message-ID, rejects with nodemailer's error (`responseCode` for SMTP answers). */
@@ -38,8 +17,8 @@ export interface Mailer {
 }
 
 /** A mailer for one delivery round: pooled SMTP connections to SMTP_URL, or the development mailbox. */
-export function openMailer(): Mailer {
-  const smtpUrl = settings.smtpUrl();
+export function openMailer(settings: Pick<ParticipantsSettings, 'smtpUrl' | 'mailDir'>): Mailer {
+  const { smtpUrl } = settings;
   if (smtpUrl) {
     const url = parseSmtpUrl(smtpUrl);
     const transport = nodemailer.createTransport({
@@ -52,7 +31,7 @@ export function openMailer(): Mailer {
       close: () => transport.close(),
     };
   }
-  const dir = resolve(settings.mailDir());
+  const dir = resolve(settings.mailDir);
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(message) {
