@@ -91,14 +91,22 @@ interface Opened { page: Page; outside: string[]; graphqlRequests: GraphQLReques
 const PERSISTED = new Map((JSON.parse(readFileSync(join(__dirname, '..', 'dist', 'persisted-queries.json'), 'utf8')) as { operations: { id: string; name: string }[] })
   .operations.map((o) => [o.name, o.id]));
 
-/** A page's data came in one or two requests, each a persisted query: its hash, never its text. */
-function expectOneOrTwoPersistedQueries(requests: GraphQLRequest[]): void {
+/** A page's data came in at most `most` requests (one or two; more for a table of several pages), each a persisted query: its hash, never its text. */
+function expectPersistedQueries(requests: GraphQLRequest[], most = 2): void {
   expect(requests.length).toBeGreaterThan(0);
-  expect(requests.length).toBeLessThanOrEqual(2);
+  expect(requests.length).toBeLessThanOrEqual(most);
   for (const request of requests) {
     expect(request.query).toBeUndefined();
     expect(request.extensions?.persistedQuery).toEqual({ version: 1, sha256Hash: PERSISTED.get(request.operationName!) });
   }
+}
+
+/** The catalogue, and the statistics table a page of 100 cells at a time, each page after the last one's end cursor. */
+function expectPagesRequested(requests: GraphQLRequest[], cells: number): void {
+  const pages = Math.max(1, Math.ceil(cells / 100));
+  expectPersistedQueries(requests, 1 + pages);
+  const statisticsRequests = requests.filter((r) => r.operationName === 'IndicatorStatistics');
+  expect(statisticsRequests.map((r) => Boolean(r.variables?.after))).toEqual(Array.from({ length: pages }, (_, i) => i > 0));
 }
 
 async function open(path = '/', options: { languages?: string[] } = {}): Promise<Opened> {
@@ -204,7 +212,7 @@ describe('anonymous', () => {
   it('opens the overview in at most two GraphQL requests, with the programmes and networks the API lists', async () => {
     const opened = await open('/');
     await expectOverviewAsTheApiAnswers(opened.page);
-    expectOneOrTwoPersistedQueries(opened.graphqlRequests);
+    expectPersistedQueries(opened.graphqlRequests);
     expect(opened.outside).toEqual([]);
     expect(await seriousViolations(opened.page)).toEqual([]);
     await screenshot(opened.page, 'dashboard-overview-anonymous');
@@ -248,7 +256,7 @@ describe('anonymous', () => {
         expect(when).not.toMatch(/\b\d{1,2} [A-Z][a-z]+ \d{4}/); // no invented day
       }
     }
-    expectOneOrTwoPersistedQueries(opened.graphqlRequests);
+    expectPersistedQueries(opened.graphqlRequests);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, `dashboard-network-${name}-anonymous`);
     await page.close();
@@ -258,13 +266,13 @@ describe('anonymous', () => {
     const opened = await open('/handbook?q=korrupsjon');
     const { page } = opened;
     await page.waitForSelector('.hits li');
-    expectOneOrTwoPersistedQueries(opened.graphqlRequests);
+    expectPersistedQueries(opened.graphqlRequests);
     expect(await page.$$eval('.snippet mark', (marks) => marks.length)).toBeGreaterThan(0);
     const before = opened.graphqlRequests.length;
     await page.click('.hits li a');
     await page.waitForSelector('#history .editions li');
     await page.waitForNetworkIdle({ idleTime: 300 });
-    expectOneOrTwoPersistedQueries(opened.graphqlRequests.slice(before));
+    expectPersistedQueries(opened.graphqlRequests.slice(before));
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard-handbook-chapter');
     await page.close();
@@ -338,7 +346,7 @@ describe('ANALYST statistics', () => {
     const requests = await go(opened, `/statistics?indicator=${indicator}&period=2022&level=municipality&country=NO`);
     const { page } = opened;
     await page.waitForSelector('[data-table="statistics"] tbody tr', WAIT);
-    expectOneOrTwoPersistedQueries(requests);
+    expectPagesRequested(requests, answer.cells.length);
     const rows = await page.$$eval('[data-table="statistics"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c as HTMLElement).innerText)));
     expect(rows.length).toBe(answer.cells.length);
     const fewer = `fewer than ${answer.suppressionThreshold}`;
@@ -373,6 +381,24 @@ describe('ANALYST statistics', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard-statistics-analyst');
     await page.close();
+  });
+
+  it('shows a table of several pages whole: every municipality in the table and the CSV', async () => {
+    const token = await stack.token('ANALYST', { org: 'ks' });
+    const indicator = 'management-practice-employer';
+    const answer = await allStatistics(token, { indicator, period: '2013' });
+    expect(answer.statistics.cells.length).toBeGreaterThan(300);
+    const opened = await open('/');
+    await signIn(opened, 'ANALYST');
+    const requests = await go(opened, `/statistics?indicator=${indicator}&period=2013&level=municipality&country=NO`);
+    const { page } = opened;
+    await page.waitForSelector('[data-table="statistics"] tbody tr', WAIT);
+    expectPagesRequested(requests, answer.statistics.cells.length);
+    const rows = await page.$$eval('[data-table="statistics"] tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.row));
+    expect(rows).toEqual(answer.statistics.cells.map((c) => c.municipality!.id));
+    const link = await page.$eval('a[download]', (a) => (a as HTMLAnchorElement).href);
+    expect((parseCsv(decodeURIComponent(link.slice(link.indexOf(',') + 1)), { bom: true }) as string[][]).length).toBe(rows.length + 1);
+    await opened.page.close();
   });
 
   it('says there is no data for a period the indicator has none for', async () => {
@@ -425,7 +451,7 @@ describe('outcomes', () => {
     const requests = await go(opened, '/outcomes');
     const { page } = opened;
     await page.waitForSelector('[data-table="outcomes"] tbody tr', WAIT);
-    expectOneOrTwoPersistedQueries(requests);
+    expectPersistedQueries(requests);
     const program = await page.$eval('form select', (s) => (s as HTMLSelectElement).value);
     const indicator = await page.$eval('form label:nth-of-type(2) select', (s) => (s as HTMLSelectElement).value);
     const periods = (await stack.graphql<{ indicators: { id: string; periods: string[] }[] }>('{ indicators { id periods } }', { token })).body.data!.indicators.find((i) => i.id === indicator)!.periods;
@@ -464,7 +490,7 @@ describe('ORG_ADMIN', () => {
     const opened = await open('/');
     await signIn(opened, 'ORG_ADMIN');
     const requests = await go(opened, `/networks/${id}`);
-    expectOneOrTwoPersistedQueries(requests);
+    expectPersistedQueries(requests);
     const { page } = opened;
     await page.waitForSelector('#by-status');
     const confirmed = api.body.data!.network.registrations.edges.filter((e) => e.node.status === 'CONFIRMED').length;
