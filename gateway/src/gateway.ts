@@ -177,7 +177,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     if (path === '/dashboard' || path.startsWith('/dashboard/')) return dashboard(req, res, path);
     const page = PAGE_ROUTES.find((r) => path.startsWith(r.prefix) && r.methods.includes(req.method ?? ''));
     if (page) return proxyPage(req, res, path, page);
-    if (config.graphiql && req.method === 'GET' && serveGraphiql(path, res)) return;
+    if (config.graphiql && req.method === 'GET' && serveGraphiql(path, res, devToken !== null)) return;
     throw new HttpError(404, 'NOT_FOUND', `No route for ${req.method} ${path}.`);
   }, config.port, config.host, log);
 

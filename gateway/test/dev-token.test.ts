@@ -76,17 +76,22 @@ describe('POST /dev/token in production configuration', () => {
       NODE_ENV: 'production', AUTH_JWKS_URL: 'https://login.example.org/.well-known/jwks.json', AUTH_ISSUER: 'https://login.example.org',
       INTERNAL_AUTH_SECRET: 'a-production-secret-of-enough-length', DATA_DIR: dataDir,
     });
-    gateway = await startGateway({ ...config, port: 0 }, quiet);
+    gateway = await startGateway({ ...config, port: 0, graphiql: true }, quiet);
     const base = gateway.url.replace(/\/graphql$/, '');
     const res = await postToken(base, { role: 'ADMIN' });
     expect(res.status).toBe(404);
     expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('NOT_FOUND');
+    // GraphiQL, if switched on, offers no role picker then.
+    const graphiql = await (await fetch(`${base}/graphiql`)).text();
+    expect(graphiql).toContain('<div id="graphiql">');
+    expect(graphiql).not.toContain('dev-role');
   });
 
   it('exists with the development key of pnpm start', async () => {
     await gateway?.stop();
-    gateway = await startGateway({ ...gatewayConfigFromEnv({ DATA_DIR: dataDir }), port: 0 }, quiet);
+    gateway = await startGateway({ ...gatewayConfigFromEnv({ DATA_DIR: dataDir }), port: 0, graphiql: true }, quiet);
     const res = await postToken(gateway.url.replace(/\/graphql$/, ''), { role: 'ADMIN' });
     expect(res.status).toBe(200);
+    expect(await (await fetch(gateway.url.replace(/\/graphql$/, '/graphiql'))).text()).toContain('<select id="dev-role">');
   });
 });

@@ -15,6 +15,20 @@ export interface DocBlock {
   /** The role the block runs as (from its `# token: npm run token -- …` line); null for anonymous. */
   role: Role | null;
   claims: Partial<TokenClaims>;
+  /** Values to keep from this block's answers for later blocks of the same page (`# capture:` lines). */
+  captures: Capture[];
+}
+
+/**
+ * `# capture: registrationId = RegisterKari.data.registerParticipant.registration.id`: after the
+ * operation runs (any operation of the block whose answer has the path, when none is named), its
+ * value is kept under the name; later blocks of the page use it as `"<capture:registrationId>"`.
+ */
+export interface Capture {
+  name: string;
+  operation: string | null;
+  /** Keys and list indexes below the answer, starting with `data`. */
+  path: string[];
 }
 
 /** README.md and every docs/*.md page. */
@@ -45,18 +59,48 @@ export function graphqlBlocks(file: string): DocBlock[] {
       ({ role, ...claims } = parsed.claims);
     }
     const name = /^\s*(?:query|mutation|subscription)\s+([A-Za-z_]\w*)/m.exec(text)?.[1] ?? null;
-    blocks.push({ where: `${file}:${start + 1}`, text, name, role, claims });
+    const captures = [...text.matchAll(/^#\s*capture:\s*(\w+)\s*=\s*(?:([A-Za-z_]\w*)\.)?(data(?:\.[\w-]+)+)\s*$/gm)]
+      .map(([, captureName, operation, path]) => ({ name: captureName, operation: operation ?? null, path: path.split('.') }));
+    if (captures.length !== [...text.matchAll(/^#\s*capture:/gm)].length) throw new Error(`${file}:${start + 1}: a # capture: line is not "name = [Operation.]data.path"`);
+    blocks.push({ where: `${file}:${start + 1}`, text, name, role, claims, captures });
   }
   return blocks;
 }
 
-/** `"<DEMO.networks.antikorrupsjonA>"` in a `# variables:` line stands for that demo id (readers copy it from a query's answer). */
-export function variablesOf(block: DocBlock): Record<string, unknown> {
-  const line = /^#\s*variables:\s*(\{.*\})\s*$/m.exec(block.text);
-  if (!line) return {};
-  return JSON.parse(line[1].replace(/<DEMO\.([\w.]+)>/g, (_m, path: string) => {
-    const value = path.split('.').reduce<any>((o, k) => o?.[k], DEMO);
-    if (typeof value !== 'string') throw new Error(`${block.where}: no demo id DEMO.${path}`);
-    return value;
-  }));
+/** The value at a capture's path in an operation's answer; undefined when the answer has none. */
+export function captureFrom(answer: unknown, capture: Capture): unknown {
+  return capture.path.reduce<any>((o, key) => (o === null || o === undefined ? undefined : o[key]), answer);
+}
+
+/**
+ * The variables of one operation of a block: the `# variables: {…}` line, overridden by a
+ * `# variables Operation: {…}` line for that operation. In them `"<DEMO.networks.antikorrupsjonA>"`
+ * stands for that demo id and `"<capture:name>"` for a value an earlier block captured (readers copy
+ * both from an earlier answer); a placeholder that is the whole string takes the value's type.
+ */
+export function variablesOf(
+  block: DocBlock, operation: string | null = null, captured: ReadonlyMap<string, unknown> = new Map(), names?: string[],
+): Record<string, unknown> {
+  const lines = [...block.text.matchAll(/^#\s*variables(?:\s+([A-Za-z_]\w*))?:\s*(\{.*\})\s*$/gm)]
+    .filter(([, forOperation]) => !forOperation || forOperation === operation)
+    .sort(([, a], [, b]) => Number(!!a) - Number(!!b));
+  const variables: Record<string, unknown> = {};
+  for (const [, , json] of lines) Object.assign(variables, JSON.parse(json));
+  // Only the variables the operation uses: a later operation's may name a value not captured yet.
+  return Object.fromEntries(Object.entries(variables).filter(([name]) => !names || names.includes(name))
+    .map(([name, value]) => [name, JSON.parse(JSON.stringify(value), (_key, v: unknown) => substitute(block, v, captured))]));
+}
+
+function substitute(block: DocBlock, value: unknown, captured: ReadonlyMap<string, unknown>): unknown {
+  if (typeof value !== 'string') return value;
+  const lookup = (kind: string, path: string): unknown => {
+    const found = kind === 'DEMO' ? path.split('.').reduce<any>((o, k) => o?.[k], DEMO) : captured.get(path);
+    if (found === undefined || found === null || typeof found === 'object') {
+      throw new Error(kind === 'DEMO' ? `${block.where}: no demo id DEMO.${path}` : `${block.where}: nothing captured as ${path} (an earlier block of the page captures it with "# capture: ${path} = …")`);
+    }
+    return found;
+  };
+  const whole = /^<(DEMO|capture)[.:]([\w.]+)>$/.exec(value);
+  if (whole) return lookup(whole[1], whole[2]);
+  return value.replace(/<(DEMO|capture)[.:]([\w.]+)>/g, (_m, kind: string, path: string) => String(lookup(kind, path)));
 }

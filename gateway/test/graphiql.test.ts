@@ -81,6 +81,39 @@ describe('GraphiQL in headless Chromium', () => {
     await page.close();
   });
 
+  it('signs in with the role picker: a development token from POST /dev/token goes with every query', async () => {
+    const page = await browser.newPage();
+    const outside = watchOutsideRequests(page, stack.baseUrl);
+    const tokenRequests: string[] = [];
+    page.on('request', (r) => { if (new URL(r.url()).pathname === '/dev/token') tokenRequests.push(`${r.method()} ${r.postData()}`); });
+    await page.goto(`${stack.baseUrl}/graphiql`, { waitUntil: 'load' });
+    await page.waitForSelector('.graphiql-query-editor .CodeMirror', { timeout: 60_000 });
+    expect(await page.$eval('#dev-role-status', (el) => el.textContent)).toBe('Anonymous');
+
+    await page.select('#dev-role', 'ORG_ADMIN');
+    await page.waitForFunction(() => document.getElementById('dev-role-status')!.textContent!.startsWith('Signed in as ORG_ADMIN'), { timeout: 30_000 });
+    await page.click('.graphiql-tab:nth-of-type(2) .graphiql-tab-button');
+    await page.waitForFunction(() => {
+      const cm = document.querySelector('.graphiql-query-editor .CodeMirror') as unknown as { CodeMirror: { getValue(): string } };
+      return cm.CodeMirror.getValue().includes('HostedOpenNetworks');
+    });
+    // Nothing typed under Headers: the picker's token alone makes the host's contact data visible.
+    const signedIn = await runAndRead(page);
+    expect(signedIn.errors).toBeUndefined();
+    const waitlisted = signedIn.data.networks.edges[1].node.registrations.edges;
+    expect(waitlisted).toHaveLength(33);
+    expect(waitlisted.every((e: any) => /@/.test(e.node.person.email))).toBe(true);
+    await screenshot(page, 'graphiql-role-picker-org-admin');
+
+    // Back to anonymous: the same query shows no contact data.
+    await page.select('#dev-role', '');
+    const anonymous = await runAndRead(page);
+    expect(JSON.stringify(anonymous.data ?? {})).not.toMatch(/@/);
+    expect(tokenRequests).toEqual(['POST {"role":"ORG_ADMIN"}']);
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
   it('sends a browser that opens /graphql to GraphiQL', async () => {
     const res = await fetch(`${stack.baseUrl}/graphql`, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }, redirect: 'manual' });
     expect(res.status).toBe(302);

@@ -105,6 +105,12 @@ describe('001: SKL’s anti-corruption network (2019)', () => {
         { name: 'Ann Sofi Agnevik', title: 'Förbundsjurist', employerOrganization: { id: 'skr' } },
       ],
     });
+    expect(network.points).toEqual([
+      'Fördjupad kunskap om lagstiftning, guidelines och rekommendationer inom korruptionsområdet.',
+      'Kunskap, metoder och goda exempel kring hur korruptionsskyddet kan stärkas.',
+      'Stöd i hur du kan använda SKL:s verktyg och metoder för korruptionsbekämpning i syfte att genomföra egna utbildningsinsatser eller ett utvecklingsarbete i din kommun eller region.',
+      'Erfarenhetsutbyte och nätverksbyggande.',
+    ]);
     expect(network.program.periodStart.slice(0, 4)).toBe('2019');
     expect(network.hosts[0].formerNames.join(' ')).toContain('SKL');
   });
@@ -162,6 +168,13 @@ describe('002: Bærum’s internal control and supervision report 2022', () => {
     expect(titles.map(([n]: [number]) => n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(titles[1][1]).toBe('Beskytte alle som avslører korrupsjon og styrke varslervernet');
     expect(titles[6][1]).toBe('Håndheve brudd på korrupsjonslovgivning');
+    const points = (n: number) => report.recommendationStatuses.find((s: any) => s.recommendation.number === n).points;
+    expect(points(1)).toEqual(['Politiske møter åpne og tilgjengelig via Web TV', 'Politiske saker tilgjengelig via kommunens internettsider',
+      'Postlister på internett', 'Saker behandles i godkjente saksbehandlingssystemer (WebSak og fagsystemer)']);
+    expect(points(4)).toEqual(['Bærum har ikke et eget antikorrupsjonsprogram men vektlegger Sosialt ansvar (etisk handel)']);
+    expect(points(7)).toEqual(['Saker skal umiddelbart følges opp i linjen og i nært samarbeid med kommuneadvokat og HR.', 'Alternativt følge rutinene kommunen har for varsling.']);
+    expect(points(6)).toHaveLength(5);
+    expect(points(8)).toHaveLength(5);
   });
 });
 
@@ -209,6 +222,8 @@ describe('004: «Saman om ein betre kommune», the first gathering', () => {
     expect(totals).toEqual({ omdømme: [2, 16], innovasjon: [2, 12], 'kompetanse og rekruttering': [1, 6], heltidskultur: [1, 8], sykefravær: [1, 7], sammensatt: [1, 7] });
     for (const n of edges<any>(program.networks)) {
       expect(n.targetRoles).toEqual(['nettverksleder', 'prosjektleder']);
+      // «1. Samling mars 2013, 2. Samling august/september 2013, 3. samling februar/mars 2014, Tema dag mai/juni 2013»
+      expect(n.sessions.map((s: any) => s.title)).toEqual(['1. Samling', 'Tema dag', '2. Samling', '3. samling']);
       expect(n.sessions.map((s: any) => [s.kind, s.plannedMonth, s.plannedTo])).toEqual(expect.arrayContaining([
         ['THEME_DAY', '2013-05', '2013-06'], ['GATHERING', '2013-08', '2013-09'], ['GATHERING', '2014-02', '2014-03'],
       ]));

@@ -7,16 +7,14 @@
 import { mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
 import { ANONYMOUS, DEV_TOKEN_SETTINGS, loadOrCreateDevKeys, signRequest, signToken, viewerFromClaims, type TokenClaims } from '@kommunenett/auth';
 import { SUBGRAPH_NAMES } from '@kommunenett/subgraph-kit';
 import { REPO_ROOT, startStackProcesses, waitFor, portOpen } from '@kommunenett/stack';
+import { benchDataDir, benchStackEnv, PORTS, updatePerformanceDoc } from './bench-stack';
 import { runLoad, type LoadResult } from './load';
 import { MemorySampler, sqlStatementsOf } from './metrics';
 import { HOSTILE_REQUESTS, SCENARIOS, type Scenario, type ScenarioContext } from './scenarios';
 import { seedVolume } from './volume';
-
-const PORTS = { gateway: 4400, hive: 4410, embeddedDb: 54339, networks: 4401, participants: 4402, reports: 4403, handbook: 4404 };
 
 const TARGETS = ['apollo', 'hive', 'direct'] as const;
 type Target = (typeof TARGETS)[number];
@@ -32,20 +30,6 @@ interface ScenarioResult {
   ratioApolloHive: number;
 }
 
-async function ensureDatabase(baseUrl: string, name: string): Promise<string> {
-  const admin = new Client({ connectionString: baseUrl });
-  await admin.connect();
-  try {
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: {
     scale: { type: 'string', default: '1' }, duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '20' },
@@ -55,13 +39,8 @@ async function main(): Promise<void> {
   const duration = Number(values.duration);
   const connections = Number(values.connections);
   const log = (line: string) => { if (/error|fatal|exited/.test(line)) console.log(line); };
-  const dataDir = join(REPO_ROOT, '.data', `bench-scale-${scale}`);
-  const env: NodeJS.ProcessEnv = {
-    EMBEDDED_DB_PORT: String(PORTS.embeddedDb), GATEWAY_PORT: String(PORTS.gateway), GATEWAY_WORKERS: values.workers,
-    NETWORKS_PORT: String(PORTS.networks), PARTICIPANTS_PORT: String(PORTS.participants), REPORTS_PORT: String(PORTS.reports), HANDBOOK_PORT: String(PORTS.handbook),
-    LOG_LEVEL: 'warn', ENABLE_INTROSPECTION: 'false', ENABLE_GRAPHIQL: 'false',
-  };
-  if (process.env.DATABASE_URL) env.DATABASE_URL = await ensureDatabase(process.env.DATABASE_URL, `kommunenett_bench_s${scale}`);
+  const dataDir = benchDataDir(scale);
+  const env = await benchStackEnv(scale, values.workers);
 
   console.log(`kommunenett benchmark — scale ${scale}, ${duration} s per run, ${connections} connections, ${env.DATABASE_URL ? 'PostgreSQL' : 'embedded database'}`);
   const bootStarted = Date.now();
@@ -255,19 +234,6 @@ function toMarkdown(report: BenchReport): string {
     '',
   ];
   return lines.join('\n');
-}
-
-/** Replaces the section of docs/performance.md between this result's markers with the new table. */
-function updatePerformanceDoc(name: string, markdown: string): void {
-  const path = join(REPO_ROOT, 'docs', 'performance.md');
-  if (!existsSync(path)) return;
-  const start = `<!-- bench:${name}:start -->`;
-  const end = `<!-- bench:${name}:end -->`;
-  const doc = readFileSync(path, 'utf8');
-  const i = doc.indexOf(start);
-  const j = doc.indexOf(end);
-  if (i < 0 || j < 0) return;
-  writeFileSync(path, `${doc.slice(0, i + start.length)}\n${markdown}${doc.slice(j)}`);
 }
 
 main().catch((error: unknown) => {

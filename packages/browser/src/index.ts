@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import chromium from '@sparticuz/chromium';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
@@ -51,10 +51,25 @@ export function watchOutsideRequests(page: Page, allowedOrigin: string): string[
 /** Folder (ignored by git) where browser tests leave screenshots for a person to look at. */
 export const SCREENSHOT_DIR = resolve(__dirname, '..', '..', '..', '.data', 'screenshots');
 
-/** Saves a full-page PNG under `.data/screenshots/<name>.png` and returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+/**
+ * Saves a full-page PNG under `.data/screenshots/<name>.png` and returns its path. With `scaled`,
+ * the page as drawn at its viewport's width, scaled down to `width` pixels and cut after
+ * `maxHeight` CSS pixels (pictures for the documentation, drawn by the browser itself).
+ */
+export async function screenshot(page: Page, name: string, scaled?: { width: number; maxHeight: number }): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`) as `${string}.png`;
-  await page.screenshot({ path, fullPage: true });
+  mkdirSync(dirname(path), { recursive: true });
+  if (!scaled) {
+    await page.screenshot({ path, fullPage: true });
+    return path;
+  }
+  const viewport = page.viewport() ?? { width: 1280, height: 900 };
+  const height = Math.min(scaled.maxHeight, await page.evaluate(() => Math.ceil(document.body.getBoundingClientRect().bottom)));
+  await page.setViewport({ ...viewport, deviceScaleFactor: scaled.width / viewport.width });
+  try {
+    await page.screenshot({ path, clip: { x: 0, y: 0, width: viewport.width, height } });
+  } finally {
+    await page.setViewport(viewport);
+  }
   return path;
 }

@@ -161,6 +161,8 @@ async function waitFor(page: Page, selector: string, name: string): Promise<void
     throw error;
   }
 }
+/** The README's two pictures (copied from .data/screenshots/readme/ to docs/img/ by a person): 720 pixels wide. */
+const README_PICTURE = { width: 720, maxHeight: 1000 };
 /** A figure as the page shows it (en-GB: "1,234.5") as a number. */
 const numberOf = (shown: string) => Number(shown.replace(/[^\d.-]/g, ''));
 
@@ -305,6 +307,7 @@ describe.each(['ANALYST', 'ORG_ADMIN'] as const)('%s', (role) => {
     await expectOverviewAsTheApiAnswers(opened.page, token);
     expect(await seriousViolations(opened.page)).toEqual([]);
     await screenshot(opened.page, `dashboard-overview-${role.toLowerCase()}`);
+    if (role === 'ANALYST') await screenshot(opened.page, 'readme/dashboard-overview', README_PICTURE);
     await opened.page.close();
   });
 });
@@ -380,6 +383,7 @@ describe('ANALYST statistics', () => {
     await page.waitForSelector('.chart svg', WAIT);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard-statistics-analyst');
+    await screenshot(page, 'readme/dashboard-statistics', README_PICTURE);
     await page.close();
   });
 
@@ -525,18 +529,45 @@ describe('bad input', () => {
     await page.close();
   });
 
-  it('asks to sign in again when the token has expired', async () => {
+  it('draws a page whose persisted query the gateway does not know, by sending its text once', async () => {
+    const page = await browser.newPage();
+    const sent: GraphQLRequest[] = [];
+    await page.setRequestInterception(true);
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname !== '/graphql') return void r.continue();
+      const body = JSON.parse(r.postData() ?? 'null') as GraphQLRequest;
+      sent.push(body);
+      // A gateway without the dashboard's manifest: the hash alone is not enough.
+      if (!body.query) return void r.respond({ status: 200, contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] }) });
+      return void r.continue();
+    });
+    await page.goto(`${dashboard}/handbook?q=korrupsjon`, { waitUntil: 'networkidle0' });
+    await page.waitForSelector('.hits li', WAIT);
+    // The text went once, under the manifest's hash (the gateway checked it is the text's hash).
+    expect(sent.filter((r) => r.query).map((r) => r.operationName)).toEqual(['HandbookSearch']);
+    for (const r of sent) expect(r.extensions?.persistedQuery?.sha256Hash).toBe(PERSISTED.get(r.operationName!));
+    expect(await page.$$eval('.snippet mark', (marks) => marks.length)).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('asks to sign in again when the token has expired, and signing in again brings the data back', async () => {
     const expired = await stack.token('ANALYST', { org: 'ks' }, Math.floor(Date.now() / 1000) - 3600);
     const opened = await open('/');
     const { page } = opened;
+    let expiredTokens = true;
     await page.setRequestInterception(true);
-    page.on('request', (r) => (new URL(r.url()).pathname === '/dev/token'
+    page.on('request', (r) => (expiredTokens && new URL(r.url()).pathname === '/dev/token'
       ? void r.respond({ status: 200, contentType: 'application/json', body: JSON.stringify({ token: expired, claims: { role: 'ANALYST' } }) })
       : void r.continue()));
     await page.select('#role-picker', 'ANALYST');
     await page.waitForSelector('[data-problem="expired"]');
+    expect(await text(page, '[data-problem="expired"]')).toContain('sign in again');
     expect(await page.$('[data-viewer-role]')).toBeNull();
     await screenshot(page, 'dashboard-expired');
+    expiredTokens = false;
+    await signIn(opened, 'ANALYST');
+    await page.waitForSelector('[data-country="NO"] tfoot', WAIT);
+    expect(await page.$('[data-problem="expired"]')).toBeNull();
     await page.close();
   });
 });

@@ -5,6 +5,8 @@ import { buildFederatedSchema, DEFAULT_SUBGRAPH_PORTS, type SubgraphDefinition }
 export interface Composition {
   supergraphSdl: string;
   subgraphSdls: Record<string, string>;
+  /** Composition hints, e.g. INCONSISTENT_DESCRIPTION when subgraphs describe one element differently. */
+  hints: { code: string; message: string }[];
 }
 
 /**
@@ -22,5 +24,6 @@ export async function composeSupergraph(definitions: SubgraphDefinition[]): Prom
   if (result.errors?.length) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }
-  return { supergraphSdl: result.supergraphSdl!, subgraphSdls };
+  const hints = (result.hints ?? []).map((hint) => ({ code: hint.definition.code, message: hint.message }));
+  return { supergraphSdl: result.supergraphSdl!, subgraphSdls, hints };
 }

@@ -8,6 +8,8 @@ import { stackConfigFromEnv } from './config';
 import { composeSupergraph } from './compose';
 import { SUBGRAPHS } from './definitions';
 
+export * from './fixtures';
+
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   headers: Headers;
@@ -25,6 +27,12 @@ export interface TestStack {
   token(role: Role, claims?: Partial<TokenClaims>, expiresIn?: string | number): Promise<string>;
   /** Sends a GraphQL operation through the gateway over HTTP. */
   graphql<T = Record<string, unknown>>(query: string, options?: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> }): Promise<GraphQLResponse<T>>;
+  /** The data of an operation that must succeed: any GraphQL error fails the test, naming the errors. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers in tests are loosely typed JSON
+  ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
+  /** The error codes (`extensions.code`) of an operation that must fail, and its partial data. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers in tests are loosely typed JSON
+  refused<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ codes: (string | undefined)[]; data: T }>;
   /** SQL statements sent so far, per service (take the difference around a request). */
   sqlStatements(): Record<string, number>;
   stop(): Promise<void>;
@@ -124,6 +132,21 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     }, log.child({ service: 'gateway' })), (late) => late.stop());
     cleanups.unshift(() => gateway.stop());
     const baseUrl = gateway.url.replace(/\/graphql$/, '');
+    const graphql: TestStack['graphql'] = async (query, { variables, token, headers = {} } = {}) => {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }), ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const text = await response.text();
+      let body;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = { errors: [{ message: text }] };
+      }
+      return { status: response.status, headers: response.headers, body };
+    };
     return {
       gatewayUrl: gateway.url,
       baseUrl,
@@ -131,20 +154,15 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       keys,
       databaseUrl,
       token: (role, claims = {}, expiresIn = '1h') => signToken({ sub: `test-${role.toLowerCase()}`, role, ...claims } as TokenClaims, keys, DEV_TOKEN_SETTINGS, expiresIn),
-      async graphql(query, { variables, token, headers = {} } = {}) {
-        const response = await fetch(gateway.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }), ...headers },
-          body: JSON.stringify({ query, variables }),
-        });
-        const text = await response.text();
-        let body;
-        try {
-          body = JSON.parse(text);
-        } catch {
-          body = { errors: [{ message: text }] };
-        }
-        return { status: response.status, headers: response.headers, body };
+      graphql,
+      async ok(query, variables = {}, token) {
+        const res = await graphql(query, { variables, token });
+        if (res.body.errors?.length || !res.body.data) throw new Error(`GraphQL errors: ${JSON.stringify(res.body.errors)}`);
+        return res.body.data as never;
+      },
+      async refused(query, variables = {}, token) {
+        const res = await graphql(query, { variables, token });
+        return { codes: (res.body.errors ?? []).map((e) => e.extensions?.code), data: res.body.data as never };
       },
       sqlStatements: () => Object.fromEntries(sqlStatementTotals),
       async stop() {

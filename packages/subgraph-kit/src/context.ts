@@ -65,11 +65,3 @@ export function loaderByGroup<V>(
     return keys.map((k) => groups.get(k) ?? []);
   }, { maxBatchSize: 1000 }));
 }
-
-/**
- * A reference to an entity another subgraph owns (or resolves), to return from a field: the
- * gateway fetches the rest from the owner by key.
- */
-export function entityRef<T extends { id: string }>(type: new () => T, id: string): T {
-  return Object.assign(new type(), { id });
-}

@@ -14,6 +14,15 @@ type ResolverMap = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0]
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@override"])';
 
+/**
+ * Descriptions of the root types. Every subgraph gives the same text, so composition keeps it
+ * without a conflict.
+ */
+export const ROOT_TYPE_DESCRIPTIONS = {
+  Query: 'Entry points for reading. Anonymous callers read the public catalogue (networks, sessions, handbooks, published results); a token (Authorization: Bearer …) unlocks what the role may read. Lists over 100 items are pages (first/after). Times are UTC instants (DateTime) unless a field says it is local to the network’s time zone.',
+  Mutation: 'Entry points for changes. Each takes one input and returns a payload with the changed object and userErrors: rules the input broke, with a path into input and a code (nothing is changed then). A token is required; the role and the organizations in it decide what may be changed.',
+} as const;
+
 export interface BuiltSubgraphSchema {
   schema: GraphQLSchema;
   /** The subgraph's SDL as composition sees it (what `_service { sdl }` returns). */
@@ -38,6 +47,9 @@ export async function buildFederatedSchema(definition: SubgraphDefinition): Prom
       { type: Date, scalar: DateTimeResolver },
     ],
   });
+  for (const root of [typeGraphqlSchema.getQueryType(), typeGraphqlSchema.getMutationType()]) {
+    if (root) root.description = ROOT_TYPE_DESCRIPTIONS[root.name as keyof typeof ROOT_TYPE_DESCRIPTIONS];
+  }
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`);
   const resolvers = createResolversMap(typeGraphqlSchema) as ResolverMap;
   for (const entity of definition.entities) {

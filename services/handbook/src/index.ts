@@ -18,7 +18,7 @@ import { HandbookReferenceResolver, SearchResolver } from './resolvers/search.re
 import { AgendaItemHandbookResolver } from './resolvers/agenda-item.resolver';
 import { seedHandbookDemo } from './seed/demo';
 import { seedHandbookVolume } from './seed/volume';
-import { AgendaItem } from './entities/stubs';
+import { AgendaItem } from './entities/references';
 import { handbookPersonalDataPart } from './services/personal-data';
 
 /** The handbook subgraph: handbooks, editions, chapters, tools, recommendations, revisions and search. */

@@ -1,5 +1,5 @@
 import { DEMO, demoId } from '@kommunenett/reference-data';
-import { sqlDelta, startTestStack, type TestStack } from '@kommunenett/stack/testing';
+import { sqlDelta, startTestStack, withFailingWrite, type TestStack } from '@kommunenett/stack/testing';
 
 let stack: TestStack;
 let editor: string;
@@ -17,14 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await stack?.stop(); });
 
-type Data = Record<string, any>;  
-
-/** Sends an operation and fails the test on any GraphQL error. */
-async function ok(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Data> {
-  const res = await stack.graphql<Data>(query, { variables, token });
-  expect(res.body.errors).toBeUndefined();
-  return res.body.data!;
-}
+const ok = (query: string, variables: Record<string, unknown> = {}, token?: string) => stack.ok(query, variables, token);
 
 const PROPOSE = `mutation($input: ProposeRevisionInput!) { proposeRevision(input: $input) {
   proposal { id status anchor proposerRole network { id } session { id theme } } userErrors { field message code } } }`;
@@ -202,6 +195,20 @@ describe('revising «Beskytt kommunen!» from the networks’ experience', () =>
     expect((await ok(REMOVE, { input: { chapterId: conflicts.id, expectedVersion: conflicts.version } }, editor)).removeChapter)
       .toEqual({ removedChapterId: conflicts.id, userErrors: [] });
     expect(await chapterIn(draftId, 'habilitet-og-rolleskille')).toBeNull();
+  });
+
+  it('leaves nothing behind when adding a section fails after its first writes', async () => {
+    const routines = await chapterIn(draftId, 'rutiner-struktur-og-kompetanse');
+    const chapters = () => stack.subgraphs.handbook.ds.query('SELECT id, slug, parent_id, position, version FROM handbook.chapter WHERE edition_id = $1 ORDER BY id', [draftId]);
+    const before = await chapters();
+    const version = await editionVersion(draftId);
+    // Room is made (the later sections move down) and the section is inserted before the edition's version moves: that last write fails.
+    const failed = await withFailingWrite(stack, 'handbook.edition', `NEW.id = '${draftId}'`, () => ok(ADD, { input: {
+      editionId: draftId, parentId: routines.id, position: 1, slug: 'provekapittel', title: 'Prøvekapittel', bodyMarkdown: 'Tekst.',
+    } }, editor));
+    expect(failed.addChapter).toEqual({ chapter: null, userErrors: [{ field: null, code: 'CONFLICT' }] });
+    expect(await chapters()).toEqual(before);
+    expect(await editionVersion(draftId)).toBe(version);
   });
 
   it('loads the larger draft tree in the same number of statements', async () => {

@@ -1,4 +1,5 @@
 import { DEMO } from '@kommunenett/reference-data';
+import { withFailingWrite } from '@kommunenett/stack/testing';
 import { networksStack } from './helpers';
 
 /** Work between gatherings: assignments and submissions (000), municipality projects with anchoring (004). */
@@ -153,5 +154,18 @@ describe('municipality projects (004)', () => {
       { field: ['input', 'title'], code: 'TOO_LONG' }, { field: ['input', 'milestones', '0', 'dueOn'], code: 'INVALID_FORMAT' },
     ] });
     expect((await read(await lom()))).toEqual([{ municipality: { id: 'NO-3434' } }]);
+  });
+
+  it('leaves nothing behind when the save fails after its first writes', async () => {
+    const coordinator = await t.token('COORDINATOR', { municipality: 'NO-4601' });
+    const rows = async () => (await t.stack.subgraphs.networks.ds.query(`SELECT
+      (SELECT count(*) FROM networks.municipality_project WHERE network_id = $1 AND municipality_id = 'NO-4601')::int AS projects,
+      (SELECT count(*) FROM networks.anchoring_change)::int AS "anchoringChanges", (SELECT count(*) FROM networks.project_milestone)::int AS milestones`, [SAMAN]))[0];
+    const before = await rows();
+    const input = { networkId: SAMAN, municipalityId: 'NO-4601', title: 'Omdømmeprosjekt', milestones: [{ title: 'Første måling' }, { title: 'Andre måling' }] };
+    // The project and its first anchoring change are written before the milestones; the second milestone's write fails.
+    const failed = await withFailingWrite(t.stack, 'networks.project_milestone', "NEW.title = 'Andre måling'", () => t.ok(SAVE_PROJECT, { input }, coordinator));
+    expect(failed.saveProject).toEqual({ project: null, userErrors: [{ field: null, code: 'CONFLICT' }] });
+    expect(await rows()).toEqual(before);
   });
 });

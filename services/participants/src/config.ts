@@ -40,6 +40,8 @@ export const participantsSettingsSchema = z.object({
   PARTICIPANTS_MAIL_BACKOFF_MS: setting.int(60_000),
   /** How long before an unanswered offer lapses its reminder goes out. */
   PARTICIPANTS_OFFER_REMINDER_HOURS: setting.int(24, { min: 1 }),
+  /** How long before a gathering its reminder goes out. */
+  PARTICIPANTS_GATHERING_REMINDER_HOURS: setting.int(48, { min: 1 }),
   /** Where people open links from messages: the gateway's public address. */
   PUBLIC_BASE_URL: setting.optionalText(),
   GATEWAY_PORT: setting.int(4000, { max: 65_535 }),
@@ -58,6 +60,7 @@ export const participantsSettingsSchema = z.object({
   /** Folder of the development mailbox (one .eml file per message). */
   mailDir: `${env.DATA_DIR}/mail`,
   mailMaxAttempts: env.PARTICIPANTS_MAIL_MAX_ATTEMPTS,
+  gatheringReminderHours: env.PARTICIPANTS_GATHERING_REMINDER_HOURS,
   mailBackoffMs: env.PARTICIPANTS_MAIL_BACKOFF_MS,
   offerReminderHours: env.PARTICIPANTS_OFFER_REMINDER_HOURS,
   publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${env.GATEWAY_PORT}`).replace(/\/+$/, ''),

@@ -12,7 +12,7 @@ import { NetworkSnapshot } from './entities/network-snapshot.entity';
 import { Attendance, AttendanceChange } from './entities/attendance.entity';
 import { WebhookDelivery, WebhookSubscription } from './entities/webhook.entity';
 import { ContactAccess, ErasureRequest } from './entities/privacy.entity';
-import { Network } from './entities/network';
+import { Network } from './entities/references';
 import { Notification } from './entities/notification.entity';
 import { migrations } from './migrations';
 import { MunicipalityResolver, OrganizationResolver } from './resolvers/directory.resolver';
@@ -28,8 +28,10 @@ import { ErasePersonPayloadResolver, PersonalDataExport, PrivacyResolver } from 
 import { applyRetention } from './services/privacy';
 import { ParticipationStatisticsCellsResolver, StatisticsResolver } from './resolvers/statistics.resolver';
 import { NotificationPreferencesResolver } from './resolvers/notification.resolver';
+import { AuditEntriesResolver } from './resolvers/audit.resolver';
 import { deliverWebhooks } from './services/webhooks';
 import { deliverNotifications, queueOfferReminders } from './services/notifications';
+import { queueGatheringReminders, syncGatherings } from './services/gathering-notices';
 import { participantsSettingsSchema } from './config';
 import { devMailboxRoutes } from './services/mail/dev-mailbox';
 import { offerRoutes } from './services/offer-page';
@@ -56,7 +58,7 @@ export const participantsSubgraph: SubgraphDefinition = {
     RegistrationPayloadResolver, ImportRowResultResolver, PersonResolver, RegistrationChangeResolver, WebhookResolver, WebhookDeliveryResolver,
     AttendanceResolver, SessionAttendanceResolver, AttendanceChangeResolver, NetworkAttendanceResolver, MunicipalityAttendanceRateResolver,
     PersonAttendanceRateResolver, PrivacyResolver, ErasePersonPayloadResolver, StatisticsResolver, ParticipationStatisticsCellsResolver,
-    NotificationPreferencesResolver,
+    NotificationPreferencesResolver, AuditEntriesResolver,
   ],
   // Entity stubs that no query returns must be named, or the schema leaves them out.
   orphanedTypes: [Network, Person],
@@ -82,8 +84,11 @@ export const participantsSubgraph: SubgraphDefinition = {
     { name: 'participants:waitlists', intervalMs: 60_000, run: async (deps) => void (await processWaitlists(deps)) },
     { name: 'participants:network-sync', intervalMs: 5 * 60_000, run: async (deps) => void (await syncNetworks(deps)) },
     { name: 'participants:webhooks', intervalMs: 5_000, run: async (deps) => void (await deliverWebhooks(deps)) },
+    // Gatherings given a date or moved in the networks service: read through the graph, told once.
+    { name: 'participants:gatherings', intervalMs: 60_000, run: async (deps) => void (await syncGatherings(deps)) },
     { name: 'participants:notifications', intervalMs: 5_000, run: async (deps) => {
       await queueOfferReminders(deps);
+      await queueGatheringReminders(deps);
       await deliverNotifications(deps);
     } },
     { name: 'participants:retention', intervalMs: 24 * 3_600_000, run: async (deps) => void (await applyRetention(deps)) },

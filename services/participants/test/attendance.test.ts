@@ -16,11 +16,7 @@ beforeAll(async () => {
 afterAll(async () => { await stack?.stop(); });
 
 type Data = Record<string, any>;
-async function ok(query: string, variables: Record<string, unknown> = {}, token = facilitator): Promise<Data> {
-  const res = await stack.graphql<Data>(query, { variables, token });
-  expect(res.body.errors).toBeUndefined();
-  return res.body.data!;
-}
+const ok = (query: string, variables: Record<string, unknown> = {}, token = facilitator) => stack.ok<Data>(query, variables, token);
 
 const RECORD = 'mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { attendance { status } userErrors { field message code } } }';
 const REMOVE = 'mutation($input: RemoveAttendanceInput!) { removeAttendance(input: $input) { removed { status } userErrors { field code } } }';

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { DEMO } from '@kommunenett/reference-data';
-import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
-import { createNetwork, newPerson, register } from './fixtures';
+import { createNetwork, newPerson, startTestStack, type TestStack } from '@kommunenett/stack/testing';
+import { register } from './fixtures';
 
 let stack: TestStack;
 let admin: string;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
-import { createNetwork, register } from './fixtures';
+import { createNetwork, startTestStack, type TestStack } from '@kommunenett/stack/testing';
+import { register } from './fixtures';
 
 /*
  * GDPR across the graph: a person who left traces in all four services exports everything the
@@ -18,11 +18,7 @@ const NAME = 'Gunhild Slettemark-Østby';
 const EMAIL = 'gunhild.slettemark.ostby@example.org';
 const db = () => stack.subgraphs.participants.ds;
 
-async function ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const res = await stack.graphql<T>(query, { token, variables });
-  if (res.body.errors?.length) throw new Error(JSON.stringify(res.body.errors));
-  return res.body.data!;
-}
+const ok = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token?: string) => stack.ok<T>(query, variables, token);
 
 /** Every text column (text, varchar, and JSON as text) of every schema where one of the terms occurs. */
 async function traces(terms: string[]): Promise<string[]> {

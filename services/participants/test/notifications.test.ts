@@ -1,8 +1,6 @@
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { subgraphConfigFromEnv } from '@kommunenett/subgraph-kit';
 import { launchBrowser, screenshot, watchOutsideRequests } from '@kommunenett/browser';
-import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
+import { createNetwork, newPerson, updateNetwork, startTestStack, type TestStack } from '@kommunenett/stack/testing';
 import { participantsSubgraph } from '../src/index';
 import { settingsOf } from '../src/config';
 import { deliverNotifications, queueOfferReminders } from '../src/services/notifications';
@@ -10,39 +8,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processWaitlists, syncNetworks } from '../src/services/registration-jobs';
-import { createNetwork, newPerson, register, updateNetwork } from './fixtures';
-
-/** A real SMTP server in the test: every message it takes, parsed; addresses starting with "bounce" refused for good. */
-class TestMailServer {
-  readonly received: ParsedMail[] = [];
-  readonly recipientsTried: string[] = [];
-  private server: SMTPServer | null = null;
-  port = 0;
-
-  async start(port = 0): Promise<void> {
-    this.server = new SMTPServer({
-      authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false,
-      onRcptTo: (address, _session, callback) => {
-        this.recipientsTried.push(address.address);
-        if (address.address.startsWith('bounce')) return callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
-        callback();
-      },
-      onData: (stream, _session, callback) => {
-        simpleParser(stream).then((mail) => { this.received.push(mail); callback(); }, callback);
-      },
-    });
-    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
-    this.port = (this.server.server.address() as { port: number }).port;
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
-  }
-
-  to(address: string): ParsedMail[] {
-    return this.received.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((a) => a?.value.some((v) => v.address === address)));
-  }
-}
+import { register } from './fixtures';
+import { TestMailServer } from './mail-server';
 
 let stack: TestStack;
 let admin: string;
@@ -126,6 +93,23 @@ describe('messages from the outbox over SMTP', () => {
     expect(status).toBe('CONFIRMED');
     await deliver();
     expect(mail.to(second.email)[2].subject).toMatch(/^Du har plass i/);
+
+    // The organiser sees it: in the participant list they export, and in the network's audit trail.
+    const ks = await stack.token('ORG_ADMIN', { org: 'ks' });
+    const exported = await fetch(`${stack.baseUrl}/exports/networks/${networkId}/participants.csv?status=CONFIRMED`, { headers: { authorization: `Bearer ${ks}` } });
+    expect(exported.status).toBe(200);
+    const rows = (await exported.text()).split(/\r?\n/).filter((line) => line.includes('@'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain(second.email);
+    expect(rows[0]).toContain('CONFIRMED');
+    const trail = await stack.graphql<any>(`query($id: ID!) { network(id: $id) { auditTrail(first: 3, kinds: [REGISTRATION]) {
+      edges { node { subjectId action actorRole client before after } } } } }`, { token: ks, variables: { id: networkId } });
+    expect(trail.body.errors).toBeUndefined();
+    expect(trail.body.data.network.auditTrail.edges.map((e: any) => e.node)).toEqual([
+      { subjectId: b.id, action: 'STATUS_CHANGED', actorRole: 'PARTICIPANT', client: 'offer-link', before: { status: 'OFFERED' }, after: { status: 'CONFIRMED' } },
+      expect.objectContaining({ subjectId: b.id, actorRole: 'COORDINATOR', before: { status: 'WAITLISTED' }, after: { status: 'OFFERED' } }),
+      expect.objectContaining({ subjectId: a.id, actorRole: 'COORDINATOR', before: { status: 'CONFIRMED' }, after: { status: 'CANCELLED' } }),
+    ]);
   });
 
   it('writes Swedish to a Swedish network, and nothing for a change that was refused', async () => {
@@ -145,7 +129,19 @@ describe('messages from the outbox over SMTP', () => {
   });
 
   it('sends each organization’s messages with its name and reply-to address', async () => {
-    await db().query(`UPDATE participants.organization SET mail_sender_name = 'KS Læringsnettverk', mail_reply_to = 'nettverk@ks.example' WHERE id = 'ks'`);
+    const SET = `mutation($input: OrganizationMailSettingsInput!) { updateOrganizationMailSettings(input: $input) {
+      organization { id mailSenderName mailReplyTo } userErrors { field code } } }`;
+    const settingsOfKs = async () => (await db().query(`SELECT mail_sender_name AS "name", mail_reply_to AS "replyTo" FROM participants.organization WHERE id = 'ks'`))[0];
+    const ks = await stack.token('ORG_ADMIN', { org: 'ks' });
+    const set = async (input: Record<string, unknown>, token = ks) => stack.graphql<any>(SET, { token, variables: { input } });
+    // Refused: another organization's ORG_ADMIN, a coordinator, a malformed address, a name that would break the header.
+    expect((await set({ organizationId: 'ks', senderName: 'Kapret' }, await stack.token('ORG_ADMIN', { org: 'skr' }))).body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await set({ organizationId: 'ks', senderName: 'Kapret' }, await stack.token('COORDINATOR', { municipality: 'NO-0301' }))).body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await set({ organizationId: 'ks', replyTo: 'ikke en adresse' })).body.data.updateOrganizationMailSettings.userErrors).toEqual([{ field: ['input', 'replyTo'], code: 'INVALID_FORMAT' }]);
+    expect((await set({ organizationId: 'ks', senderName: 'KS\r\nBcc: x@example.org' })).body.data.updateOrganizationMailSettings.userErrors[0].field).toEqual(['input', 'senderName']);
+    expect(await settingsOfKs()).toEqual({ name: null, replyTo: null });
+    const done = await set({ organizationId: 'ks', senderName: 'KS Læringsnettverk', replyTo: 'Nettverk@KS.example' });
+    expect(done.body.data.updateOrganizationMailSettings).toEqual({ organization: { id: 'ks', mailSenderName: 'KS Læringsnettverk', mailReplyTo: 'nettverk@ks.example' }, userErrors: [] });
     const networkId = await createNetwork(stack, { hostIds: ['ks'] });
     const person = newPerson();
     await register(stack, admin, { networkId, municipalityId: 'NO-3203', person });

@@ -2,11 +2,11 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { lookup } from 'node:dns/promises';
 import { hostname } from 'node:os';
-import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
+import { createNetwork, newPerson, startTestStack, type TestStack } from '@kommunenett/stack/testing';
 import { DEMO } from '@kommunenett/reference-data';
 import { deliverWebhooks, signWebhook } from '../src/services/webhooks';
 import { isPublicAddress, privateTargetOf } from '../src/services/outbound';
-import { createNetwork, newPerson, register } from './fixtures';
+import { register } from './fixtures';
 import { settingsOf } from '../src/config';
 
 let stack: TestStack;

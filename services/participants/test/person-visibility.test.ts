@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
+import { createNetwork, newPerson, startTestStack, type TestStack } from '@kommunenett/stack/testing';
 import { DEMO } from '@kommunenett/reference-data';
-import { createNetwork, newPerson, register } from './fixtures';
+import { register } from './fixtures';
 
 /*
  * The person-visibility rule (docs/security.md), tried from outside with every role's token and
@@ -27,11 +27,7 @@ let registrationOfP: string;
 const personOfP = newPerson('matrise');
 const db = (service: string) => stack.subgraphs[service].ds;
 
-async function ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const res = await stack.graphql<T>(query, { token, variables });
-  if (res.body.errors?.length) throw new Error(JSON.stringify(res.body.errors));
-  return res.body.data!;
-}
+const ok = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token?: string) => stack.ok<T>(query, variables, token);
 
 beforeAll(async () => {
   stack = await startTestStack();

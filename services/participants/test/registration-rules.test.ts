@@ -1,6 +1,6 @@
-import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
+import { createNetwork, newPerson, startTestStack, withFailingWrite, type TestStack } from '@kommunenett/stack/testing';
 import { DEMO } from '@kommunenett/reference-data';
-import { createNetwork, newPerson, register } from './fixtures';
+import { register } from './fixtures';
 
 let stack: TestStack;
 let admin: string;
@@ -49,6 +49,24 @@ describe('registerParticipant', () => {
     }
     const after = await stack.subgraphs.participants.ds.query('SELECT (SELECT count(*) FROM participants.registration) AS r, (SELECT count(*) FROM participants.person) AS p');
     expect(after).toEqual(before);
+  });
+
+  it('leaves nothing behind when a registration fails after its first writes', async () => {
+    const networkId = await createNetwork(stack);
+    const person = newPerson('tilbakerulling');
+    const rows = async () => (await stack.subgraphs.participants.ds.query(`SELECT
+      (SELECT count(*) FROM participants.person WHERE email = $2)::int AS people,
+      (SELECT count(*) FROM participants.registration WHERE network_id = $1)::int AS registrations,
+      (SELECT count(*) FROM participants.network_snapshot WHERE network_id = $1)::int AS snapshots,
+      (SELECT count(*) FROM participants.registration_change)::int AS changes, (SELECT count(*) FROM participants.notification)::int AS notifications`,
+    [networkId, person.email]))[0];
+    const before = await rows();
+    expect(before).toMatchObject({ people: 0, registrations: 0, snapshots: 0 });
+    // The network's snapshot, the person and the registration are written before the change event: that write fails.
+    const failed = await withFailingWrite(stack, 'participants.registration_change', `NEW.network_id = '${networkId}'`,
+      () => register(stack, baerum, { networkId, municipalityId: 'NO-3201', person }));
+    expect(failed).toEqual({ errors: null, payload: { registration: null, userErrors: [{ field: null, message: expect.any(String), code: 'CONFLICT' }] } });
+    expect(await rows()).toEqual(before);
   });
 
   it('enforces the per-municipality limit and refuses a person registered twice (deduplicated by email)', async () => {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
-import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
+import { createNetwork, newPerson, startTestStack, type TestStack } from '@kommunenett/stack/testing';
 import { deliverWebhooks, signWebhook } from '../src/services/webhooks';
-import { createNetwork, newPerson, register } from './fixtures';
+import { register } from './fixtures';
 
 /** The partner's endpoint: answers with `answer` and keeps every event it was sent. */
 const received: { body: string; signature: string; timestamp: string }[] = [];

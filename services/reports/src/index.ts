@@ -5,7 +5,7 @@ import { reportsSettingsSchema } from './config';
 import { Indicator } from './entities/indicator.entity';
 import { Audit, Finding, IndicatorValue, RecommendationStatus, Report, Risk } from './entities/report.entity';
 import { Survey, SurveyAnswer, SurveyOption, SurveyQuestion, SurveyResult } from './entities/survey.entity';
-import { Municipality, Network, Organization, Program, Recommendation } from './entities/stubs';
+import { Municipality, Network, Organization, Program, Recommendation } from './entities/references';
 import { migrations } from './migrations';
 import {
   MunicipalityReportsResolver, NetworkReportsResolver, ProgramComparisonResolver, RecommendationStatusesResolver,

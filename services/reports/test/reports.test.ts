@@ -1,4 +1,4 @@
-import { startTestStack, sqlDelta, type TestStack } from '@kommunenett/stack/testing';
+import { startTestStack, sqlDelta, withFailingWrite, type TestStack } from '@kommunenett/stack/testing';
 import { DEMO } from '@kommunenett/reference-data';
 
 let stack: TestStack;
@@ -244,6 +244,18 @@ describe('report workflow and roles', () => {
     const unknown = await payload('createReport', { ...base, municipalityId: 'NO-9999' }, admin);
     expect(unknown.userErrors.map((e) => e.code)).toEqual(['UNKNOWN_MUNICIPALITY']);
     expect(await reportCount()).toBe(before);
+  });
+
+  it('leaves nothing behind when creating a report fails after its first writes', async () => {
+    const rows = async () => (await stack.subgraphs.reports.ds.query(`SELECT (SELECT count(*) FROM reports.report)::int AS reports,
+      (SELECT count(*) FROM reports.indicator_value)::int AS "values", (SELECT count(*) FROM reports.risk)::int AS risks`))[0];
+    const before = await rows();
+    const input = { ...base, period: '2016', kind: 'RISK_ASSESSMENT', values: [{ indicatorId: 'deviations-reported', value: 4, note: 'Fra avvikssystemet' }],
+      risks: [{ factor: 'Uklare roller', likelihood: 3, consequence: 4 }] };
+    // The report and its values are written before its risks: the risk's write fails.
+    const failed = await withFailingWrite(stack, 'reports.risk', "NEW.factor = 'Uklare roller'", () => payload('createReport', input, coordinator));
+    expect(failed).toEqual({ report: null, userErrors: [{ field: null, code: 'CONFLICT', message: expect.any(String) }] });
+    expect(await rows()).toEqual(before);
   });
 
   it('keeps a network project’s risk analysis and shows it on the network', async () => {

@@ -10,14 +10,14 @@ export class Edition {
   @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'handbook_id' }) handbookId: string;
   @Field(() => Int, { description: 'Edition number within the handbook, from 1.' }) @Column('int') number: number;
-  @Field() @Column('text') title: string;
-  @Field(() => EditionStatus) @Column('text') status: EditionStatus;
+  @Field({ description: 'Title of the edition, e.g. "2. utgave".' }) @Column('text') title: string;
+  @Field(() => EditionStatus, { description: 'DRAFT while being revised, PUBLISHED when in force, SUPERSEDED once a newer edition is published.' }) @Column('text') status: EditionStatus;
   @Field(() => LocalDateResolver, { nullable: true, description: 'Day the edition was published; null for a draft.' })
   @Column('date', { name: 'published_on', nullable: true }) publishedOn: string | null;
   @Field(() => String, { nullable: true, description: 'What is new in this edition.' }) @Column('text', { nullable: true }) notes: string | null;
   /** The edition this one was copied from (null for the first). */
   @Column('uuid', { name: 'based_on_id', nullable: true }) basedOnId: string | null;
   @Field(() => Int, { description: 'Increases with every change of the edition and with every change inside a draft (chapters added, changed, moved, removed; proposals accepted); pass it as expectedVersion to publishEdition.' }) @VersionColumn() version: number;
-  @Field(() => Date) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Field(() => Date, { description: 'When the edition was created (UTC instant).' }) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -16,17 +16,17 @@ export class RevisionProposal {
   @Column('text', { name: 'proposed_by' }) proposedBy: string;
   @Column('uuid', { name: 'proposer_person_id', nullable: true }) proposerPersonId: string | null;
   @Field({ description: 'Role the proposer acted in, e.g. FACILITATOR.' }) @Column('text', { name: 'proposer_role' }) proposerRole: string;
-  @Field() @Column('text') title: string;
+  @Field({ description: 'What the proposal is about, in a line.' }) @Column('text') title: string;
   @Field({ description: 'Why: what the network learned.' }) @Column('text') rationale: string;
   @Field(() => String, { nullable: true, description: 'Proposed new text of the section, as Markdown.' })
   @Column('text', { name: 'proposed_markdown', nullable: true }) proposedMarkdown: string | null;
-  @Field(() => ProposalStatus) @Column('text') status: ProposalStatus;
+  @Field(() => ProposalStatus, { description: 'PROPOSED until the editors decide, then ACCEPTED or REJECTED.' }) @Column('text') status: ProposalStatus;
   @Field(() => String, { nullable: true, description: 'Why the editors rejected it, or their note on accepting it.' })
   @Column('text', { name: 'decision_note', nullable: true }) decisionNote: string | null;
   @Column('text', { name: 'decided_by', nullable: true }) decidedBy: string | null;
-  @Field(() => Date, { nullable: true }) @Column('timestamptz', { name: 'decided_at', nullable: true }) decidedAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the editors accepted or rejected it (UTC instant); null while PROPOSED.' }) @Column('timestamptz', { name: 'decided_at', nullable: true }) decidedAt: Date | null;
   @Column('uuid', { name: 'accepted_into_edition_id', nullable: true }) acceptedIntoEditionId: string | null;
-  @Field(() => Int) @VersionColumn() version: number;
-  @Field(() => Date) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Field(() => Int, { description: 'Increases with every change of the proposal.' }) @VersionColumn() version: number;
+  @Field(() => Date, { description: 'When the proposal was made (UTC instant).' }) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -1,6 +1,6 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { isUuid, type RequestContext } from '@kommunenett/subgraph-kit';
-import { AgendaItem } from '../entities/stubs';
+import { AgendaItem } from '../entities/references';
 import { Tool } from '../entities/tool.entity';
 import { toolById } from '../loaders';
 import { referenceByAnchor } from '../services/anchors';

@@ -19,7 +19,7 @@ async function anchorFor(ctx: RequestContext, editionId: string, slug: string): 
 @Resolver(() => Chapter)
 export class ChapterResolver {
   @Query(() => Chapter, { nullable: true, description: 'A chapter by id; chapters of drafts only for the handbook’s editors.' })
-  chapter(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  chapter(@Arg('id', () => ID, { description: 'The section’s id.' }) id: string, @Ctx() ctx: RequestContext) {
     return chapterById(ctx).load(requireUuid(id, 'id'));
   }
 
@@ -43,7 +43,7 @@ export class ChapterResolver {
     return renderMarkdown(c.bodyMarkdown);
   }
 
-  @FieldResolver(() => Chapter, { nullable: true })
+  @FieldResolver(() => Chapter, { nullable: true, description: 'The section this one is part of; null for a top-level chapter.' })
   async parent(@Root() c: Chapter, @Ctx() ctx: RequestContext) {
     return c.parentId ? (await chaptersByEdition(ctx).load(c.editionId)).find((p) => p.id === c.parentId) ?? null : null;
   }
@@ -53,7 +53,7 @@ export class ChapterResolver {
     return outlineOf(await chaptersByEdition(ctx).load(c.editionId)).children.get(c.id) ?? [];
   }
 
-  @FieldResolver(() => Edition)
+  @FieldResolver(() => Edition, { description: 'The edition the section belongs to.' })
   edition(@Root() c: Chapter, @Ctx() ctx: RequestContext) {
     return editionById(ctx).load(c.editionId);
   }
@@ -66,8 +66,8 @@ export class ChapterResolver {
 
 @Resolver(() => Tool)
 export class ToolResolver {
-  @Query(() => Tool, { nullable: true })
-  tool(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  @Query(() => Tool, { nullable: true, description: 'A tool by id; null when there is none.' })
+  tool(@Arg('id', () => ID, { description: 'The tool’s id.' }) id: string, @Ctx() ctx: RequestContext) {
     return toolById(ctx).load(requireUuid(id, 'id'));
   }
 
@@ -76,7 +76,7 @@ export class ToolResolver {
     return t.chapterSlug ? (await chaptersByEdition(ctx).load(t.editionId)).find((c) => c.slug === t.chapterSlug) ?? null : null;
   }
 
-  @FieldResolver(() => Edition)
+  @FieldResolver(() => Edition, { description: 'The edition the tool is described in.' })
   edition(@Root() t: Tool, @Ctx() ctx: RequestContext) {
     return editionById(ctx).load(t.editionId);
   }

@@ -1,12 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Authorized } from 'type-graphql';
-import { badInput, type RequestContext } from '@kommunenett/subgraph-kit';
+import { badInput, type RequestContext, entityRef } from '@kommunenett/subgraph-kit';
 import { Handbook } from '../entities/handbook.entity';
 import { Edition } from '../entities/edition.entity';
 import { Chapter } from '../entities/chapter.entity';
 import { Tool } from '../entities/tool.entity';
 import { Recommendation } from '../entities/recommendation.entity';
 import { RevisionProposal } from '../entities/revision-proposal.entity';
-import { Network, Session, ref } from '../entities/stubs';
+import { Network, Session } from '../entities/references';
 import {
   chaptersByEdition, editionById, handbookById, proposalsAcceptedInto, recommendationsByHandbook, toolsByEdition,
 } from '../loaders';
@@ -24,11 +24,11 @@ import { requireUuid } from '@kommunenett/subgraph-kit';
 @Resolver(() => Edition)
 export class EditionResolver {
   @Query(() => Edition, { nullable: true, description: 'An edition; drafts only for the handbook’s editors.' })
-  edition(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  edition(@Arg('id', () => ID, { description: 'The edition’s id.' }) id: string, @Ctx() ctx: RequestContext) {
     return editionById(ctx).load(requireUuid(id, 'id'));
   }
 
-  @FieldResolver(() => Handbook)
+  @FieldResolver(() => Handbook, { description: 'The handbook the edition belongs to.' })
   handbook(@Root() e: Edition, @Ctx() ctx: RequestContext) {
     return handbookById(ctx).load(e.handbookId);
   }
@@ -49,22 +49,22 @@ export class EditionResolver {
   }
 
   @FieldResolver(() => Chapter, { nullable: true, description: 'The chapter with this section slug (the part of the anchor after the handbook).' })
-  async chapter(@Root() e: Edition, @Arg('slug') slug: string, @Ctx() ctx: RequestContext) {
+  async chapter(@Root() e: Edition, @Arg('slug', { description: 'Section slug, e.g. "verdier-holdninger-og-kultur".' }) slug: string, @Ctx() ctx: RequestContext) {
     return (await chaptersByEdition(ctx).load(e.id)).find((c) => c.slug === slug) ?? null;
   }
 
-  @FieldResolver(() => [Tool])
+  @FieldResolver(() => [Tool], { description: 'The tools described in this edition, by name.' })
   tools(@Root() e: Edition, @Ctx() ctx: RequestContext) {
     return toolsByEdition(ctx).load(e.id);
   }
 
-  @FieldResolver(() => [Recommendation])
+  @FieldResolver(() => [Recommendation], { description: 'The recommendations of the edition’s handbook, by number.' })
   recommendations(@Root() e: Edition, @Ctx() ctx: RequestContext) {
     return recommendationsByHandbook(ctx).load(e.handbookId);
   }
 
   @FieldResolver(() => EditionDiff, { description: 'What changed since another edition of the same handbook (by default the one this was copied from).' })
-  async diff(@Root() e: Edition, @Ctx() ctx: RequestContext, @Arg('against', () => ID, { nullable: true }) against?: string | null) {
+  async diff(@Root() e: Edition, @Ctx() ctx: RequestContext, @Arg('against', () => ID, { nullable: true, description: 'The edition to compare with; by default the one this edition was copied from.' }) against?: string | null) {
     const fromId = against ? requireUuid(against, 'against') : e.basedOnId;
     if (!fromId) throw badInput('This is the first edition; name an edition to compare with.', 'against');
     const from = await editionById(ctx).load(fromId);
@@ -87,11 +87,11 @@ export class EditionResolver {
     for (const p of proposals) {
       const change = Object.assign(new EditionChange(), {
         proposalId: p.id, editionId: e.id, chapterSlug: p.chapterSlug, anchor: anchorOf(handbook!.slug, p.chapterSlug), title: p.title,
-        session: p.sessionId ? ref(Session, p.sessionId) : null, acceptedAt: p.decidedAt!,
+        session: p.sessionId ? entityRef(Session, p.sessionId) : null, acceptedAt: p.decidedAt!,
       });
       byNetwork.set(p.networkId, [...(byNetwork.get(p.networkId) ?? []), change]);
     }
-    return [...byNetwork].map(([networkId, changes]) => ({ network: ref(Network, networkId), changes }));
+    return [...byNetwork].map(([networkId, changes]) => ({ network: entityRef(Network, networkId), changes }));
   }
 
   @FieldResolver(() => [RevisionProposal], { description: 'The proposals accepted into this edition, with their rationale. Editors only.' })
@@ -102,42 +102,42 @@ export class EditionResolver {
 
   @Authorized('ORG_ADMIN')
   @Mutation(() => EditionPayload, { description: 'Starts a revision: a draft edition copied from the latest edition. Editors only.' })
-  async createDraftEdition(@Arg('input') input: CreateDraftEditionInput, @Ctx() ctx: RequestContext) {
+  async createDraftEdition(@Arg('input', { description: 'The handbook to revise and the notes of the draft.' }) input: CreateDraftEditionInput, @Ctx() ctx: RequestContext) {
     const { value, userErrors } = await createDraftEdition(ctx, input);
     return { edition: value, userErrors };
   }
 
   @Authorized('ORG_ADMIN')
   @Mutation(() => PublishEditionPayload, { description: 'Publishes a draft edition; the edition in force until now becomes SUPERSEDED. Editors only.' })
-  async publishEdition(@Arg('input') input: PublishEditionInput, @Ctx() ctx: RequestContext) {
+  async publishEdition(@Arg('input', { description: 'The draft edition to publish and its publication day.' }) input: PublishEditionInput, @Ctx() ctx: RequestContext) {
     const { value, userErrors } = await publishEdition(ctx, input);
     return { edition: value?.edition ?? null, superseded: value?.superseded ?? null, userErrors };
   }
 
   @Authorized('ORG_ADMIN')
   @Mutation(() => ChapterPayload, { description: 'Changes a chapter of a draft edition. Published editions never change.' })
-  async updateChapter(@Arg('input') input: UpdateChapterInput, @Ctx() ctx: RequestContext) {
+  async updateChapter(@Arg('input', { description: 'The section and the fields to change.' }) input: UpdateChapterInput, @Ctx() ctx: RequestContext) {
     const { value, userErrors } = await updateChapter(ctx, input);
     return { chapter: value, userErrors };
   }
 
   @Authorized('ORG_ADMIN')
   @Mutation(() => ChapterPayload, { description: 'Adds a chapter to a draft edition.' })
-  async addChapter(@Arg('input') input: AddChapterInput, @Ctx() ctx: RequestContext) {
+  async addChapter(@Arg('input', { description: 'The draft edition and the new section.' }) input: AddChapterInput, @Ctx() ctx: RequestContext) {
     const { value, userErrors } = await addChapter(ctx, input);
     return { chapter: value, userErrors };
   }
 
   @Authorized('ORG_ADMIN')
   @Mutation(() => ChapterPayload, { description: 'Moves a chapter of a draft edition to another parent or place. Its anchor stays.' })
-  async moveChapter(@Arg('input') input: MoveChapterInput, @Ctx() ctx: RequestContext) {
+  async moveChapter(@Arg('input', { description: 'The section and its new parent and place.' }) input: MoveChapterInput, @Ctx() ctx: RequestContext) {
     const { value, userErrors } = await moveChapter(ctx, input);
     return { chapter: value, userErrors };
   }
 
   @Authorized('ORG_ADMIN')
   @Mutation(() => RemoveChapterPayload, { description: 'Removes a chapter without subsections from a draft edition. References to its anchor then resolve to the nearest surviving section.' })
-  async removeChapter(@Arg('input') input: RemoveChapterInput, @Ctx() ctx: RequestContext) {
+  async removeChapter(@Arg('input', { description: 'The section to remove.' }) input: RemoveChapterInput, @Ctx() ctx: RequestContext) {
     const { value, userErrors } = await removeChapter(ctx, input);
     return { removedChapterId: value ? input.chapterId : null, edition: value, userErrors };
   }

@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { badInput, ConnectionArgs, keysetPage, type RequestContext, requireUuid } from '@kommunenett/subgraph-kit';
+import { badInput, ConnectionArgs, keysetPage, type RequestContext, requireUuid, entityRef } from '@kommunenett/subgraph-kit';
 import { Handbook } from '../entities/handbook.entity';
 import { Edition } from '../entities/edition.entity';
 import { Recommendation } from '../entities/recommendation.entity';
 import { EditionStatus } from '../entities/enums';
-import { Network, Organization, ref } from '../entities/stubs';
+import { Network, Organization } from '../entities/references';
 import {
   editionsByHandbook, handbookById, handbookBySlug, handbookByNetwork, networkIdsByHandbook, recommendationById, recommendationsByHandbook,
 } from '../loaders';
@@ -21,14 +21,14 @@ export class HandbookResolver {
   }
 
   @Query(() => Handbook, { nullable: true, description: 'A handbook by its slug, e.g. "beskytt-kommunen".' })
-  handbook(@Arg('slug') slug: string, @Ctx() ctx: RequestContext) {
+  handbook(@Arg('slug', { description: 'The handbook’s slug, e.g. "beskytt-kommunen".' }) slug: string, @Ctx() ctx: RequestContext) {
     if (slug.length > 80) throw badInput('slug is longer than 80 characters.', 'slug');
     return handbookBySlug(ctx).load(slug);
   }
 
   @FieldResolver(() => [Organization], { description: 'Organizations that publish the handbook; their administrators are its editors.' })
   publishers(@Root() h: Handbook) {
-    return h.publisherIds.map((id) => ref(Organization, id));
+    return h.publisherIds.map((id) => entityRef(Organization, id));
   }
 
   @FieldResolver(() => [Edition], { description: 'Editions, newest first: the published ones, and the draft for editors.' })
@@ -54,25 +54,25 @@ export class HandbookResolver {
 
   @FieldResolver(() => [Network], { description: 'Networks that work from this handbook.' })
   async networks(@Root() h: Handbook, @Ctx() ctx: RequestContext) {
-    return (await networkIdsByHandbook(ctx).load(h.id)).map((l) => ref(Network, l.networkId));
+    return (await networkIdsByHandbook(ctx).load(h.id)).map((l) => entityRef(Network, l.networkId));
   }
 }
 
 @Resolver(() => Recommendation)
 export class RecommendationResolver {
   @Query(() => [Recommendation], { description: 'Recommendations of a handbook (e.g. Transparency International’s eight), or of all handbooks.' })
-  async recommendations(@Ctx() ctx: RequestContext, @Arg('handbookSlug', () => String, { nullable: true }) handbookSlug?: string | null) {
+  async recommendations(@Ctx() ctx: RequestContext, @Arg('handbookSlug', () => String, { nullable: true, description: 'Only this handbook’s recommendations; all handbooks’ when left out.' }) handbookSlug?: string | null) {
     const qb = ctx.ds.getRepository(Recommendation).createQueryBuilder('r').orderBy('r.handbook_id').addOrderBy('r.number');
     if (handbookSlug) qb.innerJoin(Handbook, 'h', 'h.id = r.handbook_id').where('h.slug = :handbookSlug', { handbookSlug });
     return qb.getMany();
   }
 
-  @Query(() => Recommendation, { nullable: true })
-  recommendation(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  @Query(() => Recommendation, { nullable: true, description: 'A recommendation by id. Anyone may read it.' })
+  recommendation(@Arg('id', () => ID, { description: 'The recommendation’s id.' }) id: string, @Ctx() ctx: RequestContext) {
     return recommendationById(ctx).load(requireUuid(id, 'id'));
   }
 
-  @FieldResolver(() => Handbook)
+  @FieldResolver(() => Handbook, { description: 'The handbook the recommendation belongs to.' })
   handbook(@Root() r: Recommendation, @Ctx() ctx: RequestContext) {
     return handbookById(ctx).load(r.handbookId);
   }

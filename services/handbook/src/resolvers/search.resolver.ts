@@ -23,18 +23,18 @@ export class SearchResolver {
     @Args() page: ConnectionArgs,
     @Arg('query', { description: 'Words to find; "quoted phrases", OR and -excluded words work as in web search. 1–200 characters.' }) query: string,
     @Arg('language', () => Language, { description: 'Language of the texts to search; chooses the stemming.' }) language: Language,
-    @Arg('handbookSlug', () => String, { nullable: true }) handbookSlug?: string | null,
+    @Arg('handbookSlug', () => String, { nullable: true, description: 'Search only this handbook; all handbooks when left out.' }) handbookSlug?: string | null,
     @Arg('includeDrafts', () => Boolean, { nullable: true, description: 'Also search the drafts of handbooks the viewer edits.' }) includeDrafts?: boolean | null,
   ) {
     return searchHandbook(ctx, { query, language, handbookSlug, includeDrafts, first: page.first, after: page.after });
   }
 
-  @FieldResolver(() => Chapter)
+  @FieldResolver(() => Chapter, { description: 'The matching section.' })
   chapter(@Root() hit: HandbookSearchHit, @Ctx() ctx: RequestContext) {
     return chapterById(ctx).load(hit.chapterId);
   }
 
-  @FieldResolver(() => Edition)
+  @FieldResolver(() => Edition, { description: 'The edition the section is in (a draft only for its editors).' })
   edition(@Root() hit: HandbookSearchHit, @Ctx() ctx: RequestContext) {
     return editionById(ctx).load(hit.editionId);
   }
@@ -45,7 +45,7 @@ export class HandbookReferenceResolver {
   @Query(() => [HandbookReference], {
     description: `Resolves handbook anchors (at most ${MAX_ANCHORS}) against the current published editions. A removed section resolves to its nearest surviving ancestor, and the reference says so.`,
   })
-  resolveHandbookAnchors(@Arg('anchors', () => [String]) anchors: string[], @Ctx() ctx: RequestContext) {
+  resolveHandbookAnchors(@Arg('anchors', () => [String], { description: 'Anchors such as "beskytt-kommunen/verdier-holdninger-og-kultur"; at most 100.' }) anchors: string[], @Ctx() ctx: RequestContext) {
     if (anchors.length > MAX_ANCHORS) throw badInput(`At most ${MAX_ANCHORS} anchors at a time.`, 'anchors');
     return referenceByAnchor(ctx).loadMany(anchors);
   }

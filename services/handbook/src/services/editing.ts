@@ -244,6 +244,7 @@ export function removeChapter(ctx: RequestContext, input: unknown): Promise<Outc
     await m.getRepository(Chapter).delete({ id: chapter.id });
     await closeGap(m, chapter.editionId, chapter.parentId, chapter.position);
     await touchDraftEdition(m, edition.id);
-    return edition;
+    // The payload shows the edition as changed: its version is the one publishEdition expects.
+    return m.getRepository(Edition).findOneByOrFail({ id: edition.id });
   });
 }

@@ -10,14 +10,14 @@ export class AgendaItem {
   @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'session_id' }) sessionId: string;
   @Field(() => Int, { description: 'Place in the agenda, from 1, in order of start.' }) @Column('int') position: number;
-  @Field(() => Date) @Column('timestamptz', { name: 'starts_at' }) startsAt: Date;
+  @Field(() => Date, { description: 'Start of the item (UTC instant); date and startTime give it in the network’s time zone.' }) @Column('timestamptz', { name: 'starts_at' }) startsAt: Date;
   @Field(() => Date, { nullable: true, description: 'Null when the agenda gives only a start: the item lasts until the next one.' })
   @Column('timestamptz', { name: 'ends_at', nullable: true }) endsAt: Date | null;
-  @Field() @Column('text') title: string;
-  @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) description: string | null;
+  @Field({ description: 'What the item is, e.g. «Velkommen og presentasjonsrunde».' }) @Column('text') title: string;
+  @Field(() => String, { nullable: true, description: 'More about the item, when the agenda says more.' }) @Column('text', { nullable: true }) description: string | null;
   @Field(() => [String], { description: 'The points the agenda lists under the item, in order and worded as the agenda words them (e.g. the parts of a project presentation); empty when it lists none.' })
   @Column('text', { array: true, default: () => "'{}'" }) points: string[];
-  @Field(() => AgendaItemKind) @Column('text') kind: AgendaItemKind;
+  @Field(() => AgendaItemKind, { description: 'Plenary, presentation, group work, break and so on.' }) @Column('text') kind: AgendaItemKind;
   @Column('text', { nullable: true }) leaders: string | null;
   @Column('uuid', { array: true, name: 'leader_person_ids', default: () => "'{}'" }) leaderPersonIds: string[];
   @Field({ description: 'Runs at the same time as other items (e.g. parallel group sessions); exempt from the overlap check.' })

@@ -31,24 +31,26 @@ export function nextSessionSql(alias: string): string {
 export class Network {
   @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'program_id', nullable: true }) programId: string | null;
-  @Field() @Column('text') name: string;
-  @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) description: string | null;
-  @Field() @Column('text') theme: string;
-  @Field(() => Country) @Column('text') country: Country;
-  @Field(() => Language) @Column('text') language: Language;
-  @Field(() => NetworkStatus) @Column('text') status: NetworkStatus;
+  @Field({ description: 'Name of the network, in its language.' }) @Column('text') name: string;
+  @Field(() => String, { nullable: true, description: 'What the network is about and for whom.' }) @Column('text', { nullable: true }) description: string | null;
+  @Field({ description: 'Theme in a few words, e.g. «antikorrupsjon».' }) @Column('text') theme: string;
+  @Field(() => Country, { description: 'Country the network runs in; its municipalities may register.' }) @Column('text') country: Country;
+  @Field(() => Language, { description: 'Language the network is held in.' }) @Column('text') language: Language;
+  @Field(() => NetworkStatus, { description: 'Where the network stands: DRAFT → PUBLISHED → REGISTRATION_CLOSED → RUNNING → COMPLETED, or CANCELLED.' }) @Column('text') status: NetworkStatus;
   @Column('text', { array: true, name: 'host_ids' }) hostIds: string[];
   @Column('uuid', { array: true, name: 'contact_person_ids', default: () => "'{}'" }) contactPersonIds: string[];
   @Field(() => [String], { description: 'Roles the network is for, e.g. economists, lawyers, controllers.' })
   @Column('text', { array: true, name: 'target_roles', default: () => "'{}'" }) targetRoles: string[];
-  @Field(() => [RegistrantKind]) @Column('text', { array: true, name: 'eligible_kinds' }) eligibleKinds: RegistrantKind[];
+  @Field(() => [String], { description: 'What the network’s gatherings contain, point by point, in order and worded as the invitation words them (001: «Fördjupad kunskap om lagstiftning …»); empty when it lists none. Each session has its own points.' })
+  @Column('text', { array: true, default: () => "'{}'" }) points: string[];
+  @Field(() => [RegistrantKind], { description: 'Who may register: municipalities, county authorities or both.' }) @Column('text', { array: true, name: 'eligible_kinds' }) eligibleKinds: RegistrantKind[];
   @Field(() => Int, { nullable: true, description: 'Maximum number of participants.' }) @Column('int', { nullable: true }) capacity: number | null;
-  @Field(() => Int, { nullable: true }) @Column('int', { name: 'capacity_min', nullable: true }) capacityMin: number | null;
+  @Field(() => Int, { nullable: true, description: 'Fewest participants for the network to run; null when there is no minimum.' }) @Column('int', { name: 'capacity_min', nullable: true }) capacityMin: number | null;
   @Field(() => Int, { nullable: true, description: 'Number of municipalities the network is set up for, as its programme states it (004: «2 nettverk med tema omdømme – 16 kommuner», so 8 each); null when not stated. municipalityCount counts the registered ones.' })
   @Column('int', { name: 'planned_municipality_count', nullable: true }) plannedMunicipalityCount: number | null;
   @Field(() => Int, { nullable: true, description: 'Most participants one municipality may register.' }) @Column('int', { name: 'per_municipality_limit', nullable: true }) perMunicipalityLimit: number | null;
   @Field(() => Int, { nullable: true, description: 'Fewest participants a municipality should register.' }) @Column('int', { name: 'per_municipality_min', nullable: true }) perMunicipalityMin: number | null;
-  @Field(() => Date, { nullable: true }) @Column('timestamptz', { name: 'registration_opens_at', nullable: true }) registrationOpensAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Start of the first day of registration (00:00 in the network’s time zone), as a UTC instant; null when registration opens on publication.' }) @Column('timestamptz', { name: 'registration_opens_at', nullable: true }) registrationOpensAt: Date | null;
   @Field(() => Date, { nullable: true, description: 'End of the last day of registration, in the network’s time zone.' }) @Column('timestamptz', { name: 'registration_deadline', nullable: true }) registrationDeadline: Date | null;
   @Field({ description: 'Registrations wait for approval by the organizer.' }) @Column('boolean', { name: 'requires_approval', default: false }) requiresApproval: boolean;
   @Field({ description: 'Participation must be anchored in a leadership decision.' }) @Column('boolean', { name: 'requires_leadership_anchoring', default: false }) requiresLeadershipAnchoring: boolean;
@@ -60,7 +62,7 @@ export class Network {
     deprecationReason: 'An instant that looks exact also for a session known only to a month; use nextSession { datePrecision startsAt plannedMonth plannedTo intervalStart intervalEnd }.',
   })
   @VirtualColumn({ type: 'timestamptz', query: nextSessionSql }) nextSessionAt: Date | null;
-  @Field(() => String, { nullable: true }) @Column('text', { name: 'cancellation_reason', nullable: true }) cancellationReason: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the network was cancelled; null unless CANCELLED.' }) @Column('text', { name: 'cancellation_reason', nullable: true }) cancellationReason: string | null;
   @Field(() => Int, { description: 'Increases with every change; pass it as expectedVersion when updating.' }) @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

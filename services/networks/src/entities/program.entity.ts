@@ -8,13 +8,13 @@ import { Language, ProgramStatus } from './enums';
 export class Program {
   @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Field({ description: 'Name in the programme’s language.' }) @Column('text') name: string;
-  @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) description: string | null;
+  @Field(() => String, { nullable: true, description: 'What the programme is for.' }) @Column('text', { nullable: true }) description: string | null;
   @Field(() => Language, { description: 'Language of name and description.' }) @Column('text') language: Language;
-  @Field(() => ProgramStatus) @Column('text') status: ProgramStatus;
+  @Field(() => ProgramStatus, { description: 'Where the programme stands in time.' }) @Column('text') status: ProgramStatus;
   @Column('text', { array: true, name: 'owner_ids' }) ownerIds: string[];
   @Column('text', { array: true, name: 'partner_ids', default: () => "'{}'" }) partnerIds: string[];
   @Column('text', { name: 'funder_id', nullable: true }) funderId: string | null;
-  @Field(() => [String]) @Column('text', { array: true, default: () => "'{}'" }) themes: string[];
+  @Field(() => [String], { description: 'Themes of the programme, e.g. «åpenhet», «integritet».' }) @Column('text', { array: true, default: () => "'{}'" }) themes: string[];
   /** People who signed the programme's invitation, in the order they signed (000: KS and TI Norge). */
   @Column('uuid', { array: true, name: 'signatory_person_ids', default: () => "'{}'" }) signatoryPersonIds: string[];
   @Field(() => String, { nullable: true, description: 'First month of the programme, YYYY-MM.' }) @Column('text', { name: 'period_start', nullable: true }) periodStart: string | null;

@@ -1,29 +1,16 @@
-import { entityRef } from '@kommunenett/subgraph-kit';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { entityStub } from '@kommunenett/subgraph-kit';
 
 /*
- * Entities owned by the participants service, referred to here by key only. Organization gets
- * `hostedNetworks` from this service; Person and Municipality are plain references.
+ * Entities the participants service owns, referred to here by key only and returned from fields
+ * with the kit's `entityRef`. Organization gets `hostedNetworks` from this service; Person and
+ * Municipality are plain references.
  */
 
-@ObjectType()
-@Directive('@key(fields: "id")')
-export class Organization {
-  @Field(() => ID) id: string;
-}
+export const Organization = entityStub('Organization');
+export type Organization = InstanceType<typeof Organization>;
 
-@ObjectType()
-@Directive('@key(fields: "id", resolvable: false)')
-export class Person {
-  @Field(() => ID) id: string;
-}
+export const Person = entityStub('Person', { resolvable: false });
+export type Person = InstanceType<typeof Person>;
 
-@ObjectType()
-@Directive('@key(fields: "id", resolvable: false)')
-export class Municipality {
-  @Field(() => ID) id: string;
-}
-
-export const organizationRef = (id: string) => entityRef(Organization, id);
-export const personRef = (id: string) => entityRef(Person, id);
-export const municipalityRef = (id: string) => entityRef(Municipality, id);
+export const Municipality = entityStub('Municipality', { resolvable: false });
+export type Municipality = InstanceType<typeof Municipality>;

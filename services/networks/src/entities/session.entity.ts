@@ -14,10 +14,10 @@ export class Session {
   @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'network_id' }) networkId: string;
   @Field(() => Int, { description: 'Order within the network, from 1.' }) @Column('int') sequence: number;
-  @Field(() => SessionKind) @Column('text') kind: SessionKind;
-  @Field() @Column('text') title: string;
+  @Field(() => SessionKind, { description: 'Gathering, theme day or webinar.' }) @Column('text') kind: SessionKind;
+  @Field({ description: 'Title of the session, e.g. «Samling 1».' }) @Column('text') title: string;
   @Field(() => String, { nullable: true, description: 'Theme of the session, e.g. «Risiko og sårbarhet for korrupsjon».' }) @Column('text', { nullable: true }) theme: string | null;
-  @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) description: string | null;
+  @Field(() => String, { nullable: true, description: 'More about the session.' }) @Column('text', { nullable: true }) description: string | null;
   @Field(() => [String], { description: 'The points the invitation or programme lists for the session, in order and worded as it words them (a sub-point follows its point); empty when it lists none.' })
   @Column('text', { array: true, default: () => "'{}'" }) points: string[];
   @Field(() => Date, { nullable: true, description: 'Start, when the exact date is known.' }) @Column('timestamptz', { name: 'starts_at', nullable: true }) startsAt: Date | null;

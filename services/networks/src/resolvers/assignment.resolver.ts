@@ -1,49 +1,49 @@
-import { ConnectionArgs, ConnectionType, Payload, payload } from '@kommunenett/subgraph-kit';
+import { ConnectionArgs, ConnectionType, Payload, payload, entityRef } from '@kommunenett/subgraph-kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root, Authorized } from 'type-graphql';
 import type { RequestContext } from '@kommunenett/subgraph-kit';
 import { Network } from '../entities/network.entity';
 import { Session } from '../entities/session.entity';
 import { Assignment, Submission } from '../entities/assignment.entity';
-import { Municipality, Person, municipalityRef, personRef } from '../entities/references';
+import { Municipality, Person } from '../entities/references';
 import { assignmentById, assignmentsByNetwork, networkById, sessionById, submissionPagesByAssignment } from '../loaders';
 import { workScope } from '../services/access';
 import { createAssignment, reviewSubmission, saveSubmission, submitSubmission, updateAssignment } from '../services/assignments';
 
 @InputType({ description: 'Work between gatherings, e.g. a vulnerability mapping given at session 1 and due before session 2.' })
 class CreateAssignmentInput {
-  @Field(() => ID) networkId: string;
-  @Field() title: string;
-  @Field() instructions: string;
+  @Field(() => ID, { description: 'The network the work is given in.' }) networkId: string;
+  @Field({ description: 'What the work is.' }) title: string;
+  @Field({ description: 'What the municipalities are asked to do.' }) instructions: string;
   @Field(() => ID, { nullable: true, description: 'Session at which the work is given.' }) givenAtSessionId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Session before which the work is due.' }) dueBeforeSessionId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Changes to an assignment: only the fields given change; null clears an optional field.' })
 class UpdateAssignmentInput {
-  @Field(() => ID) assignmentId: string;
+  @Field(() => ID, { description: 'The assignment to change.' }) assignmentId: string;
   @Field(() => Int, { description: 'The version the client last read; the change is refused with STALE_VERSION when the object has changed since.' }) expectedVersion: number;
-  @Field(() => String, { nullable: true }) title?: string;
-  @Field(() => String, { nullable: true }) instructions?: string;
-  @Field(() => ID, { nullable: true }) givenAtSessionId?: string | null;
-  @Field(() => ID, { nullable: true }) dueBeforeSessionId?: string | null;
+  @Field(() => String, { nullable: true, description: 'New title.' }) title?: string;
+  @Field(() => String, { nullable: true, description: 'New instructions.' }) instructions?: string;
+  @Field(() => ID, { nullable: true, description: 'Session at which the work is given.' }) givenAtSessionId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Session before which the work is due.' }) dueBeforeSessionId?: string | null;
 }
 
 @InputType({ description: 'A municipality’s draft answer. Leave out expectedVersion for the first save; give it for later ones.' })
 class SaveSubmissionInput {
-  @Field(() => ID) assignmentId: string;
-  @Field(() => ID) municipalityId: string;
-  @Field(() => String, { nullable: true }) text?: string | null;
-  @Field(() => [String], { nullable: true }) links?: string[] | null;
+  @Field(() => ID, { description: 'The assignment answered.' }) assignmentId: string;
+  @Field(() => ID, { description: 'The municipality that answers.' }) municipalityId: string;
+  @Field(() => String, { nullable: true, description: 'The answer as text.' }) text?: string | null;
+  @Field(() => [String], { nullable: true, description: 'Links to documents that belong to the answer (http or https).' }) links?: string[] | null;
   @Field(() => Int, { nullable: true, description: 'The version the client last read; when given, the change is refused with STALE_VERSION if the object has changed since.' }) expectedVersion?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'Submits a municipality’s draft answer.' })
 class SubmitSubmissionInput {
-  @Field(() => ID) submissionId: string;
+  @Field(() => ID, { description: 'The submission to change.' }) submissionId: string;
   @Field(() => Int, { description: 'The version the client last read; the change is refused with STALE_VERSION when the object has changed since.' }) expectedVersion: number;
 }
 
-@InputType()
+@InputType({ description: 'Marks a submitted answer as reviewed.' })
 class ReviewSubmissionInput extends SubmitSubmissionInput {
   @Field(() => String, { nullable: true, description: 'Feedback to the municipality.' }) note?: string | null;
 }
@@ -62,7 +62,7 @@ export class NetworkAssignmentsResolver {
 
 @Resolver(() => Assignment)
 export class AssignmentResolver {
-  @FieldResolver(() => Network, { nullable: true })
+  @FieldResolver(() => Network, { nullable: true, description: 'The network the work is given in.' })
   network(@Root() a: Assignment, @Ctx() ctx: RequestContext) {
     return networkById(ctx).load(a.networkId);
   }
@@ -87,49 +87,49 @@ export class AssignmentResolver {
 
   @Authorized('ORG_ADMIN', 'FACILITATOR')
   @Mutation(() => AssignmentPayload, { description: 'Hosts’ ORG_ADMIN or the network’s FACILITATOR.' })
-  async createAssignment(@Arg('input') input: CreateAssignmentInput, @Ctx() ctx: RequestContext) {
+  async createAssignment(@Arg('input', { description: 'The new assignment.' }) input: CreateAssignmentInput, @Ctx() ctx: RequestContext) {
     return payload('assignment', await createAssignment(ctx, input));
   }
 
   @Authorized('ORG_ADMIN', 'FACILITATOR')
-  @Mutation(() => AssignmentPayload)
-  async updateAssignment(@Arg('input') input: UpdateAssignmentInput, @Ctx() ctx: RequestContext) {
+  @Mutation(() => AssignmentPayload, { description: 'Changes an assignment. Hosts’ ORG_ADMIN or the network’s FACILITATOR.' })
+  async updateAssignment(@Arg('input', { description: 'The assignment, the version you read and the fields to change.' }) input: UpdateAssignmentInput, @Ctx() ctx: RequestContext) {
     return payload('assignment', await updateAssignment(ctx, input));
   }
 
   @Authorized('COORDINATOR')
   @Mutation(() => SubmissionPayload, { description: 'The municipality’s COORDINATOR writes its draft.' })
-  async saveSubmission(@Arg('input') input: SaveSubmissionInput, @Ctx() ctx: RequestContext) {
+  async saveSubmission(@Arg('input', { description: 'The assignment, the municipality and the draft answer.' }) input: SaveSubmissionInput, @Ctx() ctx: RequestContext) {
     return payload('submission', await saveSubmission(ctx, input));
   }
 
   @Authorized('COORDINATOR')
   @Mutation(() => SubmissionPayload, { description: 'DRAFT → SUBMITTED, by the municipality’s COORDINATOR.' })
-  async submitSubmission(@Arg('input') input: SubmitSubmissionInput, @Ctx() ctx: RequestContext) {
+  async submitSubmission(@Arg('input', { description: 'The submission and the version you read.' }) input: SubmitSubmissionInput, @Ctx() ctx: RequestContext) {
     return payload('submission', await submitSubmission(ctx, input));
   }
 
   @Authorized('ORG_ADMIN', 'FACILITATOR')
   @Mutation(() => SubmissionPayload, { description: 'SUBMITTED → REVIEWED, by the hosts or the network’s FACILITATOR.' })
-  async reviewSubmission(@Arg('input') input: ReviewSubmissionInput, @Ctx() ctx: RequestContext) {
+  async reviewSubmission(@Arg('input', { description: 'The submission and the version you read.' }) input: ReviewSubmissionInput, @Ctx() ctx: RequestContext) {
     return payload('submission', await reviewSubmission(ctx, input));
   }
 }
 
 @Resolver(() => Submission)
 export class SubmissionResolver {
-  @FieldResolver(() => Assignment, { nullable: true })
+  @FieldResolver(() => Assignment, { nullable: true, description: 'The assignment answered.' })
   assignment(@Root() s: Submission, @Ctx() ctx: RequestContext) {
     return assignmentById(ctx).load(s.assignmentId);
   }
 
-  @FieldResolver(() => Municipality)
+  @FieldResolver(() => Municipality, { description: 'The municipality that answered.' })
   municipality(@Root() s: Submission) {
-    return municipalityRef(s.municipalityId);
+    return entityRef(Municipality, s.municipalityId);
   }
 
-  @FieldResolver(() => Person, { nullable: true })
+  @FieldResolver(() => Person, { nullable: true, description: 'Who submitted it, as far as you may see them directly; null before submission or when hidden.' })
   submittedBy(@Root() s: Submission) {
-    return s.submittedByPersonId ? personRef(s.submittedByPersonId) : null;
+    return s.submittedByPersonId ? entityRef(Person, s.submittedByPersonId) : null;
   }
 }

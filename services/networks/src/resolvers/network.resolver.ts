@@ -1,72 +1,76 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, type RequestContext, Payload, payload } from '@kommunenett/subgraph-kit';
+import { ConnectionArgs, type RequestContext, Payload, payload, entityRef } from '@kommunenett/subgraph-kit';
 import { Network } from '../entities/network.entity';
 import { Program } from '../entities/program.entity';
 import { Session } from '../entities/session.entity';
-import { Organization, Person, organizationRef, personRef } from '../entities/references';
+import { Organization, Person } from '../entities/references';
 import { Country, Language, NetworkOrder, RegistrantKind } from '../entities/enums';
 import { networkById, programById, sessionsByNetwork } from '../loaders';
 import { createNetwork, isOpenForRegistration, networkCatalogue, transitionNetwork, updateNetwork, type Transition } from '../services/networks';
 import { formatInZone, sessionInterval } from '../services/time';
 import { NetworkConnection, NetworkFilter } from './types';
 import { requireUuid } from '@kommunenett/subgraph-kit';
+import { NetworkAuditEntryConnection, NetworkAuditKind } from '../entities/audit-entry';
+import { auditTrail } from '../services/audit';
 
 @InputType({ description: 'A new network, created as a DRAFT. Dates are calendar days in the network’s time zone (Europe/Oslo for NO, Europe/Stockholm for SE).' })
 class CreateNetworkInput {
-  @Field(() => ID, { nullable: true }) programId?: string | null;
-  @Field() name: string;
-  @Field(() => String, { nullable: true }) description?: string | null;
-  @Field() theme: string;
-  @Field(() => Country) country: Country;
-  @Field(() => Language) language: Language;
+  @Field(() => ID, { nullable: true, description: 'The programme the network belongs to, if any.' }) programId?: string | null;
+  @Field({ description: 'Name of the network, in its language.' }) name: string;
+  @Field(() => String, { nullable: true, description: 'What the network is about and for whom.' }) description?: string | null;
+  @Field({ description: 'Theme in a few words, e.g. «antikorrupsjon».' }) theme: string;
+  @Field(() => Country, { description: 'Country the network runs in; sets its time zone (NO: Europe/Oslo, SE: Europe/Stockholm) and the municipalities that may register.' }) country: Country;
+  @Field(() => Language, { description: 'Language the network is held in.' }) language: Language;
   @Field(() => [ID], { description: 'Organizations that run the network; an ORG_ADMIN must include their own.' }) hostIds: string[];
   @Field(() => [ID], { nullable: true, description: 'Person ids of the contact persons.' }) contactPersonIds?: string[];
   @Field(() => [String], { nullable: true, description: 'Roles the network is for, e.g. economists, lawyers, controllers.' }) targetRoles?: string[];
+  @Field(() => [String], { nullable: true, description: 'What the gatherings contain, point by point, as the invitation words it.' }) points?: string[];
   @Field(() => [RegistrantKind], { nullable: true, description: 'Default: municipalities.' }) eligibleKinds?: RegistrantKind[];
   @Field(() => Int, { nullable: true, description: 'Most participants.' }) capacity?: number | null;
   @Field(() => Int, { nullable: true, description: 'Fewest participants for the network to run.' }) capacityMin?: number | null;
   @Field(() => Int, { nullable: true, description: 'Number of municipalities the network is set up for, when its programme states it.' }) plannedMunicipalityCount?: number | null;
-  @Field(() => Int, { nullable: true }) perMunicipalityLimit?: number | null;
-  @Field(() => Int, { nullable: true }) perMunicipalityMin?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Most participants one municipality may register.' }) perMunicipalityLimit?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Fewest participants a municipality should register.' }) perMunicipalityMin?: number | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD. First day of registration (from 00:00).' }) registrationOpensOn?: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD. Last day of registration (until 23:59:59.999): "deadline 21 May 2013".' }) registrationDeadlineOn?: string | null;
-  @Field({ nullable: true }) requiresApproval?: boolean;
-  @Field({ nullable: true }) requiresLeadershipAnchoring?: boolean;
+  @Field({ nullable: true, description: 'Registrations wait for approval by the organizer (default false).' }) requiresApproval?: boolean;
+  @Field({ nullable: true, description: 'Participation must be anchored in a leadership decision (default false).' }) requiresLeadershipAnchoring?: boolean;
   @Field(() => String, { nullable: true, description: 'Who pays what.' }) costNote?: string | null;
 }
 
 @InputType({ description: 'Changes to a network’s description and rules: only the fields given change; null clears an optional field.' })
 class UpdateNetworkInput {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'The network to change.' }) id: string;
   @Field(() => Int, { description: 'The version you read; a newer one refuses the change with STALE_VERSION.' }) expectedVersion: number;
-  @Field(() => ID, { nullable: true }) programId?: string | null;
-  @Field(() => String, { nullable: true }) name?: string;
-  @Field(() => String, { nullable: true }) description?: string | null;
-  @Field(() => String, { nullable: true }) theme?: string;
-  @Field(() => Language, { nullable: true }) language?: Language;
-  @Field(() => [ID], { nullable: true }) hostIds?: string[];
-  @Field(() => [ID], { nullable: true }) contactPersonIds?: string[];
-  @Field(() => [String], { nullable: true }) targetRoles?: string[];
-  @Field(() => [RegistrantKind], { nullable: true }) eligibleKinds?: RegistrantKind[];
-  @Field(() => Int, { nullable: true }) capacity?: number | null;
-  @Field(() => Int, { nullable: true }) capacityMin?: number | null;
+  @Field(() => ID, { nullable: true, description: 'The programme the network belongs to; null detaches it.' }) programId?: string | null;
+  @Field(() => String, { nullable: true, description: 'New name.' }) name?: string;
+  @Field(() => String, { nullable: true, description: 'New description.' }) description?: string | null;
+  @Field(() => String, { nullable: true, description: 'New theme.' }) theme?: string;
+  @Field(() => Language, { nullable: true, description: 'Language the network is held in.' }) language?: Language;
+  @Field(() => [ID], { nullable: true, description: 'Organizations that run the network; replaces the list.' }) hostIds?: string[];
+  @Field(() => [ID], { nullable: true, description: 'Person ids of the contact persons; replaces the list.' }) contactPersonIds?: string[];
+  @Field(() => [String], { nullable: true, description: 'Roles the network is for; replaces the list.' }) targetRoles?: string[];
+  @Field(() => [String], { nullable: true, description: 'What the gatherings contain, point by point, as the invitation words it; replaces the list.' }) points?: string[];
+  @Field(() => [RegistrantKind], { nullable: true, description: 'Who may register; replaces the list.' }) eligibleKinds?: RegistrantKind[];
+  @Field(() => Int, { nullable: true, description: 'Most participants; null removes the limit.' }) capacity?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Fewest participants for the network to run.' }) capacityMin?: number | null;
   @Field(() => Int, { nullable: true, description: 'Number of municipalities the network is set up for, when its programme states it.' }) plannedMunicipalityCount?: number | null;
-  @Field(() => Int, { nullable: true }) perMunicipalityLimit?: number | null;
-  @Field(() => Int, { nullable: true }) perMunicipalityMin?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Most participants one municipality may register.' }) perMunicipalityLimit?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Fewest participants a municipality should register.' }) perMunicipalityMin?: number | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' }) registrationOpensOn?: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' }) registrationDeadlineOn?: string | null;
-  @Field({ nullable: true }) requiresApproval?: boolean;
-  @Field({ nullable: true }) requiresLeadershipAnchoring?: boolean;
-  @Field(() => String, { nullable: true }) costNote?: string | null;
+  @Field({ nullable: true, description: 'Registrations wait for approval by the organizer.' }) requiresApproval?: boolean;
+  @Field({ nullable: true, description: 'Participation must be anchored in a leadership decision.' }) requiresLeadershipAnchoring?: boolean;
+  @Field(() => String, { nullable: true, description: 'Who pays what.' }) costNote?: string | null;
 }
 
 @InputType({ description: 'A status change of a network.' })
 class NetworkTransitionInput {
-  @Field(() => ID) networkId: string;
+  @Field(() => ID, { description: 'The network to change.' }) networkId: string;
   @Field(() => Int, { description: 'The version the client last read; the change is refused with STALE_VERSION when the object has changed since.' }) expectedVersion: number;
 }
 
-@InputType()
+@InputType({ description: 'Calls a network off before it is completed.' })
 class CancelNetworkInput extends NetworkTransitionInput {
   @Field({ description: 'Why the network is cancelled; shown to participants.' }) reason: string;
 }
@@ -79,30 +83,30 @@ export class NetworkResolver {
   networks(
     @Ctx() ctx: RequestContext,
     @Args() page: ConnectionArgs,
-    @Arg('filter', () => NetworkFilter, { nullable: true }) filter?: NetworkFilter,
-    @Arg('orderBy', () => NetworkOrder, { defaultValue: NetworkOrder.NAME }) orderBy: NetworkOrder = NetworkOrder.NAME,
+    @Arg('filter', () => NetworkFilter, { nullable: true, description: 'Conditions the networks must meet; the whole catalogue when left out.' }) filter?: NetworkFilter,
+    @Arg('orderBy', () => NetworkOrder, { defaultValue: NetworkOrder.NAME, description: 'Sort order: by name, by the next session or by registration deadline (default NAME).' }) orderBy: NetworkOrder = NetworkOrder.NAME,
   ) {
     if (filter?.programId) requireUuid(filter.programId, 'filter.programId');
     return networkCatalogue(ctx, filter, orderBy, page);
   }
 
-  @Query(() => Network, { nullable: true })
-  network(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  @Query(() => Network, { nullable: true, description: 'A network by id: a published one for anyone, a draft only for those who run it; null otherwise.' })
+  network(@Arg('id', () => ID, { description: 'The network’s id.' }) id: string, @Ctx() ctx: RequestContext) {
     return networkById(ctx).load(requireUuid(id, 'id'));
   }
 
   @FieldResolver(() => [Organization], { description: 'Organizations that run the network.' })
   hosts(@Root() network: Network) {
-    return network.hostIds.map(organizationRef);
+    return network.hostIds.map((id) => entityRef(Organization, id));
   }
 
   @Authorized()
   @FieldResolver(() => [Person], { nullable: 'items', description: 'Contact persons, each as far as you may see them directly (the person-visibility rule): null for one you may not see. Signed-in callers only.' })
   contactPersons(@Root() network: Network) {
-    return network.contactPersonIds.map(personRef);
+    return network.contactPersonIds.map((id) => entityRef(Person, id));
   }
 
-  @FieldResolver(() => Program, { nullable: true })
+  @FieldResolver(() => Program, { nullable: true, description: 'The programme the network belongs to, if any.' })
   program(@Root() network: Network, @Ctx() ctx: RequestContext) {
     return network.programId ? programById(ctx).load(network.programId) : null;
   }
@@ -135,6 +139,19 @@ export class NetworkResolver {
     return n.registrationOpensAt ? formatInZone(n.registrationOpensAt, n.timeZone) : null;
   }
 
+  @FieldResolver(() => NetworkAuditEntryConnection, {
+    nullable: true,
+    description: 'Who changed what, newest first: the network’s rules, dates, capacity and status, its gatherings, its registrations (made, approved, rejected, offered, moved, cancelled) and attendance, each with who, when, through which client and the values before and after. For ADMIN, ORG_ADMIN of a host and the network’s FACILITATOR; FORBIDDEN (and null) for anyone else. Entries are never changed or removed.',
+  })
+  auditTrail(
+    @Root() network: Network,
+    @Ctx() ctx: RequestContext,
+    @Args() page: ConnectionArgs,
+    @Arg('kinds', () => [NetworkAuditKind], { nullable: true, description: 'Only entries of these kinds; all when left out.' }) kinds?: NetworkAuditKind[] | null,
+  ) {
+    return auditTrail(ctx, network, { ...page, kinds });
+  }
+
   @FieldResolver(() => Boolean, { description: 'Published, registration opened and the deadline not passed, now.' })
   isOpenForRegistration(@Root() n: Network) {
     return isOpenForRegistration(n);
@@ -142,43 +159,43 @@ export class NetworkResolver {
 
   @Authorized('ORG_ADMIN')
   @Mutation(() => NetworkPayload, { description: 'Creates a DRAFT network. ADMIN, or ORG_ADMIN of a host organization.' })
-  async createNetwork(@Arg('input') input: CreateNetworkInput, @Ctx() ctx: RequestContext) {
+  async createNetwork(@Arg('input', { description: 'The new network.' }) input: CreateNetworkInput, @Ctx() ctx: RequestContext) {
     return payload('network', await createNetwork(ctx, input));
   }
 
   @Authorized('ORG_ADMIN')
   @Mutation(() => NetworkPayload, { description: 'Changes description and registration rules. ADMIN, or ORG_ADMIN of a host; not facilitators.' })
-  async updateNetwork(@Arg('input') input: UpdateNetworkInput, @Ctx() ctx: RequestContext) {
+  async updateNetwork(@Arg('input', { description: 'The network, the version you read and the fields to change.' }) input: UpdateNetworkInput, @Ctx() ctx: RequestContext) {
     return payload('network', await updateNetwork(ctx, input));
   }
 
   @Authorized('ORG_ADMIN')
   @Mutation(() => NetworkPayload, { description: 'DRAFT → PUBLISHED: the network appears in the catalogue and opens for registration.' })
-  async publishNetwork(@Arg('input') input: NetworkTransitionInput, @Ctx() ctx: RequestContext) {
+  async publishNetwork(@Arg('input', { description: 'The network and the version you read.' }) input: NetworkTransitionInput, @Ctx() ctx: RequestContext) {
     return this.transition(ctx, 'publish', input);
   }
 
   @Authorized('ORG_ADMIN')
   @Mutation(() => NetworkPayload, { description: 'PUBLISHED → REGISTRATION_CLOSED.' })
-  async closeRegistration(@Arg('input') input: NetworkTransitionInput, @Ctx() ctx: RequestContext) {
+  async closeRegistration(@Arg('input', { description: 'The network and the version you read.' }) input: NetworkTransitionInput, @Ctx() ctx: RequestContext) {
     return this.transition(ctx, 'closeRegistration', input);
   }
 
   @Authorized('ORG_ADMIN')
   @Mutation(() => NetworkPayload, { description: 'REGISTRATION_CLOSED → RUNNING.' })
-  async startNetwork(@Arg('input') input: NetworkTransitionInput, @Ctx() ctx: RequestContext) {
+  async startNetwork(@Arg('input', { description: 'The network and the version you read.' }) input: NetworkTransitionInput, @Ctx() ctx: RequestContext) {
     return this.transition(ctx, 'start', input);
   }
 
   @Authorized('ORG_ADMIN')
   @Mutation(() => NetworkPayload, { description: 'RUNNING → COMPLETED.' })
-  async completeNetwork(@Arg('input') input: NetworkTransitionInput, @Ctx() ctx: RequestContext) {
+  async completeNetwork(@Arg('input', { description: 'The network and the version you read.' }) input: NetworkTransitionInput, @Ctx() ctx: RequestContext) {
     return this.transition(ctx, 'complete', input);
   }
 
   @Authorized('ORG_ADMIN')
   @Mutation(() => NetworkPayload, { description: 'Any status before COMPLETED → CANCELLED, with a reason.' })
-  async cancelNetwork(@Arg('input') input: CancelNetworkInput, @Ctx() ctx: RequestContext) {
+  async cancelNetwork(@Arg('input', { description: 'The network, the version you read and the reason.' }) input: CancelNetworkInput, @Ctx() ctx: RequestContext) {
     return this.transition(ctx, 'cancel', input);
   }
 

@@ -9,12 +9,12 @@ export const ProgramConnection = ConnectionType(Program, 'Program');
 
 @InputType({ description: 'Narrows the network catalogue. All given conditions must hold.' })
 export class NetworkFilter {
-  @Field(() => Country, { nullable: true }) country?: Country;
-  @Field(() => Language, { nullable: true }) language?: Language;
-  @Field({ nullable: true }) theme?: string;
-  @Field(() => ID, { nullable: true }) programId?: string;
+  @Field(() => Country, { nullable: true, description: 'Only networks in this country.' }) country?: Country;
+  @Field(() => Language, { nullable: true, description: 'Only networks held in this language.' }) language?: Language;
+  @Field({ nullable: true, description: 'Only networks with this theme (exact match).' }) theme?: string;
+  @Field(() => ID, { nullable: true, description: 'Only networks of this programme.' }) programId?: string;
   @Field(() => ID, { nullable: true, description: 'Organization that hosts the network.' }) hostId?: string;
-  @Field(() => [NetworkStatus], { nullable: true }) status?: NetworkStatus[];
+  @Field(() => [NetworkStatus], { nullable: true, description: 'Only networks in one of these statuses.' }) status?: NetworkStatus[];
   @Field({ nullable: true, description: 'true: published, registration opened and deadline not passed, now. false: all others.' }) openForRegistration?: boolean;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD. Networks with a session on or after this day (in the network’s time zone). A session is the interval its date covers: its exact times, or its whole planned month or span of months, so a session planned for December–February matches sessionsFrom in January.' })
   sessionsFrom?: string;

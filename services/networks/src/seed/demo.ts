@@ -143,7 +143,14 @@ export async function seedNetworksDemo(ds: DataSource, log: Logger): Promise<voi
     antikorrupsjonNetwork(DEMO.networks.antikorrupsjonC, 'C'),
     {
       id: DEMO.networks.sklKorruption2019, programId: DEMO.programs.sklKorruption2019, name: 'Nätverk för korruptionsbekämpning 2019',
-      description: 'Kommunen eller regionen utser en till två deltagare med mandat att driva frågan i den egna organisationen. Nätverket organiseras och stöds av experter och processledare från SKL. Innehåll: fördjupad kunskap om lagstiftning, guidelines och rekommendationer inom korruptionsområdet; kunskap, metoder och goda exempel kring hur korruptionsskyddet kan stärkas; stöd i hur SKL:s verktyg och metoder kan användas i egna utbildningsinsatser eller utvecklingsarbete; erfarenhetsutbyte och nätverksbyggande.',
+      description: 'Kommunen eller regionen utser en till två deltagare med mandat att driva frågan i den egna organisationen. Nätverket organiseras och stöds av experter och processledare från SKL.',
+      // «Nätverksträffarnas innehåll»
+      points: [
+        'Fördjupad kunskap om lagstiftning, guidelines och rekommendationer inom korruptionsområdet.',
+        'Kunskap, metoder och goda exempel kring hur korruptionsskyddet kan stärkas.',
+        'Stöd i hur du kan använda SKL:s verktyg och metoder för korruptionsbekämpning i syfte att genomföra egna utbildningsinsatser eller ett utvecklingsarbete i din kommun eller region.',
+        'Erfarenhetsutbyte och nätverksbyggande.',
+      ],
       theme: 'korruptionsbekämpning', country: Country.SE, language: Language.sv, status: NetworkStatus.COMPLETED, hostIds: ['skr'],
       contactPersonIds: [DEMO.namedPeople.ceciliaBerglin, DEMO.namedPeople.annSofiAgnevik],
       targetRoles: ['ekonomer', 'jurister', 'controllers', 'HR-personal', 'säkerhetsansvariga', 'revisorer'],
@@ -196,7 +203,7 @@ export async function seedNetworksDemo(ds: DataSource, log: Logger): Promise<voi
       { id: DEMO.sessions.antikorrupsjonC3, ...s3, planned: ['2014-03'] },
     ]],
   ];
-  // «Tre fagsamlinger: mars 2013, august/september 2013, februar/mars 2014. Temadag: mai/juni 2013.»
+  // «Tre fagsamlinger: 1. Samling mars 2013, 2. Samling august/september 2013, 3. samling februar/mars 2014. Tema dag: mai/juni 2013.»
   const saman: [string, string][] = [
     [DEMO.networks.samanOmdomme1, 'saman-omdomme-1'], [DEMO.networks.samanOmdomme2, 'saman-omdomme-2'],
     [DEMO.networks.samanInnovasjon1, 'saman-innovasjon-1'], [DEMO.networks.samanInnovasjon2, 'saman-innovasjon-2'],
@@ -207,12 +214,12 @@ export async function seedNetworksDemo(ds: DataSource, log: Logger): Promise<voi
     ...antikorrupsjon.flatMap(([id, key, seeds]) => sessionRows(id, key, 'NO', seeds)),
     ...saman.flatMap(([id, key]) => sessionRows(id, key, 'NO', [
       id === DEMO.networks.samanOmdomme1
-        ? { id: DEMO.sessions.samanOmdomme1First, title: '1. samling', theme: 'Oppstart av nettverket', place: 'Gardermoen', municipalityId: 'NO-3209',
+        ? { id: DEMO.sessions.samanOmdomme1First, title: '1. Samling', place: 'Gardermoen', municipalityId: 'NO-3209',
           description: 'Forventninger, prosjektpresentasjoner, måling av resultater, prosjektplanlegging og analyse av risiko.',
           exact: ['2013-03-11', '09:50', '2013-03-12', '13:30'] }
-        : { title: '1. samling', planned: ['2013-03'] },
-      { kind: SessionKind.THEME_DAY, title: 'Temadag', planned: ['2013-05', '2013-06'] },
-      { title: '2. samling', planned: ['2013-08', '2013-09'] },
+        : { title: '1. Samling', planned: ['2013-03'] },
+      { kind: SessionKind.THEME_DAY, title: 'Tema dag', planned: ['2013-05', '2013-06'] },
+      { title: '2. Samling', planned: ['2013-08', '2013-09'] },
       { title: '3. samling', planned: ['2014-02', '2014-03'] },
     ])),
   ];

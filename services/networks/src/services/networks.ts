@@ -8,6 +8,8 @@ import { Country, Language, NetworkOrder, NetworkStatus, RegistrantKind } from '
 import { canManageNetwork, canManageProgram, canRunNetwork, canSeeNetwork, requireAllowed, visibleNetworks } from './access';
 import { refuseAll, checkVersion, refuse, lockRow, runMutation } from '@kommunenett/subgraph-kit';
 import { idsAt, unseenPeople } from './people';
+import { AuditLog, networkValues } from './audit';
+import { NetworkAuditKind } from '../entities/audit-entry';
 import { addDays, endOfLocalDay, startOfLocalDay, timeZoneFor } from './time';
 import { LIMITS, id, list, localDate, organizationId, positiveInt, requiredText, text, expectedVersion } from './validation';
 
@@ -22,6 +24,7 @@ const networkFields = {
   hostIds: list(organizationId, 10).min(1, 'A network has at least one host.'),
   contactPersonIds: list(id, 10),
   targetRoles: list(requiredText(LIMITS.name)),
+  points: list(requiredText(LIMITS.shortText), 30),
   eligibleKinds: z.array(z.enum(RegistrantKind)).min(1, 'Say who may register.').max(2),
   capacity: positiveInt.nullish(),
   capacityMin: positiveInt.nullish(),
@@ -40,6 +43,7 @@ const createSchema = z.object({
   country: z.enum(Country),
   contactPersonIds: networkFields.contactPersonIds.default([]),
   targetRoles: networkFields.targetRoles.default([]),
+  points: networkFields.points.default([]),
   eligibleKinds: networkFields.eligibleKinds.default([RegistrantKind.MUNICIPALITY]),
   requiresApproval: networkFields.requiresApproval.default(false),
   requiresLeadershipAnchoring: networkFields.requiresLeadershipAnchoring.default(false),
@@ -97,7 +101,8 @@ const contactIdsOf = (input: unknown) => idsAt((input as { contactPersonIds?: un
 /** ADMIN, or ORG_ADMIN for a network their organization hosts. New networks are drafts. */
 export function createNetwork(ctx: RequestContext, input: unknown) {
   const prepare = (value: { contactPersonIds?: string[] }) => unseenPeople(ctx, contactIdsOf(value));
-  return runMutation(ctx, { input, schema: createSchema, prepare }, async (value, m, unseen) => {
+  const audit = new AuditLog(ctx);
+  return runMutation(ctx, { input, schema: createSchema, prepare, events: audit }, async (value, m, unseen) => {
     requireAllowed(canManageNetwork(ctx.viewer, value), 'You may only create networks your organization hosts.');
     refuseAll(unseen);
     await checkProgram(ctx, m, value.programId);
@@ -108,6 +113,7 @@ export function createNetwork(ctx: RequestContext, input: unknown) {
     });
     const { country: _country, ...changes } = value;
     applyChanges(network, changes);
+    audit.change(network.id, NetworkAuditKind.NETWORK_RULES, 'createNetwork', network.id, null, { ...networkValues(network), country: network.country, status: network.status });
     return save(m, network);
   });
 }
@@ -119,7 +125,8 @@ export function updateNetwork(ctx: RequestContext, input: unknown) {
     const current = await ctx.ds.getRepository(Network).findOneBy({ id: value.id });
     return unseenPeople(ctx, contactIdsOf(value), current?.contactPersonIds);
   };
-  return runMutation(ctx, { input, schema: updateSchema, prepare }, async (changes, m, unseen) => {
+  const audit = new AuditLog(ctx);
+  return runMutation(ctx, { input, schema: updateSchema, prepare, events: audit }, async (changes, m, unseen) => {
     const network = await lockNetwork(ctx, m, changes.id, 'id');
     requireAllowed(canManageNetwork(ctx.viewer, network), 'Only the hosts of a network may change its rules.');
     refuseAll(unseen);
@@ -128,7 +135,9 @@ export function updateNetwork(ctx: RequestContext, input: unknown) {
       refuse('id', `The network is ${network.status.toLowerCase()}; it can no longer be changed.`, 'NETWORK_FINISHED');
     }
     if (changes.programId !== undefined && changes.programId !== network.programId) await checkProgram(ctx, m, changes.programId);
+    const before = networkValues(network);
     applyChanges(network, changes);
+    audit.change(network.id, NetworkAuditKind.NETWORK_RULES, 'updateNetwork', network.id, before, networkValues(network));
     requireAllowed(canManageNetwork(ctx.viewer, network), 'You may not remove your own organization from the hosts.');
     return save(m, network);
   });
@@ -162,7 +171,8 @@ export const TRANSITIONS: Record<Transition, { from: NetworkStatus[]; to: Networ
 const transitionSchema = z.object({ networkId: id, expectedVersion, reason: requiredText(LIMITS.shortText).optional() });
 
 export function transitionNetwork(ctx: RequestContext, transition: Transition, input: unknown) {
-  return runMutation(ctx, { input, schema: transitionSchema }, async ({ networkId, expectedVersion, reason }, m) => {
+  const audit = new AuditLog(ctx);
+  return runMutation(ctx, { input, schema: transitionSchema, events: audit }, async ({ networkId, expectedVersion, reason }, m) => {
     if (transition === 'cancel' && !reason) refuse('reason', 'Say why the network is cancelled.', 'REASON_REQUIRED');
     const network = await lockNetwork(ctx, m, networkId, 'networkId');
     requireAllowed(canManageNetwork(ctx.viewer, network), 'Only the hosts of a network may change its status.');
@@ -174,6 +184,8 @@ export function transitionNetwork(ctx: RequestContext, transition: Transition, i
     if (transition === 'publish' && network.registrationDeadline && network.registrationDeadline < new Date()) {
       refuse('networkId', 'The registration deadline has passed; move it before publishing.', 'DEADLINE_PASSED');
     }
+    audit.change(network.id, NetworkAuditKind.NETWORK_STATUS, transition, network.id, { status: network.status },
+      { status: to, ...(transition === 'cancel' && { reason: reason ?? null }) });
     network.status = to;
     if (transition === 'cancel') network.cancellationReason = reason ?? null;
     return m.getRepository(Network).save(network);

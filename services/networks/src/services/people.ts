@@ -1,6 +1,6 @@
 import { internalClient, isUuid, userError, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
 
-/** The participants subgraph, called with the internal credentials (URL and secret read at call time). */
+/** The participants subgraph, called with the internal credentials of the service's configuration. */
 const participants = (ctx: RequestContext) => internalClient(ctx, 'participants');
 
 /**

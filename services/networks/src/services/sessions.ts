@@ -8,6 +8,8 @@ import { AgendaItemKind, SessionKind } from '../entities/enums';
 import { lockNetworkToRun } from './networks';
 import { checkVersion, refuse, refuseAll, lockRow, runMutation } from '@kommunenett/subgraph-kit';
 import { idsAt, unseenPeople } from './people';
+import { AuditLog, sessionValues } from './audit';
+import { NetworkAuditKind } from '../entities/audit-entry';
 import { resolveLocalTime, startOfMonth, wallClock } from './time';
 import { LIMITS, clockTime, handbookAnchor, id, list, localDate, month, municipalityId, positiveInt, requiredText, text, expectedVersion } from './validation';
 
@@ -21,11 +23,14 @@ const sessionFields = {
   title: requiredText(LIMITS.name),
   theme: text(LIMITS.name).nullish(),
   description: text(LIMITS.text).nullish(),
+  points: list(requiredText(LIMITS.shortText), 30),
   plannedMonth: month.nullish(),
   plannedTo: month.nullish(),
   location: locationSchema.nullish(),
 };
-const createSchema = z.object({ networkId: id, ...sessionFields, kind: sessionFields.kind.default(SessionKind.GATHERING), times: timesSchema.nullish() });
+const createSchema = z.object({
+  networkId: id, ...sessionFields, kind: sessionFields.kind.default(SessionKind.GATHERING), points: sessionFields.points.default([]), times: timesSchema.nullish(),
+});
 const updateSchema = z.object({ sessionId: id, expectedVersion, ...z.object(sessionFields).partial().shape });
 const scheduleSchema = z.object({ sessionId: id, expectedVersion, times: timesSchema });
 const deleteSchema = z.object({ sessionId: id, expectedVersion });
@@ -92,49 +97,59 @@ async function checkAgendaStillFits(m: EntityManager, session: Session): Promise
 }
 
 export function createSession(ctx: RequestContext, input: unknown) {
-  return runMutation(ctx, { input, schema: createSchema }, async (value, m) => {
+  const audit = new AuditLog(ctx);
+  return runMutation(ctx, { input, schema: createSchema, events: audit }, async (value, m) => {
     const network = await lockNetworkToRun(ctx, m, value.networkId, 'networkId');
     if (value.times && value.plannedMonth) refuse('plannedMonth', 'Give either exact times or a planned month, not both.', 'CONFLICTING_DATES');
     const last = await m.getRepository(Session).maximum('sequence', { networkId: network.id });
     const session = m.getRepository(Session).create({
       id: randomUUID(), networkId: network.id, sequence: (last ?? 0) + 1, kind: value.kind, title: value.title,
-      theme: value.theme ?? null, description: value.description ?? null, points: [], startsAt: null, endsAt: null,
+      theme: value.theme ?? null, description: value.description ?? null, points: value.points, startsAt: null, endsAt: null,
     });
     setLocation(session, value.location ?? null);
     plan(session, value.plannedMonth ?? null, value.plannedTo ?? null, network.timeZone);
     if (value.times) setExact(session, exactTimes(value.times, network.timeZone));
+    audit.change(network.id, NetworkAuditKind.SESSION, 'createSession', session.id, null, sessionValues(session));
     return m.getRepository(Session).save(session);
   });
 }
 
 /** Changes what a session is about, where it is, or the month it is planned for. */
 export function updateSession(ctx: RequestContext, input: unknown) {
-  return runMutation(ctx, { input, schema: updateSchema }, async ({ sessionId, expectedVersion, location, plannedMonth, plannedTo, ...changes }, m) => {
+  const audit = new AuditLog(ctx);
+  return runMutation(ctx, { input, schema: updateSchema, events: audit }, async ({ sessionId, expectedVersion, location, plannedMonth, plannedTo, ...changes }, m) => {
     const { session, network } = await sessionToChange(ctx, m, sessionId, expectedVersion);
+    const before = sessionValues(session);
     for (const [key, v] of Object.entries(changes)) if (v !== undefined) Object.assign(session, { [key]: v });
     setLocation(session, location);
     if (plannedMonth !== undefined || plannedTo !== undefined) {
       plan(session, plannedMonth === undefined ? session.plannedMonth : plannedMonth, plannedTo === undefined ? session.plannedTo : plannedTo, network.timeZone);
       await checkAgendaStillFits(m, session);
     }
+    audit.change(network.id, NetworkAuditKind.SESSION, 'updateSession', session.id, before, sessionValues(session));
     return m.getRepository(Session).save(session);
   });
 }
 
 /** Turns a planned month into exact times (or moves exact times). */
 export function scheduleSession(ctx: RequestContext, input: unknown) {
-  return runMutation(ctx, { input, schema: scheduleSchema }, async ({ sessionId, expectedVersion, times }, m) => {
+  const audit = new AuditLog(ctx);
+  return runMutation(ctx, { input, schema: scheduleSchema, events: audit }, async ({ sessionId, expectedVersion, times }, m) => {
     const { session, network } = await sessionToChange(ctx, m, sessionId, expectedVersion);
+    const before = sessionValues(session);
     setExact(session, exactTimes(times, network.timeZone));
     await checkAgendaStillFits(m, session);
+    audit.change(network.id, NetworkAuditKind.SESSION, 'scheduleSession', session.id, before, sessionValues(session));
     return m.getRepository(Session).save(session);
   });
 }
 
 /** Removes a session with its agenda; the later sessions move up one place. */
 export function deleteSession(ctx: RequestContext, input: unknown) {
-  return runMutation(ctx, { input, schema: deleteSchema }, async ({ sessionId, expectedVersion }, m) => {
+  const audit = new AuditLog(ctx);
+  return runMutation(ctx, { input, schema: deleteSchema, events: audit }, async ({ sessionId, expectedVersion }, m) => {
     const { session } = await sessionToChange(ctx, m, sessionId, expectedVersion);
+    audit.change(session.networkId, NetworkAuditKind.SESSION, 'deleteSession', session.id, sessionValues(session), null);
     await m.getRepository(Session).delete({ id: session.id });
     // Two steps, so that no intermediate state breaks the unique (network, sequence).
     await m.query('UPDATE networks.session SET sequence = -sequence WHERE network_id = $1 AND sequence > $2', [session.networkId, session.sequence]);

@@ -18,9 +18,10 @@ export enum ErasureRequestStatus { REQUESTED = 'REQUESTED', COMPLETED = 'COMPLET
 export enum NotificationKind {
   REGISTRATION_RECEIVED = 'REGISTRATION_RECEIVED', REGISTRATION_CONFIRMED = 'REGISTRATION_CONFIRMED', REGISTRATION_REJECTED = 'REGISTRATION_REJECTED',
   SEAT_OFFERED = 'SEAT_OFFERED', OFFER_REMINDER = 'OFFER_REMINDER', OFFER_EXPIRED = 'OFFER_EXPIRED', REGISTRATION_CANCELLED = 'REGISTRATION_CANCELLED', REGISTRATION_MOVED = 'REGISTRATION_MOVED',
+  GATHERING_SCHEDULED = 'GATHERING_SCHEDULED', GATHERING_REMINDER = 'GATHERING_REMINDER',
 }
 /** Messages a person may switch off (reminders); decisions, offers and their expiry always go out. */
-export const OPTIONAL_NOTIFICATIONS: readonly NotificationKind[] = [NotificationKind.OFFER_REMINDER];
+export const OPTIONAL_NOTIFICATIONS: readonly NotificationKind[] = [NotificationKind.OFFER_REMINDER, NotificationKind.GATHERING_REMINDER];
 export enum NotificationStatus { PENDING = 'PENDING', SENT = 'SENT', SKIPPED = 'SKIPPED', FAILED = 'FAILED', BOUNCED = 'BOUNCED' }
 export enum ParticipationDimension {
   COUNTRY = 'COUNTRY', COUNTY = 'COUNTY', MUNICIPALITY = 'MUNICIPALITY', SIZE_CLASS = 'SIZE_CLASS', NETWORK = 'NETWORK', ROLE = 'ROLE', GENDER = 'GENDER',
@@ -126,7 +127,7 @@ registerEnumType(ErasureRequestStatus, {
 });
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
-  description: 'REGISTRATION_RECEIVED (confirmed, pending approval or waitlisted with position), REGISTRATION_CONFIRMED (approved or offer accepted), REGISTRATION_REJECTED (with the reason), SEAT_OFFERED (with the deadline and the link to answer), OFFER_REMINDER (a day before an unanswered offer lapses; can be switched off), OFFER_EXPIRED, REGISTRATION_CANCELLED (and by whom), REGISTRATION_MOVED.',
+  description: 'REGISTRATION_RECEIVED (confirmed, pending approval or waitlisted with position), REGISTRATION_CONFIRMED (approved or offer accepted), REGISTRATION_REJECTED (with the reason), SEAT_OFFERED (with the deadline and the link to answer), OFFER_REMINDER (a day before an unanswered offer lapses; can be switched off), OFFER_EXPIRED, REGISTRATION_CANCELLED (and by whom), REGISTRATION_MOVED, GATHERING_SCHEDULED (a gathering got its date or moved, with an .ics file), GATHERING_REMINDER (before a gathering; can be switched off).',
   valuesConfig: {
     REGISTRATION_RECEIVED: { description: 'The registration was received: confirmed, pending approval, or waitlisted with its position.' },
     REGISTRATION_CONFIRMED: { description: 'The registration was approved or an offered seat accepted.' },
@@ -136,6 +137,8 @@ registerEnumType(NotificationKind, {
     OFFER_EXPIRED: { description: 'An offer lapsed unanswered.' },
     REGISTRATION_CANCELLED: { description: 'The registration was cancelled, and by whom.' },
     REGISTRATION_MOVED: { description: 'The registration was moved to another network.' },
+    GATHERING_SCHEDULED: { description: 'A gathering got its date (a month became a date) or moved, with an .ics calendar attachment; to confirmed participants.' },
+    GATHERING_REMINDER: { description: 'Two days before a gathering (PARTICIPANTS_GATHERING_REMINDER_HOURS); the person can switch it off.' },
   },
 });
 registerEnumType(NotificationStatus, {

@@ -21,7 +21,7 @@ export class Person {
   @Column('text', { nullable: true }) gender: Gender | null;
   @Field(() => Date, { nullable: true, description: 'When the person’s personal data was erased; their registrations stay as anonymous rows.' })
   @Column('timestamptz', { name: 'erased_at', nullable: true }) erasedAt: Date | null;
-  @Field(() => Int) @VersionColumn() version: number;
+  @Field(() => Int, { description: 'Increases with every change of the person; pass it as expectedVersion.' }) @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -9,9 +9,9 @@ import { LocalDateResolver } from 'graphql-scalars';
 export class Position {
   @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'person_id' }) personId: string;
-  @Field() @Column('text') title: string;
+  @Field({ description: 'The title or role, e.g. rådmann.' }) @Column('text') title: string;
   @Column('text', { name: 'employer_municipality_id', nullable: true }) employerMunicipalityId: string | null;
   @Column('text', { name: 'employer_organization_id', nullable: true }) employerOrganizationId: string | null;
-  @Field(() => LocalDateResolver) @Column('date', { name: 'valid_from' }) validFrom: string;
+  @Field(() => LocalDateResolver, { description: 'First day the person held the position.' }) @Column('date', { name: 'valid_from' }) validFrom: string;
   @Field(() => LocalDateResolver, { nullable: true, description: 'Null while the person still holds it.' }) @Column('date', { name: 'valid_to', nullable: true }) validTo: string | null;
 }

@@ -11,9 +11,9 @@ export class RegistrationChange {
   @Column('uuid', { name: 'registration_id' }) registrationId: string;
   @Column('uuid', { name: 'network_id' }) networkId: string;
   @Column('text', { name: 'municipality_id' }) municipalityId: string;
-  @Field(() => RegistrationChangeKind) @Column('text') kind: RegistrationChangeKind;
+  @Field(() => RegistrationChangeKind, { description: 'What happened: created, status changed, updated, moved or anonymized (the person erased).' }) @Column('text') kind: RegistrationChangeKind;
   @Field(() => RegistrationStatus, { description: 'Status after the change.' }) @Column('text') status: RegistrationStatus;
-  @Field(() => RegistrationStatus, { nullable: true }) @Column('text', { name: 'previous_status', nullable: true }) previousStatus: RegistrationStatus | null;
+  @Field(() => RegistrationStatus, { nullable: true, description: 'Status before the change; null when the registration was created.' }) @Column('text', { name: 'previous_status', nullable: true }) previousStatus: RegistrationStatus | null;
   @Column('text', { nullable: true }) actor: string | null;
-  @Field(() => Date) @Column('timestamptz', { name: 'occurred_at' }) occurredAt: Date;
+  @Field(() => Date, { description: 'When the change was committed (UTC instant).' }) @Column('timestamptz', { name: 'occurred_at' }) occurredAt: Date;
 }

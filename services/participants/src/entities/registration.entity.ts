@@ -13,13 +13,13 @@ export class Registration {
   @Column('uuid', { name: 'network_id' }) networkId: string;
   @Column('uuid', { name: 'person_id', nullable: true }) personId: string | null;
   @Column('text', { name: 'municipality_id' }) municipalityId: string;
-  @Field(() => RegistrationStatus) @Column('text') status: RegistrationStatus;
+  @Field(() => RegistrationStatus, { description: 'CONFIRMED, PENDING, OFFERED, WAITLISTED, REJECTED or CANCELLED.' }) @Column('text') status: RegistrationStatus;
   @Field(() => Int, { nullable: true, description: 'Place in the waitlist, from 1, while WAITLISTED.' })
   @Column('int', { name: 'waitlist_position', nullable: true }) waitlistPosition: number | null;
-  @Field(() => Date) @Column('timestamptz', { name: 'registered_at' }) registeredAt: Date;
+  @Field(() => Date, { description: 'When the registration was made (UTC instant); decides the order of the waitlist.' }) @Column('timestamptz', { name: 'registered_at' }) registeredAt: Date;
   @Field(() => String, { nullable: true, description: 'The leadership decision the participation is anchored in.' })
   @Column('text', { name: 'leadership_anchoring', nullable: true }) leadershipAnchoring: string | null;
-  @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) note: string | null;
+  @Field(() => String, { nullable: true, description: 'A note to the organizer.' }) @Column('text', { nullable: true }) note: string | null;
   @Field(() => String, { nullable: true, description: 'The registering partner system’s own reference, unique per partner client.' })
   @Column('text', { name: 'external_ref', nullable: true }) externalRef: string | null;
   /** Token subject of who registered. */
@@ -35,6 +35,6 @@ export class Registration {
   @Field(() => String, { nullable: true, description: 'Why the registration was rejected or cancelled.' })
   @Column('text', { name: 'status_reason', nullable: true }) statusReason: string | null;
   @Column('text', { name: 'decided_by', nullable: true }) decidedBy: string | null;
-  @Field(() => Date) @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
-  @Field(() => Int) @VersionColumn() version: number;
+  @Field(() => Date, { description: 'When the registration last changed (UTC instant).' }) @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  @Field(() => Int, { description: 'Increases with every change; pass it as expectedVersion.' }) @VersionColumn() version: number;
 }

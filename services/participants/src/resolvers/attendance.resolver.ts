@@ -3,42 +3,41 @@ import { ConnectionArgs, ConnectionType, forbidden, UserError, type RequestConte
 import { Attendance, AttendanceChange } from '../entities/attendance.entity';
 import { AttendanceStatus, ExcusedRule } from '../entities/enums';
 import { Municipality } from '../entities/municipality.entity';
-import { Network } from '../entities/network';
+import { Network, Session } from '../entities/references';
 import { Person } from '../entities/person.entity';
-import { Session } from '../entities/session';
 import { attendanceByNetwork, attendanceBySession, attendanceHistoryBySession, municipalityById } from '../loaders';
 import { visiblePersonById } from '../services/person-visibility';
 import { attendanceCounts, groupBy, recordAttendance, removeAttendance, seesAllAttendance, visibleAttendance, type AttendanceCounts } from '../services/attendance';
 
 const AttendanceConnection = ConnectionType(Attendance, 'Attendance');
 
-@InputType()
+@InputType({ description: 'One person’s attendance of the session.' })
 export class AttendanceEntryInput {
-  @Field(() => ID) personId: string;
-  @Field(() => AttendanceStatus) status: AttendanceStatus;
-  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => ID, { description: 'The person, registered in the session’s network.' }) personId: string;
+  @Field(() => AttendanceStatus, { description: 'PRESENT, ABSENT or EXCUSED.' }) status: AttendanceStatus;
+  @Field(() => String, { nullable: true, description: 'A note on the entry, e.g. why the person was excused.' }) note?: string | null;
 }
 
 @InputType({ description: 'Attendance of a whole session; entries replace earlier ones of the same persons.' })
 export class RecordAttendanceInput {
-  @Field(() => ID) sessionId: string;
+  @Field(() => ID, { description: 'The session, which must have started.' }) sessionId: string;
   @Field(() => [AttendanceEntryInput], { description: 'At most 200.' }) entries: AttendanceEntryInput[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The outcome of recordAttendance.' })
 export class RecordAttendancePayload {
-  @Field(() => [Attendance]) attendance: Attendance[];
+  @Field(() => [Attendance], { description: 'The entries as recorded; empty when nothing changed.' }) attendance: Attendance[];
   @Field(() => [UserError], { description: 'Rules the input broke; empty when the change was made.' }) userErrors: UserError[];
 }
 
 @InputType({ description: 'Removes one person’s attendance entry from a session, e.g. one recorded by mistake. The removal and its reason are kept in the session’s attendanceHistory.' })
 export class RemoveAttendanceInput {
-  @Field(() => ID) sessionId: string;
-  @Field(() => ID) personId: string;
+  @Field(() => ID, { description: 'The session.' }) sessionId: string;
+  @Field(() => ID, { description: 'The person whose entry is removed.' }) personId: string;
   @Field({ description: 'Why the entry is removed (1–500 characters).' }) reason: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The outcome of removeAttendance.' })
 export class RemoveAttendancePayload {
   @Field(() => Attendance, { nullable: true, description: 'The entry as it was before it was removed.' }) removed: Attendance | null;
   @Field(() => [UserError], { description: 'Rules the input broke; empty when the change was made.' }) userErrors: UserError[];
@@ -79,13 +78,13 @@ export class AttendanceResolver {
   @Mutation(() => RecordAttendancePayload, {
     description: 'Records PRESENT, ABSENT or EXCUSED for persons registered in the session’s network (FACILITATOR of the network, ORG_ADMIN of a host). Refused with SESSION_IN_FUTURE for a session that has not started (a planned month counts from its first day; an undecided session has not been held).',
   })
-  recordAttendance(@Arg('input', () => RecordAttendanceInput) input: RecordAttendanceInput, @Ctx() ctx: RequestContext) {
+  recordAttendance(@Arg('input', () => RecordAttendanceInput, { description: 'The session and the entries.' }) input: RecordAttendanceInput, @Ctx() ctx: RequestContext) {
     return recordAttendance(ctx, input);
   }
 
   @Authorized('FACILITATOR', 'ORG_ADMIN')
   @Mutation(() => RemoveAttendancePayload, { description: 'Removes one attendance entry (FACILITATOR of the network, ORG_ADMIN of a host); the removal and its reason stay in the session’s attendanceHistory.' })
-  removeAttendance(@Arg('input', () => RemoveAttendanceInput) input: RemoveAttendanceInput, @Ctx() ctx: RequestContext) {
+  removeAttendance(@Arg('input', () => RemoveAttendanceInput, { description: 'The session, the person and why.' }) input: RemoveAttendanceInput, @Ctx() ctx: RequestContext) {
     return removeAttendance(ctx, input);
   }
 
@@ -94,7 +93,7 @@ export class AttendanceResolver {
     return visiblePersonById(ctx).load(a.personId);
   }
 
-  @FieldResolver(() => Session)
+  @FieldResolver(() => Session, { description: 'The session attended.' })
   session(@Root() a: Attendance) {
     return Object.assign(new Session(), { id: a.sessionId });
   }

@@ -2,13 +2,13 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, Int, ObjectType, Query, Res
 import type { RequestContext } from '@kommunenett/subgraph-kit';
 import { RegistrationChange } from '../entities/registration-change.entity';
 import { Registration } from '../entities/registration.entity';
-import { Network } from '../entities/network';
+import { Network } from '../entities/references';
 import { encodeFeedCursor, readChanges } from '../services/change-feed';
 import { networkRef, visibleRegistration } from './registration.resolver';
 
 @ObjectType({ description: 'A page of the change feed. Resume from cursor; it stays the same when nothing changed.' })
 export class RegistrationChangeFeed {
-  @Field(() => [RegistrationChange]) changes: RegistrationChange[];
+  @Field(() => [RegistrationChange], { description: 'The changes of this page, in commit order.' }) changes: RegistrationChange[];
   @Field({ description: 'Where to resume: pass it as since next time.' }) cursor: string;
   @Field({ description: 'More changes are waiting: ask again right away.' }) hasMore: boolean;
 }
@@ -21,7 +21,7 @@ export class RegistrationChangeResolver {
   })
   registrationChanges(
     @Ctx() ctx: RequestContext,
-    @Arg('since', () => String, { nullable: true }) since?: string,
+    @Arg('since', () => String, { nullable: true, description: 'The cursor of the last page read; from the beginning when left out.' }) since?: string,
     @Arg('first', () => Int, { nullable: true, description: 'At most 100 (default 100).' }) first?: number,
   ) {
     return readChanges(ctx, since, first);
@@ -37,7 +37,7 @@ export class RegistrationChangeResolver {
     return visibleRegistration(ctx, c.registrationId);
   }
 
-  @FieldResolver(() => Network)
+  @FieldResolver(() => Network, { description: 'The network of the registration after the change.' })
   network(@Root() c: RegistrationChange) {
     return networkRef(c.networkId);
   }

@@ -1,5 +1,6 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { badInput, ConnectionArgs, ConnectionType, escapeLike, foldForSearch, keysetPage, mapNodes, type RequestContext } from '@kommunenett/subgraph-kit';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badInput, ConnectionArgs, ConnectionType, escapeLike, foldForSearch, keysetPage, mapNodes, Payload, payload, type RequestContext } from '@kommunenett/subgraph-kit';
+import { updateOrganizationMailSettings } from '../services/organization-mail';
 import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
 import { Municipality } from '../entities/municipality.entity';
 import { Organization } from '../entities/organization.entity';
@@ -10,7 +11,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { confirmedNetworkPagesByMunicipality, municipalityById, organizationById, peoplePagesByOrganization, populationsByMunicipality } from '../loaders';
 import { Person } from '../entities/person.entity';
 import { Registration } from '../entities/registration.entity';
-import { Network } from '../entities/network';
+import { Network } from '../entities/references';
 import { whereRegistrationShowsPerson } from '../services/person-visibility';
 import { registrationPagesBy } from '../services/registration-queries';
 import { NetworkRegistrationFilter } from './network-participation.resolver';
@@ -23,9 +24,9 @@ const MunicipalityNetworkConnection = ConnectionType(Network, 'MunicipalityNetwo
 
 @ArgsType()
 class MunicipalitiesArgs extends ConnectionArgs {
-  @Field(() => Country, { nullable: true }) country?: Country;
+  @Field(() => Country, { nullable: true, description: 'Only this country’s.' }) country?: Country;
   @Field({ nullable: true, description: 'Two-digit county code (fylke, län).' }) countyCode?: string;
-  @Field(() => MunicipalityKind, { nullable: true }) kind?: MunicipalityKind;
+  @Field(() => MunicipalityKind, { nullable: true, description: 'Only municipalities, or only county authorities.' }) kind?: MunicipalityKind;
   @Field({ nullable: true, description: 'Name search without regard to case and diacritics: "baerum" finds Bærum.' }) search?: string;
 }
 
@@ -54,14 +55,14 @@ export class MunicipalityResolver {
     return keysetPage(qb, [{ sql: 'm.id', value: (m) => m.id }], args);
   }
 
-  @Query(() => Municipality, { nullable: true })
-  municipality(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  @Query(() => Municipality, { nullable: true, description: 'A municipality or county authority by id, e.g. NO-0301. Anyone may read it.' })
+  municipality(@Arg('id', () => ID, { description: 'Country and official code, e.g. NO-0301, SE-0180, NO-32.' }) id: string, @Ctx() ctx: RequestContext) {
     return municipalityById(ctx).load(requireMunicipalityId(id, 'id'));
   }
 
   @FieldResolver(() => RegistrationConnection, { description: 'The municipality’s registrations you may see, in registration order.' })
   registrations(@Root() m: Municipality, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs,
-    @Arg('filter', () => NetworkRegistrationFilter, { nullable: true }) filter?: NetworkRegistrationFilter) {
+    @Arg('filter', () => NetworkRegistrationFilter, { nullable: true, description: 'Conditions the registrations must meet.' }) filter?: NetworkRegistrationFilter) {
     return registrationPagesBy(ctx, 'municipality_id', { status: filter?.status }, page).load(m.id);
   }
 
@@ -104,6 +105,15 @@ export class MunicipalityResolver {
   }
 }
 
+@InputType({ description: 'How an organization’s messages are signed; only the fields given change, null or empty clears.' })
+class OrganizationMailSettingsInput {
+  @Field(() => ID) organizationId: string;
+  @Field(() => String, { nullable: true, description: 'Sender name, e.g. «KS Læring»; cleared: the organization’s name.' }) senderName?: string | null;
+  @Field(() => String, { nullable: true, description: 'Reply-to address.' }) replyTo?: string | null;
+}
+
+const OrganizationPayload = Payload(Organization, 'organization');
+
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @FieldResolver(() => PersonConnection, { description: 'People employed by the organization (facilitators, contacts), by name, a page at a time; signed-in users only (empty for anonymous callers).' })
@@ -116,8 +126,14 @@ export class OrganizationResolver {
     return ctx.ds.getRepository(Organization).find({ order: { name: 'ASC' } });
   }
 
-  @Query(() => Organization, { nullable: true })
-  organization(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  @Authorized('ORG_ADMIN')
+  @Mutation(() => OrganizationPayload, { description: 'Sets the sender name and reply-to address of the messages of the networks the organization hosts (first host). ADMIN, or ORG_ADMIN of that organization.' })
+  async updateOrganizationMailSettings(@Arg('input', () => OrganizationMailSettingsInput) input: OrganizationMailSettingsInput, @Ctx() ctx: RequestContext) {
+    return payload('organization', await updateOrganizationMailSettings(ctx, input));
+  }
+
+  @Query(() => Organization, { nullable: true, description: 'An organization by id, e.g. "ks". Anyone may read it.' })
+  organization(@Arg('id', () => ID, { description: 'The organization’s id, e.g. "ks".' }) id: string, @Ctx() ctx: RequestContext) {
     if (!/^[a-z0-9-]{1,64}$/.test(id)) throw badInput('id is not a valid organization id.', 'id');
     return organizationById(ctx).load(id);
   }

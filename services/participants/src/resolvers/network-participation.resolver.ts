@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, type RequestContext } from '@kommunenett/subgraph-kit';
-import { Network } from '../entities/network';
+import { Network } from '../entities/references';
 import { Municipality } from '../entities/municipality.entity';
 import { ParticipationDimension, RegistrationStatus, SEAT_HOLDING } from '../entities/enums';
 import { participationStatistics } from '../services/statistics';
@@ -11,14 +11,14 @@ import { InputType } from 'type-graphql';
 
 @InputType({ description: 'Narrows a network’s registrations.' })
 export class NetworkRegistrationFilter {
-  @Field(() => [RegistrationStatus], { nullable: true }) status?: RegistrationStatus[] | null;
-  @Field(() => ID, { nullable: true }) municipalityId?: string | null;
+  @Field(() => [RegistrationStatus], { nullable: true, description: 'Only registrations in one of these statuses.' }) status?: RegistrationStatus[] | null;
+  @Field(() => ID, { nullable: true, description: 'Only registrations by this municipality or county authority, e.g. NO-3201.' }) municipalityId?: string | null;
 }
 
 @ObjectType({ description: 'Confirmed registrants of a network from one county: where a gathering is easiest to reach.' })
 export class CountyRegistrants {
   @Field({ description: 'County code (fylke, län).' }) countyCode: string;
-  @Field() countyName: string;
+  @Field({ description: 'Name of the county (fylke, län).' }) countyName: string;
   countyAuthorityId: string;
   @Field(() => Int, { nullable: true, description: 'Municipalities and county authorities; null when suppressed.' }) municipalityCount: number | null;
   @Field(() => Int, { nullable: true, description: 'Distinct persons; null when suppressed.' }) participantCount: number | null;
@@ -38,7 +38,7 @@ export class NetworkParticipationResolver {
   @FieldResolver(() => RegistrationConnection, { description: 'The network’s registrations you may see, in registration order.' })
   registrations(
     @Root() network: Network, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs,
-    @Arg('filter', () => NetworkRegistrationFilter, { nullable: true }) filter?: NetworkRegistrationFilter,
+    @Arg('filter', () => NetworkRegistrationFilter, { nullable: true, description: 'Conditions the registrations must meet.' }) filter?: NetworkRegistrationFilter,
   ) {
     return registrationPagesBy(ctx, 'network_id', filter, page).load(network.id);
   }

@@ -1,7 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import { ConnectionArgs, forbidden, inputSchemas, isLocalDate, isUuid, refuse, runMutation, UserError, type RequestContext, requireUuid } from '@kommunenett/subgraph-kit';
+import { ConnectionArgs, isUuid, UserError, type RequestContext, requireUuid } from '@kommunenett/subgraph-kit';
 import { Person } from '../entities/person.entity';
 import { Position } from '../entities/position.entity';
 import { Municipality } from '../entities/municipality.entity';
@@ -10,40 +8,29 @@ import { Gender } from '../entities/enums';
 import { municipalityById, organizationById, personById, positionsByPerson } from '../loaders';
 import { accessTo, PersonAccess, readContactField, visiblePersonById } from '../services/person-visibility';
 import { registrationPagesBy } from '../services/registration-queries';
+import { recordPosition } from '../services/positions';
 import { RegistrationConnection } from './types';
-import { municipalityIdSchema } from '../services/registrations';
 
-@ObjectType()
+@ObjectType({ description: 'The outcome of recordPosition.' })
 export class PositionPayload {
-  @Field(() => Position, { nullable: true }) position: Position | null;
+  @Field(() => Position, { nullable: true, description: 'The recorded position; null when nothing changed.' }) position: Position | null;
   @Field(() => [UserError], { description: 'Rules the input broke; empty when the change was made.' }) userErrors: UserError[];
 }
 
 @InputType({ description: 'A position a person held or holds: what follows their career after a network.' })
 export class RecordPositionInput {
-  @Field(() => ID) personId: string;
-  @Field() title: string;
-  @Field(() => ID, { nullable: true }) employerMunicipalityId?: string | null;
-  @Field(() => ID, { nullable: true }) employerOrganizationId?: string | null;
+  @Field(() => ID, { description: 'The person.' }) personId: string;
+  @Field({ description: 'The title or role, e.g. rådmann.' }) title: string;
+  @Field(() => ID, { nullable: true, description: 'The employer, when a municipality or county authority, e.g. NO-3201.' }) employerMunicipalityId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The employer, when an organization, e.g. "ks".' }) employerOrganizationId?: string | null;
   @Field({ description: 'First day, YYYY-MM-DD.' }) validFrom: string;
   @Field(() => String, { nullable: true, description: 'Last day, YYYY-MM-DD; empty while held (it then becomes the current title).' }) validTo?: string | null;
 }
 
-const localDate = z.string().refine(isLocalDate,
-  { message: 'A date as YYYY-MM-DD.', params: { code: 'INVALID_FORMAT' } });
-const recordPositionSchema = z.object({
-  personId: inputSchemas.id,
-  title: z.string().trim().min(1).max(200),
-  employerMunicipalityId: municipalityIdSchema.nullish(),
-  employerOrganizationId: z.string().regex(/^[a-z0-9-]{1,64}$/).nullish(),
-  validFrom: localDate,
-  validTo: localDate.nullish(),
-}).refine((p) => !p.validTo || p.validTo >= p.validFrom, { message: 'validTo is before validFrom.', path: ['validTo'] });
-
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { nullable: true, description: 'A person, if you may see them (the person-visibility rule of docs/security.md); null as for an unknown id otherwise.' })
-  person(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  person(@Arg('id', () => ID, { description: 'The person’s id.' }) id: string, @Ctx() ctx: RequestContext) {
     requireUuid(id, 'id');
     return visiblePersonById(ctx).load(id);
   }
@@ -91,34 +78,8 @@ export class PersonResolver {
 
   @Authorized('ORG_ADMIN', 'COORDINATOR', 'PARTICIPANT')
   @Mutation(() => PositionPayload, { description: 'Records a position of a person (ADMIN, the person, their COORDINATOR, ORG_ADMIN of a network they took part in).' })
-  async recordPosition(@Arg('input', () => RecordPositionInput) input: RecordPositionInput, @Ctx() ctx: RequestContext): Promise<PositionPayload> {
-    const prepare = async (value: z.infer<typeof recordPositionSchema>) => {
-      // A person the caller may not see gets the answer of an unknown id.
-      const person = await visiblePersonById(ctx).load(value.personId);
-      if (!person || person.erasedAt) refuse('personId', 'No such person.', 'NOT_FOUND');
-      if ((await accessTo(ctx, person)) < PersonAccess.CONTACT) throw forbidden('You may not record positions of this person.');
-      if (value.employerMunicipalityId && !(await municipalityById(ctx).load(value.employerMunicipalityId))) {
-        refuse('employerMunicipalityId', 'No such municipality.', 'UNKNOWN_MUNICIPALITY');
-      }
-      if (value.employerOrganizationId && !(await organizationById(ctx).load(value.employerOrganizationId))) {
-        refuse('employerOrganizationId', 'No such organization.', 'UNKNOWN_ORGANIZATION');
-      }
-      return person;
-    };
-    const outcome = await runMutation(ctx, { input, schema: recordPositionSchema, prepare }, async (value, m, person) => {
-      const position = Object.assign(new Position(), {
-        id: randomUUID(), personId: person.id, title: value.title, employerMunicipalityId: value.employerMunicipalityId ?? null,
-        employerOrganizationId: value.employerOrganizationId ?? null, validFrom: value.validFrom, validTo: value.validTo ?? null,
-      });
-      await m.getRepository(Position).insert(position);
-      // A position still held is the person's current title and employer.
-      if (!position.validTo) {
-        await m.getRepository(Person).update({ id: person.id }, {
-          title: position.title, employerMunicipalityId: position.employerMunicipalityId, employerOrganizationId: position.employerOrganizationId,
-        });
-      }
-      return position;
-    });
+  async recordPosition(@Arg('input', () => RecordPositionInput, { description: 'The person and the position.' }) input: RecordPositionInput, @Ctx() ctx: RequestContext): Promise<PositionPayload> {
+    const outcome = await recordPosition(ctx, input);
     return { position: outcome.value, userErrors: outcome.userErrors };
   }
 }

@@ -18,28 +18,28 @@ const ErasureRequestConnection = ConnectionType(ErasureRequest, 'ErasureRequest'
 @Directive('@key(fields: "id")')
 export class PersonalDataExport {
   @Field(() => ID, { description: 'The person’s id.' }) id: string;
-  @Field(() => Date) generatedAt: Date;
+  @Field(() => Date, { description: 'When the export was made (UTC instant).' }) generatedAt: Date;
 }
 
-@InputType()
+@InputType({ description: 'Erases a person’s personal data.' })
 export class ErasePersonInput {
-  @Field(() => ID) personId: string;
+  @Field(() => ID, { description: 'The person to erase.' }) personId: string;
 }
 
-@InputType()
+@InputType({ description: 'Asks ADMIN to erase your personal data.' })
 export class RequestErasureInput {
-  @Field(() => String, { nullable: true }) reason?: string | null;
+  @Field(() => String, { nullable: true, description: 'Why, if you like to say.' }) reason?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The outcome of erasePerson.' })
 export class ErasePersonPayload {
   personId: string | null;
   @Field(() => [UserError], { description: 'Rules the input broke; empty when the change was made.' }) userErrors: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The outcome of requestErasure.' })
 export class RequestErasurePayload {
-  @Field(() => ErasureRequest, { nullable: true }) request: ErasureRequest | null;
+  @Field(() => ErasureRequest, { nullable: true, description: 'The request, waiting for ADMIN; null when nothing changed.' }) request: ErasureRequest | null;
   @Field(() => [UserError], { description: 'Rules the input broke; empty when the change was made.' }) userErrors: UserError[];
 }
 
@@ -47,7 +47,7 @@ export class RequestErasurePayload {
 export class PrivacyResolver {
   @Authorized('PARTICIPANT')
   @Query(() => PersonalDataExport, { description: 'Everything the platform holds about you, as JSON, one field per service (participants, networks, handbook, reports): ask for all four. ADMIN may name a person (a request by post).' })
-  exportMyData(@Ctx() ctx: RequestContext, @Arg('personId', () => ID, { nullable: true }) personId?: string) {
+  exportMyData(@Ctx() ctx: RequestContext, @Arg('personId', () => ID, { nullable: true, description: 'Whose data: yours when left out; ADMIN may name a person.' }) personId?: string) {
     if (personId) requireUuid(personId, 'personId');
     return Object.assign(new PersonalDataExport(), { id: exportSubject(ctx, personId), generatedAt: new Date() });
   }
@@ -60,19 +60,19 @@ export class PrivacyResolver {
 
   @Authorized('PARTICIPANT')
   @Mutation(() => RequestErasurePayload, { description: 'Asks ADMIN to erase your personal data.' })
-  requestErasure(@Arg('input', () => RequestErasureInput) input: RequestErasureInput, @Ctx() ctx: RequestContext) {
+  requestErasure(@Arg('input', () => RequestErasureInput, { description: 'Why, if you like.' }) input: RequestErasureInput, @Ctx() ctx: RequestContext) {
     return requestErasure(ctx, input);
   }
 
   @Authorized('ADMIN')
   @Mutation(() => ErasePersonPayload, { description: 'Erases a person’s personal data in every service (docs/security.md): their seats in networks not yet finished go to the waitlist; their registrations stay as anonymous rows, so counts and statistics stay right.' })
-  erasePerson(@Arg('input', () => ErasePersonInput) input: ErasePersonInput, @Ctx() ctx: RequestContext) {
+  erasePerson(@Arg('input', () => ErasePersonInput, { description: 'The person to erase.' }) input: ErasePersonInput, @Ctx() ctx: RequestContext) {
     return erasePerson(ctx, input);
   }
 
   @Authorized('ADMIN')
   @Query(() => ErasureRequestConnection, { description: 'Erasure requests, oldest first, a page at a time.' })
-  erasureRequests(@Ctx() ctx: RequestContext, @Args() page: ConnectionArgs, @Arg('status', () => ErasureRequestStatus, { nullable: true }) status?: ErasureRequestStatus) {
+  erasureRequests(@Ctx() ctx: RequestContext, @Args() page: ConnectionArgs, @Arg('status', () => ErasureRequestStatus, { nullable: true, description: 'Only requests with this status.' }) status?: ErasureRequestStatus) {
     const qb = ctx.ds.getRepository(ErasureRequest).createQueryBuilder('e');
     if (status) qb.where('e.status = :status', { status });
     return keysetPage(qb, [{ sql: 'e.requested_at', value: (e) => e.requestedAt, isDate: true }, { sql: 'e.id', value: (e) => e.id }], page);
@@ -80,7 +80,7 @@ export class PrivacyResolver {
 
   @Authorized('ADMIN')
   @Query(() => ContactAccessConnection, { description: 'Reads of contact data by anyone but the person, oldest first.' })
-  contactDataAccessLog(@Ctx() ctx: RequestContext, @Args() page: ConnectionArgs, @Arg('personId', () => ID, { nullable: true }) personId?: string) {
+  contactDataAccessLog(@Ctx() ctx: RequestContext, @Args() page: ConnectionArgs, @Arg('personId', () => ID, { nullable: true, description: 'Only reads of this person’s contact data.' }) personId?: string) {
     const qb = ctx.ds.getRepository(ContactAccess).createQueryBuilder('a');
     if (personId) {
       requireUuid(personId, 'personId');
@@ -92,7 +92,7 @@ export class PrivacyResolver {
 
 @Resolver(() => ErasePersonPayload)
 export class ErasePersonPayloadResolver {
-  @FieldResolver(() => Person, { nullable: true })
+  @FieldResolver(() => Person, { nullable: true, description: 'The person after erasure (name "Anonymisert", no contact data); null when nothing changed.' })
   person(@Root() p: ErasePersonPayload, @Ctx() ctx: RequestContext) {
     if (!p.personId) return null;
     personById(ctx).clear(p.personId);

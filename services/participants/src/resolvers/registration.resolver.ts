@@ -3,7 +3,7 @@ import { ConnectionArgs, entityRef, type RequestContext, requireUuid } from '@ko
 import { Registration } from '../entities/registration.entity';
 import { Person } from '../entities/person.entity';
 import { Municipality } from '../entities/municipality.entity';
-import { Network } from '../entities/network';
+import { Network } from '../entities/references';
 import { RegistrationChange } from '../entities/registration-change.entity';
 import { hostIdsOfNetwork, municipalityById, registrationById } from '../loaders';
 import { visiblePersonById } from '../services/person-visibility';
@@ -33,7 +33,7 @@ export async function visibleRegistration(ctx: RequestContext, id: string, fresh
 @Resolver(() => Registration)
 export class RegistrationResolver {
   @Query(() => Registration, { nullable: true, description: 'A registration, if you may see it.' })
-  registration(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  registration(@Arg('id', () => ID, { description: 'The registration’s id.' }) id: string, @Ctx() ctx: RequestContext) {
     requireUuid(id, 'id');
     return visibleRegistration(ctx, id);
   }
@@ -41,11 +41,11 @@ export class RegistrationResolver {
   @Query(() => RegistrationConnection, {
     description: 'Registrations you may see (your organization’s networks, your municipality, your own…), in registration order. A partner finds its own by filter.externalRef.',
   })
-  registrations(@Ctx() ctx: RequestContext, @Args() page: ConnectionArgs, @Arg('filter', () => RegistrationFilter, { nullable: true }) filter?: RegistrationFilter) {
+  registrations(@Ctx() ctx: RequestContext, @Args() page: ConnectionArgs, @Arg('filter', () => RegistrationFilter, { nullable: true, description: 'Conditions the registrations must meet.' }) filter?: RegistrationFilter) {
     return listRegistrations(ctx, filter, page);
   }
 
-  @FieldResolver(() => Network)
+  @FieldResolver(() => Network, { description: 'The network registered for.' })
   network(@Root() r: Registration) {
     return networkRef(r.networkId);
   }
@@ -55,7 +55,7 @@ export class RegistrationResolver {
     return r.personId ? visiblePersonById(ctx).load(r.personId) : null;
   }
 
-  @FieldResolver(() => Municipality)
+  @FieldResolver(() => Municipality, { description: 'The registering municipality or county authority.' })
   municipality(@Root() r: Registration, @Ctx() ctx: RequestContext) {
     return municipalityById(ctx).load(r.municipalityId);
   }
@@ -69,43 +69,43 @@ export class RegistrationResolver {
   @Mutation(() => RegistrationPayload, {
     description: 'Registers a person for a network: CONFIRMED, PENDING (approval needed) or WAITLISTED with a position. Each broken rule is a user error with a code: NOT_FOUND, REGISTRATION_NOT_OPEN, REGISTRATION_CLOSED, DEADLINE_PASSED, NETWORK_CANCELLED, NOT_ELIGIBLE, UNKNOWN_MUNICIPALITY, MUNICIPALITY_LIMIT_REACHED, ALREADY_REGISTERED, LEADERSHIP_ANCHORING_REQUIRED, EXTERNAL_REF_TAKEN, IDEMPOTENCY_KEY_REUSED.',
   })
-  registerParticipant(@Arg('input', () => RegisterParticipantInput) input: RegisterParticipantInput, @Ctx() ctx: RequestContext) {
+  registerParticipant(@Arg('input', () => RegisterParticipantInput, { description: 'The network, the registering municipality and the person.' }) input: RegisterParticipantInput, @Ctx() ctx: RequestContext) {
     return registerParticipant(ctx, input);
   }
 
   @Authorized('ORG_ADMIN', 'COORDINATOR', 'PARTNER', 'PARTICIPANT')
   @Mutation(() => RegistrationPayload, { description: 'Cancels a registration; a seat it held is offered to the waitlist. ALREADY_CANCELLED when it is no longer live.' })
-  cancelRegistration(@Arg('input', () => CancelRegistrationInput) input: CancelRegistrationInput, @Ctx() ctx: RequestContext) {
+  cancelRegistration(@Arg('input', () => CancelRegistrationInput, { description: 'The registration and why.' }) input: CancelRegistrationInput, @Ctx() ctx: RequestContext) {
     return cancelRegistration(ctx, input);
   }
 
   @Authorized('ORG_ADMIN', 'FACILITATOR')
   @Mutation(() => RegistrationPayload, { description: 'Approves a PENDING registration (ORG_ADMIN of a host, the network’s FACILITATOR).' })
-  approveRegistration(@Arg('input', () => ApproveRegistrationInput) input: ApproveRegistrationInput, @Ctx() ctx: RequestContext) {
+  approveRegistration(@Arg('input', () => ApproveRegistrationInput, { description: 'The registration to approve.' }) input: ApproveRegistrationInput, @Ctx() ctx: RequestContext) {
     return approveRegistration(ctx, input);
   }
 
   @Authorized('ORG_ADMIN', 'FACILITATOR')
   @Mutation(() => RegistrationPayload, { description: 'Rejects a PENDING registration with a reason; its seat is offered to the waitlist.' })
-  rejectRegistration(@Arg('input', () => RejectRegistrationInput) input: RejectRegistrationInput, @Ctx() ctx: RequestContext) {
+  rejectRegistration(@Arg('input', () => RejectRegistrationInput, { description: 'The registration and why.' }) input: RejectRegistrationInput, @Ctx() ctx: RequestContext) {
     return rejectRegistration(ctx, input);
   }
 
   @Authorized('ORG_ADMIN', 'COORDINATOR', 'PARTNER', 'PARTICIPANT')
   @Mutation(() => RegistrationPayload, { description: 'Takes a seat offered from the waitlist before offerExpiresAt (OFFER_EXPIRED after).' })
-  acceptOffer(@Arg('input', () => AcceptOfferInput) input: AcceptOfferInput, @Ctx() ctx: RequestContext) {
+  acceptOffer(@Arg('input', () => AcceptOfferInput, { description: 'The offered registration.' }) input: AcceptOfferInput, @Ctx() ctx: RequestContext) {
     return acceptOffer(ctx, input);
   }
 
   @Authorized('ORG_ADMIN', 'COORDINATOR', 'PARTNER', 'PARTICIPANT')
   @Mutation(() => RegistrationPayload, { description: 'Changes the note, anchoring statement or external reference.' })
-  updateRegistration(@Arg('input', () => UpdateRegistrationInput) input: UpdateRegistrationInput, @Ctx() ctx: RequestContext) {
+  updateRegistration(@Arg('input', () => UpdateRegistrationInput, { description: 'The registration, the version you read and the fields to change.' }) input: UpdateRegistrationInput, @Ctx() ctx: RequestContext) {
     return updateRegistration(ctx, input);
   }
 
   @Authorized('ORG_ADMIN', 'COORDINATOR', 'PARTNER')
   @Mutation(() => RegistrationPayload, { description: 'Moves a registration to another network of the same programme, under that network’s rules.' })
-  moveRegistration(@Arg('input', () => MoveRegistrationInput) input: MoveRegistrationInput, @Ctx() ctx: RequestContext) {
+  moveRegistration(@Arg('input', () => MoveRegistrationInput, { description: 'The registration and the network to move it to.' }) input: MoveRegistrationInput, @Ctx() ctx: RequestContext) {
     return moveRegistration(ctx, input);
   }
 
@@ -113,7 +113,7 @@ export class RegistrationResolver {
   @Mutation(() => ImportRegistrationsPayload, {
     description: 'Registers up to 1,000 people into one network from rows or CSV: validates all rows, reports errors per row, and with dryRun: false applies all rows or none.',
   })
-  importRegistrations(@Arg('input', () => ImportRegistrationsInput) input: ImportRegistrationsInput, @Ctx() ctx: RequestContext) {
+  importRegistrations(@Arg('input', () => ImportRegistrationsInput, { description: 'The network and the rows or CSV.' }) input: ImportRegistrationsInput, @Ctx() ctx: RequestContext) {
     return importRegistrations(ctx, input);
   }
 }
@@ -128,7 +128,7 @@ export class RegistrationPayloadResolver {
 
 @Resolver(() => ImportRowResult)
 export class ImportRowResultResolver {
-  @FieldResolver(() => Registration, { nullable: true })
+  @FieldResolver(() => Registration, { nullable: true, description: 'The registration made from the row; null on a dry run or when the import was not applied.' })
   registration(@Root() r: ImportRowResult, @Ctx() ctx: RequestContext) {
     return r.registrationId ? visibleRegistration(ctx, r.registrationId, true) : null;
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { forbidden, isAdmin, pagesByParent, refuse, refuseAll, runMutation, userError, type Connection, type ConnectionArgs, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
+import { clientOf, forbidden, isAdmin, pagesByParent, refuse, refuseAll, runMutation, userError, type Connection, type ConnectionArgs, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
 import { Attendance, AttendanceChange } from '../entities/attendance.entity';
 import { AttendanceChangeAction, AttendanceStatus, ExcusedRule } from '../entities/enums';
 import { hostIdsOfNetwork, networkOfSession } from '../loaders';
@@ -47,7 +47,7 @@ function change(ctx: RequestContext, a: Pick<Attendance, 'sessionId' | 'personId
   fromStatus: AttendanceStatus | null, toStatus: AttendanceStatus | null, reason: string | null, at: Date): AttendanceChange {
   return Object.assign(new AttendanceChange(), {
     id: randomUUID(), sessionId: a.sessionId, personId: a.personId, networkId: a.networkId, action, fromStatus, toStatus, reason,
-    changedBy: ctx.viewer.subject, changedAt: at,
+    changedBy: ctx.viewer.subject, actorRole: ctx.viewer.kind === 'service' ? null : ctx.viewer.role, client: clientOf(ctx.viewer), changedAt: at,
   });
 }
 

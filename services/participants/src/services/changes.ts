@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import type { Viewer } from '@kommunenett/auth';
+import { clientOf } from '@kommunenett/subgraph-kit';
 import type { RegistrationChangeKind, RegistrationStatus } from '../entities/enums';
 import { notificationFor, type ServiceCause } from './notifications';
 
@@ -23,12 +25,17 @@ export interface PendingChange {
 export class ChangeLog {
   private readonly changes: PendingChange[] = [];
 
-  /** `actorRole`: the role of who made the changes (null for the service itself). */
   /**
-   * `actorRole`: the role of who made the changes (null for the service itself); `notify: false`
-   * writes no messages (loading demo data).
+   * `actorRole`: the role of who made the changes (null for the service itself); `client`: through
+   * which client (the audit trail's, see clientOf); `notify: false` writes no messages (loading demo data).
    */
-  constructor(private readonly actor: string | null, private readonly actorRole: string | null = null, private readonly options = { notify: true }) {}
+  constructor(private readonly actor: string | null, private readonly actorRole: string | null = null,
+    private readonly options: { notify?: boolean; client?: string | null } = {}) {}
+
+  /** The changes a request makes, recorded as its viewer's, through the viewer's client. */
+  static by(viewer: Viewer): ChangeLog {
+    return new ChangeLog(viewer.subject, viewer.kind === 'service' ? null : viewer.role, { client: clientOf(viewer) });
+  }
 
   add(change: PendingChange): void {
     this.changes.push(change);
@@ -44,12 +51,13 @@ export class ChangeLog {
     const first = BigInt(last) - BigInt(this.changes.length) + 1n;
     const seqs = this.changes.map((_, i) => (first + BigInt(i)).toString());
     await m.query(
-      `INSERT INTO participants.registration_change (seq, registration_id, network_id, municipality_id, kind, status, previous_status, actor)
-       SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])`,
+      `INSERT INTO participants.registration_change (seq, registration_id, network_id, municipality_id, kind, status, previous_status, actor, actor_role, client)
+       SELECT c.*, $9, $10 FROM unnest($1::bigint[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS c`,
       [seqs, this.changes.map((c) => c.registrationId), this.changes.map((c) => c.networkId), this.changes.map((c) => c.municipalityId),
-        this.changes.map((c) => c.kind), this.changes.map((c) => c.status), this.changes.map((c) => c.previousStatus), this.changes.map(() => this.actor)],
+        this.changes.map((c) => c.kind), this.changes.map((c) => c.status), this.changes.map((c) => c.previousStatus), this.changes.map(() => this.actor),
+        this.actorRole, this.options.client ?? null],
     );
-    const notices = !this.options.notify ? [] : this.changes.map((c, i) => ({ seq: seqs[i], notice: notificationFor(c, this.actorRole) })).filter((n) => n.notice !== null);
+    const notices = this.options.notify === false ? [] : this.changes.map((c, i) => ({ seq: seqs[i], notice: notificationFor(c, this.actorRole) })).filter((n) => n.notice !== null);
     // The outboxes. Notifications: one per change that concerns a person, with the status and
     // waitlist position as of this transaction. Webhooks: a subscription sees changes in its
     // organization's networks and of registrations its client made.

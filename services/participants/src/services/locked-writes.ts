@@ -122,7 +122,7 @@ function placeOnce(
       ? ((await m.query('SELECT external_ref FROM participants.registration WHERE client_id = $1 AND external_ref = ANY($2)', [clientId, refs])) as { external_ref: string }[]).map((r) => r.external_ref)
       : []);
     const ledger = await loadLedger(m, rules);
-    const changes = new ChangeLog(v.subject, v.role);
+    const changes = ChangeLog.by(v);
     const rows: Partial<Registration>[] = [];
     const now = new Date();
     const outcomes = placements.map((p): Outcome => {

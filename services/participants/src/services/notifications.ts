@@ -5,7 +5,8 @@ import type { PendingChange } from './changes';
 import { settingsOf } from '../config';
 import { networksClient } from './network-rules';
 import { offerUrl, unsubscribeUrl } from './signed-links';
-import { asLanguage, formatDateTime, renderMessage } from './mail/templates';
+import { asLanguage, formatDateTime, formatMonth, renderMessage } from './mail/templates';
+import { gatheringIcs } from './gathering-notices';
 import { isPermanentRefusal, openMailer } from './mail/transport';
 
 /**
@@ -73,7 +74,9 @@ interface DueNotification {
   id: string;
   kind: NotificationKind;
   attempts: number;
-  data: { status?: string; waitlistPosition?: number | null; cancelledBy?: CancelledBy; offerExpiresAt?: string };
+  data: { status?: string; waitlistPosition?: number | null; cancelledBy?: CancelledBy; offerExpiresAt?: string } & Partial<GatheringData>;
+  /** For messages about a gathering: its start as this service last read it. */
+  sessionStartsAt: Date | null;
   networkId: string;
   registrationId: string;
   email: string | null;
@@ -85,6 +88,20 @@ interface DueNotification {
   personId: string;
   switchedOff: boolean;
 }
+
+/** What a message about a gathering was written with (gathering-notices.ts). */
+interface GatheringData {
+  sessionId: string;
+  title: string;
+  startsAt: string;
+  endsAt: string | null;
+  place: string | null;
+  sequence: number;
+  previousStartsAt: string | null;
+  previousMonth: string | null;
+}
+
+const GATHERING_KINDS: readonly NotificationKind[] = [NotificationKind.GATHERING_SCHEDULED, NotificationKind.GATHERING_REMINDER];
 
 interface NetworkFacts {
   id: string;
@@ -124,7 +141,8 @@ async function leaseDue(ds: DataSource, limit: number): Promise<DueNotification[
      SELECT l.id, l.kind, l.attempts, l.data, l.network_id AS "networkId", l.registration_id AS "registrationId",
        CASE WHEN p.erased_at IS NULL THEN p.email END AS email, p.name, r.status AS "registrationStatus", r.offer_expires_at AS "offerExpiresAt",
        r.status_reason AS "statusReason", m.name AS "municipalityName", l.person_id AS "personId",
-       EXISTS (SELECT 1 FROM participants.notification_preference np WHERE np.person_id = l.person_id AND np.kind = l.kind AND NOT np.enabled) AS "switchedOff"
+       EXISTS (SELECT 1 FROM participants.notification_preference np WHERE np.person_id = l.person_id AND np.kind = l.kind AND NOT np.enabled) AS "switchedOff",
+       (SELECT s.starts_at FROM participants.session_snapshot s WHERE s.session_id::text = l.data->>'sessionId') AS "sessionStartsAt"
      FROM leased l JOIN participants.person p ON p.id = l.person_id
      JOIN participants.registration r ON r.id = l.registration_id
      JOIN participants.municipality m ON m.id = r.municipality_id
@@ -173,6 +191,16 @@ export async function deliverNotifications(deps: ServiceDeps, { batchSize = 100,
   return result;
 }
 
+/** The words of a message about a gathering: its title, when (in the network's zone), where, and when it was before. */
+function gatheringValues(data: Partial<GatheringData>, language: ReturnType<typeof asLanguage>, timeZone: string): Record<string, string | null> {
+  if (!data.sessionId || !data.startsAt) return {};
+  return {
+    gathering: data.title ?? '', when: formatDateTime(new Date(data.startsAt), language, timeZone), place: data.place ?? null,
+    previously: data.previousStartsAt ? formatDateTime(new Date(data.previousStartsAt), language, timeZone) : null,
+    plannedMonth: data.previousMonth ? formatMonth(data.previousMonth, language) : null,
+  };
+}
+
 async function deliverOne(
   deps: ServiceDeps, d: DueNotification, network: NetworkFacts | undefined, senders: Map<string, Sender>,
   send: ReturnType<typeof openMailer>['send'],
@@ -199,6 +227,11 @@ async function deliverOne(
     && new Date(d.offerExpiresAt).getTime() === new Date(d.data.offerExpiresAt ?? 0).getTime())) {
     return skip('The offer was answered or lapsed first.');
   }
+  if (GATHERING_KINDS.includes(d.kind)) {
+    if (d.registrationStatus !== RegistrationStatus.CONFIRMED) return skip('The registration is no longer confirmed.');
+    // Moved again before this went out: the message about the newer date tells it.
+    if (!d.sessionStartsAt || new Date(d.sessionStartsAt).getTime() !== new Date(d.data.startsAt ?? 0).getTime()) return skip('The gathering moved again.');
+  }
   const optional = OPTIONAL_NOTIFICATIONS.includes(d.kind);
   const language = asLanguage(network.language);
   const sender = senders.get(network.hosts[0]?.id ?? '');
@@ -208,12 +241,19 @@ async function deliverOne(
     status: d.data.status, waitlistPosition: d.data.waitlistPosition, cancelledBy: d.data.cancelledBy, reason: d.statusReason,
     deadline: d.offerExpiresAt ? formatDateTime(new Date(d.offerExpiresAt), language, network.timeZone) : null,
     unsubscribeUrl: optional ? unsubscribeUrl(deps, d.personId, d.kind, language) : null,
+    ...gatheringValues(d.data, language, network.timeZone),
     answerUrl: (d.kind === NotificationKind.SEAT_OFFERED || d.kind === NotificationKind.OFFER_REMINDER) && d.offerExpiresAt ? offerUrl(deps, d.registrationId, new Date(d.offerExpiresAt)) : null,
   });
   try {
     const messageId = await send({
       from: { name: organization, address: settings.mailFrom }, replyTo: sender?.mailReplyTo ?? undefined, to: { name: d.name, address: d.email },
       subject: message.subject, text: message.text, html: message.html,
+      ...(d.kind === NotificationKind.GATHERING_SCHEDULED && d.data.startsAt && {
+        attachments: [{
+          filename: 'samling.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+          content: gatheringIcs({ ...(d.data as GatheringData), network: network.name, organization }),
+        }],
+      }),
       // The notification's id: a message sent again after a lost answer is recognisably the same one.
       messageId: `<${d.id}@kommunenett>`,
       headers: { 'Content-Language': language, 'X-Kommunenett-Notification': d.kind, ...(optional && { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }) },

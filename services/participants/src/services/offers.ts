@@ -71,7 +71,7 @@ export async function answerOffer(deps: ServiceDeps, token: string, accept: bool
     const current = await m.getRepository(Registration).findOneByOrFail({ id: reg.id });
     const now = stateOf(current, offer.offerExpiresAt);
     if (now !== 'OPEN') return now;
-    const changes = new ChangeLog(LINK_ACTOR, 'PARTICIPANT');
+    const changes = new ChangeLog(LINK_ACTOR, 'PARTICIPANT', { client: LINK_ACTOR });
     let answered: OfferState;
     if (accept) {
       const approval = rules?.requiresApproval ?? false;

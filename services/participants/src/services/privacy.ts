@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import {
+  allowAuditErasure,
   eraseMutationName, eraseTraces, forbidden, isAdmin, refuse, requirePersonalDataReader, runMutation, SUBGRAPH_NAMES, internalClient,
   type PersonTraces, type RequestContext, type ServiceDeps, type UserError,
 } from '@kommunenett/subgraph-kit';
@@ -65,6 +66,7 @@ export function exportSubject(ctx: RequestContext, personId?: string | null): st
  * attendance and every count and statistic built on them stay right.
  */
 export async function erase(m: EntityManager, personId: string, actor: string | null): Promise<void> {
+  await allowAuditErasure(m);
   await m.query(`UPDATE participants.person SET name = $2, email = NULL, phone = NULL, title = NULL, gender = NULL,
     employer_organization_id = NULL, erased_at = now(), updated_at = now(), version = version + 1 WHERE id = $1`, [personId, ERASED_NAME]);
   await m.query('DELETE FROM participants.position WHERE person_id = $1', [personId]);

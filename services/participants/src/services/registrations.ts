@@ -151,7 +151,7 @@ async function changeRegistration<I extends object, P extends Prepared>(
   const input = checked.value;
   const key = (input as { idempotencyKey?: string | null }).idempotencyKey;
   return runIdempotent(ctx, operation, key, strip(input), (e) => failed(...e), async (guard) => {
-    const changes = new ChangeLog(ctx.viewer.subject, ctx.viewer.role);
+    const changes = ChangeLog.by(ctx.viewer);
     let reply: RegistrationResult | undefined;
     const events = { flush: async (m: EntityManager) => { await changes.flush(m); await guard.save(m, reply); } };
     // Only updateRegistration writes a reference; one taken meanwhile is refused by its index.

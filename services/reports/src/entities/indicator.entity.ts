@@ -6,8 +6,8 @@ export type LocalizedTexts = Partial<Record<Language, string>>;
 
 @ObjectType({ description: 'A text in one language.' })
 export class LocalizedText {
-  @Field(() => Language) language: Language;
-  @Field() text: string;
+  @Field(() => Language, { description: 'The language of the text.' }) language: Language;
+  @Field({ description: 'The text.' }) text: string;
 }
 
 @ObjectType({ description: 'Something municipalities report or are measured on, e.g. deviations reported, a citizen survey score.' })
@@ -18,12 +18,12 @@ export class Indicator {
   @PrimaryColumn('text') id: string;
   @Column('jsonb') names: LocalizedTexts;
   @Column('jsonb', { default: () => "'{}'" }) descriptions: LocalizedTexts;
-  @Field(() => IndicatorUnit) @Column('text') unit: IndicatorUnit;
-  @Field(() => IndicatorValueType) @Column('text', { name: 'value_type' }) valueType: IndicatorValueType;
-  @Field(() => IndicatorDirection) @Column('text') direction: IndicatorDirection;
+  @Field(() => IndicatorUnit, { description: 'What values are counted in: a count, a percentage, a score or Norwegian kroner.' }) @Column('text') unit: IndicatorUnit;
+  @Field(() => IndicatorValueType, { description: 'Whole numbers (INTEGER) or decimals (DECIMAL).' }) @Column('text', { name: 'value_type' }) valueType: IndicatorValueType;
+  @Field(() => IndicatorDirection, { description: 'Whether a higher or a lower value is better, or neither.' }) @Column('text') direction: IndicatorDirection;
   @Field({ description: 'Group in the catalogue, e.g. internal-control, whistleblowing, supervision, results.' })
   @Column('text') category: string;
-  @Field(() => IndicatorLevel) @Column('text') level: IndicatorLevel;
+  @Field(() => IndicatorLevel, { description: 'Who the indicator is reported for: a municipality, a county, a network or a programme.' }) @Column('text') level: IndicatorLevel;
   @Field(() => Float, { nullable: true, description: 'Smallest valid value (0 for counts and shares).' })
   @Column('double precision', { name: 'min_value', nullable: true }) minValue: number | null;
   @Field(() => Float, { nullable: true, description: 'Largest valid value (100 for percentages, the top of a score scale).' })

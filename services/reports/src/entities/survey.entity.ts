@@ -8,43 +8,43 @@ import { Country, Language, SurveyQuestionKind } from './enums';
 @Entity({ name: 'survey' })
 export class Survey {
   @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
-  @Field() @Column('text') title: string;
-  @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) description: string | null;
+  @Field({ description: 'Title of the survey.' }) @Column('text') title: string;
+  @Field(() => String, { nullable: true, description: 'What the survey asked about and why.' }) @Column('text', { nullable: true }) description: string | null;
   /** Organization that ran the survey (e.g. ks). */
   @Column('text', { name: 'organization_id' }) organizationId: string;
   @Field(() => String, { nullable: true, description: 'Who carried out the fieldwork, e.g. TNS Gallup.' })
   @Column('text', { name: 'conducted_by', nullable: true }) conductedBy: string | null;
   @Field({ description: 'Year of the survey, e.g. "2007".' }) @Column('text') period: string;
-  @Field(() => LocalDateResolver, { nullable: true }) @Column('date', { name: 'published_on', nullable: true }) publishedOn: string | null;
-  @Field(() => Country) @Column('text') country: Country;
-  @Field(() => Language) @Column('text') language: Language;
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Day the results were published.' }) @Column('date', { name: 'published_on', nullable: true }) publishedOn: string | null;
+  @Field(() => Country, { description: 'Country the survey was held in.' }) @Column('text') country: Country;
+  @Field(() => Language, { description: 'Language of the questions.' }) @Column('text') language: Language;
   @Field({ description: 'Who was asked, e.g. «ledere i offentlig sektor».' }) @Column('text') population: string;
   @Field(() => Int, { nullable: true, description: 'Size of the population asked, where known.' })
   @Column('int', { name: 'population_size', nullable: true }) populationSize: number | null;
-  @Field(() => Int) @Column('int', { name: 'respondent_count' }) respondentCount: number;
+  @Field(() => Int, { description: 'Number of respondents.' }) @Column('int', { name: 'respondent_count' }) respondentCount: number;
   @Field({ description: 'Individual answers are stored. Otherwise only aggregates exist.' })
   @Column('boolean', { name: 'collects_individual_answers', default: false }) collectsIndividualAnswers: boolean;
   @Field(() => String, { nullable: true, description: 'Where the figures are published.' }) @Column('text', { nullable: true }) source: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A question of a survey, with its options and results.' })
 @Entity({ name: 'survey_question' })
 export class SurveyQuestion {
   @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'survey_id' }) surveyId: string;
-  @Field(() => Int) @Column('int') position: number;
-  @Field() @Column('text') text: string;
-  @Field(() => SurveyQuestionKind) @Column('text') kind: SurveyQuestionKind;
+  @Field(() => Int, { description: 'Place in the survey, from 1.' }) @Column('int') position: number;
+  @Field({ description: 'The question as asked.' }) @Column('text') text: string;
+  @Field(() => SurveyQuestionKind, { description: 'Single choice, multiple choice or a scale.' }) @Column('text') kind: SurveyQuestionKind;
 }
 
-@ObjectType()
+@ObjectType({ description: 'An answer option of a survey question.' })
 @Entity({ name: 'survey_option' })
 export class SurveyOption {
   @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'question_id' }) questionId: string;
-  @Field(() => Int) @Column('int') position: number;
-  @Field() @Column('text') label: string;
+  @Field(() => Int, { description: 'Place among the question’s options, from 1.' }) @Column('int') position: number;
+  @Field({ description: 'The option as worded, e.g. «Svært enig».' }) @Column('text') label: string;
 }
 
 /** Aggregated answers to one option, in total or for one breakdown group (e.g. sector = helse). */
@@ -69,8 +69,8 @@ export class SurveyResult {
 export class SurveyAnswer {
   @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'survey_id' }) surveyId: string;
-  @Field(() => ID) @Column('uuid', { name: 'question_id' }) questionId: string;
-  @Field(() => ID) @Column('uuid', { name: 'option_id' }) optionId: string;
+  @Field(() => ID, { description: 'The question answered.' }) @Column('uuid', { name: 'question_id' }) questionId: string;
+  @Field(() => ID, { description: 'The option chosen.' }) @Column('uuid', { name: 'option_id' }) optionId: string;
   @Field({ description: 'Opaque respondent key (no personal data).' }) @Column('text', { name: 'respondent_key' }) respondentKey: string;
   /** Background for breakdowns, e.g. { "sector": "helse", "county": "32" }. */
   @Column('jsonb', { default: () => "'{}'" }) background: Record<string, string>;

@@ -2,12 +2,12 @@ import { Arg, Args, Ctx, Directive, FieldResolver, ID, Resolver, Root } from 'ty
 import { ConnectionArgs, isUuid, pagesByParent, type KeysetColumn, type RequestContext } from '@kommunenett/subgraph-kit';
 import { IndicatorValue, RecommendationStatus, Report } from '../entities/report.entity';
 import { ReportKind } from '../entities/enums';
-import { Municipality, Network, Program, Recommendation } from '../entities/stubs';
+import { Municipality, Network, Program, Recommendation } from '../entities/references';
 import { compareIndicator } from '../services/comparison';
 import { loadKnown, networkParticipants, programNetworkIds } from '../services/graph';
 import { requirePeriods } from '../services/periods';
 import { restrictToVisible, visibleReports } from '../services/report-access';
-import { IndicatorComparison } from './statistics.types';
+import { IndicatorComparison } from '../entities/statistics';
 import { IndicatorValueConnection, RecommendationStatusConnection, ReportConnection } from './types';
 
 const REPORT_ORDER: KeysetColumn<Report>[] = [
@@ -21,7 +21,7 @@ export class MunicipalityReportsResolver {
   @FieldResolver(() => ReportConnection, { description: 'The municipality’s reports the viewer may see, newest period first (then by kind), a page at a time.' })
   reports(
     @Root() m: Municipality, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs,
-    @Arg('kinds', () => [ReportKind], { nullable: true }) kinds?: ReportKind[],
+    @Arg('kinds', () => [ReportKind], { nullable: true, description: 'Only reports of these kinds.' }) kinds?: ReportKind[],
   ) {
     return reportPagesBy(ctx, 'r.municipality_id', (r) => r.municipalityId, kinds, page).load(m.id);
   }
@@ -29,8 +29,8 @@ export class MunicipalityReportsResolver {
   @FieldResolver(() => IndicatorValueConnection, { description: 'Values of the municipality in the reports the viewer may see, by indicator, period and breakdown (the total first), a page at a time.' })
   indicatorValues(
     @Root() m: Municipality, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs,
-    @Arg('indicators', () => [ID], { nullable: true }) indicators?: string[],
-    @Arg('periods', () => [String], { nullable: true }) periods?: string[],
+    @Arg('indicators', () => [ID], { nullable: true, description: 'Only these indicators.' }) indicators?: string[],
+    @Arg('periods', () => [String], { nullable: true, description: 'Only these years, e.g. ["2021", "2022"].' }) periods?: string[],
   ) {
     const checkedPeriods = requirePeriods(periods, 'periods');
     return pagesByParent(ctx, `valuesByMunicipality:${JSON.stringify([indicators ?? null, checkedPeriods])}`, {
@@ -80,8 +80,8 @@ export class NetworkReportsResolver {
   @Directive('@requires(fields: "participatingMunicipalityIds")')
   indicatorComparison(
     @Root() n: Network, @Ctx() ctx: RequestContext,
-    @Arg('indicator', () => ID) indicator: string,
-    @Arg('periods', () => [String]) periods: string[],
+    @Arg('indicator', () => ID, { description: 'The indicator, e.g. "deviations-reported".' }) indicator: string,
+    @Arg('periods', () => [String], { description: 'Years to compare, e.g. ["2013", "2015", "2017"].' }) periods: string[],
   ) {
     return compareIndicator(ctx, indicator, periods, n.participatingMunicipalityIds ?? []);
   }
@@ -94,8 +94,8 @@ export class ProgramComparisonResolver {
   })
   async indicatorComparison(
     @Root() p: Program, @Ctx() ctx: RequestContext,
-    @Arg('indicator', () => ID) indicator: string,
-    @Arg('periods', () => [String]) periods: string[],
+    @Arg('indicator', () => ID, { description: 'The indicator, e.g. "deviations-reported".' }) indicator: string,
+    @Arg('periods', () => [String], { description: 'Years to compare, e.g. ["2013", "2015", "2017"].' }) periods: string[],
   ) {
     const [program] = await loadKnown(programNetworkIds(ctx), [p.id]);
     const networks = await loadKnown(networkParticipants(ctx), program?.networkIds ?? []);

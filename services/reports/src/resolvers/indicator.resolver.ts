@@ -18,7 +18,7 @@ function all(texts: LocalizedTexts): LocalizedText[] {
 @Resolver(() => Indicator)
 export class IndicatorResolver {
   @Query(() => [Indicator], { description: 'The indicator catalogue, ordered by category and id. Public.' })
-  async indicators(@Ctx() ctx: RequestContext, @Arg('filter', () => IndicatorFilter, { nullable: true }) filter?: IndicatorFilter) {
+  async indicators(@Ctx() ctx: RequestContext, @Arg('filter', () => IndicatorFilter, { nullable: true, description: 'Conditions the indicators must meet; the whole catalogue when left out.' }) filter?: IndicatorFilter) {
     const qb = ctx.ds.getRepository(Indicator).createQueryBuilder('i');
     if (filter?.ids?.length) qb.andWhere('i.id IN (:...ids)', { ids: filter.ids });
     if (filter?.category) qb.andWhere('i.category = :category', { category: filter.category });
@@ -31,19 +31,19 @@ export class IndicatorResolver {
     return qb.orderBy('i.category').addOrderBy('i.id').getMany();
   }
 
-  @Query(() => Indicator, { nullable: true })
-  indicator(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  @Query(() => Indicator, { nullable: true, description: 'An indicator by id, e.g. "deviations-reported". Public.' })
+  indicator(@Arg('id', () => ID, { description: 'The indicator’s id.' }) id: string, @Ctx() ctx: RequestContext) {
     if (id.length > 100) throw badInput('Not an indicator id.', 'id');
     return indicatorById(ctx).load(id);
   }
 
   @FieldResolver(() => String, { description: 'Name in the language asked for (default Bokmål), falling back to Bokmål or English.' })
-  name(@Root() i: Indicator, @Arg('language', () => Language, { defaultValue: Language.nb }) language: Language) {
+  name(@Root() i: Indicator, @Arg('language', () => Language, { defaultValue: Language.nb, description: 'Language of the name; falls back to Bokmål or English.' }) language: Language) {
     return pick(i.names, language);
   }
 
-  @FieldResolver(() => String, { nullable: true })
-  description(@Root() i: Indicator, @Arg('language', () => Language, { defaultValue: Language.nb }) language: Language) {
+  @FieldResolver(() => String, { nullable: true, description: 'What the indicator measures and how, in the language asked for.' })
+  description(@Root() i: Indicator, @Arg('language', () => Language, { defaultValue: Language.nb, description: 'Language of the text; falls back to Bokmål or English.' }) language: Language) {
     return pick(i.descriptions, language);
   }
 

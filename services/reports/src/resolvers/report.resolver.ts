@@ -1,11 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { badInput, ConnectionArgs, keysetPage, type RequestContext, requireUuid } from '@kommunenett/subgraph-kit';
+import { badInput, ConnectionArgs, keysetPage, type RequestContext, requireUuid, entityRef } from '@kommunenett/subgraph-kit';
 import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
 import { Indicator } from '../entities/indicator.entity';
 import { Audit, Finding, IndicatorValue, RecommendationStatus, Report, Risk } from '../entities/report.entity';
 import { IndicatorValueType } from '../entities/enums';
-import { Municipality, Network, Organization, Recommendation, ref } from '../entities/stubs';
+import { Municipality, Network, Organization, Recommendation } from '../entities/references';
 import {
   auditById, auditsByReport, findingsByAudit, findingsByReport, indicatorById, recommendationStatusesByReport, reportById,
   risksByReport, valuesByReport,
@@ -31,7 +31,7 @@ function today(): string {
 @Resolver(() => Report)
 export class ReportResolver {
   @Query(() => ReportConnection, { description: 'Reports the viewer may see (published ones for everyone), ordered by period, municipality and id.' })
-  reports(@Ctx() ctx: RequestContext, @Args() page: ConnectionArgs, @Arg('filter', () => ReportFilter, { nullable: true }) filter?: ReportFilter) {
+  reports(@Ctx() ctx: RequestContext, @Args() page: ConnectionArgs, @Arg('filter', () => ReportFilter, { nullable: true, description: 'Conditions the reports must meet.' }) filter?: ReportFilter) {
     const qb = visibleReports(ctx);
     if (filter?.municipalityIds?.length) qb.andWhere('r.municipality_id IN (:...municipalityIds)', { municipalityIds: requireMunicipalityIds(filter.municipalityIds, 'filter.municipalityIds') });
     const periods = requirePeriods(filter?.periods, 'filter.periods');
@@ -46,7 +46,7 @@ export class ReportResolver {
   }
 
   @Query(() => Report, { nullable: true, description: 'A report, when the viewer may see it.' })
-  report(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  report(@Arg('id', () => ID, { description: 'The report’s id.' }) id: string, @Ctx() ctx: RequestContext) {
     return reportById(ctx).load(requireUuid(id, 'id'));
   }
 
@@ -55,8 +55,8 @@ export class ReportResolver {
   })
   overdueFindings(
     @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs,
-    @Arg('asOf', () => LocalDateResolver, { nullable: true }) asOf?: string,
-    @Arg('filter', () => OverdueFindingsFilter, { nullable: true }) filter?: OverdueFindingsFilter,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'The day to judge by, YYYY-MM-DD (default today, UTC).' }) asOf?: string,
+    @Arg('filter', () => OverdueFindingsFilter, { nullable: true, description: 'Conditions the findings must meet.' }) filter?: OverdueFindingsFilter,
   ) {
     const qb = ctx.ds.getRepository(Finding).createQueryBuilder('f')
       .innerJoin(Report, 'r', 'r.id = f.report_id')
@@ -72,20 +72,20 @@ export class ReportResolver {
 
   @FieldResolver(() => Municipality, { description: 'The municipality, by its current id.' })
   municipality(@Root() r: Report) {
-    return ref(Municipality, r.municipalityId);
+    return entityRef(Municipality, r.municipalityId);
   }
 
   @FieldResolver(() => Organization, { description: 'Organization that receives and publishes the report.' })
   recipient(@Root() r: Report) {
-    return ref(Organization, r.recipientId);
+    return entityRef(Organization, r.recipientId);
   }
 
   @FieldResolver(() => Network, { nullable: true, description: 'The network, for a network project result.' })
   network(@Root() r: Report) {
-    return r.networkId ? ref(Network, r.networkId) : null;
+    return r.networkId ? entityRef(Network, r.networkId) : null;
   }
 
-  @FieldResolver(() => [IndicatorValue])
+  @FieldResolver(() => [IndicatorValue], { description: 'Values of indicators in the report.' })
   values(@Root() r: Report, @Ctx() ctx: RequestContext) {
     return valuesByReport(ctx).load(r.id);
   }
@@ -105,40 +105,40 @@ export class ReportResolver {
     return findingsByReport(ctx).load(r.id);
   }
 
-  @FieldResolver(() => [RecommendationStatus])
+  @FieldResolver(() => [RecommendationStatus], { description: 'The municipality’s status on recommendations.' })
   recommendationStatuses(@Root() r: Report, @Ctx() ctx: RequestContext) {
     return recommendationStatusesByReport(ctx).load(r.id);
   }
 
   @Mutation(() => ReportPayload, { description: 'Starts a report in DRAFT. COORDINATOR of the municipality.' })
-  createReport(@Arg('input', () => CreateReportInput) input: CreateReportInput, @Ctx() ctx: RequestContext) {
+  createReport(@Arg('input', () => CreateReportInput, { description: 'The new report.' }) input: CreateReportInput, @Ctx() ctx: RequestContext) {
     return createReport(ctx, input);
   }
 
   @Mutation(() => ReportPayload, { description: 'Changes a DRAFT or RETURNED report. COORDINATOR of the municipality.' })
-  updateReport(@Arg('input', () => UpdateReportInput) input: UpdateReportInput, @Ctx() ctx: RequestContext) {
+  updateReport(@Arg('input', () => UpdateReportInput, { description: 'The report, the version you read and the fields to change.' }) input: UpdateReportInput, @Ctx() ctx: RequestContext) {
     return updateReport(ctx, input);
   }
 
   @Mutation(() => ReportPayload, { description: 'DRAFT or RETURNED → SUBMITTED. COORDINATOR of the municipality.' })
-  submitReport(@Arg('input', () => ReportTransitionInput) input: ReportTransitionInput, @Ctx() ctx: RequestContext) {
+  submitReport(@Arg('input', () => ReportTransitionInput, { description: 'The report and the version you read.' }) input: ReportTransitionInput, @Ctx() ctx: RequestContext) {
     return submitReport(ctx, input);
   }
 
   @Mutation(() => ReportPayload, { description: 'SUBMITTED → RETURNED with a comment. ORG_ADMIN of the receiving organization.' })
-  returnReport(@Arg('input', () => ReturnReportInput) input: ReturnReportInput, @Ctx() ctx: RequestContext) {
+  returnReport(@Arg('input', () => ReturnReportInput, { description: 'The report, the version you read and what must change.' }) input: ReturnReportInput, @Ctx() ctx: RequestContext) {
     return returnReport(ctx, input);
   }
 
   @Mutation(() => ReportPayload, { description: 'SUBMITTED → PUBLISHED. ORG_ADMIN of the receiving organization.' })
-  publishReport(@Arg('input', () => ReportTransitionInput) input: ReportTransitionInput, @Ctx() ctx: RequestContext) {
+  publishReport(@Arg('input', () => ReportTransitionInput, { description: 'The report and the version you read.' }) input: ReportTransitionInput, @Ctx() ctx: RequestContext) {
     return publishReport(ctx, input);
   }
 }
 
 @Resolver(() => IndicatorValue)
 export class IndicatorValueResolver {
-  @FieldResolver(() => Indicator)
+  @FieldResolver(() => Indicator, { description: 'The indicator.' })
   indicator(@Root() v: IndicatorValue, @Ctx() ctx: RequestContext) {
     return indicatorById(ctx).load(v.indicatorId);
   }
@@ -149,12 +149,12 @@ export class IndicatorValueResolver {
     return indicator?.valueType === IndicatorValueType.INTEGER ? v.value : null;
   }
 
-  @FieldResolver(() => Municipality)
+  @FieldResolver(() => Municipality, { description: 'The municipality, by its current id.' })
   municipality(@Root() v: IndicatorValue) {
-    return ref(Municipality, v.municipalityId);
+    return entityRef(Municipality, v.municipalityId);
   }
 
-  @FieldResolver(() => Report, { nullable: true })
+  @FieldResolver(() => Report, { nullable: true, description: 'The report the value is in.' })
   report(@Root() v: IndicatorValue, @Ctx() ctx: RequestContext) {
     return reportById(ctx).load(v.reportId);
   }
@@ -170,7 +170,7 @@ export class RiskResolver {
 
 @Resolver(() => Audit)
 export class AuditResolver {
-  @FieldResolver(() => [Finding])
+  @FieldResolver(() => [Finding], { description: 'What the audit found, in the order reported.' })
   findings(@Root() a: Audit, @Ctx() ctx: RequestContext) {
     return findingsByAudit(ctx).load(a.id);
   }
@@ -178,19 +178,19 @@ export class AuditResolver {
 
 @Resolver(() => Finding)
 export class FindingResolver {
-  @FieldResolver(() => Audit, { nullable: true })
+  @FieldResolver(() => Audit, { nullable: true, description: 'The audit that found it.' })
   audit(@Root() f: Finding, @Ctx() ctx: RequestContext) {
     return f.auditId ? auditById(ctx).load(f.auditId) : null;
   }
 
-  @FieldResolver(() => Report, { nullable: true })
+  @FieldResolver(() => Report, { nullable: true, description: 'The report the audit is in.' })
   report(@Root() f: Finding, @Ctx() ctx: RequestContext) {
     return reportById(ctx).load(f.reportId);
   }
 
-  @FieldResolver(() => Municipality)
+  @FieldResolver(() => Municipality, { description: 'The municipality audited.' })
   municipality(@Root() f: Finding) {
-    return ref(Municipality, f.municipalityId);
+    return entityRef(Municipality, f.municipalityId);
   }
 
   @FieldResolver({ description: 'Not closed and past its deadline (today).' })
@@ -201,17 +201,17 @@ export class FindingResolver {
 
 @Resolver(() => RecommendationStatus)
 export class RecommendationStatusResolver {
-  @FieldResolver(() => Recommendation)
+  @FieldResolver(() => Recommendation, { description: 'The recommendation.' })
   recommendation(@Root() s: RecommendationStatus) {
-    return ref(Recommendation, s.recommendationId);
+    return entityRef(Recommendation, s.recommendationId);
   }
 
-  @FieldResolver(() => Municipality)
+  @FieldResolver(() => Municipality, { description: 'The municipality, by its current id.' })
   municipality(@Root() s: RecommendationStatus) {
-    return ref(Municipality, s.municipalityId);
+    return entityRef(Municipality, s.municipalityId);
   }
 
-  @FieldResolver(() => Report, { nullable: true })
+  @FieldResolver(() => Report, { nullable: true, description: 'The report the status is in.' })
   report(@Root() s: RecommendationStatus, @Ctx() ctx: RequestContext) {
     return reportById(ctx).load(s.reportId);
   }

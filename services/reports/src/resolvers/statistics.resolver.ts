@@ -2,7 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import { ConnectionArgs, listPage, type RequestContext } from '@kommunenett/subgraph-kit';
 import { StatisticsDimension } from '../entities/enums';
 import { computeStatistics } from '../services/statistics';
-import { Statistics, StatisticsCellConnection, StatisticsFilter } from './statistics.types';
+import { Statistics, StatisticsCellConnection } from '../entities/statistics';
+import { StatisticsFilter } from './statistics.types';
 
 @Resolver(() => Statistics)
 export class StatisticsResolver {
@@ -11,8 +12,8 @@ export class StatisticsResolver {
   })
   statistics(
     @Ctx() ctx: RequestContext,
-    @Arg('indicators', () => [ID]) indicators: string[],
-    @Arg('filter', () => StatisticsFilter, { nullable: true }) filter?: StatisticsFilter,
+    @Arg('indicators', () => [ID], { description: 'The indicators to count, e.g. ["deviations-reported"].' }) indicators: string[],
+    @Arg('filter', () => StatisticsFilter, { nullable: true, description: 'Which units and periods to build the statistics from.' }) filter?: StatisticsFilter,
     @Arg('groupBy', () => [StatisticsDimension], { nullable: true, description: 'Default: one total per indicator.' }) groupBy?: StatisticsDimension[],
     @Arg('breakdown', () => String, { nullable: true, description: 'Group also by a breakdown dimension of the values, e.g. "area".' }) breakdown?: string,
   ) {
@@ -20,7 +21,7 @@ export class StatisticsResolver {
   }
 
   @FieldResolver(() => StatisticsCellConnection, {
-    description: 'The cells, a page at a time, ordered by indicator, then the group keys in the order of groupBy, then breakdown. Every cell is computed and suppressed before paging, so totalCount and what is suppressed do not depend on the page.',
+    description: 'One cell per indicator and combination of the group keys that has data, a page at a time, ordered by indicator, then the group keys in the order of groupBy, then breakdown. Every cell is computed and suppressed before paging, so totalCount and what is suppressed do not depend on the page.',
   })
   cells(@Root() s: Statistics, @Args() page: ConnectionArgs) {
     return listPage(s.allCells, s.cellKey, page);

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { appError, badInput, ConnectionArgs, ErrorCode, forbidden, isAdmin, keysetPage, requireRole, unauthenticated, type RequestContext } from '@kommunenett/subgraph-kit';
+import { appError, badInput, ConnectionArgs, ErrorCode, forbidden, isAdmin, keysetPage, requireRole, unauthenticated, type RequestContext, entityRef } from '@kommunenett/subgraph-kit';
 import { Survey, SurveyAnswer, SurveyOption, SurveyQuestion } from '../entities/survey.entity';
-import { Organization, ref } from '../entities/stubs';
+import { Organization } from '../entities/references';
 import { optionsByQuestion, questionsBySurvey, surveyById } from '../loaders';
 import { resultsByQuestion, type OptionResult } from '../services/survey-results';
 import { createSurvey, recordSurveyAnswers } from '../services/survey-workflow';
@@ -11,11 +11,11 @@ import { SurveyAnswerConnection, SurveyConnection } from './types';
 
 @ObjectType({ description: 'Aggregated answers to one option: in total, or for one group of a breakdown (sector, role, county).' })
 export class SurveyOptionResult {
-  @Field(() => SurveyOption) option: SurveyOption;
-  @Field(() => String, { nullable: true }) breakdownDimension: string | null;
-  @Field(() => String, { nullable: true }) breakdownGroup: string | null;
+  @Field(() => SurveyOption, { description: 'The option.' }) option: SurveyOption;
+  @Field(() => String, { nullable: true, description: 'The breakdown dimension, e.g. "sector"; null for the total.' }) breakdownDimension: string | null;
+  @Field(() => String, { nullable: true, description: 'The group within it, e.g. "helse"; null for the total.' }) breakdownGroup: string | null;
   @Field(() => Int, { nullable: true, description: 'Respondents who answered the question (in the group).' }) respondents: number | null;
-  @Field(() => Int, { nullable: true }) count: number | null;
+  @Field(() => Int, { nullable: true, description: 'Respondents who chose the option (in the group); null when suppressed.' }) count: number | null;
   @Field(() => Float, { nullable: true, description: 'Share of respondents, 0–1 (0.003 = 0.3 %). As published where it was published as a share.' }) share: number | null;
   @Field({ description: 'Too few respondents in the group: no figures.' }) suppressed: boolean;
 }
@@ -29,27 +29,27 @@ export class SurveyResolver {
     return keysetPage(qb, [{ sql: '(-s.period::int)', value: (s) => -Number(s.period) }, { sql: 's.id', value: (s) => s.id }], page);
   }
 
-  @Query(() => Survey, { nullable: true })
-  survey(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  @Query(() => Survey, { nullable: true, description: 'A survey by id. Public: results are aggregates.' })
+  survey(@Arg('id', () => ID, { description: 'The survey’s id.' }) id: string, @Ctx() ctx: RequestContext) {
     return surveyById(ctx).load(requireUuid(id, 'id'));
   }
 
   @Mutation(() => SurveyPayload, { description: 'Records a survey with its questions (and its published aggregates). ORG_ADMIN of the organization that ran it.' })
-  createSurvey(@Arg('input', () => CreateSurveyInput) input: CreateSurveyInput, @Ctx() ctx: RequestContext) {
+  createSurvey(@Arg('input', () => CreateSurveyInput, { description: 'The survey, its questions and aggregates.' }) input: CreateSurveyInput, @Ctx() ctx: RequestContext) {
     return createSurvey(ctx, input);
   }
 
   @Mutation(() => SurveyPayload, { description: 'Stores individual answers of a survey that collects them. ORG_ADMIN of the organization that ran it.' })
-  recordSurveyAnswers(@Arg('input', () => RecordSurveyAnswersInput) input: RecordSurveyAnswersInput, @Ctx() ctx: RequestContext) {
+  recordSurveyAnswers(@Arg('input', () => RecordSurveyAnswersInput, { description: 'The survey and the respondents’ answers.' }) input: RecordSurveyAnswersInput, @Ctx() ctx: RequestContext) {
     return recordSurveyAnswers(ctx, input);
   }
 
   @FieldResolver(() => Organization, { description: 'Who ran the survey, e.g. KS.' })
   organization(@Root() s: Survey) {
-    return ref(Organization, s.organizationId);
+    return entityRef(Organization, s.organizationId);
   }
 
-  @FieldResolver(() => [SurveyQuestion])
+  @FieldResolver(() => [SurveyQuestion], { description: 'The questions, in order.' })
   questions(@Root() s: Survey, @Ctx() ctx: RequestContext) {
     return questionsBySurvey(ctx).load(s.id);
   }
@@ -71,7 +71,7 @@ export class SurveyResolver {
 
 @Resolver(() => SurveyQuestion)
 export class SurveyQuestionResolver {
-  @FieldResolver(() => [SurveyOption])
+  @FieldResolver(() => [SurveyOption], { description: 'The answer options, in order.' })
   options(@Root() q: SurveyQuestion, @Ctx() ctx: RequestContext) {
     return optionsByQuestion(ctx).load(q.id);
   }
@@ -79,7 +79,7 @@ export class SurveyQuestionResolver {
   @FieldResolver(() => [SurveyOptionResult], { description: 'Results per option, in total or by a breakdown dimension ("sector", "role", "county").' })
   async results(
     @Root() q: SurveyQuestion, @Ctx() ctx: RequestContext,
-    @Arg('breakdown', () => String, { nullable: true }) breakdown?: string,
+    @Arg('breakdown', () => String, { nullable: true, description: 'A breakdown dimension, e.g. "sector"; the totals when left out.' }) breakdown?: string,
   ): Promise<SurveyOptionResult[]> {
     if (breakdown && !/^[a-z][a-z0-9-]{0,49}$/.test(breakdown)) throw badInput('A breakdown is a dimension name such as "sector".', 'breakdown');
     const survey = (await surveyById(ctx).load(q.surveyId))!;

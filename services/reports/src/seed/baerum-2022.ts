@@ -125,19 +125,55 @@ AUDITS.forEach(({ findings = [], ...a }, position) => {
   }
 });
 
-/** Status of each of Transparency International's 8 recommendations, with the report's own words. */
-const RECOMMENDATIONS: [RecommendationImplementation, string][] = [
-  [RecommendationImplementation.IMPLEMENTED, 'Politiske møter er åpne og tilgjengelige via Web TV; politiske saker og postlister er på internett; saker behandles i godkjente saksbehandlingssystemer (WebSak og fagsystemer).'],
-  [RecommendationImplementation.IMPLEMENTED, 'Etablert varslingsråd med ekstern advokat. Oppfølging i etterkant av varslingssaker for å sikre at varsler ikke opplever sanksjoner. Film om varslingsordningen.'],
-  [RecommendationImplementation.PARTLY_IMPLEMENTED, 'Besøk føres i kalender, og det kan gis innsyn etter offentleglova. Folkevalgtopplæringen dekker etiske retningslinjer.'],
-  [RecommendationImplementation.NOT_IMPLEMENTED, 'Bærum har ikke et eget antikorrupsjonsprogram, men vektlegger sosialt ansvar (etisk handel).'],
-  [RecommendationImplementation.NOT_RELEVANT, 'Ikke relevant for kommunen som virksomhet, men for selskapene kommunen har eierinteresser i: eierskapskontroll med tema etikk og antikorrupsjon er gjennomført i Kalk Eiendom AS, Asker og Bærum brann og redning IKS og Asker og Bærum vannverk IKS.'],
-  [RecommendationImplementation.IMPLEMENTED, 'Alle konkurranser gjennomføres og alle kontrakter registreres i Mercell. Årlige risikovurderinger knyttet til korrupsjon i anskaffelser; sentralisert innkjøpsfunksjon; e-handel og e-faktura sikrer to-øyne-prinsippet. Relasjonsanalyser (BDO) avdekket ingen ukjente koblinger.'],
-  [RecommendationImplementation.IMPLEMENTED, 'Saker følges umiddelbart opp i linjen i nært samarbeid med kommuneadvokat og HR, alternativt etter kommunens varslingsrutiner.'],
-  [RecommendationImplementation.PARTLY_IMPLEMENTED, 'Alle medarbeidere undertegner Etisk standard, og etikkurs er obligatorisk. Alle tjenester skal årlig oppdatere risikovurdering for korrupsjon og misligheter; ny helhetlig gjennomgang er planlagt i 2023. Mange ledere ser at de har jobb å gjøre på området.'],
+/**
+ * Status of each of Transparency International's 8 recommendations: the status is the demo's
+ * reading of the report, the comment a summary, and the points the report's own bullets, word for
+ * word (its spelling included).
+ */
+const RECOMMENDATIONS: [RecommendationImplementation, string, string[]][] = [
+  [RecommendationImplementation.IMPLEMENTED, 'Politiske møter er åpne og tilgjengelige via Web TV; politiske saker og postlister er på internett; saker behandles i godkjente saksbehandlingssystemer (WebSak og fagsystemer).', [
+    'Politiske møter åpne og tilgjengelig via Web TV',
+    'Politiske saker tilgjengelig via kommunens internettsider',
+    'Postlister på internett',
+    'Saker behandles i godkjente saksbehandlingssystemer (WebSak og fagsystemer)',
+  ]],
+  [RecommendationImplementation.IMPLEMENTED, 'Etablert varslingsråd med ekstern advokat. Oppfølging i etterkant av varslingssaker for å sikre at varsler ikke opplever sanksjoner. Film om varslingsordningen.', [
+    'Etablert Varslingsråd med ekstern advokat',
+    'Oppfølging i etterkant av varslingssaker for å sikre at varsler ikke opplever saknskjoner. Både administrasjonen og varslingsrådet har rutiner for å følge opp dette. Omfanget av oppfølgingen vurderes konkret ut fra behovene i den enkelte sak.',
+    'Film om varslingsordningen',
+  ]],
+  [RecommendationImplementation.PARTLY_IMPLEMENTED, 'Besøk føres i kalender, og det kan gis innsyn etter offentleglova. Folkevalgtopplæringen dekker etiske retningslinjer.', [
+    'Besøk føres i kalender. På forespørsel kan det gis innsyn i kalender på vanlig måte etter offentleglova.',
+    'Folkevalgtopplæring - dekker etiske retningslinjer der blant annet disse forholdene omtales.',
+  ]],
+  [RecommendationImplementation.NOT_IMPLEMENTED, 'Bærum har ikke et eget antikorrupsjonsprogram, men vektlegger sosialt ansvar (etisk handel).', [
+    'Bærum har ikke et eget antikorrupsjonsprogram men vektlegger Sosialt ansvar (etisk handel)',
+  ]],
+  [RecommendationImplementation.NOT_RELEVANT, 'Ikke relevant for kommunen som virksomhet, men for selskapene kommunen har eierinteresser i: eierskapskontroll med tema etikk og antikorrupsjon er gjennomført i Kalk Eiendom AS, Asker og Bærum brann og redning IKS og Asker og Bærum vannverk IKS.', [
+    'Ikke relevant for kommunen som virksomhet, men bør sees på i forhold til de selskap kommunen har eierinteresser i.',
+    'Eierskapskontroll i med tema etikk og antikorrupsjon er gjennomført i Kalk Eiendom AS (tidligere: BKE AS), Asker og Bærum brann og redning IKS og Asker og Bærum vannverk IKS.',
+  ]],
+  [RecommendationImplementation.IMPLEMENTED, 'Alle konkurranser gjennomføres og alle kontrakter registreres i Mercell. Årlige risikovurderinger knyttet til korrupsjon i anskaffelser; sentralisert innkjøpsfunksjon; e-handel og e-faktura sikrer to-øyne-prinsippet. Relasjonsanalyser (BDO) avdekket ingen ukjente koblinger.', [
+    'Bærum kommunes anskaffelsesprosess er blitt digital med innføring av Mercell, konkurransegjennomføringsverktøy og kontrakts-administrativt verktøy. Alle konkurranser gjennomføres i Mercell. Det bidrar til økt sporbarhet og etterprøvbarhet av anskaffelser. Alle kommunens kontrakter skal registreres og følges opp i Mercell. Det gir kommunen bedre totaloversikt over kommunens kontrakter.',
+    'Anskaffelse gjennomfører årlige risikovurderinger knyttet til korrupsjon',
+    'Sentralisering av innkjøpsfunksjon er viktig og nødvendig; færre og profesjonelle innkjøpere og bestillere, sertifisering av innkjøpere, egne etiske retningslinjer for innkjøpere. ANSK har prosessansvar for alle anskaffelser over 100 000 kroner. Dvs at alle anskaffelser over 100 000 skal gjennom ANSK for gjennomføring og/eller kvalitetssikring. Alle konkurransegrunnlag godkjennes av Anskaffelsessjef før kunngjøring.',
+    'E-handel, e-faktura sikrer at to-øyne prinsippet ivaretas, kjøp godkjennes av leder ved bestilling, varemottak før betaling',
+    'På oppdrag fra kontrollutvalget har ekstern revisor (BDO) gjennomført relasjonsanalyser i eiendom og miljøtekniske tjenester. Dette avdekket ingen ukjente koblinger mellom leverandører og ansatte. Rapport er sendt kommunestyret til orientering.',
+  ]],
+  [RecommendationImplementation.IMPLEMENTED, 'Saker følges umiddelbart opp i linjen i nært samarbeid med kommuneadvokat og HR, alternativt etter kommunens varslingsrutiner.', [
+    'Saker skal umiddelbart følges opp i linjen og i nært samarbeid med kommuneadvokat og HR.',
+    'Alternativt følge rutinene kommunen har for varsling.',
+  ]],
+  [RecommendationImplementation.PARTLY_IMPLEMENTED, 'Alle medarbeidere undertegner Etisk standard, og etikkurs er obligatorisk. Alle tjenester skal årlig oppdatere risikovurdering for korrupsjon og misligheter; ny helhetlig gjennomgang er planlagt i 2023. Mange ledere ser at de har jobb å gjøre på området.', [
+    'Alle medarbeidere må ved ansettelse/innleie undertegne på Etisk standard. Alle ansatte som var ansatt i kommunen før Etisk standard ble laget har også undertegnet og dokumentasjon for disse ansatte skal oppbevares på tjenestestedet.',
+    'Opplæring i etikk for alle medarbeidere samt tilleggskurs for ledere. Kurset ligger i obligatoriske kompetanseplaner i LØP. Kurset er høsten 2021 gjennomgått og oppdatert.',
+    'I Kvalitetsportalen har vi laget en felles side for arbeid med etikk og verdier Her har vi lagt ut informasjon inn Dilemmatrening i etikk og antikorrupsjon og om Etikk i forvaltningen med lenke til kurset Etikk for Walter som er et nyttig e-læringskurs for de som behandler innbyggerrettede saker.',
+    'Risikovurdering for korrupsjon og misligheter. Alle tjenester skal årlig gjennomføre/oppdatere risikovurdering for korrupsjon og misligheter. Mal for dette er nå lagt inn i Kvalitetsportalens modul for Risiko og usikkerhet. Ny helhetlig gjennomgang er planlagt i 2023.',
+    'Lederavtalens sjekkliste har hatt oppfølgingspunkter for Etikk verdier og antikorrupsjonsarbeid. Fra 2022 er dette overført til oppfølging og rapportering i Framsikt. Gjennom rapporteringen i Framsikt er det mange ledere som nå ser at de har litt jobb å gjøre på dette området, og noen er i gang med å «tette gapet». Forhåpentligvis ser vi en forbedring til neste rapportering. Nytt felles opplegg for gjennomføring av risikovurdering korrupsjon og misligheter vil også bidra til at flere får dette temaet på dagsorden.',
+  ]],
 ];
 
-export const BAERUM_RECOMMENDATION_STATUSES: Partial<RecommendationStatus>[] = RECOMMENDATIONS.map(([status, comment], i) => ({
+export const BAERUM_RECOMMENDATION_STATUSES: Partial<RecommendationStatus>[] = RECOMMENDATIONS.map(([status, comment, points], i) => ({
   id: demoRowId(`baerum-2022:recommendation:${i + 1}`), reportId: REPORT_ID, recommendationId: DEMO.recommendations[i],
-  municipalityId: MUNICIPALITY, period: PERIOD, status, comment,
+  municipalityId: MUNICIPALITY, period: PERIOD, status, comment, points,
 }));

@@ -1,5 +1,5 @@
 import { badInput, type RequestContext } from '@kommunenett/subgraph-kit';
-import type { IndicatorComparison } from '../resolvers/statistics.types';
+import type { IndicatorComparison } from '../entities/statistics';
 import { requirePeriods } from './periods';
 import { requireIndicators } from './statistics';
 

@@ -63,6 +63,7 @@ const contentSchema = z.object({
     recommendationId: inputSchemas.id,
     status: z.enum(RecommendationImplementation),
     comment: optionalText(5000),
+    points: z.array(text(2000)).max(30).nullish().transform((p) => p ?? []),
   })).max(50).refine((s) => new Set(s.map((x) => x.recommendationId)).size === s.length, { message: 'A recommendation is given twice.', params: { code: 'DUPLICATE' } }).nullish(),
 });
 type Content = z.infer<typeof contentSchema>;

@@ -1,19 +1,30 @@
-import { appError, badInput, ErrorCode, groupsAlongDimensions, isUuid, suppressedByParent, suppressedCells, type KeyPart, type RequestContext } from '@kommunenett/subgraph-kit';
+import { appError, badInput, ErrorCode, groupsAlongDimensions, isUuid, suppressedByParent, suppressedCells, type KeyPart, type RequestContext, entityRef } from '@kommunenett/subgraph-kit';
 import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
 import type { Indicator } from '../entities/indicator.entity';
 import { Country, IndicatorUnit, MunicipalityKind, StatisticsDimension } from '../entities/enums';
-import { Municipality, Network, ref } from '../entities/stubs';
+import { Municipality, Network } from '../entities/references';
 import { indicatorById } from '../loaders';
-import type { Statistics, StatisticsCell, StatisticsFilter } from '../resolvers/statistics.types';
+import type { Statistics, StatisticsCell } from '../entities/statistics';
 import { directoryEntry, loadKnown, networkParticipants, populationFor, programNetworkIds, type DirectoryEntry } from './graph';
 import { indicatorPeriods, requirePeriods } from './periods';
 import { settingsOf } from '../config';
 
 const MAX_INDICATORS = 50;
 
+/** Which units and periods statistics are built from (the query's `filter`). */
+export interface StatisticsFilterInput {
+  municipalities?: string[];
+  countyCodes?: string[];
+  country?: Country;
+  networkIds?: string[];
+  programIds?: string[];
+  periods?: string[];
+  unitKind?: MunicipalityKind;
+}
+
 export interface StatisticsArgs {
   indicators: string[];
-  filter?: StatisticsFilter | null;
+  filter?: StatisticsFilterInput | null;
   groupBy?: StatisticsDimension[] | null;
   breakdown?: string | null;
 }
@@ -30,7 +41,7 @@ export async function requireIndicators(ctx: RequestContext, ids: readonly strin
 }
 
 /** Which municipalities take part in the networks of the filter (all of them, by network). */
-async function membershipOf(ctx: RequestContext, filter: StatisticsFilter): Promise<{ networkIds: string[]; pairs: [string, string][] } | null> {
+async function membershipOf(ctx: RequestContext, filter: StatisticsFilterInput): Promise<{ networkIds: string[]; pairs: [string, string][] } | null> {
   if (!filter.networkIds?.length && !filter.programIds?.length) return null;
   for (const id of [...(filter.networkIds ?? []), ...(filter.programIds ?? [])]) {
     if (!isUuid(id)) throw badInput(`${id} is not a network or programme id.`, 'filter');
@@ -248,12 +259,12 @@ function toCell(row: AggregateRow, indicator: Indicator): StatisticsCell {
   const additive = indicator.unit === IndicatorUnit.COUNT || indicator.unit === IndicatorUnit.NOK;
   return {
     indicator,
-    municipality: row.municipality_id ? ref(Municipality, row.municipality_id) : null,
-    county: row.county_code ? ref(Municipality, `${row.country}-${row.county_code}`) : null,
+    municipality: row.municipality_id ? entityRef(Municipality, row.municipality_id) : null,
+    county: row.county_code ? entityRef(Municipality, `${row.country}-${row.county_code}`) : null,
     countyCode: row.county_code,
     country: row.country as Country | null,
     period: row.period,
-    network: row.network_id ? ref(Network, row.network_id) : null,
+    network: row.network_id ? entityRef(Network, row.network_id) : null,
     breakdown: row.breakdown,
     value: additive ? row.sum : row.mean,
     sum: row.sum,

@@ -1,23 +1,19 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { entityStub } from '@kommunenett/subgraph-kit';
 
 /*
- * Entities owned by other services, as this service knows them: the key, plus what this service
- * adds (in resolvers/contributions.resolver.ts) or requires.
+ * Entities other services own, as this service knows them: the key, plus what this service adds
+ * (in resolvers/contributions.resolver.ts) or requires. Returned from fields with the kit's
+ * `entityRef`.
  */
 
 /** Owned by participants; this service adds `reports` and `indicatorValues`. */
-@ObjectType()
-@Directive('@key(fields: "id")')
-export class Municipality {
-  @Field(() => ID) id: string;
-}
+export const Municipality = entityStub('Municipality');
+export type Municipality = InstanceType<typeof Municipality>;
 
 /** Owned by participants. */
-@ObjectType()
-@Directive('@key(fields: "id")')
-export class Organization {
-  @Field(() => ID) id: string;
-}
+export const Organization = entityStub('Organization');
+export type Organization = InstanceType<typeof Organization>;
 
 /** Owned by networks; participants adds `participatingMunicipalityIds`, which comparisons require. */
 @ObjectType()
@@ -30,21 +26,9 @@ export class Network {
 }
 
 /** Owned by networks; this service adds `indicatorComparison`. */
-@ObjectType()
-@Directive('@key(fields: "id")')
-export class Program {
-  @Field(() => ID) id: string;
-}
+export const Program = entityStub('Program');
+export type Program = InstanceType<typeof Program>;
 
 /** Owned by handbook (e.g. Transparency International's 8 recommendations); this service adds `statuses`. */
-@ObjectType()
-@Directive('@key(fields: "id")')
-export class Recommendation {
-  @Field(() => ID) id: string;
-}
-
-export function ref<T extends { id: string }>(type: new () => T, id: string): T {
-  const o = new type();
-  o.id = id;
-  return o;
-}
+export const Recommendation = entityStub('Recommendation');
+export type Recommendation = InstanceType<typeof Recommendation>;
