@@ -3,8 +3,14 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { REPO_ROOT } from '@kommunenett/stack';
 
-/** The benchmark's own ports, so it runs beside `pnpm start`. */
-export const PORTS = { gateway: 4400, hive: 4410, embeddedDb: 54339, networks: 4401, participants: 4402, reports: 4403, handbook: 4404 };
+/**
+ * The benchmark's own ports, so it runs beside `pnpm start`; `BENCH_PORT_OFFSET` (read once)
+ * moves them all, so two benchmarks can run on one machine.
+ */
+const offset = Number(process.env.BENCH_PORT_OFFSET ?? 0);
+export const PORTS = {
+  gateway: 4400 + offset, hive: 4410 + offset, embeddedDb: 54339 + offset, networks: 4401 + offset, participants: 4402 + offset, reports: 4403 + offset, handbook: 4404 + offset,
+};
 
 /** The data folder of a scale: the volume loaded once stays there for the next run. */
 export const benchDataDir = (scale: number) => join(REPO_ROOT, '.data', `bench-scale-${scale}`);

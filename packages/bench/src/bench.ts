@@ -2,18 +2,21 @@
  * `pnpm bench`: boots the whole stack as processes on generated data (embedded database by
  * default, PostgreSQL with DATABASE_URL), warms it, and measures a fixed mix through Apollo
  * Gateway, through Hive Gateway on the same supergraph, and directly against the subgraph where
- * one subgraph answers alone. Prints a table and writes bench/results/scale-<N>.{json,md}.
+ * one subgraph answers alone. Registrations are read beside the database's own limit (pgbench).
+ * Prints a table and writes bench/results/scale-<N>.{json,md}.
  */
 import { mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { ANONYMOUS, DEV_TOKEN_SETTINGS, loadOrCreateDevKeys, signRequest, signToken, viewerFromClaims, type TokenClaims } from '@kommunenett/auth';
 import { SUBGRAPH_NAMES } from '@kommunenett/subgraph-kit';
 import { REPO_ROOT, startStackProcesses, waitFor, portOpen } from '@kommunenett/stack';
 import { benchDataDir, benchStackEnv, PORTS, updatePerformanceDoc } from './bench-stack';
 import { runLoad, type LoadResult } from './load';
-import { MemorySampler, sqlStatementsOf } from './metrics';
-import { HOSTILE_REQUESTS, SCENARIOS, type Scenario, type ScenarioContext } from './scenarios';
+import { MemorySampler, runtimeOf, sqlStatementsOf } from './metrics';
+import { HOSTILE_REQUESTS, REGISTRATION_SCENARIOS, SCENARIOS, type Scenario, type ScenarioContext } from './scenarios';
+import { pgbenchRegistrations } from './pgbench';
 import { seedVolume } from './volume';
 
 const TARGETS = ['apollo', 'hive', 'direct'] as const;
@@ -24,17 +27,50 @@ interface ScenarioResult {
   name: string;
   description: string;
   apollo: LoadResult & { sqlPerRequest: number };
+  /**
+   * Per subgraph during the Apollo run: time in garbage-collection pauses (wall clock) against its
+   * CPU time (%), collections per request, and CPU ms per request.
+   */
+  gcShare?: Record<string, number>;
+  gcPerRequest?: Record<string, number>;
+  cpuMsPerRequest?: Record<string, number>;
   hive: LoadResult;
   direct?: LoadResult;
   ratioApolloDirect?: number;
   ratioApolloHive: number;
 }
 
+const HELP = `pnpm bench [--scale N] [--duration S] [--connections N] [--scenarios a,b] [--workers W] [--semi-space MB]
+
+Boots the stack as processes on its own ports and data (.data/bench-scale-<N>), loads volume data
+of scale N, and measures the scenarios through Apollo Gateway, Hive Gateway and directly.
+
+Database: the embedded one by default. With DATABASE_URL=postgres://…/<db> the benchmark creates
+(once) and uses its own database kommunenett_bench_s<N> on that server; the database named in the
+URL is used only to create it. On PostgreSQL, pgbench (PATH or /usr/lib/postgresql/*/bin) replays
+the registration transaction for the database's own limit beside the service's rate.
+
+BENCH_PORT_OFFSET=N moves every port (gateway 4400, subgraphs 4401–4404, Hive 4410, embedded
+database 54339) by N, so two benchmarks can run on one machine.
+
+--semi-space MB runs the subgraphs and the embedded database with that young generation instead
+of the chosen sizes (a run to compare; its results go to bench/results/partial/).`;
+
+/** Registrations per network in the spread scenario: as many networks as clients, so they rarely meet. */
+const SPREAD_NETWORKS = 20;
+/** Registrations sent one after another to count the statements of one. */
+const STATEMENT_PROBES = 20;
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: {
     scale: { type: 'string', default: '1' }, duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '20' },
-    scenarios: { type: 'string' }, workers: { type: 'string', default: '1' },
+    scenarios: { type: 'string' }, workers: { type: 'string', default: '1' }, help: { type: 'boolean', short: 'h' }, 'semi-space': { type: 'string' },
   } });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  const loadAtStart = loadavg()[0];
   const scale = Number(values.scale);
   const duration = Number(values.duration);
   const connections = Number(values.connections);
@@ -44,7 +80,8 @@ async function main(): Promise<void> {
 
   console.log(`kommunenett benchmark — scale ${scale}, ${duration} s per run, ${connections} connections, ${env.DATABASE_URL ? 'PostgreSQL' : 'embedded database'}`);
   const bootStarted = Date.now();
-  const stack = await startStackProcesses(process.env, { dataDir, env, log });
+  const semiSpaceMb = values['semi-space'] ? Number(values['semi-space']) : undefined;
+  const stack = await startStackProcesses(process.env, { dataDir, env, log, semiSpaceMb });
   const readySeconds = (Date.now() - bootStarted) / 1000;
   try {
     const volume = await seedVolume(stack.databaseUrl, scale, (msg) => console.log(`  ${msg}`));
@@ -62,7 +99,7 @@ async function main(): Promise<void> {
       partner: { sub: 'bench-partner', role: 'PARTNER', org: 'ks', scope: 'registrations:read registrations:write' },
     };
     const adminToken = await token({ sub: 'bench-admin', role: 'ADMIN' });
-    const ctx: Omit<ScenarioContext, 'burstNetworkId'> = {
+    const ctx: Omit<ScenarioContext, 'burstNetworkId' | 'spreadNetworkIds'> = {
       tokens: { anonymous: null, orgAdmin: await token(claims.orgAdmin), analyst: await token(claims.analyst), partner: await token(claims.partner) },
       networkIds: volume.networkIds,
       municipalityIds: volume.municipalityIds,
@@ -71,6 +108,11 @@ async function main(): Promise<void> {
     const burstNetworks: Record<Target, string> = {
       apollo: await createBurstNetwork(gatewayUrl, adminToken), hive: await createBurstNetwork(gatewayUrl, adminToken), direct: await createBurstNetwork(gatewayUrl, adminToken),
     };
+    const spreadNetworks = {} as Record<Target, string[]>;
+    for (const target of TARGETS) {
+      spreadNetworks[target] = [];
+      for (let i = 0; i < SPREAD_NETWORKS; i++) spreadNetworks[target].push(await createBurstNetwork(gatewayUrl, adminToken));
+    }
     const processes = stack.processes.map(({ name, child }) => ({ name, pid: child.pid! }));
     // Idle means quiet for a while: V8 gives memory back some seconds after the last work.
     await new Promise((r) => setTimeout(r, 15_000));
@@ -82,7 +124,7 @@ async function main(): Promise<void> {
     const selected = values.scenarios ? SCENARIOS.filter((s) => values.scenarios!.split(',').includes(s.name)) : SCENARIOS;
     /** Where and how a scenario's requests go for one target; null when the target does not apply. */
     const requestFor = (scenario: Scenario, target: Target): { url: string; body: () => string; headers: Record<string, string>; sign?: (body: string) => Record<string, string> } | null => {
-      const body = scenario.body({ ...ctx, burstNetworkId: burstNetworks[target] });
+      const body = scenario.body({ ...ctx, burstNetworkId: burstNetworks[target], spreadNetworkIds: spreadNetworks[target] });
       const headers: Record<string, string> = ctx.tokens[scenario.token] ? { authorization: `Bearer ${ctx.tokens[scenario.token]}` } : {};
       if (target === 'apollo') return { url: gatewayUrl, body, headers };
       if (target === 'hive') return { url: hiveUrl, body, headers };
@@ -106,6 +148,9 @@ async function main(): Promise<void> {
     for (const [index, scenario] of selected.entries()) {
       const runs: Partial<Record<Target, LoadResult>> = {};
       let sql = 0;
+      let gcShare: Record<string, number> = {};
+      let cpuMsPerRequest: Record<string, number> = {};
+      let gcPerRequest: Record<string, number> = {};
       // The order of the targets rotates from scenario to scenario, so that none is always first
       // or last; each is warmed for two more seconds right before it is measured.
       for (const target of rotate(TARGETS, index)) {
@@ -114,10 +159,19 @@ async function main(): Promise<void> {
         const { url, body, headers, sign } = request;
         await runLoad(url, { body, headers, sign }, { connections, durationSeconds: 2 });
         const before = target === 'apollo' ? await Promise.all(SUBGRAPH_NAMES.map((n) => sqlStatementsOf(subgraphUrl(n)))) : [];
+        const runtimeBefore = target === 'apollo' ? await Promise.all(SUBGRAPH_NAMES.map((n) => runtimeOf(subgraphUrl(n)))) : [];
         runs[target] = await runLoad(url, { body, headers, sign }, { connections, durationSeconds: duration });
         if (target === 'apollo') {
           const after = await Promise.all(SUBGRAPH_NAMES.map((n) => sqlStatementsOf(subgraphUrl(n))));
           sql = after.reduce((sum, n, i) => sum + n - before[i], 0);
+          const runtimeAfter = await Promise.all(SUBGRAPH_NAMES.map((n) => runtimeOf(subgraphUrl(n))));
+          const requests = Math.max(1, runs.apollo!.requests);
+          gcShare = Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => {
+            const cpu = runtimeAfter[i].cpu - runtimeBefore[i].cpu;
+            return [n, cpu > 0 ? Math.round(((runtimeAfter[i].gc - runtimeBefore[i].gc) / cpu) * 1000) / 10 : 0];
+          }));
+          gcPerRequest = Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => [n, Math.round(((runtimeAfter[i].collections - runtimeBefore[i].collections) / requests) * 100) / 100]));
+          cpuMsPerRequest = Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => [n, Math.round(((runtimeAfter[i].cpu - runtimeBefore[i].cpu) * 1000 / requests) * 100) / 100]));
         }
       }
       const apollo = runs.apollo!;
@@ -126,7 +180,7 @@ async function main(): Promise<void> {
       const result: ScenarioResult = {
         name: scenario.name, description: scenario.description,
         apollo: { ...apollo, sqlPerRequest: Math.round((sql / Math.max(1, apollo.requests)) * 100) / 100 },
-        hive, direct,
+        hive, direct, gcShare, gcPerRequest, cpuMsPerRequest,
         ratioApolloDirect: direct ? Math.round((apollo.requestsPerSecond / Math.max(1, direct.requestsPerSecond)) * 100) / 100 : undefined,
         ratioApolloHive: Math.round((apollo.requestsPerSecond / Math.max(1, hive.requestsPerSecond)) * 100) / 100,
       };
@@ -135,7 +189,7 @@ async function main(): Promise<void> {
     }
 
     // Hostile requests beside a legitimate load: each must be refused with its status.
-    const catalogue = SCENARIOS[0].body({ ...ctx, burstNetworkId: burstNetworks.apollo });
+    const catalogue = SCENARIOS[0].body({ ...ctx, burstNetworkId: burstNetworks.apollo, spreadNetworkIds: spreadNetworks.apollo });
     const [underAttack, ...hostile] = await Promise.all([
       runLoad(gatewayUrl, { body: catalogue }, { connections, durationSeconds: duration }),
       ...HOSTILE_REQUESTS.map((h) => runLoad(gatewayUrl, { body: h.body, headers: h.headers }, { connections: 1, durationSeconds: duration, expectStatus: h.expectStatus })),
@@ -144,29 +198,58 @@ async function main(): Promise<void> {
     console.log(`  under attack: catalogue ${underAttack.requestsPerSecond} req/s p95 ${underAttack.p95} ms; hostile refused as expected: ${hostileResults.map((h) => `${h.name} ${h.refusedAsExpected}/${h.requests}`).join(', ')}`);
     const peakMemory = sampler.stop();
 
+    // The database's own limit for the same registrations, with as many clients.
+    const registrations: RegistrationResult[] = [];
+    for (const result of results.filter((r) => REGISTRATION_SCENARIOS[r.name])) {
+      const networks = REGISTRATION_SCENARIOS[result.name].networks === 'one' ? 1 : SPREAD_NETWORKS;
+      // Counted one registration after another: under load, requests cut off at the end of a run
+      // send statements the run does not count as requests.
+      const scenario = selected.find((s) => s.name === result.name)!;
+      const request = requestFor(scenario, 'apollo')!;
+      const send = () => fetch(request.url, { method: 'POST', headers: { 'content-type': 'application/json', ...request.headers }, body: request.body() });
+      // Warm first: the rules of a network are read once per cache lifetime, not per registration.
+      for (let i = 0; i < STATEMENT_PROBES * 2; i++) await send();
+      const before = await Promise.all(SUBGRAPH_NAMES.map((n) => sqlStatementsOf(subgraphUrl(n))));
+      for (let i = 0; i < STATEMENT_PROBES; i++) await send();
+      const after = await Promise.all(SUBGRAPH_NAMES.map((n) => sqlStatementsOf(subgraphUrl(n))));
+      const statementsPerRegistration = Math.round((after.reduce((sum, n, i) => sum + n - before[i], 0) / STATEMENT_PROBES) * 100) / 100;
+      const limit = env.DATABASE_URL
+        ? await pgbenchRegistrations(env.DATABASE_URL, { networks, clients: connections, durationSeconds: duration })
+        : { skipped: 'the embedded database serves one session at a time; pgbench measures PostgreSQL' };
+      const pgbench = 'tps' in limit ? limit.tps : null;
+      registrations.push({
+        name: result.name, networks, apollo: result.apollo.requestsPerSecond, direct: result.direct?.requestsPerSecond ?? null,
+        statementsPerRegistration, pgbench, pgbenchNote: 'skipped' in limit ? limit.skipped : undefined,
+        ratio: pgbench ? Math.round((result.apollo.requestsPerSecond / pgbench) * 100) / 100 : null,
+      });
+      console.log(`  ${result.name}: ${result.apollo.requestsPerSecond} registrations/s through the gateway, ${statementsPerRegistration} statements each; pgbench ${pgbench ?? `skipped (${'skipped' in limit ? limit.skipped : ''})`}`);
+    }
+
     const report: BenchReport = {
       date: new Date().toISOString(), scale, durationSeconds: duration, connections, gatewayWorkers: Number(values.workers),
       database: env.DATABASE_URL ? 'postgresql' : 'embedded', readySeconds: Math.round(readySeconds * 10) / 10, volume: volume.counts,
-      scenarios: results, underAttack: { catalogue: underAttack, hostile: hostileResults },
+      scenarios: results, registrations, underAttack: { catalogue: underAttack, hostile: hostileResults },
+      loadAverage: { start: Math.round(loadAtStart * 10) / 10, end: Math.round(loadavg()[0] * 10) / 10 },
       // The peer gateway is not part of our stack's footprint.
       memoryMb: { idle: idleMemory, peak: peakMemory, idleTotal: Object.entries(idleMemory).filter(([name]) => name !== 'hive-gateway').reduce((a, [, b]) => a + b, 0) },
     };
     const outDir = join(REPO_ROOT, 'bench', 'results');
     // A partial run (--scenarios) goes to a folder git ignores, never over the full results.
-    const writeDir = values.scenarios ? join(outDir, 'partial') : outDir;
+    const partial = values.scenarios || semiSpaceMb !== undefined;
+    const writeDir = partial ? join(outDir, 'partial') : outDir;
     mkdirSync(writeDir, { recursive: true });
     const database = env.DATABASE_URL ? '-postgres' : '';
     const workers = Number(values.workers) > 1 ? `-workers-${values.workers}` : '';
-    const name = `scale-${scale}${database}${workers}${values.scenarios ? `-${values.scenarios.replace(/,/g, '+')}` : ''}`;
+    const name = `scale-${scale}${database}${workers}${values.scenarios ? `-${values.scenarios.replace(/,/g, '+')}` : ''}${semiSpaceMb !== undefined ? `-semi-space-${semiSpaceMb}` : ''}`;
     writeFileSync(join(writeDir, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
     const markdown = toMarkdown(report);
     writeFileSync(join(writeDir, `${name}.md`), markdown);
-    if (!values.scenarios) updatePerformanceDoc(name, markdown);
+    if (!partial) updatePerformanceDoc(name, markdown);
     console.log(`\n${markdown}`);
     // With full runs at scale 1 and 10 on the same database and workers: how the figures grow.
     const small = join(outDir, `scale-1${database}${workers}.json`);
     const large = join(outDir, `scale-10${database}${workers}.json`);
-    if (!values.scenarios && existsSync(small) && existsSync(large)) {
+    if (!partial && existsSync(small) && existsSync(large)) {
       const growth = growthTable(JSON.parse(readFileSync(small, 'utf8')) as BenchReport, JSON.parse(readFileSync(large, 'utf8')) as BenchReport);
       updatePerformanceDoc(`growth${database}${workers}`, growth);
       console.log(`\n${growth}`);
@@ -194,9 +277,15 @@ async function createBurstNetwork(gatewayUrl: string, adminToken: string): Promi
   return created.id;
 }
 
+/** A registration scenario beside the database's own limit for its transaction. */
+interface RegistrationResult {
+  name: string; networks: number; apollo: number; direct: number | null; statementsPerRegistration: number;
+  pgbench: number | null; pgbenchNote?: string; ratio: number | null;
+}
+
 interface BenchReport {
   date: string; scale: number; database: string; durationSeconds: number; connections: number; gatewayWorkers: number; readySeconds: number;
-  volume: Record<string, number>; scenarios: ScenarioResult[];
+  volume: Record<string, number>; scenarios: ScenarioResult[]; registrations?: RegistrationResult[]; loadAverage?: { start: number; end: number };
   underAttack: { catalogue: LoadResult; hostile: { name: string; expectStatus: number; requests: number; refusedAsExpected: number }[] };
   memoryMb: { idle: Record<string, number>; peak: Record<string, number>; idleTotal: number };
 }
@@ -227,6 +316,8 @@ function toMarkdown(report: BenchReport): string {
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...report.scenarios.map((s) => `| ${s.name} | ${s.apollo.requestsPerSecond} | ${s.apollo.p50} / ${s.apollo.p95} / ${s.apollo.p99} | ${s.apollo.errors + s.apollo.graphqlErrors} | ${s.apollo.sqlPerRequest} | ${s.hive.requestsPerSecond} | ${s.hive.p95} | ${s.direct?.requestsPerSecond ?? '—'} | ${s.ratioApolloDirect ?? '—'} | ${s.ratioApolloHive} |`),
     '',
+    ...runtimeLines(report),
+    ...registrationLines(report),
     `Under attack (catalogue with hostile requests beside it): ${report.underAttack.catalogue.requestsPerSecond} req/s, p95 ${report.underAttack.catalogue.p95} ms. ` +
       report.underAttack.hostile.map((h) => `${h.name} → ${h.expectStatus}: ${h.refusedAsExpected} of ${h.requests}`).join('; ') + '.',
     '',
@@ -234,6 +325,34 @@ function toMarkdown(report: BenchReport): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/** Per scenario and subgraph: garbage collection's share of the CPU time and CPU per request, during the Apollo run. */
+function runtimeLines(report: BenchReport): string[] {
+  const withRuntime = report.scenarios.filter((s) => s.gcShare && s.cpuMsPerRequest);
+  if (!withRuntime.length) return [];
+  return [
+    'Subgraphs during the Apollo run: garbage-collection pauses (wall clock) against CPU time, collections per request, CPU ms per request (on a loaded machine pauses include waiting for a core; the count does not):',
+    '',
+    `| scenario | ${SUBGRAPH_NAMES.join(' | ')} |`,
+    `|---|${SUBGRAPH_NAMES.map(() => '---:').join('|')}|`,
+    ...withRuntime.map((s) => `| ${s.name} | ${SUBGRAPH_NAMES.map((n) => `${s.gcShare![n]} % · ${s.gcPerRequest?.[n] ?? '?'} · ${s.cpuMsPerRequest![n]} ms`).join(' | ')} |`),
+    '',
+  ];
+}
+
+/** Registrations beside the database's own limit (pgbench, the same transaction and clients). */
+function registrationLines(report: BenchReport): string[] {
+  if (!report.registrations?.length) return [];
+  const note = report.registrations.find((r) => r.pgbenchNote)?.pgbenchNote;
+  return [
+    `Registrations (load average ${report.loadAverage?.start ?? '?'} at the start, ${report.loadAverage?.end ?? '?'} at the end)${note ? `; pgbench: ${note}` : ''}:`,
+    '',
+    '| scenario | networks | statements / registration | Apollo reg/s | direct reg/s | pgbench tx/s | Apollo / pgbench |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...report.registrations.map((r) => `| ${r.name} | ${r.networks} | ${r.statementsPerRegistration} | ${r.apollo} | ${r.direct ?? '—'} | ${r.pgbench ?? '—'} | ${r.ratio ?? '—'} |`),
+    '',
+  ];
 }
 
 main().catch((error: unknown) => {

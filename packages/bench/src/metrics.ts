@@ -67,3 +67,13 @@ export async function sqlStatementsOf(subgraphUrl: string): Promise<number> {
   const match = /kommunenett_sql_request_statements_total\{[^}]*\} (\d+)/.exec(text);
   return match ? Number(match[1]) : 0;
 }
+
+/** Seconds a subgraph has spent in garbage collection and on the CPU since it started, from /metrics. */
+export async function runtimeOf(subgraphUrl: string): Promise<{ gc: number; cpu: number; collections: number }> {
+  const text = await (await fetch(subgraphUrl.replace(/\/graphql$/, '/metrics'))).text();
+  const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? 0);
+  return {
+    gc: value(/kommunenett_gc_seconds_total\{service="[^"]*"\} ([\d.]+)/), cpu: value(/kommunenett_cpu_seconds_total\{[^}]*\} ([\d.]+)/),
+    collections: value(/kommunenett_gc_collections_total\{[^}]*\} (\d+)/),
+  };
+}

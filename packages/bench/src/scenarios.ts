@@ -8,6 +8,8 @@ export interface ScenarioContext {
   municipalityIds: string[];
   /** A published network with room for the registration burst (created by the benchmark). */
   burstNetworkId: string;
+  /** Published networks the spread registrations go to, one at random per registration. */
+  spreadNetworkIds: string[];
 }
 
 export interface Scenario {
@@ -21,6 +23,25 @@ export interface Scenario {
 
 const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)];
 const gql = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
+
+/** Registrations of new people by a partner, into the network `networkId` names each time. */
+function registrations(ctx: ScenarioContext, networkId: () => string): () => string {
+  let n = 0;
+  const run = randomUUID().slice(0, 8);
+  const norwegian = ctx.municipalityIds.filter((id) => /^NO-\d{4}$/.test(id));
+  return () => {
+    n += 1;
+    return gql('mutation Register($input: RegisterParticipantInput!) { registerParticipant(input: $input) { registration { id status } userErrors { code } } }', {
+      input: {
+        networkId: networkId(), municipalityId: pick(norwegian), idempotencyKey: `bench-${run}-${n}`, externalRef: `BENCH-${run}-${n}`,
+        person: { name: `Bench Deltaker ${n}`, email: `bench.${run}.${n}@example.org` }, leadershipAnchoring: 'Vedtak i ledergruppen',
+      },
+    });
+  };
+}
+
+/** Registration scenarios: their rate is read beside the database's own limit (pgbench.ts). */
+export const REGISTRATION_SCENARIOS: Record<string, { networks: 'one' | 'many' }> = { 'register-burst': { networks: 'one' }, 'register-spread': { networks: 'many' } };
 
 export const SCENARIOS: Scenario[] = [
   {
@@ -73,23 +94,17 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'register-burst',
-    description: 'PARTNER registerParticipant burst: a new person each time, with idempotency key and external reference',
+    description: 'PARTNER registerParticipant burst into one hot network: a new person each time, with idempotency key and external reference',
     token: 'partner',
     singleSubgraph: 'participants',
-    body: (ctx) => {
-      let n = 0;
-      const run = randomUUID().slice(0, 8);
-      const norwegian = ctx.municipalityIds.filter((id) => /^NO-\d{4}$/.test(id));
-      return () => {
-        n += 1;
-        return gql('mutation Register($input: RegisterParticipantInput!) { registerParticipant(input: $input) { registration { id status } userErrors { code } } }', {
-          input: {
-            networkId: ctx.burstNetworkId, municipalityId: pick(norwegian), idempotencyKey: `bench-${run}-${n}`, externalRef: `BENCH-${run}-${n}`,
-            person: { name: `Bench Deltaker ${n}`, email: `bench.${run}.${n}@example.org` }, leadershipAnchoring: 'Vedtak i ledergruppen',
-          },
-        });
-      };
-    },
+    body: (ctx) => registrations(ctx, () => ctx.burstNetworkId),
+  },
+  {
+    name: 'register-spread',
+    description: 'the same registrations spread over many networks (one at random each time)',
+    token: 'partner',
+    singleSubgraph: 'participants',
+    body: (ctx) => registrations(ctx, () => pick(ctx.spreadNetworkIds)),
   },
   {
     name: 'across-four',

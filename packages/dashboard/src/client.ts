@@ -66,6 +66,7 @@ export type Problem =
   | { kind: 'forbidden' }
   | { kind: 'notFound' }
   | { kind: 'cost' }
+  | { kind: 'tooFewToCompare'; participants: number; threshold: number }
   | { kind: 'badInput'; message: string }
   | { kind: 'other'; message: string };
 
@@ -81,6 +82,8 @@ export function problemOf(error: CombinedError | undefined): Problem | null {
   if (codes.includes('FORBIDDEN')) return { kind: 'forbidden' };
   if (codes.includes('NOT_FOUND')) return { kind: 'notFound' };
   if (codes.some((c) => COST_CODES.has(c)) || error.graphQLErrors.some((e) => /\bcost\b/i.test(e.message))) return { kind: 'cost' };
+  const tooFew = error.graphQLErrors.find((e) => e.extensions?.code === 'COMPARISON_GROUP_TOO_SMALL');
+  if (tooFew) return { kind: 'tooFewToCompare', participants: Number(tooFew.extensions.participants), threshold: Number(tooFew.extensions.threshold) };
   const badInput = error.graphQLErrors.find((e) => ['BAD_USER_INPUT', 'INVALID_ID'].includes(String(e.extensions?.code)));
   if (badInput) return { kind: 'badInput', message: badInput.message };
   if (error.networkError || (status !== undefined && status >= 502)) return { kind: 'unreachable' };

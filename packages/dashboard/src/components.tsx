@@ -15,6 +15,7 @@ export function problemText(problem: Problem): string {
     case 'forbidden': return t('errForbidden');
     case 'notFound': return t('notFoundPage');
     case 'cost': return t('errCost');
+    case 'tooFewToCompare': return t('tooFewToCompare', { n: problem.participants, threshold: problem.threshold });
     case 'badInput':
     case 'other': return t('errOther', { message: problem.message });
   }

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Provider } from '@urql/preact';
 import {
   completeOidcSignIn, DEV_ROLES, loadSignInConfig, session, sessionExpired, signInAsRole, signInWithOidc, signOut, type SignInConfig,
@@ -68,9 +68,10 @@ function App({ config }: { config: SignInConfig }) {
   const lang = useSignal(locale);
   const viewer = useSignal(session);
   const { path } = useSignal(route);
-  // A new client per viewer: one person's cached answers are never shown to the next.
-  const [client, setClient] = useState(createClient);
-  useEffect(() => setClient(createClient()), [viewer?.token]);
+  // A new client per viewer: one person's cached answers are never shown to the next. Made in the
+  // same render as the change of viewer (not in an effect after it), so a page never sends its
+  // operations once through the old client and again through the new one.
+  const client = useMemo(createClient, [viewer?.token]);
   useEffect(() => { document.documentElement.lang = lang; document.title = t('appName'); }, [lang]);
   const nav: [string, string][] = [['/', t('navOverview')], ['/statistics', t('navStatistics')], ['/outcomes', t('navOutcomes')], ['/handbook', t('navHandbook')]];
   return (

@@ -91,10 +91,11 @@ interface Opened { page: Page; outside: string[]; graphqlRequests: GraphQLReques
 const PERSISTED = new Map((JSON.parse(readFileSync(join(__dirname, '..', 'dist', 'persisted-queries.json'), 'utf8')) as { operations: { id: string; name: string }[] })
   .operations.map((o) => [o.name, o.id]));
 
-/** A page's data came in at most `most` requests (one or two; more for a table of several pages), each a persisted query: its hash, never its text. */
+/** A page's data came in at most `most` requests (one or two; more for a table of several pages), each operation (and page) once, each a persisted query: its hash, never its text. */
 function expectPersistedQueries(requests: GraphQLRequest[], most = 2): void {
   expect(requests.length).toBeGreaterThan(0);
   expect(requests.length).toBeLessThanOrEqual(most);
+  expect(new Set(requests.map((r) => `${r.operationName}:${String(r.variables?.after ?? '')}`)).size).toBe(requests.length);
   for (const request of requests) {
     expect(request.query).toBeUndefined();
     expect(request.extensions?.persistedQuery).toEqual({ version: 1, sha256Hash: PERSISTED.get(request.operationName!) });
@@ -448,27 +449,36 @@ describe('ANALYST statistics', () => {
 });
 
 describe('outcomes', () => {
-  it('shows taking part against not taking part with the numbers the API gives', async () => {
+  interface Group { mean: number | null; municipalityCount: number; suppressed: boolean }
+  interface ApiComparison {
+    periods: { period: string; difference: number | null; participants: Group; others: Group }[];
+    estimate: { participants: number; others: number; value: number | null; lower: number | null; upper: number | null; suppressed: boolean } | null;
+    sources: { provenance: string; valueCount: number }[];
+  }
+
+  it('shows taking part against not taking part, the estimate with its interval and group sizes, as the API gives them', async () => {
     const token = await stack.token('ANALYST', { org: 'ks' });
+    const program = DEMO.programs.antikorrupsjon2013;
+    const indicator = 'citizen-survey-score';
     const opened = await open('/');
     await signIn(opened, 'ANALYST');
-    const requests = await go(opened, '/outcomes');
+    const requests = await go(opened, `/outcomes?program=${program}&indicator=${indicator}`);
     const { page } = opened;
     await page.waitForSelector('[data-table="outcomes"] tbody tr', WAIT);
     expectPersistedQueries(requests);
-    const program = await page.$eval('form select', (s) => (s as HTMLSelectElement).value);
-    const indicator = await page.$eval('form label:nth-of-type(2) select', (s) => (s as HTMLSelectElement).value);
     const periods = (await stack.graphql<{ indicators: { id: string; periods: string[] }[] }>('{ indicators { id periods } }', { token })).body.data!.indicators.find((i) => i.id === indicator)!.periods;
-    const api = await stack.graphql<{ program: { indicatorComparison: { periods: { period: string; difference: number | null; participants: { mean: number | null; municipalityCount: number; suppressed: boolean }; others: { mean: number | null; municipalityCount: number; suppressed: boolean } }[] } } }>(
+    const api = await stack.graphql<{ program: { indicatorComparison: ApiComparison } }>(
       `query ($program: ID!, $indicator: ID!, $periods: [String!]!) { program(id: $program) { indicatorComparison(indicator: $indicator, periods: $periods) {
-        periods { period difference participants { mean municipalityCount suppressed } others { mean municipalityCount suppressed } } } } }`,
+        periods { period difference participants { mean municipalityCount suppressed } others { mean municipalityCount suppressed } }
+        estimate { participants others value lower upper suppressed } sources { provenance valueCount } } } }`,
       { token, variables: { program, indicator, periods } });
     expect(api.body.errors).toBeUndefined();
-    const expected = api.body.data!.program.indicatorComparison.periods;
+    const comparison = api.body.data!.program.indicatorComparison;
+    const expected = comparison.periods;
     expect(await page.$$eval('[data-table="outcomes"] tbody tr', (trs) => trs.length)).toBe(expected.length);
     for (const p of expected) {
       const cells = await page.$$eval(`[data-period="${p.period}"] td`, (tds) => tds.map((td) => (td as HTMLElement).innerText));
-      const mean = (group: typeof p.participants, shown: string) => (group.suppressed ? expect(shown).toBe('fewer than 3')
+      const mean = (group: Group, shown: string) => (group.suppressed ? expect(shown).toBe('fewer than 3')
         : group.mean === null ? expect(shown).toBe('–') : expect(numberOf(shown)).toBeCloseTo(group.mean, 2));
       mean(p.participants, cells[0]);
       expect(numberOf(cells[1])).toBe(p.participants.municipalityCount);
@@ -477,9 +487,28 @@ describe('outcomes', () => {
       if (p.difference === null) expect(cells[4]).toBe('–');
       else expect(numberOf(cells[4])).toBeCloseTo(p.difference, 2);
     }
+    // The estimate over the first and last period: group sizes, value and interval as the API gives them.
+    const estimate = comparison.estimate!;
+    expect(estimate.suppressed).toBe(false);
+    const row = (name: string) => page.$eval(`[data-table="estimate"] [data-row="${name}"] td`, (td) => (td as HTMLElement).innerText);
+    expect(numberOf(await row('participants'))).toBe(estimate.participants);
+    expect(numberOf(await row('others'))).toBe(estimate.others);
+    expect(numberOf(await row('estimate'))).toBeCloseTo(estimate.value!, 2);
+    const [lower, upper] = (await row('interval')).split(' to ').map(numberOf);
+    expect(lower).toBeCloseTo(estimate.lower!, 2);
+    expect(upper).toBeCloseTo(estimate.upper!, 2);
+    // The demo's values are generated, and the page says so.
+    const generated = comparison.sources.find((x) => x.provenance === 'GENERATED')!.valueCount;
+    expect(numberOf(await text(page, '[data-provenance="GENERATED"]'))).toBe(generated);
     await page.waitForSelector('.chart svg', WAIT);
+    await page.waitForSelector('[data-chart="interval"] svg', WAIT);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard-outcomes-analyst');
+    // A programme in which too few municipalities took part: the API refuses, and the page says why.
+    await go(opened, `/outcomes?program=${DEMO.programs.saman2013}&indicator=${indicator}`);
+    await waitFor(page, '[data-problem="tooFewToCompare"]', 'outcomes-too-few');
+    expect(await text(page, '[data-problem="tooFewToCompare"]')).toContain('at least 3');
+    expect(await page.$('[data-table="estimate"]')).toBeNull();
     await page.close();
   });
 });

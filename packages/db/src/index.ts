@@ -3,3 +3,4 @@ export * from './embedded-maintenance';
 export * from './data-source';
 export * from './sql-metrics';
 export * from './test-database';
+export * from './prepared';

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { DEMO } from '@kommunenett/reference-data';
 import type { TestStack } from './testing';
 
@@ -82,7 +81,7 @@ export async function createNetwork(stack: TestStack, f: NetworkFixture = {}): P
   const deadline = f.registrationDeadline === undefined ? new Date(Date.now() + 30 * 86_400_000) : f.registrationDeadline;
   const deadlinePassed = deadline !== null && deadline.getTime() < Date.now();
   const created = await changeNetwork(stack, 'createNetwork', 'CreateNetworkInput', {
-    programId: f.programId === undefined ? DEMO.programs.antikorrupsjon2013 : f.programId, name: `Testnettverk ${randomUUID().slice(0, 8)}`,
+    programId: f.programId === undefined ? DEMO.programs.antikorrupsjon2013 : f.programId, name: 'Testnettverk',
     theme: 'antikorrupsjon', country, language: country === 'SE' ? 'sv' : 'nb',
     hostIds: f.hostIds ?? ['ti-norge', 'ks'], eligibleKinds: f.eligibleKinds ?? ['MUNICIPALITY', 'COUNTY'],
     capacity, perMunicipalityLimit,
@@ -93,7 +92,9 @@ export async function createNetwork(stack: TestStack, f: NetworkFixture = {}): P
     requiresApproval: f.requiresApproval ?? false, requiresLeadershipAnchoring: f.requiresLeadershipAnchoring ?? false,
   });
   const { id } = created;
-  const version = await moveTo(stack, id, created.version, f.status ?? 'PUBLISHED');
+  // Named after its id, as messages and pages show it (`Testnettverk 1a2b3c4d`).
+  const named = await changeNetwork(stack, 'updateNetwork', 'UpdateNetworkInput', { id, expectedVersion: created.version, name: `Testnettverk ${id.slice(0, 8)}` });
+  const version = await moveTo(stack, id, named.version, f.status ?? 'PUBLISHED');
   if (deadlinePassed) await changeNetwork(stack, 'updateNetwork', 'UpdateNetworkInput', { id, expectedVersion: version, registrationDeadlineOn: localDate(deadline, country) });
   return id;
 }

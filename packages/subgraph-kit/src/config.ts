@@ -102,7 +102,9 @@ export function subgraphConfigSchema(name: SubgraphName) {
     [`${upper}_DATABASE_URL`]: setting.optionalText(),
     DATABASE_URL: setting.optionalText(),
     DB_POOL_SIZE: setting.int(10, { min: 1 }),
-    INTERNAL_AUTH_SECRET: setting.optionalText(),
+    INTERNAL_AUTH_SECRET: setting.optionalText().refine((secret) => secret !== undefined && secret.length >= 16, {
+      message: 'at least 16 characters are required: the subgraph answers only the gateway',
+    }),
     // Any value but "false" seeds, as before.
     SEED_DEMO: z.string().optional().transform((raw) => raw !== 'false'),
     BODY_LIMIT_BYTES: setting.int(1_000_000, { min: 1 }),
@@ -110,10 +112,6 @@ export function subgraphConfigSchema(name: SubgraphName) {
     LOG_LEVEL: setting.text('info'),
     STATISTICS_SUPPRESSION_THRESHOLD: setting.int(3, { min: 1 }),
   }).passthrough().transform((env, ctx): Omit<SubgraphConfig, 'settings'> => {
-    const secret = env.INTERNAL_AUTH_SECRET as string | undefined;
-    if (!secret || secret.length < 16) {
-      ctx.addIssue({ code: 'custom', path: ['INTERNAL_AUTH_SECRET'], message: 'at least 16 characters are required: the subgraph answers only the gateway' });
-    }
     const databaseUrl = (env[`${upper}_DATABASE_URL`] ?? env.DATABASE_URL) as string | undefined;
     if (!databaseUrl) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: `no database configured for ${name} (pnpm start sets it to the embedded database)` });
     return {
@@ -121,7 +119,7 @@ export function subgraphConfigSchema(name: SubgraphName) {
       host: env.HOST as string,
       databaseUrl: databaseUrl ?? '',
       dbPoolSize: env.DB_POOL_SIZE as number,
-      internalSecret: secret ?? '',
+      internalSecret: env.INTERNAL_AUTH_SECRET as string,
       subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, subgraphUrl(n, env as Env)])) as Record<SubgraphName, string>,
       seedDemo: env.SEED_DEMO as boolean,
       runJobs: true,

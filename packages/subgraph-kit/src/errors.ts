@@ -7,6 +7,8 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
+  /** A comparison whose group of participants is smaller than the suppression threshold: nothing could be shown. */
+  COMPARISON_GROUP_TOO_SMALL: 'COMPARISON_GROUP_TOO_SMALL',
   /** Query limits of the gateway (400): nesting, estimated cost, aliases, directives, tokens. */
   QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
   QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',

@@ -23,3 +23,4 @@ export * from './personal-data';
 export * from './audit';
 export * from './shared-enums';
 export * from './pages-by-parent';
+export * from './process-cache';

@@ -21,6 +21,7 @@ import { handleGraphQLRequest, HttpError, onShutdownSignal, readBody, readGraphQ
 import { createLogger } from './logger';
 import { buildFederatedSchema } from './schema';
 import { scheduleJobs } from './jobs';
+import { runtimeMetricLines, startRuntimeMetrics } from './runtime-metrics';
 
 export interface SubgraphOptions {
   /** The process's log (default: one named after the service, at `config.logLevel`). */
@@ -118,6 +119,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
   const replays = new ReplayGuard();
   const { metricsToken, bodyLimitBytes: bodyLimit } = config;
   const deps: ServiceDeps = { service: name, ds, log, config };
+  startRuntimeMetrics();
   const http: RunningHttpServer = await startHttpServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: name });
@@ -135,6 +137,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
         `kommunenett_sql_statements_total{service="${name}"} ${sqlStatementTotals.get(name) ?? 0}`,
         '# TYPE kommunenett_sql_request_statements_total counter',
         `kommunenett_sql_request_statements_total{service="${name}"} ${sqlRequestStatementTotals.get(name) ?? 0}`,
+        ...runtimeMetricLines(name),
         '',
       ].join('\n'));
       return;

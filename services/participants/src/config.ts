@@ -42,9 +42,17 @@ export const participantsSettingsSchema = z.object({
   PARTICIPANTS_OFFER_REMINDER_HOURS: setting.int(24, { min: 1 }),
   /** How long before a gathering its reminder goes out. */
   PARTICIPANTS_GATHERING_REMINDER_HOURS: setting.int(48, { min: 1 }),
+  /** How long before a gathering the work due before it is recalled. */
+  PARTICIPANTS_ASSIGNMENT_REMINDER_HOURS: setting.int(168, { min: 1 }),
   /** Where people open links from messages: the gateway's public address. */
   PUBLIC_BASE_URL: setting.optionalText(),
   GATEWAY_PORT: setting.int(4000, { max: 65_535 }),
+  /**
+   * How long a registration may decide on a network's rules (window, capacity, limits) as read
+   * before, instead of asking the networks service again; a refusal is always checked against
+   * fresh rules. 0 reads them on every registration.
+   */
+  PARTICIPANTS_NETWORK_RULES_CACHE_MS: setting.int(5000),
 }).transform((env) => ({
   offerTtlHours: env.PARTICIPANTS_OFFER_TTL_HOURS,
   retentionYears: env.PARTICIPANTS_RETENTION_YEARS,
@@ -55,12 +63,14 @@ export const participantsSettingsSchema = z.object({
   webhookAllowHttp: env.PARTICIPANTS_WEBHOOK_ALLOW_HTTP,
   webhookAllowPrivate: env.PARTICIPANTS_WEBHOOK_ALLOW_PRIVATE,
   importMaxRows: 1000,
+  networkRulesCacheMs: env.PARTICIPANTS_NETWORK_RULES_CACHE_MS,
   smtpUrl: env.SMTP_URL ?? null,
   mailFrom: env.MAIL_FROM,
   /** Folder of the development mailbox (one .eml file per message). */
   mailDir: `${env.DATA_DIR}/mail`,
   mailMaxAttempts: env.PARTICIPANTS_MAIL_MAX_ATTEMPTS,
   gatheringReminderHours: env.PARTICIPANTS_GATHERING_REMINDER_HOURS,
+  assignmentReminderHours: env.PARTICIPANTS_ASSIGNMENT_REMINDER_HOURS,
   mailBackoffMs: env.PARTICIPANTS_MAIL_BACKOFF_MS,
   offerReminderHours: env.PARTICIPANTS_OFFER_REMINDER_HOURS,
   publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${env.GATEWAY_PORT}`).replace(/\/+$/, ''),

@@ -18,7 +18,8 @@ import { migrations } from './migrations';
 import { MunicipalityResolver, OrganizationResolver } from './resolvers/directory.resolver';
 import { CountyRegistrantsResolver, NetworkParticipationResolver } from './resolvers/network-participation.resolver';
 import { ImportRowResultResolver, RegistrationPayloadResolver, RegistrationResolver } from './resolvers/registration.resolver';
-import { PersonResolver } from './resolvers/person.resolver';
+import { PersonResolver, PositionResolver } from './resolvers/person.resolver';
+import { OutcomesResolver } from './resolvers/outcomes.resolver';
 import { RegistrationChangeResolver } from './resolvers/change-feed.resolver';
 import { WebhookDeliveryResolver, WebhookResolver } from './resolvers/webhook.resolver';
 import {
@@ -55,7 +56,7 @@ export const participantsSubgraph: SubgraphDefinition = {
   name: 'participants',
   resolvers: [
     MunicipalityResolver, OrganizationResolver, NetworkParticipationResolver, CountyRegistrantsResolver, RegistrationResolver,
-    RegistrationPayloadResolver, ImportRowResultResolver, PersonResolver, RegistrationChangeResolver, WebhookResolver, WebhookDeliveryResolver,
+    RegistrationPayloadResolver, ImportRowResultResolver, PersonResolver, PositionResolver, OutcomesResolver, RegistrationChangeResolver, WebhookResolver, WebhookDeliveryResolver,
     AttendanceResolver, SessionAttendanceResolver, AttendanceChangeResolver, NetworkAttendanceResolver, MunicipalityAttendanceRateResolver,
     PersonAttendanceRateResolver, PrivacyResolver, ErasePersonPayloadResolver, StatisticsResolver, ParticipationStatisticsCellsResolver,
     NotificationPreferencesResolver, AuditEntriesResolver,

@@ -1,5 +1,7 @@
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
+import { startTestStack, type TestStack } from '@kommunenett/stack/testing';
+import { settingsOf } from '../src/config';
 
 /** A real SMTP server in the test: every message it takes, parsed; addresses starting with "bounce" refused for good. */
 export class TestMailServer {
@@ -31,4 +33,15 @@ export class TestMailServer {
   to(address: string): ParsedMail[] {
     return this.received.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((a) => a?.value.some((v) => v.address === address)));
   }
+}
+
+/**
+ * Starts `mail` and the test stack with its messages going there, retried at once, and links in
+ * them leading to this stack's gateway (whose port is known only once it runs).
+ */
+export async function startStackWithMail(mail: TestMailServer): Promise<TestStack> {
+  await mail.start();
+  const stack = await startTestStack({ env: { SMTP_URL: `smtp://127.0.0.1:${mail.port}`, PARTICIPANTS_MAIL_BACKOFF_MS: '0' } });
+  settingsOf(stack.subgraphs.participants).publicBaseUrl = stack.baseUrl;
+  return stack;
 }

@@ -1,6 +1,6 @@
 import { subgraphConfigFromEnv } from '@kommunenett/subgraph-kit';
 import { launchBrowser, screenshot, watchOutsideRequests } from '@kommunenett/browser';
-import { createNetwork, newPerson, updateNetwork, startTestStack, type TestStack } from '@kommunenett/stack/testing';
+import { createNetwork, newPerson, updateNetwork, type TestStack } from '@kommunenett/stack/testing';
 import { participantsSubgraph } from '../src/index';
 import { settingsOf } from '../src/config';
 import { deliverNotifications, queueOfferReminders } from '../src/services/notifications';
@@ -9,18 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processWaitlists, syncNetworks } from '../src/services/registration-jobs';
 import { register } from './fixtures';
-import { TestMailServer } from './mail-server';
+import { startStackWithMail, TestMailServer } from './mail-server';
 
 let stack: TestStack;
 let admin: string;
 const mail = new TestMailServer();
 
 beforeAll(async () => {
-  await mail.start();
-  stack = await startTestStack({ env: { SMTP_URL: `smtp://127.0.0.1:${mail.port}`, PARTICIPANTS_MAIL_BACKOFF_MS: '0' } });
+  stack = await startStackWithMail(mail);
   admin = await stack.token('ADMIN');
-  // Links in messages lead to this stack's gateway, whose port is known only now.
-  settings().publicBaseUrl = stack.baseUrl;
 });
 afterAll(async () => {
   await stack?.stop();
@@ -34,6 +31,17 @@ const settings = () => settingsOf(participants());
 const deliver = () => deliverNotifications(participants());
 const notificationCount = async () => Number((await db().query('SELECT count(*)::int AS n FROM participants.notification'))[0].n);
 const CANCEL = 'mutation($input: CancelRegistrationInput!) { cancelRegistration(input: $input) { registration { status } userErrors { code } } }';
+
+/** A network for one: the first registration is cancelled, the seat offered to the second (`person`, registration `b`); messages delivered. */
+async function seatOfferedToSecond() {
+  const networkId = await createNetwork(stack, { capacity: 1 });
+  const a = (await register(stack, admin, { networkId, municipalityId: 'NO-3201', person: newPerson() })).payload!.registration!;
+  const person = newPerson();
+  const b = (await register(stack, admin, { networkId, municipalityId: 'NO-0301', person })).payload!.registration!;
+  await stack.graphql(CANCEL, { token: admin, variables: { input: { registrationId: a.id } } });
+  await deliver();
+  return { networkId, person, a, b };
+}
 
 describe('messages from the outbox over SMTP', () => {
   it('tells a waitlisted person of a freed seat in the network’s language, with the deadline in its time zone and a link that answers it in a browser', async () => {
@@ -183,12 +191,7 @@ describe('messages from the outbox over SMTP', () => {
   });
 
   it('tells of an offer that lapsed, and the link then shows a clear page', async () => {
-    const networkId = await createNetwork(stack, { capacity: 1 });
-    const a = (await register(stack, admin, { networkId, municipalityId: 'NO-3201', person: newPerson() })).payload!.registration!;
-    const person = newPerson();
-    const b = (await register(stack, admin, { networkId, municipalityId: 'NO-0301', person })).payload!.registration!;
-    await stack.graphql(CANCEL, { token: admin, variables: { input: { registrationId: a.id } } });
-    await deliver();
+    const { networkId, person, b } = await seatOfferedToSecond();
     const link = /(http:\/\/\S+\/offers\/\S+)/.exec(mail.to(person.email)[1].text!)![1];
     await db().query(`UPDATE participants.registration SET offer_expires_at = now() - interval '1 minute' WHERE id = $1`, [b.id]);
     // The link still carries the old deadline; its signature holds, the deadline in it has not passed: the state decides.
@@ -215,12 +218,7 @@ describe('messages from the outbox over SMTP', () => {
 
 describe('reminders, settings and the person’s own data', () => {
   it('reminds of an offer before it lapses, lets the person switch reminders off by link but not the messages they need, and keeps messages in their export until erasure', async () => {
-    const networkId = await createNetwork(stack, { capacity: 1 });
-    const a = (await register(stack, admin, { networkId, municipalityId: 'NO-3201', person: newPerson() })).payload!.registration!;
-    const person = newPerson();
-    const b = (await register(stack, admin, { networkId, municipalityId: 'NO-0301', person })).payload!.registration!;
-    await stack.graphql(CANCEL, { token: admin, variables: { input: { registrationId: a.id } } });
-    await deliver();
+    const { person, a, b } = await seatOfferedToSecond();
     await db().query(`UPDATE participants.registration SET offer_expires_at = now() + interval '12 hours' WHERE id = $1`, [b.id]);
     expect(await queueOfferReminders(participants())).toBe(1);
     expect(await queueOfferReminders(participants())).toBe(0);

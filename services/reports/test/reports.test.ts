@@ -210,6 +210,32 @@ describe('report workflow and roles', () => {
     expect(edited.userErrors.map((e) => e.code)).toEqual(['REPORT_NOT_EDITABLE']);
   });
 
+  it('says where every value comes from: reported, imported from a named source, or generated for the demo', async () => {
+    const created = await payload('createReport', {
+      ...base, period: '2019', kind: 'CUSTOM', title: 'Tall 2019',
+      values: [
+        { indicatorId: 'deviations-reported', value: 3900 },
+        { indicatorId: 'internal-audits', value: 9, source: { name: 'Kommunerevisjonen, årsrapport 2019', url: 'https://example.org/revisjon-2019' } },
+      ],
+    }, coordinator);
+    expect(created.userErrors).toEqual([]);
+    const values = `query($id: ID!) { municipality(id: $id) { indicatorValues(indicators: ["deviations-reported", "internal-audits", "citizen-survey-score"], periods: ["2017", "2019", "2022"], first: 100) {
+      edges { node { indicator { id } period provenance sourceName sourceUrl } } } } }`;
+    const oslo = await stack.graphql<{ municipality: { indicatorValues: { edges: { node: any }[] } } }>(values, { variables: { id: 'NO-0301' }, token: coordinator });
+    expect(oslo.body.errors).toBeUndefined();
+    const byIndicator = (rows: any[], id: string, period: string) => rows.find((v) => v.indicator.id === id && v.period === period);
+    const rows = nodes(oslo.body.data!.municipality.indicatorValues);
+    expect(byIndicator(rows, 'deviations-reported', '2019')).toMatchObject({ provenance: 'REPORTED', sourceName: null, sourceUrl: null });
+    expect(byIndicator(rows, 'internal-audits', '2019')).toMatchObject({
+      provenance: 'IMPORTED', sourceName: 'Kommunerevisjonen, årsrapport 2019', sourceUrl: 'https://example.org/revisjon-2019',
+    });
+    // The demo's result indicators are generated, and say so.
+    expect(byIndicator(rows, 'citizen-survey-score', '2017')).toMatchObject({ provenance: 'GENERATED', sourceName: null });
+    // Bærum's own report: reported by the municipality.
+    const baerum = await stack.graphql<{ municipality: { indicatorValues: { edges: { node: any }[] } } }>(values, { variables: { id: 'NO-3201' } });
+    expect(byIndicator(nodes(baerum.body.data!.municipality.indicatorValues), 'deviations-reported', '2022')).toMatchObject({ provenance: 'REPORTED' });
+  });
+
   it('refuses bad input with a user error and changes nothing', async () => {
     const before = await reportCount();
     const create = (input: Record<string, unknown>) => payload('createReport', { ...base, period: '2015', kind: 'RISK_ASSESSMENT', ...input }, coordinator);
@@ -226,6 +252,8 @@ describe('report workflow and roles', () => {
       [{ risks: [{ factor: 'Prioritering av tid', likelihood: 2, consequence: 0 }] }, 'OUT_OF_RANGE', ['input', 'risks', '0', 'consequence']],
       [{ recipientId: 'nobody' }, 'UNKNOWN_ORGANIZATION', ['input', 'recipientId']],
       [{ kind: 'NETWORK_PROJECT_RESULT' }, 'NETWORK_REQUIRED', ['input', 'networkId']],
+      [{ values: [{ indicatorId: 'deviations-reported', value: 3, source: { name: 'SSB', url: 'ssb.no/kostra' } }] }, 'INVALID_URL', ['input', 'values', '0', 'source', 'url']],
+      [{ values: [{ indicatorId: 'deviations-reported', value: 3, source: { name: ' ' } }] }, 'TOO_SHORT', ['input', 'values', '0', 'source', 'name']],
     ];
     for (const [input, code, field] of cases) {
       const result = await create(input);

@@ -1,5 +1,5 @@
 import { startTestStack, sqlDelta, type TestStack } from '@kommunenett/stack/testing';
-import { DEMO, municipalities } from '@kommunenett/reference-data';
+import { DEMO, municipalities, sizeClassOf } from '@kommunenett/reference-data';
 import { insertGeneratedValues, type GeneratedValue } from '@kommunenett/reports';
 
 let stack: TestStack;
@@ -99,13 +99,13 @@ describe('statistics across municipalities', () => {
     expect(cells.find((c) => c.countyCode === '32' && c.period === '2022')!.unitCount).toBe(inCounty('32').length);
 
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('indicator,municipality,county,country,period,network,breakdown,unit_count,value,sum,mean,median,per_1000_inhabitants,suppressed');
+    expect(lines[0]).toBe('indicator,municipality,county,country,size_class,period,network,breakdown,unit_count,value,sum,mean,median,per_1000_inhabitants,suppressed');
     expect(lines).toHaveLength(cells.length + 1);
-    const oslo2020 = lines.find((l) => l.includes(',NO-03,NO,2020,'))!.split(',');
-    expect(oslo2020.slice(7)).toEqual(['', '', '', '', '', '', 'true']);
-    const akershus2021 = lines.find((l) => l.includes(',NO-32,NO,2021,'))!.split(',');
+    const oslo2020 = lines.find((l) => l.includes(',NO-03,NO,,2020,'))!.split(',');
+    expect(oslo2020.slice(8)).toEqual(['', '', '', '', '', '', 'true']);
+    const akershus2021 = lines.find((l) => l.includes(',NO-32,NO,,2021,'))!.split(',');
     const cell2021 = cells.find((c) => c.countyCode === '32' && c.period === '2021')!;
-    expect(Number(akershus2021[8])).toBe(cell2021.value);
+    expect(Number(akershus2021[9])).toBe(cell2021.value);
   });
 
   it('keeps the national total consistent with the county cells', async () => {
@@ -114,6 +114,34 @@ describe('statistics across municipalities', () => {
     expect(res.body.errors).toBeUndefined();
     const rows = deviations.filter((v) => v.period === '2021');
     expect(res.body.data!.statistics.cells).toEqual([{ country: 'NO', sum: rows.reduce((n, v) => n + v.value, 0), unitCount: rows.length, suppressed: false }]);
+  });
+
+  it('groups by municipality size class, the classes of participationStatistics, within each country', async () => {
+    const res = await askStatistics<{ statistics: { cells: { country: string; sizeClass: string | null; sum: number | null; unitCount: number | null; suppressed: boolean }[] } }>(`{
+      statistics(indicators: ["deviations-reported"], filter: { periods: ["2021"] }, groupBy: [COUNTRY, SIZE_CLASS]) { cells { country sizeClass sum unitCount suppressed } } }`);
+    expect(res.body.errors).toBeUndefined();
+    const cells = res.body.data!.statistics.cells;
+    const byClass = new Map<string, number[]>();
+    const population = new Map(directory.map((m) => [m.id, m.population]));
+    for (const v of deviations.filter((x) => x.period === '2021')) {
+      const sizeClass = sizeClassOf(population.get(v.municipalityId))!;
+      byClass.set(sizeClass, [...(byClass.get(sizeClass) ?? []), v.value]);
+    }
+    expect(cells.map((c) => c.sizeClass).sort()).toEqual([...byClass.keys()].sort());
+    expect(cells.every((c) => c.country === 'NO')).toBe(true);
+    let shown = 0;
+    for (const cell of cells) {
+      const values = byClass.get(cell.sizeClass!)!;
+      if (values.length < 3) expect(cell.suppressed).toBe(true);
+      if (cell.suppressed) expect([cell.sum, cell.unitCount]).toEqual([null, null]);
+      else {
+        shown++;
+        expect([cell.sum, cell.unitCount]).toEqual([values.reduce((a, b) => a + b, 0), values.length]);
+      }
+    }
+    // Never exactly one suppressed class: it would be the national total minus the others.
+    expect(cells.filter((c) => c.suppressed).length).not.toBe(1);
+    expect(shown).toBeGreaterThan(0);
   });
 
   it('breaks values down by a dimension of the values', async () => {
@@ -201,9 +229,10 @@ describe('does network participation change anything?', () => {
     const others = directory.filter((m) => m.countyCode === '34').slice(0, 20).map((m) => m.id).filter((id) => !a.includes(id));
     values = [
       ...a.flatMap((id, i) => [['2013', 0.2], ['2015', 1.1], ...(i < 2 ? [['2017', 1.5]] : [])].map(([period, base]) =>
-        ({ municipalityId: id, period: period as string, indicatorId: 'population-change', value: (base as number) + i / 10 }))),
+        // Changes that differ between municipalities (2015 varies), so that an interval has a width.
+        ({ municipalityId: id, period: period as string, indicatorId: 'population-change', value: (base as number) + i / 10 + (period === '2015' ? (i % 3) / 20 : 0) }))),
       ...others.flatMap((id, i) => [['2013', 0.3], ['2015', 0.4], ['2017', 0.5]].map(([period, base]) =>
-        ({ municipalityId: id, period: period as string, indicatorId: 'population-change', value: (base as number) + (i % 5) / 20 }))),
+        ({ municipalityId: id, period: period as string, indicatorId: 'population-change', value: (base as number) + (i % 5) / 20 + (period === '2015' ? (i % 4) / 25 : 0) }))),
     ];
     await insertGeneratedValues(stack.subgraphs.reports.ds, values);
   });
@@ -263,6 +292,48 @@ describe('does network participation change anything?', () => {
     const res = await askStatistics<{ program: { indicatorComparison: any } }>(query('program'), { variables: { id: DEMO.programs.antikorrupsjon2013 } });
     expect(res.body.errors).toBeUndefined();
     check(res.body.data!.program.indicatorComparison, participants);
+  });
+
+  it('gives the groups’ sizes, the difference-in-differences and a bootstrap interval that contains it, the same every time', async () => {
+    const participants = await participantsOf(DEMO.networks.antikorrupsjonA);
+    const q = `query($id: ID!) { network(id: $id) { indicatorComparison(indicator: "population-change", periods: ["2013", "2015"]) {
+      participantMunicipalities
+      estimate { fromPeriod toPeriod participants others value lower upper confidenceLevel resamples seed suppressed }
+      sources { provenance sourceName sourceUrl valueCount } } } }`;
+    const res = await stack.graphql<{ network: { indicatorComparison: any } }>(q, { variables: { id: DEMO.networks.antikorrupsjonA } });
+    expect(res.body.errors).toBeUndefined();
+    const comparison = res.body.data!.network.indicatorComparison;
+    expect(comparison.participantMunicipalities).toBe(participants.length);
+    // The balanced panel: municipalities measured in both periods, on each side.
+    const change = (inside: boolean) => {
+      const at = (period: string) => new Map(values.filter((v) => v.period === period && participants.includes(v.municipalityId) === inside).map((v) => [v.municipalityId, v.value]));
+      const [before, after] = [at('2013'), at('2015')];
+      return [...after].filter(([id]) => before.has(id)).map(([id, v]) => v - before.get(id)!);
+    };
+    const [p, o] = [change(true), change(false)];
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const estimate = comparison.estimate;
+    expect(estimate).toMatchObject({ fromPeriod: '2013', toPeriod: '2015', participants: p.length, others: o.length, confidenceLevel: 0.95, resamples: 2000, suppressed: false });
+    expect(estimate.value).toBeCloseTo(mean(p) - mean(o), 9);
+    expect(estimate.lower).toBeLessThan(estimate.value);
+    expect(estimate.upper).toBeGreaterThan(estimate.value);
+    // The values are the generated ones of this test, and the comparison says so.
+    expect(comparison.sources).toEqual([{
+      provenance: 'GENERATED', sourceName: null, sourceUrl: null, valueCount: values.filter((v) => v.period !== '2017').length,
+    }]);
+    const again = await stack.graphql<{ network: { indicatorComparison: any } }>(q, { variables: { id: DEMO.networks.antikorrupsjonA } });
+    expect(again.body.data!.network.indicatorComparison).toEqual(comparison);
+    // From 2013 to 2017 only two participants were measured in both: suppressed, with the group sizes shown.
+    const late = await stack.graphql<{ network: { indicatorComparison: any } }>(q.replace('"2015"', '"2017"'), { variables: { id: DEMO.networks.antikorrupsjonA } });
+    expect(late.body.data!.network.indicatorComparison.estimate).toMatchObject({ participants: 2, value: null, lower: null, upper: null, suppressed: true });
+  });
+
+  it('refuses a comparison of a programme in which fewer municipalities than the threshold took part', async () => {
+    const res = await stack.graphql<{ program: unknown }>(`query($id: ID!) { program(id: $id) { indicatorComparison(indicator: "citizen-survey-score", periods: ["2013", "2017"]) {
+      estimate { value } } } }`, { variables: { id: DEMO.programs.saman2013 } });
+    const error = res.body.errors?.[0];
+    expect(error?.extensions).toMatchObject({ code: 'COMPARISON_GROUP_TOO_SMALL', threshold: 3 });
+    expect(error?.extensions?.participants).toBeLessThan(3);
   });
 
   it('refuses an unknown indicator or a malformed period', async () => {

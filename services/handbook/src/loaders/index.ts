@@ -69,11 +69,15 @@ export const recommendationsByHandbook = (ctx: RequestContext) =>
   loaderByGroup(ctx, 'recommendationsByHandbook', (handbookIds) =>
     ctx.ds.getRepository(Recommendation).find({ where: { handbookId: In([...handbookIds]) }, order: { number: 'ASC' } }), (r) => r.handbookId);
 
+/** The handbook of each network, the link and the handbook in one statement. */
 export const handbookByNetwork = (ctx: RequestContext) =>
   loaderById(ctx, 'handbookByNetwork', async (networkIds) => {
-    const links = await ctx.ds.getRepository(NetworkHandbook).findBy({ networkId: In([...networkIds]) });
-    const handbooks = await Promise.all(links.map((l) => handbookById(ctx).load(l.handbookId)));
-    return links.map((l, i) => ({ networkId: l.networkId, handbook: handbooks[i] }));
+    const { entities, raw } = await ctx.ds.getRepository(Handbook).createQueryBuilder('h')
+      .innerJoin(NetworkHandbook, 'l', 'l.handbook_id = h.id').addSelect('l.network_id::text', 'link_network_id')
+      .where('l.network_id IN (:...networkIds)', { networkIds }).getRawAndEntities<{ link_network_id: string; h_id: string }>();
+    const byId = new Map(entities.map((h) => [h.id, h]));
+    entities.forEach((h) => handbookById(ctx).prime(h.id, h));
+    return raw.map((r) => ({ networkId: r.link_network_id, handbook: byId.get(r.h_id)! }));
   }, (row) => row.networkId);
 
 export const networkIdsByHandbook = (ctx: RequestContext) =>

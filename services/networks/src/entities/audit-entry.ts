@@ -24,7 +24,7 @@ registerEnumType(NetworkAuditKind, {
 export class NetworkAuditEntry {
   @Field(() => ID, { description: 'Unique within the trail.' }) id: string;
   @Field(() => Date, { description: 'When the change was committed.' }) occurredAt: Date;
-  @Field(() => NetworkAuditKind) kind: NetworkAuditKind;
+  @Field(() => NetworkAuditKind, { description: 'What changed: the network’s rules, its status, a gathering, a registration or attendance.' }) kind: NetworkAuditKind;
   @Field({ description: 'What was done: the mutation or transition for network and gathering entries (updateNetwork, publish, cancel, scheduleSession, …), the change kind for registrations (CREATED, STATUS_CHANGED, MOVED, …), RECORDED/CHANGED/REMOVED for attendance.' })
   action: string;
   @Field(() => ID, { description: 'The object changed: the network, the gathering (session), or the registration; for attendance the gathering.' }) subjectId: string;

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-export { Country, MunicipalityKind } from '@kommunenett/subgraph-kit';
+export { Country, MunicipalityKind, MunicipalitySizeClass } from '@kommunenett/subgraph-kit';
 
 export enum OrganizationKind { ASSOCIATION = 'ASSOCIATION', NGO = 'NGO', MINISTRY = 'MINISTRY', UNION = 'UNION', OTHER = 'OTHER' }
 export enum RegistrationStatus {
@@ -18,18 +18,19 @@ export enum ErasureRequestStatus { REQUESTED = 'REQUESTED', COMPLETED = 'COMPLET
 export enum NotificationKind {
   REGISTRATION_RECEIVED = 'REGISTRATION_RECEIVED', REGISTRATION_CONFIRMED = 'REGISTRATION_CONFIRMED', REGISTRATION_REJECTED = 'REGISTRATION_REJECTED',
   SEAT_OFFERED = 'SEAT_OFFERED', OFFER_REMINDER = 'OFFER_REMINDER', OFFER_EXPIRED = 'OFFER_EXPIRED', REGISTRATION_CANCELLED = 'REGISTRATION_CANCELLED', REGISTRATION_MOVED = 'REGISTRATION_MOVED',
-  GATHERING_SCHEDULED = 'GATHERING_SCHEDULED', GATHERING_REMINDER = 'GATHERING_REMINDER',
+  GATHERING_SCHEDULED = 'GATHERING_SCHEDULED', GATHERING_REMINDER = 'GATHERING_REMINDER', ASSIGNMENT_DUE = 'ASSIGNMENT_DUE',
 }
 /** Messages a person may switch off (reminders); decisions, offers and their expiry always go out. */
-export const OPTIONAL_NOTIFICATIONS: readonly NotificationKind[] = [NotificationKind.OFFER_REMINDER, NotificationKind.GATHERING_REMINDER];
+export const OPTIONAL_NOTIFICATIONS: readonly NotificationKind[] = [NotificationKind.OFFER_REMINDER, NotificationKind.GATHERING_REMINDER, NotificationKind.ASSIGNMENT_DUE];
 export enum NotificationStatus { PENDING = 'PENDING', SENT = 'SENT', SKIPPED = 'SKIPPED', FAILED = 'FAILED', BOUNCED = 'BOUNCED' }
 export enum ParticipationDimension {
   COUNTRY = 'COUNTRY', COUNTY = 'COUNTY', MUNICIPALITY = 'MUNICIPALITY', SIZE_CLASS = 'SIZE_CLASS', NETWORK = 'NETWORK', ROLE = 'ROLE', GENDER = 'GENDER',
 }
-/** Municipality size classes by inhabitants (as `SIZE_CLASSES` of the reference data; docs/reports.md). */
-export enum MunicipalitySizeClass {
-  UNDER_5000 = 'UNDER_5000', FROM_5000_TO_19999 = 'FROM_5000_TO_19999', FROM_20000_TO_49999 = 'FROM_20000_TO_49999',
-  FROM_50000_TO_99999 = 'FROM_50000_TO_99999', FROM_100000 = 'FROM_100000',
+
+/** What a position is, beside its free-text title (docs/participants.md, "Positions"); `roleOfTitle` derives it from a title. */
+export enum PositionRole {
+  CHIEF_EXECUTIVE = 'CHIEF_EXECUTIVE', DEPUTY_CHIEF_EXECUTIVE = 'DEPUTY_CHIEF_EXECUTIVE', DEPARTMENT_HEAD = 'DEPARTMENT_HEAD',
+  MANAGER = 'MANAGER', ADVISER = 'ADVISER', POLITICIAN = 'POLITICIAN', OTHER = 'OTHER',
 }
 
 /** Statuses that hold a seat in the network. */
@@ -127,7 +128,7 @@ registerEnumType(ErasureRequestStatus, {
 });
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
-  description: 'REGISTRATION_RECEIVED (confirmed, pending approval or waitlisted with position), REGISTRATION_CONFIRMED (approved or offer accepted), REGISTRATION_REJECTED (with the reason), SEAT_OFFERED (with the deadline and the link to answer), OFFER_REMINDER (a day before an unanswered offer lapses; can be switched off), OFFER_EXPIRED, REGISTRATION_CANCELLED (and by whom), REGISTRATION_MOVED, GATHERING_SCHEDULED (a gathering got its date or moved, with an .ics file), GATHERING_REMINDER (before a gathering; can be switched off).',
+  description: 'REGISTRATION_RECEIVED (confirmed, pending approval or waitlisted with position), REGISTRATION_CONFIRMED (approved or offer accepted), REGISTRATION_REJECTED (with the reason), SEAT_OFFERED (with the deadline and the link to answer), OFFER_REMINDER (a day before an unanswered offer lapses; can be switched off), OFFER_EXPIRED, REGISTRATION_CANCELLED (and by whom), REGISTRATION_MOVED, GATHERING_SCHEDULED (a gathering got its date or moved, with an .ics file), GATHERING_REMINDER (before a gathering; can be switched off), ASSIGNMENT_DUE (work due before the next gathering; can be switched off).',
   valuesConfig: {
     REGISTRATION_RECEIVED: { description: 'The registration was received: confirmed, pending approval, or waitlisted with its position.' },
     REGISTRATION_CONFIRMED: { description: 'The registration was approved or an offered seat accepted.' },
@@ -139,6 +140,7 @@ registerEnumType(NotificationKind, {
     REGISTRATION_MOVED: { description: 'The registration was moved to another network.' },
     GATHERING_SCHEDULED: { description: 'A gathering got its date (a month became a date) or moved, with an .ics calendar attachment; to confirmed participants.' },
     GATHERING_REMINDER: { description: 'Two days before a gathering (PARTICIPANTS_GATHERING_REMINDER_HOURS); the person can switch it off.' },
+    ASSIGNMENT_DUE: { description: 'A week before a gathering (PARTICIPANTS_ASSIGNMENT_REMINDER_HOURS), the work between gatherings due before it; the person can switch it off.' },
   },
 });
 registerEnumType(NotificationStatus, {
@@ -158,14 +160,16 @@ registerEnumType(ParticipationDimension, {
     GENDER: { description: 'The person’s gender where given, else NOT_GIVEN.' },
   },
 });
-registerEnumType(MunicipalitySizeClass, {
-  name: 'MunicipalitySizeClass',
-  description: 'Municipalities by inhabitants (latest figure): under 5,000; 5,000–19,999; 20,000–49,999; 50,000–99,999; 100,000 and more.',
+registerEnumType(PositionRole, {
+  name: 'PositionRole',
+  description: 'What a position is, whatever its title’s wording: the small vocabulary outcomes are counted in (docs/participants.md).',
   valuesConfig: {
-    UNDER_5000: { description: 'Fewer than 5,000 inhabitants.' },
-    FROM_5000_TO_19999: { description: '5,000 to 19,999 inhabitants.' },
-    FROM_20000_TO_49999: { description: '20,000 to 49,999 inhabitants.' },
-    FROM_50000_TO_99999: { description: '50,000 to 99,999 inhabitants.' },
-    FROM_100000: { description: '100,000 inhabitants or more.' },
+    CHIEF_EXECUTIVE: { description: 'Head of the administration of a municipality or county authority: rådmann, kommunedirektør (nb, nn), kommundirektör, kommunchef, stadsdirektör (sv), fylkesrådmann, fylkesdirektør, regiondirektör.' },
+    DEPUTY_CHIEF_EXECUTIVE: { description: 'Deputy of the chief executive: assisterende rådmann or kommunedirektør, biträdande or vice kommundirektör.' },
+    DEPARTMENT_HEAD: { description: 'Heads a sector or department under the chief executive: kommunalsjef, kommunaldirektør, etatsjef, sektorsjef, økonomisjef, HR-sjef, personalsjef, förvaltningschef, ekonomichef.' },
+    MANAGER: { description: 'Another leader: enhetsleder, avdelingsleder, innkjøpssjef, rektor, enhetschef (a title with leder, sjef or chef not named above).' },
+    ADVISER: { description: 'An adviser or specialist without staff: rådgiver, rådgjevar, controller, revisor, jurist, kommuneadvokat, handläggare, utredare, prosjektleder.' },
+    POLITICIAN: { description: 'An elected office: ordfører, ordførar, varaordfører, kommunalråd, kommunstyrelsens ordförande.' },
+    OTHER: { description: 'Any other position, or a title that says too little.' },
   },
 });

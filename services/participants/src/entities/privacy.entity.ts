@@ -8,8 +8,8 @@ export class ContactAccess {
   @Field(() => ID, { description: 'Unique identifier (a UUID); never changes.' }) @PrimaryColumn('uuid') id: string;
   @Field(() => ID, { description: 'The person whose contact data was read.' }) @Column('uuid', { name: 'person_id' }) personId: string;
   @Field({ description: 'The field read: email or phone.' }) @Column('text') field: string;
-  @Field(() => String, { nullable: true, description: 'Who read it: the subject of their token; null for a read by a service.' }) @Column('text', { name: 'viewer_subject', nullable: true }) viewerSubject: string | null;
-  @Field(() => String, { nullable: true, description: 'The role the reader acted in, e.g. FACILITATOR.' }) @Column('text', { name: 'viewer_role', nullable: true }) viewerRole: string | null;
+  @Field(() => String, { nullable: true, description: 'Who read it: the subject (sub) of their token; null when the request carried none.' }) @Column('text', { name: 'viewer_subject', nullable: true }) viewerSubject: string | null;
+  @Field(() => String, { nullable: true, description: 'The role the reader acted in, e.g. FACILITATOR; SERVICE for a read by another service.' }) @Column('text', { name: 'viewer_role', nullable: true }) viewerRole: string | null;
   @Field(() => String, { nullable: true, description: 'The reader’s organization, when the token named one.' }) @Column('text', { name: 'viewer_organization_id', nullable: true }) viewerOrganizationId: string | null;
   @Field(() => String, { nullable: true, description: 'Id of the request that read it, to find it in the logs.' }) @Column('text', { name: 'request_id', nullable: true }) requestId: string | null;
   @Field(() => Date, { description: 'When it was read (UTC instant).' }) @Column('timestamptz', { name: 'accessed_at' }) accessedAt: Date;

@@ -1,6 +1,6 @@
 import { In, type SelectQueryBuilder } from 'typeorm';
 import DataLoader from 'dataloader';
-import { loaderByGroup, loaderById, pagesByParent, type ConnectionArgs, type RequestContext } from '@kommunenett/subgraph-kit';
+import { loaderByGroup, loaderById, pagesByParent, ProcessCache, type ConnectionArgs, type RequestContext } from '@kommunenett/subgraph-kit';
 import { Municipality } from '../entities/municipality.entity';
 import { PopulationFigure } from '../entities/population.entity';
 import { Organization } from '../entities/organization.entity';
@@ -13,6 +13,15 @@ import { RegistrationStatus } from '../entities/enums';
 
 export const municipalityById = (ctx: RequestContext) =>
   loaderById(ctx, 'municipalityById', (ids) => ctx.ds.getRepository(Municipality).findBy({ id: In([...ids]) }));
+
+const municipalityCache = new ProcessCache<Municipality | null>();
+
+/**
+ * A municipality from this process's cache: reference data that changes with municipal reforms,
+ * not between registrations, so ten minutes is fresh enough and a registration reads none.
+ */
+export const cachedMunicipality = (ctx: RequestContext, id: string): Promise<Municipality | null> =>
+  municipalityCache.get(id, 10 * 60_000, async () => (await municipalityById(ctx).load(id)) ?? null, (m) => m !== null);
 
 /** Each unit's population figures, oldest year first. */
 export const populationsByMunicipality = (ctx: RequestContext) =>

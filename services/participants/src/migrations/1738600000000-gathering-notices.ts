@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Gatherings as this service last saw them (docs/notifications.md): the network-sync job compares
  * the networks service's sessions with these rows and tells the confirmed participants of a
- * gathering that got a date or moved. `sessions_known` is false until a network's sessions were
+ * gathering that got a date or moved, and reminds them of it and of the work due before it. `sessions_known` is false until a network's sessions were
  * read once, so the first reading tells no one.
  */
 export class GatheringNotices1738600000000 implements MigrationInterface {
@@ -20,6 +20,7 @@ export class GatheringNotices1738600000000 implements MigrationInterface {
         planned_from text,
         planned_to text,
         place text,
+        assignments_due text[] NOT NULL DEFAULT '{}',
         ics_sequence int NOT NULL DEFAULT 0
       )`);
     await q.query('CREATE INDEX session_snapshot_network_idx ON participants.session_snapshot (network_id)');

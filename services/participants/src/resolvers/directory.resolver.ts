@@ -107,7 +107,7 @@ export class MunicipalityResolver {
 
 @InputType({ description: 'How an organization’s messages are signed; only the fields given change, null or empty clears.' })
 class OrganizationMailSettingsInput {
-  @Field(() => ID) organizationId: string;
+  @Field(() => ID, { description: 'The organization, e.g. "ks".' }) organizationId: string;
   @Field(() => String, { nullable: true, description: 'Sender name, e.g. «KS Læring»; cleared: the organization’s name.' }) senderName?: string | null;
   @Field(() => String, { nullable: true, description: 'Reply-to address.' }) replyTo?: string | null;
 }
@@ -128,7 +128,7 @@ export class OrganizationResolver {
 
   @Authorized('ORG_ADMIN')
   @Mutation(() => OrganizationPayload, { description: 'Sets the sender name and reply-to address of the messages of the networks the organization hosts (first host). ADMIN, or ORG_ADMIN of that organization.' })
-  async updateOrganizationMailSettings(@Arg('input', () => OrganizationMailSettingsInput) input: OrganizationMailSettingsInput, @Ctx() ctx: RequestContext) {
+  async updateOrganizationMailSettings(@Arg('input', () => OrganizationMailSettingsInput, { description: 'The organization and its sender name and reply-to address.' }) input: OrganizationMailSettingsInput, @Ctx() ctx: RequestContext) {
     return payload('organization', await updateOrganizationMailSettings(ctx, input));
   }
 

@@ -4,7 +4,7 @@ import { Person } from '../entities/person.entity';
 import { Position } from '../entities/position.entity';
 import { Municipality } from '../entities/municipality.entity';
 import { Organization } from '../entities/organization.entity';
-import { Gender } from '../entities/enums';
+import { Gender, PositionRole } from '../entities/enums';
 import { municipalityById, organizationById, personById, positionsByPerson } from '../loaders';
 import { accessTo, PersonAccess, readContactField, visiblePersonById } from '../services/person-visibility';
 import { registrationPagesBy } from '../services/registration-queries';
@@ -20,7 +20,8 @@ export class PositionPayload {
 @InputType({ description: 'A position a person held or holds: what follows their career after a network.' })
 export class RecordPositionInput {
   @Field(() => ID, { description: 'The person.' }) personId: string;
-  @Field({ description: 'The title or role, e.g. rådmann.' }) title: string;
+  @Field({ description: 'The title as worded, e.g. «kommunedirektør».' }) title: string;
+  @Field(() => PositionRole, { nullable: true, description: 'What the position is; derived from the title when not given (docs/participants.md).' }) role?: PositionRole | null;
   @Field(() => ID, { nullable: true, description: 'The employer, when a municipality or county authority, e.g. NO-3201.' }) employerMunicipalityId?: string | null;
   @Field(() => ID, { nullable: true, description: 'The employer, when an organization, e.g. "ks".' }) employerOrganizationId?: string | null;
   @Field({ description: 'First day, YYYY-MM-DD.' }) validFrom: string;
@@ -81,5 +82,18 @@ export class PersonResolver {
   async recordPosition(@Arg('input', () => RecordPositionInput, { description: 'The person and the position.' }) input: RecordPositionInput, @Ctx() ctx: RequestContext): Promise<PositionPayload> {
     const outcome = await recordPosition(ctx, input);
     return { position: outcome.value, userErrors: outcome.userErrors };
+  }
+}
+
+@Resolver(() => Position)
+export class PositionResolver {
+  @FieldResolver(() => Municipality, { nullable: true, description: 'The employer, when a municipality or county authority.' })
+  employerMunicipality(@Root() p: Position, @Ctx() ctx: RequestContext) {
+    return p.employerMunicipalityId ? municipalityById(ctx).load(p.employerMunicipalityId) : null;
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'The employer, when an organization.' })
+  employerOrganization(@Root() p: Position, @Ctx() ctx: RequestContext) {
+    return p.employerOrganizationId ? organizationById(ctx).load(p.employerOrganizationId) : null;
   }
 }

@@ -16,14 +16,18 @@ import { importRegistrations } from '../services/import';
 import {
   AcceptOfferInput, ApproveRegistrationInput, CancelRegistrationInput, ImportRegistrationsInput, ImportRegistrationsPayload,
   ImportRowResult, MoveRegistrationInput, RegisterParticipantInput, RegistrationConnection, RegistrationFilter, RegistrationPayload,
-  RejectRegistrationInput, UpdateRegistrationInput,
+  RejectRegistrationInput, UpdateRegistrationInput, type WrittenRegistration,
 } from './types';
 import { listRegistrations } from '../services/registration-queries';
 
 export const networkRef = (id: string): Network => entityRef(Network, id);
 
 /** A registration as the viewer may see it, or null. `fresh` skips what this request loaded before (after a write). */
-export async function visibleRegistration(ctx: RequestContext, id: string, fresh = false): Promise<Registration | null> {
+export async function visibleRegistration(ctx: RequestContext, id: string, fresh = false, written?: WrittenRegistration): Promise<Registration | null> {
+  if (written) {
+    registrationById(ctx).clear(id).prime(id, written.registration);
+    return canSeeRegistration(ctx.viewer, { ...written.registration, hostIds: written.hostIds }) ? written.registration : null;
+  }
   if (fresh) registrationById(ctx).clear(id);
   const reg = await registrationById(ctx).load(id);
   if (!reg) return null;
@@ -122,7 +126,7 @@ export class RegistrationResolver {
 export class RegistrationPayloadResolver {
   @FieldResolver(() => Registration, { nullable: true, description: 'The registration as it is now.' })
   registration(@Root() p: RegistrationPayload, @Ctx() ctx: RequestContext) {
-    return p.registrationId ? visibleRegistration(ctx, p.registrationId, true) : null;
+    return p.registrationId ? visibleRegistration(ctx, p.registrationId, true, p.written) : null;
   }
 }
 

@@ -105,9 +105,16 @@ export class RegistrationFilter {
   @Field(() => String, { nullable: true, description: 'The calling partner’s own reference.' }) externalRef?: string | null;
 }
 
+export interface WrittenRegistration {
+  registration: Registration;
+  hostIds: string[];
+}
+
 @ObjectType({ description: 'The outcome of a change to a registration.' })
 export class RegistrationPayload {
   registrationId: string | null;
+  /** The row as this request wrote it and its network's hosts, when it did (not read again for the answer). */
+  written?: WrittenRegistration;
   @Field(() => [UserError], { description: 'Rules the input broke; empty when the change was made.' }) userErrors: UserError[];
 }
 

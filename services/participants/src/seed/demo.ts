@@ -12,6 +12,7 @@ import { Position } from '../entities/position.entity';
 import { PopulationFigure } from '../entities/population.entity';
 import { ChangeLog } from '../services/changes';
 import { emailFor, fakeName, seededRandom } from './demo-people';
+import { roleOfTitle } from '../services/position-roles';
 
 /**
  * The people the source documents name in a public role, as the documents name them: the title as
@@ -115,7 +116,7 @@ export async function seedParticipantsDemo(ds: DataSource, log: Logger): Promise
       const personId = demoId(`person:${networkId}:${i}`);
       const title = titles[Math.floor(random() * titles.length)];
       person(personId, 'NO', title, { municipality: municipalityId }, gender(i));
-      positions.push({ id: demoId(`position:${personId}:1`), personId, title, employerMunicipalityId: municipalityId, validFrom: `${year - 3}-01-01`, validTo: null });
+      positions.push({ id: demoId(`position:${personId}:1`), personId, title, role: roleOfTitle(title), employerMunicipalityId: municipalityId, validFrom: `${year - 3}-01-01`, validTo: null });
       registrations.push({
         id: demoId(`registration:${networkId}:${i}`), networkId, personId, municipalityId, status: RegistrationStatus.CONFIRMED, waitlistPosition: null,
         registeredAt: new Date(Date.UTC(year, 8, 1 + (i % 20), 9)), leadershipAnchoring: null,
@@ -125,12 +126,13 @@ export async function seedParticipantsDemo(ds: DataSource, log: Logger): Promise
   const easternAndCities = ['NO-0301', 'NO-3201', 'NO-3203', 'NO-3205', 'NO-3301', 'NO-3103', 'NO-3107', 'NO-3907', 'NO-3909', 'NO-3403', 'NO-4601', 'NO-5001', 'NO-1103', 'NO-1108', 'NO-4204', 'NO-1804', 'NO-5501', 'NO-3209', 'NO-3207', 'NO-3105', 'NO-3305'];
   candidates(DEMO.networks.ksKandidatKvinner, 50, [...easternAndCities, 'NO-1506', 'NO-3405', 'NO-3911', 'NO-4003', 'NO-4207', 'NO-1106', 'NO-5006', 'NO-1833', 'NO-5601'], 2004, () => Gender.FEMALE);
   candidates(DEMO.networks.ksKandidatInnvandrer, 40, easternAndCities, 2007, (i) => (i % 2 === 0 ? Gender.FEMALE : Gender.MALE));
-  // 11 of the 50 women became rådmann, between 2006 and 2010.
+  // 11 of the 50 women became rådmann, two to six years after they registered; networkOutcomes counts them.
+  const womenRegistered = registrations.find((r) => r.networkId === DEMO.networks.ksKandidatKvinner)!.registeredAt!.getUTCFullYear();
   for (let i = 0; i < 11; i++) {
     const earlier = positions.find((x) => x.personId === demoId(`person:${DEMO.networks.ksKandidatKvinner}:${i * 4}`))!;
-    const year = 2006 + (i % 5);
+    const year = womenRegistered + 2 + (i % 5);
     earlier.validTo = `${year - 1}-12-31`;
-    positions.push({ id: demoId(`position:${earlier.personId}:2`), personId: earlier.personId, title: 'rådmann', employerMunicipalityId: earlier.employerMunicipalityId, validFrom: `${year}-01-01`, validTo: null });
+    positions.push({ id: demoId(`position:${earlier.personId}:2`), personId: earlier.personId, title: 'rådmann', role: roleOfTitle('rådmann'), employerMunicipalityId: earlier.employerMunicipalityId, validFrom: `${year}-01-01`, validTo: null });
     people.find((x) => x.id === earlier.personId)!.title = 'rådmann';
   }
 

@@ -137,13 +137,10 @@ export async function seedParticipantsVolume(ds: DataSource, options: VolumeSeed
         ON CONFLICT (id) DO NOTHING
         RETURNING id, network_id, municipality_id, status, registered_at
       ),
-      counter AS (
-        UPDATE participants.change_counter SET value = value + (SELECT count(*) FROM inserted) WHERE id = 1 RETURNING value
-      )
+      numbered AS (SELECT * FROM inserted ORDER BY registered_at, id)
       INSERT INTO participants.registration_change (seq, registration_id, network_id, municipality_id, kind, status, actor, occurred_at)
-      SELECT counter.value - (SELECT count(*) FROM inserted) + row_number() OVER (ORDER BY i.registered_at, i.id),
-        i.id, i.network_id, i.municipality_id, 'CREATED', i.status, 'seed:volume', i.registered_at
-      FROM inserted i CROSS JOIN counter`, [networks, perMunicipality]);
+      SELECT nextval('participants.registration_change_seq'), i.id, i.network_id, i.municipality_id, 'CREATED', i.status, 'seed:volume', i.registered_at
+      FROM numbered i`, [networks, perMunicipality]);
 
     // Attendance at the sessions of completed networks, mostly present.
     counts.attendance = await run(m, `

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { queryPrepared, type PreparedStatement } from '@kommunenett/db';
 import type { Viewer } from '@kommunenett/auth';
 import { clientOf } from '@kommunenett/subgraph-kit';
 import type { RegistrationChangeKind, RegistrationStatus } from '../entities/enums';
@@ -16,11 +17,52 @@ export interface PendingChange {
 }
 
 /**
- * Collects the changes of one transaction and writes them at its end: the feed entries, with
- * sequence numbers from the counter row (held until commit, so numbers follow commit order), and
- * the webhook outbox rows for every subscription entitled to see each change. Network snapshots
- * must be saved before `flush`, as they decide which partners see a change. The same statement
- * writes the notification outbox: the message each change gives the registered person.
+ * The advisory-lock class of the in-flight markers: a transaction about to number its changes
+ * holds a shared lock on (MARKER_CLASS + high bits, low 31 bits) of the sequence's last value,
+ * read before it draws its numbers, until it ends. The feed reads these markers (change-feed.ts).
+ */
+export const MARKER_CLASS = 40_030_000;
+
+/**
+ * Everything `flush` writes, in one statement: the in-flight marker (before any number is
+ * drawn: an InitPlan that gates the numbering), the numbers from the sequence in the order the
+ * changes were made, the feed entries, the notification outbox (one message per change that
+ * concerns a person, with the status and waitlist position as of this transaction) and the
+ * webhook outbox (a subscription sees changes in its organization's networks and of
+ * registrations its client made; with no subscription the join ends at once).
+ */
+const FLUSH: PreparedStatement = {
+  name: 'participants-change-log-flush',
+  text: `WITH marker AS MATERIALIZED (
+       SELECT pg_advisory_xact_lock_shared(${MARKER_CLASS} + (s.last_value >> 31)::int, (s.last_value & 2147483647)::int)::text AS taken
+       FROM participants.registration_change_seq s),
+     numbered AS MATERIALIZED (
+       SELECT nextval('participants.registration_change_seq') AS seq, c.*
+       FROM (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[]) WITH ORDINALITY
+               AS c(registration_id, network_id, municipality_id, kind, status, previous_status, notice_kind, notice_data, ord)
+             WHERE EXISTS (SELECT FROM marker) ORDER BY ord) c),
+     logged AS (
+       INSERT INTO participants.registration_change (seq, registration_id, network_id, municipality_id, kind, status, previous_status, actor, actor_role, client)
+       SELECT seq, registration_id, network_id, municipality_id, kind, status, previous_status, $9, $10, $11 FROM numbered),
+     notified AS (
+       INSERT INTO participants.notification (id, kind, person_id, registration_id, network_id, change_seq, data)
+       SELECT gen_random_uuid(), c.notice_kind, r.person_id, r.id, c.network_id, c.seq,
+              c.notice_data || jsonb_build_object('status', c.status, 'waitlistPosition', r.waitlist_position)
+       FROM numbered c JOIN participants.registration r ON r.id = c.registration_id
+       WHERE c.notice_kind IS NOT NULL AND r.person_id IS NOT NULL)
+   INSERT INTO participants.webhook_delivery (id, subscription_id, change_seq)
+   SELECT gen_random_uuid(), s.id, c.seq
+   FROM numbered c
+   JOIN participants.registration r ON r.id = c.registration_id
+   LEFT JOIN participants.network_snapshot n ON n.network_id = c.network_id
+   JOIN participants.webhook_subscription s ON s.active AND (s.organization_id = ANY(n.host_ids) OR s.client_id = r.client_id)`,
+};
+
+/**
+ * Collects the changes of one transaction and writes them at its end (`FLUSH`): the feed
+ * entries numbered from a sequence (no row every writer holds until commit: the feed keeps its
+ * order guarantee with the in-flight markers), the notification and webhook outboxes. Network
+ * snapshots must be saved before `flush`, as they decide which partners see a change.
  */
 export class ChangeLog {
   private readonly changes: PendingChange[] = [];
@@ -43,43 +85,13 @@ export class ChangeLog {
 
   async flush(m: EntityManager): Promise<void> {
     if (this.changes.length === 0) return;
-    const [{ last }] = (await m.query(
-      // As a SELECT: typeorm answers a bare UPDATE … RETURNING with [rows, count].
-      'WITH bumped AS (UPDATE participants.change_counter SET value = value + $1 WHERE id = 1 RETURNING value) SELECT value::text AS last FROM bumped',
-      [this.changes.length],
-    )) as { last: string }[];
-    const first = BigInt(last) - BigInt(this.changes.length) + 1n;
-    const seqs = this.changes.map((_, i) => (first + BigInt(i)).toString());
-    await m.query(
-      `INSERT INTO participants.registration_change (seq, registration_id, network_id, municipality_id, kind, status, previous_status, actor, actor_role, client)
-       SELECT c.*, $9, $10 FROM unnest($1::bigint[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS c`,
-      [seqs, this.changes.map((c) => c.registrationId), this.changes.map((c) => c.networkId), this.changes.map((c) => c.municipalityId),
-        this.changes.map((c) => c.kind), this.changes.map((c) => c.status), this.changes.map((c) => c.previousStatus), this.changes.map(() => this.actor),
-        this.actorRole, this.options.client ?? null],
-    );
-    const notices = this.options.notify === false ? [] : this.changes.map((c, i) => ({ seq: seqs[i], notice: notificationFor(c, this.actorRole) })).filter((n) => n.notice !== null);
-    // The outboxes. Notifications: one per change that concerns a person, with the status and
-    // waitlist position as of this transaction. Webhooks: a subscription sees changes in its
-    // organization's networks and of registrations its client made.
-    await m.query(
-      `WITH notified AS (
-         INSERT INTO participants.notification (id, kind, person_id, registration_id, network_id, change_seq, data)
-         SELECT gen_random_uuid(), n.kind, r.person_id, r.id, c.network_id, c.seq,
-                n.data || jsonb_build_object('status', c.status, 'waitlistPosition', r.waitlist_position)
-         FROM unnest($3::bigint[], $4::text[], $5::jsonb[]) AS n(seq, kind, data)
-         JOIN participants.registration_change c ON c.seq = n.seq
-         JOIN participants.registration r ON r.id = c.registration_id
-         WHERE r.person_id IS NOT NULL
-         RETURNING 1)
-       INSERT INTO participants.webhook_delivery (id, subscription_id, change_seq)
-       SELECT gen_random_uuid(), s.id, c.seq
-       FROM participants.registration_change c
-       JOIN participants.registration r ON r.id = c.registration_id
-       LEFT JOIN participants.network_snapshot n ON n.network_id = c.network_id
-       JOIN participants.webhook_subscription s ON s.active AND (s.organization_id = ANY(n.host_ids) OR s.client_id = r.client_id)
-       WHERE c.seq BETWEEN $1 AND $2`,
-      [seqs[0], seqs[seqs.length - 1], notices.map((n) => n.seq), notices.map((n) => n.notice!.kind), notices.map((n) => JSON.stringify(n.notice!.data))],
-    );
+    const c = this.changes;
+    const notices = c.map((change) => (this.options.notify === false ? null : notificationFor(change, this.actorRole)));
+    await queryPrepared(m, FLUSH, [
+      c.map((x) => x.registrationId), c.map((x) => x.networkId), c.map((x) => x.municipalityId), c.map((x) => x.kind), c.map((x) => x.status),
+      c.map((x) => x.previousStatus), notices.map((n) => n?.kind ?? null), notices.map((n) => (n ? JSON.stringify(n.data) : null)), this.actor,
+      this.actorRole, this.options.client ?? null,
+    ]);
     this.changes.length = 0;
   }
 }

@@ -18,6 +18,8 @@ interface SessionFacts {
   plannedMonth: string | null;
   plannedTo: string | null;
   location: { venue: string | null; place: string | null } | null;
+  /** Titles of the work due before the gathering. */
+  assignmentsDue?: string[];
 }
 
 interface Snapshot {
@@ -41,10 +43,13 @@ export async function syncGatherings(deps: ServiceDeps, onlyNetworkIds?: string[
     `SELECT network_id::text AS id FROM participants.network_snapshot WHERE status NOT IN ('CANCELLED', 'COMPLETED')`)) as { id: string }[]).map((r) => r.id);
   let queued = 0;
   for (let i = 0; i < ids.length; i += 100) {
-    const networks = await networksClient(deps).entities<{ id: string; sessions: SessionFacts[] }>('Network', ids.slice(i, i + 100),
-      'id sessions { id title startsAt endsAt plannedMonth plannedTo location { venue place } }');
+    const networks = await networksClient(deps).entities<{ id: string; sessions: SessionFacts[]; assignments: { title: string; dueBefore: { id: string } | null }[] }>(
+      'Network', ids.slice(i, i + 100), 'id sessions { id title startsAt endsAt plannedMonth plannedTo location { venue place } } assignments { title dueBefore { id } }');
     for (const network of networks) {
-      if (network) queued += await deps.ds.transaction((m) => recordSessions(m, network.id, network.sessions));
+      if (!network) continue;
+      const due = new Map<string, string[]>();
+      for (const a of network.assignments) if (a.dueBefore) due.set(a.dueBefore.id, [...(due.get(a.dueBefore.id) ?? []), a.title]);
+      queued += await deps.ds.transaction((m) => recordSessions(m, network.id, network.sessions.map((s) => ({ ...s, assignmentsDue: due.get(s.id) ?? [] }))));
     }
   }
   if (queued) deps.log.info({ queued }, 'participants told of gatherings scheduled or moved');
@@ -73,14 +78,16 @@ async function recordSessions(m: EntityManager, networkId: string, sessions: Ses
   if (sessions.length) {
     const sequences = new Map(told.map((t) => [t.session.id, t.sequence]));
     await m.query(
-      `INSERT INTO participants.session_snapshot (session_id, network_id, title, starts_at, ends_at, planned_from, planned_to, place, ics_sequence)
-       SELECT s.id, $1, s.title, s.starts_at, s.ends_at, s.planned_from, s.planned_to, s.place, s.seq
-       FROM unnest($2::uuid[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::int[]) AS s(id, title, starts_at, ends_at, planned_from, planned_to, place, seq)
+      `INSERT INTO participants.session_snapshot (session_id, network_id, title, starts_at, ends_at, planned_from, planned_to, place, ics_sequence, assignments_due)
+       SELECT s.id, $1, s.title, s.starts_at, s.ends_at, s.planned_from, s.planned_to, s.place, s.seq,
+              ARRAY(SELECT jsonb_array_elements_text(s.due))
+       FROM unnest($2::uuid[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::int[], $10::jsonb[])
+         AS s(id, title, starts_at, ends_at, planned_from, planned_to, place, seq, due)
        ON CONFLICT (session_id) DO UPDATE SET title = EXCLUDED.title, starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at, planned_from = EXCLUDED.planned_from,
-         planned_to = EXCLUDED.planned_to, place = EXCLUDED.place, ics_sequence = EXCLUDED.ics_sequence`,
+         planned_to = EXCLUDED.planned_to, place = EXCLUDED.place, ics_sequence = EXCLUDED.ics_sequence, assignments_due = EXCLUDED.assignments_due`,
       [networkId, sessions.map((s) => s.id), sessions.map((s) => s.title), sessions.map((s) => s.startsAt), sessions.map((s) => s.endsAt),
         sessions.map((s) => s.plannedMonth), sessions.map((s) => s.plannedTo), sessions.map(placeOf),
-        sessions.map((s) => sequences.get(s.id) ?? before.get(s.id)?.icsSequence ?? 0)],
+        sessions.map((s) => sequences.get(s.id) ?? before.get(s.id)?.icsSequence ?? 0), sessions.map((s) => JSON.stringify(s.assignmentsDue ?? []))],
     );
   }
   if (!known.known) await m.query('UPDATE participants.network_snapshot SET sessions_known = true WHERE network_id = $1', [networkId]);
@@ -99,24 +106,34 @@ async function recordSessions(m: EntityManager, networkId: string, sessions: Ses
 }
 
 /**
- * Queues a reminder for each confirmed participant of a gathering that starts within
- * `gatheringReminderHours`, once per gathering and start (a gathering moved later is reminded of
- * again). One statement; the job runs in one instance at a time. Returns how many.
+ * Queues reminders for each confirmed participant of a gathering still ahead, once per gathering
+ * and start (a gathering moved later is recalled again): GATHERING_REMINDER within
+ * `gatheringReminderHours` of its start, and ASSIGNMENT_DUE within `assignmentReminderHours` when
+ * work is due before it. One statement per kind; the job runs in one instance at a time. Returns how many.
  */
 export async function queueGatheringReminders(deps: ServiceDeps): Promise<number> {
-  const rows = (await deps.ds.query(
-    `INSERT INTO participants.notification (id, kind, person_id, registration_id, network_id, data)
-     SELECT gen_random_uuid(), 'GATHERING_REMINDER', r.person_id, r.id, r.network_id,
-            jsonb_build_object('sessionId', s.session_id, 'title', s.title, 'startsAt', s.starts_at, 'endsAt', s.ends_at, 'place', s.place)
-     FROM participants.session_snapshot s
-     JOIN participants.registration r ON r.network_id = s.network_id AND r.status = 'CONFIRMED' AND r.person_id IS NOT NULL
-     WHERE s.starts_at > now() AND s.starts_at <= now() + make_interval(hours => $1)
-       AND NOT EXISTS (SELECT 1 FROM participants.notification n WHERE n.registration_id = r.id AND n.kind = 'GATHERING_REMINDER'
-                       AND n.data->>'sessionId' = s.session_id::text AND (n.data->>'startsAt')::timestamptz = s.starts_at)
-     RETURNING id`,
-    [settingsOf(deps).gatheringReminderHours],
-  )) as unknown[];
-  return rows.length;
+  const settings = settingsOf(deps);
+  let queued = 0;
+  for (const [kind, hours, condition] of [
+    ['GATHERING_REMINDER', settings.gatheringReminderHours, 'true'],
+    ['ASSIGNMENT_DUE', settings.assignmentReminderHours, 'cardinality(s.assignments_due) > 0'],
+  ] as const) {
+    const rows = (await deps.ds.query(
+      `INSERT INTO participants.notification (id, kind, person_id, registration_id, network_id, data)
+       SELECT gen_random_uuid(), $2, r.person_id, r.id, r.network_id,
+              jsonb_build_object('sessionId', s.session_id, 'title', s.title, 'startsAt', s.starts_at, 'endsAt', s.ends_at, 'place', s.place,
+                                 'assignmentsDue', to_jsonb(s.assignments_due))
+       FROM participants.session_snapshot s
+       JOIN participants.registration r ON r.network_id = s.network_id AND r.status = 'CONFIRMED' AND r.person_id IS NOT NULL
+       WHERE s.starts_at > now() AND s.starts_at <= now() + make_interval(hours => $1) AND ${condition}
+         AND NOT EXISTS (SELECT 1 FROM participants.notification n WHERE n.registration_id = r.id AND n.kind = $2
+                         AND n.data->>'sessionId' = s.session_id::text AND (n.data->>'startsAt')::timestamptz = s.starts_at)
+       RETURNING id`,
+      [hours, kind],
+    )) as unknown[];
+    queued += rows.length;
+  }
+  return queued;
 }
 
 const icsText = (v: string) => v.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { userError, type RequestContext, type ServiceDeps, type UserError } from '@kommunenett/subgraph-kit';
+import { queryPrepared, type PreparedStatement } from '@kommunenett/db';
 import { settingsOf } from '../config';
 
 /**
@@ -40,11 +41,32 @@ async function lookup(ds: DataSource | EntityManager, r: KeyedRequest, keptHours
 
 /** What the work does with the key inside its transaction. */
 export interface IdempotencyGuard {
-  /** Claims the key; throws (rolling the transaction back) when a concurrent retry committed it. */
-  claim(m: EntityManager): Promise<void>;
+  /**
+   * Claims the key; throws (rolling the transaction back) when a concurrent retry committed it.
+   * With `result` (known before the change is made) it is kept in the same statement, and `save` is not needed.
+   */
+  claim(m: EntityManager, result?: unknown): Promise<void>;
   /** Keeps the result under the key, in the same transaction. */
   save(m: EntityManager, result: unknown): Promise<void>;
 }
+
+/**
+ * `lookupFirst: false` skips the read of the key before the work (one statement less on the
+ * first try): a key already used is then found by the claim, or, when the work fails before
+ * claiming (`failed`) or throws, by a read afterwards; either way the stored result is returned.
+ */
+export interface IdempotencyOptions<P> {
+  lookupFirst: boolean;
+  failed: (result: P) => boolean;
+}
+
+const CLAIM: PreparedStatement = {
+  name: 'participants-idempotency-claim',
+  text: `INSERT INTO participants.idempotency_key (scope, key, operation, request_hash, response) VALUES ($1, $2, $3, $4, $6::jsonb)
+         ON CONFLICT (scope, key) DO UPDATE SET operation = EXCLUDED.operation, request_hash = EXCLUDED.request_hash, response = EXCLUDED.response, created_at = now()
+           WHERE participants.idempotency_key.created_at <= now() - make_interval(hours => $5::int)
+         RETURNING 1`,
+};
 
 const NO_KEY: IdempotencyGuard = { claim: async () => undefined, save: async () => undefined };
 
@@ -63,6 +85,7 @@ export async function runIdempotent<P>(
   input: unknown,
   refused: (errors: UserError[]) => P,
   work: (guard: IdempotencyGuard) => Promise<P>,
+  options: IdempotencyOptions<P> = { lookupFirst: true, failed: () => false },
 ): Promise<P> {
   if (!key) return work(NO_KEY);
   const v = ctx.viewer;
@@ -75,17 +98,14 @@ export async function runIdempotent<P>(
     if (!stored) return null;
     return stored.hash === request.hash ? (stored.response as P) : refused([reusedKeyError()]);
   };
-  const first = await replay();
-  if (first) return first;
+  if (options.lookupFirst) {
+    const first = await replay();
+    if (first) return first;
+  }
   const guard: IdempotencyGuard = {
-    async claim(m) {
-      const claimed = (await m.query(
-        `INSERT INTO participants.idempotency_key (scope, key, operation, request_hash) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (scope, key) DO UPDATE SET operation = EXCLUDED.operation, request_hash = EXCLUDED.request_hash, response = NULL, created_at = now()
-           WHERE participants.idempotency_key.created_at <= now() - make_interval(hours => $5)
-         RETURNING 1`,
-        [request.scope, request.key, request.operation, request.hash, settingsOf(ctx).idempotencyHours],
-      )) as unknown[];
+    async claim(m, result) {
+      const claimed = await queryPrepared(m, CLAIM, [request.scope, request.key, request.operation, request.hash, settingsOf(ctx).idempotencyHours,
+        result === undefined ? null : JSON.stringify(result)]);
       if (claimed.length === 0) throw new KeyTaken();
     },
     async save(m, result) {
@@ -93,9 +113,11 @@ export async function runIdempotent<P>(
     },
   };
   try {
-    return await work(guard);
+    const result = await work(guard);
+    if (options.lookupFirst || !options.failed(result)) return result;
+    return (await replay()) ?? result;
   } catch (error) {
-    if (!(error instanceof KeyTaken)) throw error;
+    if (!(error instanceof KeyTaken) && options.lookupFirst) throw error;
     const again = await replay();
     if (again) return again;
     throw error;

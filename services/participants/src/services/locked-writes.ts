@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { RollBack, alreadyChecked, runMutation, userError, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
+import { RollBack, alreadyChecked, refuse, runMutation, userError, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
+import { queryPrepared, type PreparedStatement } from '@kommunenett/db';
 import { Registration } from '../entities/registration.entity';
 import { LIVE, RegistrationChangeKind, RegistrationStatus } from '../entities/enums';
 import { ChangeLog } from './changes';
 import type { IdempotencyGuard } from './idempotency';
 import { lockNetworks } from './locks';
 import { saveNetworkSnapshot, type NetworkRules } from './network-rules';
-import { upsertPersonsByEmail } from './people';
+import { upsertPersonByEmail, upsertPersonsByEmail } from './people';
 import { peopleWithContactAccess } from './person-visibility';
 import { NetworkLedger, type LiveRegistration } from './placement';
 import type { RegisterInput } from './registrations';
@@ -149,6 +150,82 @@ function placeOnce(
     await guard.save(m, replayOf(outcomes as { id: string; status: RegistrationStatus }[]));
     return outcomes;
   });
+}
+
+/**
+ * Locks the network's snapshot row (the network's lock, services/locks.ts) and reads its seat
+ * counters, kept by the registration triggers.
+ */
+const TAKE_NETWORK: PreparedStatement = {
+  name: 'participants-take-network',
+  text: `INSERT INTO participants.network_snapshot AS s (network_id, host_ids, status) VALUES ($1, '{}'::text[], 'UNKNOWN')
+     ON CONFLICT (network_id) DO UPDATE SET network_id = s.network_id RETURNING seats_taken AS "seatsTaken", waitlisted`,
+};
+
+/**
+ * The registration row, written only while its municipality is under the network's limit ($15,
+ * null for none), counted over its live registrations by index under the network's lock. A
+ * person already registered goes on to the unique index (ALREADY_REGISTERED comes before the
+ * limit, as in the ledger); the partner's reference has its own unique index.
+ */
+const INSERT_REGISTRATION: PreparedStatement = {
+  name: 'participants-insert-registration',
+  text: `INSERT INTO participants.registration (id, network_id, person_id, municipality_id, status, waitlist_position, registered_at,
+       leadership_anchoring, note, external_ref, registered_by, registered_by_role, client_id, grants_registrar_access)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14
+     WHERE $15::int IS NULL
+        OR (SELECT count(*) FROM (SELECT FROM participants.registration WHERE network_id = $2 AND municipality_id = $4
+              AND status IN ('PENDING', 'CONFIRMED', 'WAITLISTED', 'OFFERED') LIMIT $15) l) < $15
+        OR EXISTS (SELECT FROM participants.registration WHERE network_id = $2 AND person_id = $3 AND status IN ('PENDING', 'CONFIRMED', 'WAITLISTED', 'OFFERED'))
+     RETURNING updated_at AS "updatedAt", version`,
+};
+
+/** Where a unique index refuses a single registration: the person's live registration, the partner's reference. */
+const registrationTaken = (field: string) => ({
+  registration_person_live_idx: { field, code: 'ALREADY_REGISTERED', message: 'The person is already registered for this network.' },
+  registration_external_ref_idx: { ...EXTERNAL_REF_TAKEN.registration_external_ref_idx, field: `${field}.externalRef` },
+} as const);
+
+/**
+ * Places one registration (registerParticipant), in one transaction of at most six statements:
+ * the idempotency key claimed with its answer, the network's counters locked and read (a seat
+ * when one is free and nobody waits, else the end of the waitlist), the person, the row (the
+ * municipality's limit checked in it, duplicates refused by unique indexes), the change events.
+ * The batch of an import goes through `placeRegistrations` instead.
+ */
+export async function placeRegistration(
+  ctx: RequestContext, rules: NetworkRules, p: Placement, guard: IdempotencyGuard, seen: Set<string>,
+): Promise<{ outcome: Outcome; registration?: Registration }> {
+  const v = ctx.viewer;
+  const clientId = v.role === 'PARTNER' ? v.clientId : null;
+  const id = randomUUID();
+  const placed = await runMutation(ctx, { input: p, schema: alreadyChecked<Placement>(), constraints: registrationTaken(p.field) }, async (_, m) => {
+    await guard.claim(m, { registrationId: id, userErrors: [] });
+    const [seats] = await queryPrepared<{ seatsTaken: number; waitlisted: number }>(m, TAKE_NETWORK, [rules.id]);
+    const person = p.person ? await upsertPersonByEmail(m, { ...p.person, employerMunicipalityId: p.municipalityId }) : null;
+    const personId = p.personId ?? person!.id;
+    const seat = (rules.capacity === null || seats.seatsTaken < rules.capacity) && seats.waitlisted === 0;
+    const reg = Object.assign(new Registration(), {
+      id, networkId: rules.id, personId, municipalityId: p.municipalityId,
+      status: seat ? (rules.requiresApproval ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED) : RegistrationStatus.WAITLISTED,
+      waitlistPosition: seat ? null : seats.waitlisted + 1, registeredAt: new Date(),
+      leadershipAnchoring: p.leadershipAnchoring ?? null, note: p.note ?? null, externalRef: p.externalRef ?? null,
+      registeredBy: v.subject, registeredByRole: v.kind === 'service' ? 'SERVICE' : v.role, clientId,
+      grantsRegistrarAccess: seen.has(personId) || !!person?.created, offerExpiresAt: null, statusReason: null, decidedBy: null,
+    });
+    const [written] = await queryPrepared<{ updatedAt: Date; version: number }>(m, INSERT_REGISTRATION, [
+      reg.id, reg.networkId, reg.personId, reg.municipalityId, reg.status, reg.waitlistPosition, reg.registeredAt, reg.leadershipAnchoring, reg.note,
+      reg.externalRef, reg.registeredBy, reg.registeredByRole, reg.clientId, reg.grantsRegistrarAccess, rules.perMunicipalityLimit,
+    ]);
+    if (!written) refuse(p.field, `The municipality has reached its limit of ${rules.perMunicipalityLimit} participants in this network.`, 'MUNICIPALITY_LIMIT_REACHED');
+    Object.assign(reg, written);
+    const changes = ChangeLog.by(v);
+    changes.add({ registrationId: id, networkId: rules.id, municipalityId: p.municipalityId, kind: RegistrationChangeKind.CREATED, status: reg.status, previousStatus: null });
+    await changes.flush(m);
+    return reg;
+  });
+  if (!placed.value) return { outcome: { error: placed.userErrors[0] } };
+  return { outcome: { id, status: placed.value.status }, registration: placed.value };
 }
 
 /**

@@ -99,9 +99,10 @@ interface GatheringData {
   sequence: number;
   previousStartsAt: string | null;
   previousMonth: string | null;
+  assignmentsDue: string[];
 }
 
-const GATHERING_KINDS: readonly NotificationKind[] = [NotificationKind.GATHERING_SCHEDULED, NotificationKind.GATHERING_REMINDER];
+const GATHERING_KINDS: readonly NotificationKind[] = [NotificationKind.GATHERING_SCHEDULED, NotificationKind.GATHERING_REMINDER, NotificationKind.ASSIGNMENT_DUE];
 
 interface NetworkFacts {
   id: string;
@@ -192,12 +193,13 @@ export async function deliverNotifications(deps: ServiceDeps, { batchSize = 100,
 }
 
 /** The words of a message about a gathering: its title, when (in the network's zone), where, and when it was before. */
-function gatheringValues(data: Partial<GatheringData>, language: ReturnType<typeof asLanguage>, timeZone: string): Record<string, string | null> {
+function gatheringValues(data: Partial<GatheringData>, language: ReturnType<typeof asLanguage>, timeZone: string): Record<string, string | string[] | null> {
   if (!data.sessionId || !data.startsAt) return {};
   return {
     gathering: data.title ?? '', when: formatDateTime(new Date(data.startsAt), language, timeZone), place: data.place ?? null,
     previously: data.previousStartsAt ? formatDateTime(new Date(data.previousStartsAt), language, timeZone) : null,
     plannedMonth: data.previousMonth ? formatMonth(data.previousMonth, language) : null,
+    assignments: data.assignmentsDue ?? [],
   };
 }
 

@@ -6,19 +6,22 @@ import { Position } from '../entities/position.entity';
 import { municipalityById, organizationById } from '../loaders';
 import { accessTo, PersonAccess, visiblePersonById } from './person-visibility';
 import { municipalityIdSchema } from './registrations';
+import { roleOfTitle } from './position-roles';
+import { PositionRole } from '../entities/enums';
 
 const localDate = z.string().refine(isLocalDate,
   { message: 'A date as YYYY-MM-DD.', params: { code: 'INVALID_FORMAT' } });
 const recordPositionSchema = z.object({
   personId: inputSchemas.id,
   title: z.string().trim().min(1).max(200),
+  role: z.enum(PositionRole).nullish(),
   employerMunicipalityId: municipalityIdSchema.nullish(),
   employerOrganizationId: z.string().regex(/^[a-z0-9-]{1,64}$/).nullish(),
   validFrom: localDate,
   validTo: localDate.nullish(),
 }).refine((p) => !p.validTo || p.validTo >= p.validFrom, { message: 'validTo is before validFrom.', path: ['validTo'] });
 
-/** Records a position of a person; one still held becomes the person's current title and employer. */
+/** Records a position of a person (its role derived from the title when not given); one still held becomes the person's current title and employer. */
 export function recordPosition(ctx: RequestContext, input: unknown): Promise<Outcome<Position>> {
   const prepare = async (value: z.infer<typeof recordPositionSchema>) => {
     // A person the caller may not see gets the answer of an unknown id.
@@ -35,7 +38,7 @@ export function recordPosition(ctx: RequestContext, input: unknown): Promise<Out
   };
   return runMutation(ctx, { input, schema: recordPositionSchema, prepare }, async (value, m, person) => {
     const position = Object.assign(new Position(), {
-      id: randomUUID(), personId: person.id, title: value.title, employerMunicipalityId: value.employerMunicipalityId ?? null,
+      id: randomUUID(), personId: person.id, title: value.title, role: value.role ?? roleOfTitle(value.title), employerMunicipalityId: value.employerMunicipalityId ?? null,
       employerOrganizationId: value.employerOrganizationId ?? null, validFrom: value.validFrom, validTo: value.validTo ?? null,
     });
     await m.getRepository(Position).insert(position);

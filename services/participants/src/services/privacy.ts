@@ -15,6 +15,7 @@ import { fetchNetworkRules, networksClient, type NetworkRules } from './network-
 import { idSchema } from './registrations';
 import { cancelAsService, settleNetwork } from './locked-writes';
 import { lockNetworks } from './locks';
+import { endOf, NETWORK_END_SELECTION, type NetworkEnd } from './network-end';
 
 /**
  * Everything this service holds about a person, as plain JSON: the person, positions,
@@ -155,21 +156,6 @@ export async function requestErasure(ctx: RequestContext, raw: unknown): Promise
   return { request: outcome.value, userErrors: outcome.userErrors };
 }
 
-/** The last day a network's participants are kept: the end of its last session, or null while it runs. */
-interface NetworkEnd { id: string; status: string; sessions: { endsAt: string | null; startsAt: string | null; plannedMonth: string | null; plannedTo: string | null }[] }
-
-function endOf(n: NetworkEnd): Date | null {
-  if (n.status !== 'COMPLETED' && n.status !== 'CANCELLED') return null;
-  const ends = n.sessions.map((s) => {
-    if (s.endsAt ?? s.startsAt) return new Date((s.endsAt ?? s.startsAt)!);
-    const month = s.plannedTo ?? s.plannedMonth;
-    if (!month) return null;
-    const [y, mo] = month.split('-').map(Number);
-    return new Date(Date.UTC(y, mo, 1)); // first day after the planned month
-  }).filter((d): d is Date => d !== null);
-  return ends.length ? new Date(Math.max(...ends.map((d) => d.getTime()))) : null;
-}
-
 /**
  * The retention rule: a person whose every registration is in a network that ended more than
  * `retentionYears` ago, and who works for no organization running networks, is anonymized.
@@ -186,7 +172,7 @@ export async function applyRetention(deps: ServiceDeps, now = new Date()): Promi
   cutoff.setUTCFullYear(cutoff.getUTCFullYear() - settingsOf(deps).retentionYears);
   const expired = new Set<string>();
   for (let i = 0; i < networkIds.length; i += 100) {
-    const networks = await client.entities<NetworkEnd>('Network', networkIds.slice(i, i + 100), 'id status sessions { startsAt endsAt plannedMonth plannedTo }');
+    const networks = await client.entities<NetworkEnd>('Network', networkIds.slice(i, i + 100), NETWORK_END_SELECTION);
     for (const n of networks) {
       const end = n && endOf(n);
       if (n && end && end < cutoff) expired.add(n.id);

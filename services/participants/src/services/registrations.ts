@@ -3,16 +3,16 @@ import { z } from 'zod';
 import { alreadyChecked, forbidden, inputSchemas, refuse, refuseAll, Refusal, runMutation, userError, validateInput, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
 import { Registration } from '../entities/registration.entity';
 import { LIVE, RegistrationChangeKind, RegistrationStatus, SEAT_HOLDING } from '../entities/enums';
-import { municipalityById, registrationById } from '../loaders';
+import { cachedMunicipality, registrationById } from '../loaders';
 import { canActForRegistrant, canDecideRegistration, canSeeRegistration, requireMayRegister, type RegistrationFacts } from './access';
 import { ChangeLog } from './changes';
 import { runIdempotent } from './idempotency';
-import { hostIdsOf, networkRules, saveNetworkSnapshot, type NetworkRules } from './network-rules';
+import { cachedNetworkRules, hostIdsOf, networkRules, saveNetworkSnapshot, type NetworkRules } from './network-rules';
 import { personInputSchema } from './people';
-import { visiblePersonById } from './person-visibility';
+import { peopleWithContactAccess, visiblePersonById } from './person-visibility';
 import { eligibilityError, registrationWindowError } from './placement';
 import { lockNetworks } from './locks';
-import { EXTERNAL_REF_TAKEN, loadLedger, placeRegistrations, setStatus, settleNetwork } from './locked-writes';
+import { EXTERNAL_REF_TAKEN, loadLedger, placeRegistration, setStatus, settleNetwork } from './locked-writes';
 import { settingsOf } from '../config';
 
 /*
@@ -25,6 +25,8 @@ import { settingsOf } from '../config';
 export interface RegistrationResult {
   registrationId: string | null;
   userErrors: UserError[];
+  /** The row as written and its network's hosts, when this request wrote it (not read again for the answer); never stored for a replay. */
+  written?: { registration: Registration; hostIds: string[] };
 }
 
 export const failed = (...userErrors: UserError[]): RegistrationResult => ({ registrationId: null, userErrors });
@@ -85,7 +87,7 @@ export type RegisterInput = z.infer<typeof registerSchema>;
 /** The checks of a registration that need no lock: the network's window, eligibility, anchoring. */
 export async function preconditions(ctx: RequestContext, rules: NetworkRules | null, input: Pick<RegisterInput, 'municipalityId' | 'leadershipAnchoring'>, at: (f: string) => string): Promise<UserError[]> {
   if (!rules) return [userError(at('networkId'), 'No such network.', 'NOT_FOUND')];
-  const municipality = await municipalityById(ctx).load(input.municipalityId);
+  const municipality = await cachedMunicipality(ctx, input.municipalityId);
   if (!municipality) return [userError(at('municipalityId'), `No municipality ${input.municipalityId}.`, 'UNKNOWN_MUNICIPALITY')];
   const errors = [registrationWindowError(rules, new Date(), at('networkId')), eligibilityError(rules, municipality, at('municipalityId'))];
   if (rules.requiresLeadershipAnchoring && !input.leadershipAnchoring) {
@@ -101,20 +103,26 @@ export async function registerParticipant(ctx: RequestContext, raw: unknown): Pr
   if (!parsed.ok) return failed(...parsed.userErrors);
   const input = parsed.value;
   requireMayRegister(ctx.viewer, input.municipalityId);
+  // The key is read only when the registration fails or the claim finds it taken: a first try costs no read.
   return runIdempotent(ctx, 'registerParticipant', input.idempotencyKey, strip(input), (e) => failed(...e), async (guard) => {
-    const rules = await networkRules(ctx).load(input.networkId);
+    let rules = await cachedNetworkRules(ctx, input.networkId);
+    let errors = await preconditions(ctx, rules, input, (f) => f);
+    // Refused on cached rules: ask again, the network may have opened since.
+    if (errors.length > 0) {
+      rules = await cachedNetworkRules(ctx, input.networkId, true);
+      errors = await preconditions(ctx, rules, input, (f) => f);
+    }
     if (rules) requireMayRegister(ctx.viewer, input.municipalityId, hostIdsOf(rules));
-    const errors = await preconditions(ctx, rules, input, (f) => f);
     if (input.personId) {
       // Only a person the caller may already see: any other gets the answer of an unknown id.
       const person = await visiblePersonById(ctx).load(input.personId);
       if (!person || person.erasedAt) errors.push(userError('personId', 'No such person.', 'NOT_FOUND'));
     }
     if (errors.length > 0 || !rules) return failed(...errors);
-    const { outcomes: [outcome] } = await placeRegistrations(ctx, rules, [{ ...input, field: 'input' }], guard, true,
-      ([placed]) => ({ registrationId: placed.id, userErrors: [] }));
-    return 'error' in outcome ? failed(outcome.error) : { registrationId: outcome.id, userErrors: [] };
-  });
+    const seen = await peopleWithContactAccess(ctx, input.person ? [input.person.email] : [], input.personId ? [input.personId] : []);
+    const { outcome, registration } = await placeRegistration(ctx, rules, { ...input, field: 'input' }, guard, seen);
+    return 'error' in outcome ? failed(outcome.error) : { registrationId: outcome.id, userErrors: [], written: registration && { registration, hostIds: hostIdsOf(rules) } };
+  }, { lookupFirst: false, failed: (r) => r.userErrors.length > 0 });
 }
 
 // ---------------------------------------------------------------------------------------------

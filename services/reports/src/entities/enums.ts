@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-export { Language, Country, MunicipalityKind } from '@kommunenett/subgraph-kit';
+export { Language, Country, MunicipalityKind, MunicipalitySizeClass } from '@kommunenett/subgraph-kit';
 
 export enum IndicatorUnit { COUNT = 'COUNT', PERCENT = 'PERCENT', SCORE = 'SCORE', NOK = 'NOK' }
 export enum IndicatorValueType { INTEGER = 'INTEGER', DECIMAL = 'DECIMAL' }
@@ -20,7 +20,11 @@ export enum RecommendationImplementation {
   IMPLEMENTED = 'IMPLEMENTED', PARTLY_IMPLEMENTED = 'PARTLY_IMPLEMENTED', PLANNED = 'PLANNED',
   NOT_IMPLEMENTED = 'NOT_IMPLEMENTED', NOT_RELEVANT = 'NOT_RELEVANT',
 }
-export enum StatisticsDimension { MUNICIPALITY = 'MUNICIPALITY', COUNTY = 'COUNTY', COUNTRY = 'COUNTRY', PERIOD = 'PERIOD', NETWORK = 'NETWORK' }
+export enum StatisticsDimension {
+  MUNICIPALITY = 'MUNICIPALITY', COUNTY = 'COUNTY', COUNTRY = 'COUNTRY', SIZE_CLASS = 'SIZE_CLASS', PERIOD = 'PERIOD', NETWORK = 'NETWORK',
+}
+/** Where an indicator value comes from (docs/reports.md, "Provenance"). */
+export enum ValueProvenance { REPORTED = 'REPORTED', IMPORTED = 'IMPORTED', GENERATED = 'GENERATED' }
 export enum SurveyQuestionKind { SINGLE_CHOICE = 'SINGLE_CHOICE', MULTIPLE_CHOICE = 'MULTIPLE_CHOICE', SCALE = 'SCALE' }
 
 registerEnumType(IndicatorUnit, {
@@ -128,6 +132,7 @@ registerEnumType(StatisticsDimension, {
     MUNICIPALITY: { description: 'One group per municipality.' },
     COUNTY: { description: 'One group per county.' },
     COUNTRY: { description: 'One group per country (NO, SE).' },
+    SIZE_CLASS: { description: 'One group per municipality size class (MunicipalitySizeClass, by the latest population; the same classes as participationStatistics). Units without a population form a group with sizeClass null.' },
     PERIOD: { description: 'One group per period (year).' },
     NETWORK: { description: 'One group per learning network.' },
   },
@@ -139,5 +144,14 @@ registerEnumType(SurveyQuestionKind, {
     SINGLE_CHOICE: { description: 'Exactly one of the options.' },
     MULTIPLE_CHOICE: { description: 'Any number of the options.' },
     SCALE: { description: 'A point on the question’s numeric scale.' },
+  },
+});
+registerEnumType(ValueProvenance, {
+  name: 'ValueProvenance',
+  description: 'Where an indicator value comes from: reported by the municipality, imported from a named public source, or generated for the demo.',
+  valuesConfig: {
+    REPORTED: { description: 'Entered by the municipality in its own report.' },
+    IMPORTED: { description: 'Taken from a named public source (sourceName, sourceUrl), e.g. SSB KOSTRA, and entered in the report.' },
+    GENERATED: { description: 'Generated for the demo: not a measurement. Never use it as a finding.' },
   },
 });

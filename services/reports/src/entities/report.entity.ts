@@ -2,7 +2,7 @@ import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import {
-  AuditKind, FindingKind, Language, RecommendationImplementation, ReportKind, ReportStatus, RiskStatus,
+  AuditKind, FindingKind, Language, RecommendationImplementation, ReportKind, ReportStatus, RiskStatus, ValueProvenance,
 } from './enums';
 
 @ObjectType({ description: 'A free-text section of a report, in the report’s language.' })
@@ -57,6 +57,12 @@ export class IndicatorValue {
   @Field(() => String, { nullable: true, description: 'Month the measurement was taken, YYYY-MM, when known (004’s result indicators: March of 2013, 2015 and 2017); `period` is the period the value counts for. Null when only the period is known.' })
   @Column('text', { name: 'measured_in', nullable: true }) measuredIn: string | null;
   @Field(() => String, { nullable: true, description: 'A note on the figure, in the report’s words.' }) @Column('text', { nullable: true }) note: string | null;
+  @Field(() => ValueProvenance, { description: 'Where the value comes from: REPORTED by the municipality, IMPORTED from the public source named in sourceName, or GENERATED for the demo (not a measurement).' })
+  @Column('text', { default: ValueProvenance.REPORTED }) provenance: ValueProvenance;
+  @Field(() => String, { nullable: true, description: 'The public source of an IMPORTED value, e.g. «SSB, KOSTRA tabell 12345»; null otherwise.' })
+  @Column('text', { name: 'source_name', nullable: true }) sourceName: string | null;
+  @Field(() => String, { nullable: true, description: 'Address of the source of an IMPORTED value, where it has one.' })
+  @Column('text', { name: 'source_url', nullable: true }) sourceUrl: string | null;
 }
 
 @ObjectType({ description: 'A risk factor of a risk analysis: likelihood × consequence, each rated 1–10.' })

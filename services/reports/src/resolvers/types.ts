@@ -40,6 +40,12 @@ export class ReportSectionInput {
   @Field({ description: 'The text.' }) body: string;
 }
 
+@InputType({ description: 'The public source a value was taken from (e.g. SSB, KOSTRA): the value is then IMPORTED, not REPORTED.' })
+export class ValueSourceInput {
+  @Field({ description: 'Name of the source, e.g. «SSB, KOSTRA tabell 12367»; at most 300 characters.' }) name: string;
+  @Field(() => String, { nullable: true, description: 'Address of the source (http or https; INVALID_URL otherwise).' }) url?: string | null;
+}
+
 @InputType({ description: 'A value of an indicator. Give the unit to have it checked against the indicator’s.' })
 export class IndicatorValueInput {
   @Field(() => ID, { description: 'The indicator, e.g. "deviations-reported".' }) indicatorId: string;
@@ -49,6 +55,8 @@ export class IndicatorValueInput {
   @Field(() => LocalDateResolver, { nullable: true, description: 'Date the figure is counted to.' }) asOf?: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM: the month the measurement was taken, when the indicator is measured in a given month.' }) measuredIn?: string | null;
   @Field(() => String, { nullable: true, description: 'A note on the figure.' }) note?: string | null;
+  @Field(() => ValueSourceInput, { nullable: true, description: 'Where the value was taken from, when not the municipality’s own figure: the value is IMPORTED. Without it the value is REPORTED.' })
+  source?: ValueSourceInput | null;
 }
 
 @InputType({ description: 'A risk factor of a risk analysis.' })

@@ -16,7 +16,7 @@ export interface GeneratedValue {
 
 /**
  * Loads generated values as PUBLISHED reports (one per municipality, period and kind, marked
- * `generated`) in two set-based statements: values go into the municipality's report of that
+ * `generated`, every value's provenance GENERATED) in two set-based statements: values go into the municipality's report of that
  * kind and period, which is created when missing. For demo data and for tests and benchmarks that
  * need many municipalities' values. The values bypass the report workflow and its checks, so give
  * only values that fit their indicators.
@@ -44,8 +44,8 @@ export async function insertGeneratedValues(
         rows.map((r) => r.period), kind, ReportStatus.PUBLISHED, options.recipientId ?? 'ks', rows.map((r) => title(r.period))],
     );
     await m.query(
-      `INSERT INTO reports.indicator_value (id, report_id, indicator_id, municipality_id, period, breakdown, value, measured_in)
-       SELECT t.id, r.id, t.indicator_id, t.municipality_id, t.period, t.breakdown, t.value, t.measured_in
+      `INSERT INTO reports.indicator_value (id, report_id, indicator_id, municipality_id, period, breakdown, value, measured_in, provenance)
+       SELECT t.id, r.id, t.indicator_id, t.municipality_id, t.period, t.breakdown, t.value, t.measured_in, 'GENERATED'
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::double precision[], $8::text[])
               AS t(id, indicator_id, municipality_id, period, breakdown, value, measured_in)
          JOIN reports.report r ON r.municipality_id = t.municipality_id AND r.period = t.period AND r.kind = $7 AND r.network_id IS NULL`,

@@ -6,7 +6,7 @@ import { inputSchemas, refuse, refuseAll, runMutation, userError, type Outcome, 
 import { Indicator } from '../entities/indicator.entity';
 import { Audit, Finding, IndicatorValue, RecommendationStatus, Report, Risk } from '../entities/report.entity';
 import {
-  AuditKind, FindingKind, IndicatorUnit, Language, RecommendationImplementation, ReportKind, ReportStatus, RiskStatus,
+  AuditKind, FindingKind, IndicatorUnit, Language, RecommendationImplementation, ReportKind, ReportStatus, RiskStatus, ValueProvenance,
 } from '../entities/enums';
 import { directoryEntry, networkExists, organizationExists } from './graph';
 import { codeInForce } from './municipality-codes';
@@ -34,6 +34,8 @@ const contentSchema = z.object({
     asOf: localDate,
     measuredIn: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month is written YYYY-MM, e.g. "2013-03".').nullish().transform((s) => s ?? null),
     note: optionalText(2000),
+    // A named public source makes the value IMPORTED; without one the municipality reports it.
+    source: z.object({ name: text(300), url: inputSchemas.httpUrl.nullish().transform((s) => s ?? null) }).nullish().transform((s) => s ?? null),
   })).max(500).nullish(),
   risks: z.array(z.object({
     factor: text(300),
@@ -121,6 +123,7 @@ async function writeContent(m: EntityManager, report: Report, content: Omit<Cont
       await m.getRepository(IndicatorValue).insert(content.values.map((v) => ({
         id: randomUUID(), reportId: report.id, indicatorId: v.indicatorId, municipalityId: report.municipalityId, period: report.period,
         breakdown: v.breakdown, value: v.value, asOf: v.asOf, measuredIn: v.measuredIn, note: v.note,
+        provenance: v.source ? ValueProvenance.IMPORTED : ValueProvenance.REPORTED, sourceName: v.source?.name ?? null, sourceUrl: v.source?.url ?? null,
       })));
     }
   }

@@ -1,7 +1,7 @@
 import { appError, badInput, ErrorCode, groupsAlongDimensions, isUuid, suppressedByParent, suppressedCells, type KeyPart, type RequestContext, entityRef } from '@kommunenett/subgraph-kit';
-import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
+import { MUNICIPALITY_ID_PATTERN, sizeClassOf } from '@kommunenett/reference-data';
 import type { Indicator } from '../entities/indicator.entity';
-import { Country, IndicatorUnit, MunicipalityKind, StatisticsDimension } from '../entities/enums';
+import { Country, IndicatorUnit, MunicipalityKind, MunicipalitySizeClass, StatisticsDimension } from '../entities/enums';
 import { Municipality, Network } from '../entities/references';
 import { indicatorById } from '../loaders';
 import type { Statistics, StatisticsCell } from '../entities/statistics';
@@ -57,6 +57,7 @@ interface AggregateRow {
   municipality_id: string | null;
   county_code: string | null;
   country: string | null;
+  size_class: string | null;
   period: string | null;
   network_id: string | null;
   breakdown: string | null;
@@ -147,7 +148,7 @@ export async function computeStatistics(ctx: RequestContext, args: StatisticsArg
     const countyRows = all.filter((r) => r.by_county);
     const withCounty = [...groupBy, StatisticsDimension.COUNTY];
     const hiddenByCounty = parentPattern(countyRows, withCounty, Boolean(args.breakdown), threshold);
-    const keyOf = (r: AggregateRow) => JSON.stringify([r.indicator_id, r.municipality_id, r.country, r.period, r.network_id, r.breakdown]);
+    const keyOf = (r: AggregateRow) => JSON.stringify([r.indicator_id, r.municipality_id, r.country, r.size_class, r.period, r.network_id, r.breakdown]);
     const hiddenKeys = new Set(countyRows.filter((r, i) => hiddenByCounty[i] && counties!.has(r.county_code ?? '')).map((r) => keyOf({ ...r, country: groupBy.includes(StatisticsDimension.COUNTRY) ? r.country : null })));
     forced = rows.map((r) => hiddenKeys.has(keyOf(r)));
   }
@@ -175,6 +176,7 @@ function dimensionSize(d: StatisticsDimension, units: DirectoryEntry[], periods:
     case StatisticsDimension.MUNICIPALITY: return units.length;
     case StatisticsDimension.COUNTY: return new Set(units.map((u) => `${u.country}-${u.countyCode}`)).size;
     case StatisticsDimension.COUNTRY: return new Set(units.map((u) => u.country)).size;
+    case StatisticsDimension.SIZE_CLASS: return new Set(units.map((u) => sizeClassOf(u.population))).size;
     case StatisticsDimension.PERIOD: return periods.length;
     case StatisticsDimension.NETWORK: return networks;
   }
@@ -184,6 +186,7 @@ const KEY_SQL: Record<StatisticsDimension, string[]> = {
   [StatisticsDimension.MUNICIPALITY]: ['l.municipality_id'],
   [StatisticsDimension.COUNTY]: ['u.country', 'u.county_code'],
   [StatisticsDimension.COUNTRY]: ['u.country'],
+  [StatisticsDimension.SIZE_CLASS]: ['u.size_class'],
   [StatisticsDimension.PERIOD]: ['l.period'],
   [StatisticsDimension.NETWORK]: ['m.network_id'],
 };
@@ -199,20 +202,21 @@ async function aggregate(
   const keys = [...new Set(['l.indicator_id', ...groupBy.flatMap((d) => KEY_SQL[d]), ...(breakdownLike ? ['l.breakdown'] : [])])];
   // With a county filter, the same cells by county too (by_county): what a county filter is checked against.
   const countyKeys = [...new Set([...keys, ...KEY_SQL[StatisticsDimension.COUNTY]])];
-  const select = ['municipality_id', 'county_code', 'country', 'period', 'network_id', 'breakdown']
+  const select = ['municipality_id', 'county_code', 'country', 'size_class', 'period', 'network_id', 'breakdown']
     .map((column) => {
       const expression = (byCountyToo ? countyKeys : keys).find((k) => k.endsWith(`.${column}`));
       return `${expression ?? 'NULL::text'} AS ${column}`;
     });
   const grouping = byCountyToo ? `GROUPING SETS ((${keys.join(', ')}), (${countyKeys.join(', ')}))` : keys.join(', ');
   const byNetwork = groupBy.includes(StatisticsDimension.NETWORK);
-  const joinMembership = byNetwork ? 'JOIN unnest($12::text[], $13::text[]) AS m(network_id, municipality_id) ON m.municipality_id = l.municipality_id' : '';
+  const joinMembership = byNetwork ? 'JOIN unnest($13::text[], $14::text[]) AS m(network_id, municipality_id) ON m.municipality_id = l.municipality_id' : '';
   const pairs = membership?.pairs ?? [];
   // Each unit's population for each period: that year's figure, or the nearest year's.
   const populations = units.flatMap((u) => periods.map((period) => ({ id: u.id, period, figure: populationFor(u, period) })));
   return (await ctx.ds.query(
     `WITH u AS (
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[]) AS u(municipality_id, county_code, country, selected)
+       -- The size class of the unit's latest population (the classes of participationStatistics).
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $12::text[]) AS u(municipality_id, county_code, country, selected, size_class)
      ), pp AS (
        SELECT * FROM unnest($8::text[], $9::text[], $10::double precision[], $11::int[]) AS pp(municipality_id, period, population, year)
      ), l AS (
@@ -239,6 +243,7 @@ async function aggregate(
     [units.map((u) => u.id), units.map((u) => u.countyCode), units.map((u) => u.country), units.map((u) => selected.has(u.id)),
       indicators.map((i) => i.id), periods, breakdownLike, populations.map((p) => p.id),
       populations.map((p) => p.period), populations.map((p) => p.figure?.population ?? null), populations.map((p) => p.figure?.year ?? null),
+      units.map((u) => sizeClassOf(u.population)),
       ...(byNetwork ? [pairs.map(([n]) => n), pairs.map(([, m]) => m)] : [])],
   )) as AggregateRow[];
 }
@@ -251,6 +256,7 @@ function cellKey(groupBy: StatisticsDimension[]): (cell: StatisticsCell) => KeyP
     [StatisticsDimension.COUNTRY]: (c) => [c.country],
     [StatisticsDimension.PERIOD]: (c) => [c.period],
     [StatisticsDimension.NETWORK]: (c) => [c.network?.id ?? null],
+    [StatisticsDimension.SIZE_CLASS]: (c) => [c.sizeClass],
   };
   return (c) => [c.indicator.id, ...groupBy.flatMap((d) => parts[d](c)), c.breakdown];
 }
@@ -263,6 +269,7 @@ function toCell(row: AggregateRow, indicator: Indicator): StatisticsCell {
     county: row.county_code ? entityRef(Municipality, `${row.country}-${row.county_code}`) : null,
     countyCode: row.county_code,
     country: row.country as Country | null,
+    sizeClass: row.size_class as MunicipalitySizeClass | null,
     period: row.period,
     network: row.network_id ? entityRef(Network, row.network_id) : null,
     breakdown: row.breakdown,
@@ -285,6 +292,7 @@ function groupsOf(groupBy: StatisticsDimension[], byBreakdown: boolean): (row: A
       case 'MUNICIPALITY': return row.municipality_id;
       case 'COUNTY': return `${row.country}-${row.county_code}`;
       case 'COUNTRY': return row.country;
+      case 'SIZE_CLASS': return row.size_class ?? 'UNKNOWN';
       case 'PERIOD': return row.period;
       case 'NETWORK': return row.network_id;
       default: return row.breakdown;
@@ -332,7 +340,7 @@ function suppress(cells: StatisticsCell[], rows: AggregateRow[], groupBy: Statis
   });
 }
 
-const CSV_COLUMNS = ['indicator', 'municipality', 'county', 'country', 'period', 'network', 'breakdown', 'unit_count',
+const CSV_COLUMNS = ['indicator', 'municipality', 'county', 'country', 'size_class', 'period', 'network', 'breakdown', 'unit_count',
   'value', 'sum', 'mean', 'median', 'per_1000_inhabitants', 'suppressed'] as const;
 
 function csvField(value: unknown): string {
@@ -343,7 +351,7 @@ function csvField(value: unknown): string {
 
 /** The cells as CSV with a header row: one export of exactly what the query returned. */
 export function toCsv(cells: StatisticsCell[]): string {
-  const lines = cells.map((c) => [c.indicator.id, c.municipality?.id, c.county?.id, c.country, c.period, c.network?.id, c.breakdown,
+  const lines = cells.map((c) => [c.indicator.id, c.municipality?.id, c.county?.id, c.country, c.sizeClass, c.period, c.network?.id, c.breakdown,
     c.unitCount, c.value, c.sum, c.mean, c.median, c.perThousandInhabitants, c.suppressed].map(csvField).join(','));
   return `${[CSV_COLUMNS.join(','), ...lines].join('\r\n')}\r\n`;
 }
