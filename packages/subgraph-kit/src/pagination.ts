@@ -138,3 +138,14 @@ export async function keysetPage<T extends object>(
     return v instanceof Date ? v.toISOString() : v;
   }), Boolean(after));
 }
+
+/** The same page with each node replaced (a row by the entity it refers to); the total is still counted only when asked for. */
+export function mapNodes<T, U>(connection: Connection<T>, toNode: (node: T) => U): Connection<U> {
+  return {
+    edges: connection.edges.map((e) => ({ cursor: e.cursor, node: toNode(e.node) })),
+    pageInfo: connection.pageInfo,
+    get totalCount() {
+      return connection.totalCount;
+    },
+  };
+}
