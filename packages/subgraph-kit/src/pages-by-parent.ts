@@ -92,8 +92,8 @@ export function compareKeys(a: readonly KeyPart[], b: readonly KeyPart[]): numbe
  * key (unique), and the cursor is the key, so a page continues after its last item even when the
  * list has changed in between.
  */
-export function listPage<T>(items: readonly T[], keyOf: (item: T) => KeyPart[], args: { first?: number | null; after?: string | null }): Connection<T> {
-  const first = pageSize(args.first);
+export function listPage<T>(items: readonly T[], keyOf: (item: T) => KeyPart[], args: { first?: number | null; after?: string | null }, maxPageSize?: number): Connection<T> {
+  const first = pageSize(args.first, maxPageSize);
   const keyed = items.map((item) => ({ item, key: keyOf(item) })).sort((a, b) => compareKeys(a.key, b.key));
   const after = decodeCursor(args.after, keyed[0]?.key.length ?? decodedLength(args.after));
   const rest = after ? keyed.filter((k) => compareKeys(k.key, after as KeyPart[]) > 0) : keyed;

@@ -51,7 +51,7 @@ function Table({ cells, level, threshold, indicatorName, period }: { cells: Cell
 
 /**
  * Every cell of the table: the first page, then each next page after the last one's end cursor
- * (a page holds 100 cells; Norway by municipality is four pages), shown once all have arrived.
+ * (a page holds up to 1,000 cells, so Norway by municipality is one page), shown once all have arrived.
  */
 function AllPages({ first, variables, before = [], children }: {
   first: IndicatorStatisticsQuery; variables: IndicatorStatisticsQueryVariables; before?: Cell[]; children: (cells: Cell[]) => ComponentChildren;

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, ConnectionType, listPage, type RequestContext } from '@kommunenett/subgraph-kit';
+import { CellPageArgs, MAX_CELL_PAGE_SIZE, ConnectionType, listPage, type RequestContext } from '@kommunenett/subgraph-kit';
 import { Country, ParticipationDimension } from '../entities/enums';
 import { Network } from '../entities/references';
 import { participationStatistics, type StatisticsKey } from '../services/statistics';
@@ -72,7 +72,7 @@ export class ParticipationStatisticsCellsResolver {
   @FieldResolver(() => ParticipationStatisticsCellConnection, {
     description: 'One cell per combination of the groupBy dimensions that has registrations, a page at a time, ordered by their keys’ values in the order of groupBy. Every cell is computed and suppressed before paging, so totalCount, total and what is suppressed do not depend on the page.',
   })
-  cells(@Root() result: ParticipationStatisticsResult, @Args() page: ConnectionArgs) {
-    return listPage(result.allCells, (cell) => cell.keys.map((k) => k.value), page);
+  cells(@Root() result: ParticipationStatisticsResult, @Args() page: CellPageArgs) {
+    return listPage(result.allCells, (cell) => cell.keys.map((k) => k.value), page, MAX_CELL_PAGE_SIZE);
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, listPage, type RequestContext } from '@kommunenett/subgraph-kit';
+import { CellPageArgs, MAX_CELL_PAGE_SIZE, listPage, type RequestContext } from '@kommunenett/subgraph-kit';
 import { StatisticsDimension } from '../entities/enums';
 import { computeStatistics } from '../services/statistics';
 import { Statistics, StatisticsCellConnection } from '../entities/statistics';
@@ -23,7 +23,7 @@ export class StatisticsResolver {
   @FieldResolver(() => StatisticsCellConnection, {
     description: 'One cell per indicator and combination of the group keys that has data, a page at a time, ordered by indicator, then the group keys in the order of groupBy, then breakdown. Every cell is computed and suppressed before paging, so totalCount and what is suppressed do not depend on the page.',
   })
-  cells(@Root() s: Statistics, @Args() page: ConnectionArgs) {
-    return listPage(s.allCells, s.cellKey, page);
+  cells(@Root() s: Statistics, @Args() page: CellPageArgs) {
+    return listPage(s.allCells, s.cellKey, page, MAX_CELL_PAGE_SIZE);
   }
 }
