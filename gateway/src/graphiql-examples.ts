@@ -51,7 +51,7 @@ query MunicipalityRegistrations {
 # Participation by county; cells over fewer than 3 units are suppressed.
 query ParticipationByCounty {
   participationStatistics(filter: { country: NO }, groupBy: [COUNTY]) {
-    cells { keys { label } participants municipalities suppressed }
+    cells(first: 100) { totalCount edges { node { keys { label } participants municipalities suppressed } } }
   }
 }
 `,
@@ -61,7 +61,7 @@ query ParticipationByCounty {
     query: `# token: npm run token -- --role PARTICIPANT
 # Your own registrations.
 query MyRegistrations {
-  me { name registrations { status network { name } } }
+  me { name registrations(first: 20) { totalCount edges { node { status network { name } } } } }
 }
 `,
   },

@@ -24,10 +24,10 @@ describe('POST /dev/token with the development key', () => {
     expect(body.claims).toMatchObject({ role: 'ANALYST', org: 'ks' });
     expect(decodeJwt(body.token)).toMatchObject({ role: 'ANALYST', org: 'ks', iss: 'https://auth.kommunenett.dev' });
     // ANALYST may read statistics; anonymous may not.
-    const statistics = '{ participationStatistics(filter: { country: NO }, groupBy: [COUNTY]) { cells { participants } } }';
-    const asAnalyst = await stack.graphql<{ participationStatistics: { cells: unknown[] } }>(statistics, { token: body.token });
+    const statistics = '{ participationStatistics(filter: { country: NO }, groupBy: [COUNTY]) { cells { totalCount edges { node { participants } } } } }';
+    const asAnalyst = await stack.graphql<{ participationStatistics: { cells: { edges: unknown[] } } }>(statistics, { token: body.token });
     expect(asAnalyst.body.errors).toBeUndefined();
-    expect(asAnalyst.body.data!.participationStatistics.cells.length).toBeGreaterThan(0);
+    expect(asAnalyst.body.data!.participationStatistics.cells.edges.length).toBeGreaterThan(0);
     const anonymous = await stack.graphql(statistics);
     expect(anonymous.body.errors?.[0]?.extensions?.code).toMatch(/UNAUTHENTICATED|FORBIDDEN/);
   });

@@ -300,7 +300,7 @@ describe('004: «Saman om ein betre kommune», the first gathering', () => {
   });
 
   it('records the result measurements in March of 2013, 2015 and 2017', () => {
-    const values = data.municipality.indicatorValues.map((v: any) => [v.period, v.measuredIn]).sort();
+    const values = edges<any>(data.municipality.indicatorValues).map((v) => [v.period, v.measuredIn]).sort();
     expect(values).toEqual([['2013', '2013-03'], ['2015', '2015-03'], ['2017', '2017-03']]);
   });
 });

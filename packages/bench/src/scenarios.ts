@@ -88,7 +88,7 @@ export const SCENARIOS: Scenario[] = [
     token: 'analyst',
     singleSubgraph: 'reports',
     body: () => {
-      const body = gql('query Dashboard { statistics(indicators: ["deviations-reported"], filter: { country: NO, periods: ["2020", "2021", "2022", "2023", "2024"] }, groupBy: [COUNTY, PERIOD]) { cells { countyCode period value perThousandInhabitants unitCount suppressed } } }');
+      const body = gql('query Dashboard { statistics(indicators: ["deviations-reported"], filter: { country: NO, periods: ["2020", "2021", "2022", "2023", "2024"] }, groupBy: [COUNTY, PERIOD]) { cells(first: 100) { totalCount edges { node { countyCode period value perThousandInhabitants unitCount suppressed } } } } }');
       return () => body;
     },
   },
@@ -111,7 +111,7 @@ export const SCENARIOS: Scenario[] = [
     description: 'ORG_ADMIN: network → hosts → registrations → municipalities → reports → handbook chapters',
     token: 'orgAdmin',
     body: (ctx) => () => gql(`query AcrossFour($id: ID!) { network(id: $id) { name hosts { shortName } participantCount
-      registrations(first: 50) { edges { node { status municipality { name county { name } reports { kind period } } } } }
+      registrations(first: 50) { edges { node { status municipality { name county { name } reports(first: 20) { edges { node { kind period } } } } } } }
       handbook { title currentEdition { chapters { title } } } } }`, { id: pick(ctx.networkIds) }),
   },
 ];

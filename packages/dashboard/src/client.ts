@@ -11,6 +11,8 @@ const EMBEDDED = [
   'StatisticsCell', 'Statistics', 'ParticipationStatistics', 'ParticipationStatisticsCell', 'ParticipationStatisticsKey',
   'CountyRegistrants', 'Attendance', 'SessionLocation', 'IndicatorComparison', 'IndicatorComparisonPeriod', 'ComparisonGroup',
   'HandbookSearchHit', 'NetworkContribution', 'EditionChange', 'PageInfo', 'LocalizedText',
+  'StatisticsCellConnection', 'StatisticsCellEdge', 'ParticipationStatisticsCellConnection', 'ParticipationStatisticsCellEdge',
+  'AttendanceConnection', 'AttendanceEdge',
 ];
 
 /**

@@ -91,15 +91,27 @@ interface Opened { page: Page; outside: string[]; graphqlRequests: GraphQLReques
 const PERSISTED = new Map((JSON.parse(readFileSync(join(__dirname, '..', 'dist', 'persisted-queries.json'), 'utf8')) as { operations: { id: string; name: string }[] })
   .operations.map((o) => [o.name, o.id]));
 
-/** A page's data came in one or two requests, each operation once, each a persisted query: its hash, never its text. */
-function expectOneOrTwoPersistedQueries(requests: GraphQLRequest[]): void {
+/** A page's data came in at most `most` requests (one or two; more for a table of several pages), each operation (and page) once, each a persisted query: its hash, never its text. */
+function expectPersistedQueries(requests: GraphQLRequest[], most = 2): void {
   expect(requests.length).toBeGreaterThan(0);
-  expect(requests.length).toBeLessThanOrEqual(2);
-  expect(new Set(requests.map((r) => r.operationName)).size).toBe(requests.length);
+  expect(requests.length).toBeLessThanOrEqual(most);
+  expect(new Set(requests.map((r) => `${r.operationName}:${String(r.variables?.after ?? '')}`)).size).toBe(requests.length);
   for (const request of requests) {
     expect(request.query).toBeUndefined();
     expect(request.extensions?.persistedQuery).toEqual({ version: 1, sha256Hash: PERSISTED.get(request.operationName!) });
   }
+}
+
+/**
+ * The catalogue, and the statistics table a page of 1,000 cells at a time (the most the API gives
+ * in one page), each page after the last one's end cursor: a country by municipality is one page,
+ * so the page's data comes in two requests.
+ */
+function expectPagesRequested(requests: GraphQLRequest[], cells: number): void {
+  const pages = Math.max(1, Math.ceil(cells / 1000));
+  expectPersistedQueries(requests, 1 + pages);
+  const statisticsRequests = requests.filter((r) => r.operationName === 'IndicatorStatistics');
+  expect(statisticsRequests.map((r) => Boolean(r.variables?.after))).toEqual(Array.from({ length: pages }, (_, i) => i > 0));
 }
 
 async function open(path = '/', options: { languages?: string[] } = {}): Promise<Opened> {
@@ -164,7 +176,7 @@ interface ProgramsAnswer {
   networks: { edges: { node: { id: string; program: { id: string } | null } }[] };
 }
 interface ParticipationAnswer {
-  cells: { keys: { value: string }[]; participants: number | null; municipalities: number | null; suppressed: boolean }[];
+  cells: { edges: { node: { keys: { value: string }[]; participants: number | null; municipalities: number | null; suppressed: boolean } }[] };
   total: { participants: number | null; suppressed: boolean };
 }
 
@@ -187,10 +199,11 @@ async function expectOverviewAsTheApiAnswers(page: Page, token?: string): Promis
   }
   for (const country of ['NO', 'SE']) {
     const stats = await stack.graphql<{ participationStatistics: ParticipationAnswer }>(
-      `query ($country: Country!) { participationStatistics(filter: { country: $country }, groupBy: [COUNTY]) { cells { keys { value } participants municipalities suppressed } total { participants suppressed } } }`,
+      `query ($country: Country!) { participationStatistics(filter: { country: $country }, groupBy: [COUNTY]) { cells(first: 100) { edges { node { keys { value } participants municipalities suppressed } } } total { participants suppressed } } }`,
       { token, variables: { country } });
     expect(stats.body.errors).toBeUndefined();
-    const { cells, total } = stats.body.data!.participationStatistics;
+    const { cells: { edges }, total } = stats.body.data!.participationStatistics;
+    const cells = edges.map((e) => e.node);
     await page.waitForSelector(`[data-country="${country}"] tfoot`, WAIT);
     expect(await page.$$eval(`[data-country="${country}"] tbody tr`, (rows) => rows.length)).toBe(cells.length);
     for (const cell of cells) {
@@ -206,7 +219,7 @@ describe('anonymous', () => {
   it('opens the overview in at most two GraphQL requests, with the programmes and networks the API lists', async () => {
     const opened = await open('/');
     await expectOverviewAsTheApiAnswers(opened.page);
-    expectOneOrTwoPersistedQueries(opened.graphqlRequests);
+    expectPersistedQueries(opened.graphqlRequests);
     expect(opened.outside).toEqual([]);
     expect(await seriousViolations(opened.page)).toEqual([]);
     await screenshot(opened.page, 'dashboard-overview-anonymous');
@@ -250,7 +263,7 @@ describe('anonymous', () => {
         expect(when).not.toMatch(/\b\d{1,2} [A-Z][a-z]+ \d{4}/); // no invented day
       }
     }
-    expectOneOrTwoPersistedQueries(opened.graphqlRequests);
+    expectPersistedQueries(opened.graphqlRequests);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, `dashboard-network-${name}-anonymous`);
     await page.close();
@@ -260,13 +273,13 @@ describe('anonymous', () => {
     const opened = await open('/handbook?q=korrupsjon');
     const { page } = opened;
     await page.waitForSelector('.hits li');
-    expectOneOrTwoPersistedQueries(opened.graphqlRequests);
+    expectPersistedQueries(opened.graphqlRequests);
     expect(await page.$$eval('.snippet mark', (marks) => marks.length)).toBeGreaterThan(0);
     const before = opened.graphqlRequests.length;
     await page.click('.hits li a');
     await page.waitForSelector('#history .editions li');
     await page.waitForNetworkIdle({ idleTime: 300 });
-    expectOneOrTwoPersistedQueries(opened.graphqlRequests.slice(before));
+    expectPersistedQueries(opened.graphqlRequests.slice(before));
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard-handbook-chapter');
     await page.close();
@@ -304,9 +317,24 @@ describe.each(['ANALYST', 'ORG_ADMIN'] as const)('%s', (role) => {
   });
 });
 
-interface StatisticsAnswer { statistics: { suppressionThreshold: number; cells: { municipality: { id: string; name: string } | null; value: number | null; perThousandInhabitants: number | null; suppressed: boolean }[] } }
-const STATISTICS = `query ($indicator: ID!, $period: String!) { statistics(indicators: [$indicator], filter: { country: NO, periods: [$period] }, groupBy: [MUNICIPALITY]) {
-  suppressionThreshold cells { municipality { id name } value perThousandInhabitants suppressed } } }`;
+type StatisticsCell = { municipality: { id: string; name: string } | null; value: number | null; perThousandInhabitants: number | null; suppressed: boolean };
+interface StatisticsAnswer { statistics: { suppressionThreshold: number; cells: StatisticsCell[] } }
+const STATISTICS = `query ($indicator: ID!, $period: String!, $after: String) { statistics(indicators: [$indicator], filter: { country: NO, periods: [$period] }, groupBy: [MUNICIPALITY]) {
+  suppressionThreshold cells(first: 100, after: $after) { edges { node { municipality { id name } value perThousandInhabitants suppressed } } pageInfo { hasNextPage endCursor } } } }`;
+type StatisticsPage = { statistics: { suppressionThreshold: number; cells: { edges: { node: StatisticsCell }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } };
+
+/** Every cell of the table, page after page, as a client reads it. */
+async function allStatistics(token: string, variables: Record<string, unknown>): Promise<StatisticsAnswer> {
+  const cells: StatisticsCell[] = [];
+  for (let after: string | null = null; ;) {
+    const res = await stack.graphql<StatisticsPage>(STATISTICS, { token, variables: { ...variables, after } });
+    expect(res.body.errors).toBeUndefined();
+    const { suppressionThreshold, cells: page } = res.body.data!.statistics;
+    cells.push(...page.edges.map((e) => e.node));
+    if (!page.pageInfo.hasNextPage) return { statistics: { suppressionThreshold, cells } };
+    after = page.pageInfo.endCursor;
+  }
+}
 
 describe('ANALYST statistics', () => {
   it('shows an indicator by municipality as the API answers it, Bærum 2022 as "fewer than 3", and a CSV of exactly what is shown', async () => {
@@ -315,9 +343,9 @@ describe('ANALYST statistics', () => {
     // The indicator whose Bærum 2022 cell the API suppresses (found from the API's own answers).
     let chosen: { indicator: string; answer: StatisticsAnswer['statistics'] } | null = null;
     for (const indicator of catalogue.body.data!.indicators.filter((i) => i.periods.includes('2022'))) {
-      const answer = await stack.graphql<StatisticsAnswer>(STATISTICS, { token, variables: { indicator: indicator.id, period: '2022' } });
-      const baerum = answer.body.data?.statistics.cells.find((c) => c.municipality?.name.startsWith('Bærum'));
-      if (baerum?.suppressed) { chosen = { indicator: indicator.id, answer: answer.body.data!.statistics }; break; }
+      const answer = await allStatistics(token, { indicator: indicator.id, period: '2022' });
+      const baerum = answer.statistics.cells.find((c) => c.municipality?.name.startsWith('Bærum'));
+      if (baerum?.suppressed) { chosen = { indicator: indicator.id, answer: answer.statistics }; break; }
     }
     expect(chosen).not.toBeNull();
     const { indicator, answer } = chosen!;
@@ -326,7 +354,7 @@ describe('ANALYST statistics', () => {
     const requests = await go(opened, `/statistics?indicator=${indicator}&period=2022&level=municipality&country=NO`);
     const { page } = opened;
     await page.waitForSelector('[data-table="statistics"] tbody tr', WAIT);
-    expectOneOrTwoPersistedQueries(requests);
+    expectPagesRequested(requests, answer.cells.length);
     const rows = await page.$$eval('[data-table="statistics"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c as HTMLElement).innerText)));
     expect(rows.length).toBe(answer.cells.length);
     const fewer = `fewer than ${answer.suppressionThreshold}`;
@@ -364,12 +392,30 @@ describe('ANALYST statistics', () => {
     await page.close();
   });
 
+  it('shows a table of several pages whole: every municipality in the table and the CSV', async () => {
+    const token = await stack.token('ANALYST', { org: 'ks' });
+    const indicator = 'management-practice-employer';
+    const answer = await allStatistics(token, { indicator, period: '2013' });
+    expect(answer.statistics.cells.length).toBeGreaterThan(300);
+    const opened = await open('/');
+    await signIn(opened, 'ANALYST');
+    const requests = await go(opened, `/statistics?indicator=${indicator}&period=2013&level=municipality&country=NO`);
+    const { page } = opened;
+    await page.waitForSelector('[data-table="statistics"] tbody tr', WAIT);
+    expectPagesRequested(requests, answer.statistics.cells.length);
+    const rows = await page.$$eval('[data-table="statistics"] tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.row));
+    expect(rows).toEqual(answer.statistics.cells.map((c) => c.municipality!.id));
+    const link = await page.$eval('a[download]', (a) => (a as HTMLAnchorElement).href);
+    expect((parseCsv(decodeURIComponent(link.slice(link.indexOf(',') + 1)), { bom: true }) as string[][]).length).toBe(rows.length + 1);
+    await opened.page.close();
+  });
+
   it('says there is no data for a period the indicator has none for', async () => {
     const token = await stack.token('ANALYST', { org: 'ks' });
     const catalogue = await stack.graphql<{ indicators: { id: string }[] }>('{ indicators { id } }', { token });
     const indicator = catalogue.body.data!.indicators[0].id;
-    const answer = await stack.graphql<StatisticsAnswer>(STATISTICS, { token, variables: { indicator, period: '1990' } });
-    expect(answer.body.data!.statistics.cells).toEqual([]);
+    const answer = await allStatistics(token, { indicator, period: '1990' });
+    expect(answer.statistics.cells).toEqual([]);
     const opened = await open('/');
     await signIn(opened, 'ANALYST');
     await go(opened, `/statistics?indicator=${indicator}&period=1990&level=municipality&country=NO`);
@@ -423,7 +469,7 @@ describe('outcomes', () => {
     const requests = await go(opened, `/outcomes?program=${program}&indicator=${indicator}`);
     const { page } = opened;
     await page.waitForSelector('[data-table="outcomes"] tbody tr', WAIT);
-    expectOneOrTwoPersistedQueries(requests);
+    expectPersistedQueries(requests);
     const periods = (await stack.graphql<{ indicators: { id: string; periods: string[] }[] }>('{ indicators { id periods } }', { token })).body.data!.indicators.find((i) => i.id === indicator)!.periods;
     const api = await stack.graphql<{ program: { indicatorComparison: ApiComparison } }>(
       `query ($program: ID!, $indicator: ID!, $periods: [String!]!) { program(id: $program) { indicatorComparison(indicator: $indicator, periods: $periods) {
@@ -481,7 +527,7 @@ describe('ORG_ADMIN', () => {
     const opened = await open('/');
     await signIn(opened, 'ORG_ADMIN');
     const requests = await go(opened, `/networks/${id}`);
-    expectOneOrTwoPersistedQueries(requests);
+    expectPersistedQueries(requests);
     const { page } = opened;
     await page.waitForSelector('#by-status');
     const confirmed = api.body.data!.network.registrations.edges.filter((e) => e.node.status === 'CONFIRMED').length;

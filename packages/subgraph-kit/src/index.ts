@@ -22,4 +22,5 @@ export * from './disclosure';
 export * from './personal-data';
 export * from './audit';
 export * from './shared-enums';
+export * from './pages-by-parent';
 export * from './process-cache';

@@ -81,8 +81,8 @@ describe('submissions', () => {
   it('keeps each municipality’s submissions to itself and those who run the network', async () => {
     const assignmentId = await firstAssignmentId();
     await t.ok(SAVE, { input: { assignmentId, municipalityId: 'NO-0301', text: 'Oslo sin kartlegging' } }, await oslo());
-    const read = async (token?: string) => (await t.ok('query($id: ID!) { network(id: $id) { assignments { submissions { municipality { id } } } } }', { id: NETWORK }, token))
-      .network.assignments[0].submissions.map((s: any) => s.municipality.id);
+    const read = async (token?: string) => (await t.ok('query($id: ID!) { network(id: $id) { assignments { submissions(first: 100) { edges { node { municipality { id } } } } } } }', { id: NETWORK }, token))
+      .network.assignments[0].submissions.edges.map((e: any) => e.node.municipality.id);
     expect(await read(await facilitator())).toEqual(['NO-0301', 'NO-3201']);
     expect(await read(await t.token('ORG_ADMIN', { org: 'ti-norge' }))).toEqual(['NO-0301', 'NO-3201']);
     expect(await read(await baerum())).toEqual(['NO-3201']);
@@ -141,7 +141,7 @@ describe('municipality projects (004)', () => {
   });
 
   it('shows projects to the network’s runners and the own coordinator only, and refuses others’ writes', async () => {
-    const read = async (token?: string) => (await t.ok('query($id: ID!) { network(id: $id) { projects { municipality { id } } } }', { id: SAMAN }, token)).network.projects;
+    const read = async (token?: string) => (await t.ok('query($id: ID!) { network(id: $id) { projects { edges { node { municipality { id } } } } } }', { id: SAMAN }, token)).network.projects.edges.map((e: any) => e.node);
     expect(await read(await t.token('FACILITATOR', { networks: [SAMAN] }))).toEqual([{ municipality: { id: 'NO-3434' } }]);
     expect(await read(await lom())).toEqual([{ municipality: { id: 'NO-3434' } }]);
     expect(await read(await baerum())).toEqual([]);

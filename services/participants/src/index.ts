@@ -27,7 +27,7 @@ import {
 } from './resolvers/attendance.resolver';
 import { ErasePersonPayloadResolver, PersonalDataExport, PrivacyResolver } from './resolvers/privacy.resolver';
 import { applyRetention } from './services/privacy';
-import { StatisticsResolver } from './resolvers/statistics.resolver';
+import { ParticipationStatisticsCellsResolver, StatisticsResolver } from './resolvers/statistics.resolver';
 import { NotificationPreferencesResolver } from './resolvers/notification.resolver';
 import { AuditEntriesResolver } from './resolvers/audit.resolver';
 import { deliverWebhooks } from './services/webhooks';
@@ -58,7 +58,7 @@ export const participantsSubgraph: SubgraphDefinition = {
     MunicipalityResolver, OrganizationResolver, NetworkParticipationResolver, CountyRegistrantsResolver, RegistrationResolver,
     RegistrationPayloadResolver, ImportRowResultResolver, PersonResolver, PositionResolver, OutcomesResolver, RegistrationChangeResolver, WebhookResolver, WebhookDeliveryResolver,
     AttendanceResolver, SessionAttendanceResolver, AttendanceChangeResolver, NetworkAttendanceResolver, MunicipalityAttendanceRateResolver,
-    PersonAttendanceRateResolver, PrivacyResolver, ErasePersonPayloadResolver, StatisticsResolver,
+    PersonAttendanceRateResolver, PrivacyResolver, ErasePersonPayloadResolver, StatisticsResolver, ParticipationStatisticsCellsResolver,
     NotificationPreferencesResolver, AuditEntriesResolver,
   ],
   // Entity stubs that no query returns must be named, or the schema leaves them out.

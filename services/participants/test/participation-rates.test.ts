@@ -60,11 +60,22 @@ interface Cell {
 }
 interface Stats { total: Cell; cells: Cell[] }
 const CELL = 'keys { dimension value } participants municipalities suppressed municipalitiesInArea participatingMunicipalities municipalityShare inhabitants participantsPer10000Inhabitants populationYears';
-const STATS = `query($f: ParticipationStatisticsFilter, $g: [ParticipationDimension!]) { participationStatistics(filter: $f, groupBy: $g) { total { ${CELL} } cells { ${CELL} } } }`;
+const STATS = `query($f: ParticipationStatisticsFilter, $g: [ParticipationDimension!], $after: String) { participationStatistics(filter: $f, groupBy: $g) {
+  total { ${CELL} } cells(first: 100, after: $after) { edges { node { ${CELL} } } pageInfo { hasNextPage endCursor } } } }`;
+type Page = { total: Cell; cells: { edges: { node: Cell }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+/** The whole table, page after page, as a client reads it. */
 async function stats(filter: Record<string, string>, groupBy: string[]): Promise<Stats> {
-  const res = await stack.graphql<{ participationStatistics: Stats }>(STATS, { token: analyst, variables: { f: filter, g: groupBy } });
-  expect(res.body.errors).toBeUndefined();
-  return res.body.data!.participationStatistics;
+  const cells: Cell[] = [];
+  let after: string | null = null;
+  const pageAfter = (cursor: string | null) => stack.graphql<{ participationStatistics: Page }>(STATS, { token: analyst, variables: { f: filter, g: groupBy, after: cursor } });
+  for (;;) {
+    const res = await pageAfter(after);
+    expect(res.body.errors).toBeUndefined();
+    const { total, cells: page } = res.body.data!.participationStatistics;
+    cells.push(...page.edges.map((e) => e.node));
+    if (!page.pageInfo.hasNextPage) return { total, cells };
+    after = page.pageInfo.endCursor;
+  }
 }
 
 describe('participation as rates', () => {

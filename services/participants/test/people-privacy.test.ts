@@ -55,8 +55,8 @@ describe('contact data', () => {
     // Reading one's own data is not logged; ADMIN reads the log.
     const me = await stack.token('PARTICIPANT', { sub: DEMO.people.baerumCoordinator });
     const logged = await logCount();
-    const mine = await stack.graphql<{ me: { email: string; registrations: { status: string }[] } }>('{ me { email registrations { status } } }', { token: me });
-    expect(mine.body.data!.me.registrations).toEqual([{ status: 'CONFIRMED' }]);
+    const mine = await stack.graphql<{ me: { email: string; registrations: { edges: { node: { status: string } }[] } } }>('{ me { email registrations { edges { node { status } } } } }', { token: me });
+    expect(mine.body.data!.me.registrations.edges.map((e) => e.node)).toEqual([{ status: 'CONFIRMED' }]);
     expect(await logCount()).toBe(logged);
     const log = await stack.graphql<{ contactDataAccessLog: { edges: { node: { field: string; viewerRole: string } }[] } }>(
       'query($p: ID!) { contactDataAccessLog(personId: $p, first: 100) { edges { node { field viewerRole viewerOrganizationId } } } }', { token: admin, variables: { p: DEMO.people.baerumCoordinator } });
@@ -126,10 +126,10 @@ describe('attendance', () => {
 
     const ok = await stack.graphql<{ recordAttendance: { attendance: { status: string }[]; userErrors: unknown[] } }>(RECORD, { token: facilitatorA, variables: { input: { sessionId: DEMO.sessions.antikorrupsjonA1, entries } } });
     expect(ok.body.data!.recordAttendance).toEqual({ attendance: [{ status: 'PRESENT' }, { status: 'ABSENT' }, { status: 'EXCUSED' }], userErrors: [] });
-    const view = await stack.graphql<{ session: { attendance: { status: string; person: { id: string } }[] }; network: { attendanceRate: number } }>(
-      'query($s: ID!, $n: ID!) { session(id: $s) { attendance { status person { id } } } network(id: $n) { attendanceRate } }',
+    const view = await stack.graphql<{ session: { attendance: { totalCount: number } }; network: { attendanceRate: number } }>(
+      'query($s: ID!, $n: ID!) { session(id: $s) { attendance { totalCount edges { node { status person { id } } } } } network(id: $n) { attendanceRate } }',
       { token: facilitatorA, variables: { s: DEMO.sessions.antikorrupsjonA1, n: A } });
-    expect(view.body.data!.session.attendance).toHaveLength(3);
+    expect(view.body.data!.session.attendance.totalCount).toBe(3);
     expect(view.body.data!.network.attendanceRate).toBeCloseTo(1 / 3);
   });
 });
@@ -137,13 +137,13 @@ describe('attendance', () => {
 describe('participation statistics', () => {
   it('counts by county with small cells suppressed; ANALYST sees aggregates only', async () => {
     const analyst = await stack.token('ANALYST', { org: 'ks' });
-    const res = await stack.graphql<{ participationStatistics: { total: { participants: number; municipalities: number }; cells: { keys: { value: string; label: string }[]; participants: number | null; suppressed: boolean }[] } }>(
+    const res = await stack.graphql<{ participationStatistics: { total: { participants: number; municipalities: number }; cells: { edges: { node: { keys: { value: string; label: string }[]; participants: number | null; suppressed: boolean } }[] } } }>(
       `query($f: ParticipationStatisticsFilter) { participationStatistics(filter: $f, groupBy: [COUNTY]) {
-        total { participants municipalities registrations suppressed } cells { keys { dimension value label } participants municipalities suppressed } } }`,
+        total { participants municipalities registrations suppressed } cells(first: 100) { edges { node { keys { dimension value label } participants municipalities suppressed } } } } }`,
       { token: analyst, variables: { f: { networkId: A } } });
     const stats = res.body.data!.participationStatistics;
     expect(stats.total).toMatchObject({ participants: 24, municipalities: 10 });
-    const byCounty = Object.fromEntries(stats.cells.map((c) => [c.keys[0].value, c.suppressed ? null : c.participants]));
+    const byCounty = Object.fromEntries(stats.cells.edges.map(({ node: c }) => [c.keys[0].value, c.suppressed ? null : c.participants]));
     const { 'NO-40': rogaland, ...rest } = byCounty;
     expect(rest).toEqual({ 'NO-03': null, 'NO-31': 3, 'NO-32': 10, 'NO-33': null, 'NO-34': null, 'NO-39': null });
     // Rogaland (40) has 3 of network A's people: shown only if the other networks' people there are
@@ -152,7 +152,7 @@ describe('participation statistics', () => {
       WHERE r.status = 'CONFIRMED' AND m.country = 'NO' AND m.county_code = '40' AND r.network_id <> $1`, [A])) as { others: number }[];
     if (others === 1 || others === 2) expect(rogaland).toBeNull();
     else expect([3, null]).toContain(rogaland);
-    expect(stats.cells.find((c) => c.keys[0].value === 'NO-32')!.keys[0].label).toBe('Akershus');
+    expect(stats.cells.edges.find(({ node: c }) => c.keys[0].value === 'NO-32')!.node.keys[0].label).toBe('Akershus');
     const byProgram = await stack.graphql<{ participationStatistics: { total: { participants: number } } }>(
       'query($p: ID!) { participationStatistics(filter: { programId: $p, period: "2013" }) { total { participants } } }', { token: analyst, variables: { p: DEMO.programs.antikorrupsjon2013 } });
     expect(byProgram.body.data!.participationStatistics.total.participants).toBe(66);
@@ -173,10 +173,10 @@ describe('participation statistics', () => {
     expect(people.every((p) => p.gender === 'FEMALE')).toBe(true);
     expect(people.filter((p) => p.title === 'rådmann')).toHaveLength(11);
     const analyst = await stack.token('ANALYST', { org: 'ks' });
-    const stats = await stack.graphql<{ participationStatistics: { total: { participants: number }; cells: { keys: { value: string }[]; participants: number | null; suppressed: boolean }[] } }>(
-      'query($n: ID!) { participationStatistics(filter: { networkId: $n }, groupBy: [ROLE]) { total { participants } cells { keys { value } participants suppressed } } }',
+    const stats = await stack.graphql<{ participationStatistics: { total: { participants: number }; cells: { edges: { node: { keys: { value: string }[]; participants: number | null; suppressed: boolean } }[] } } }>(
+      'query($n: ID!) { participationStatistics(filter: { networkId: $n }, groupBy: [ROLE]) { total { participants } cells(first: 100) { edges { node { keys { value } participants suppressed } } } } }',
       { token: analyst, variables: { n: DEMO.networks.ksKandidatKvinner } });
-    const cells = stats.body.data!.participationStatistics.cells;
+    const cells = stats.body.data!.participationStatistics.cells.edges.map((e) => e.node);
     expect(stats.body.data!.participationStatistics.total.participants).toBe(50);
     const chiefExecutives = cells.find((c) => c.keys[0].value === 'rådmann')!;
     expect([11, null]).toContain(chiefExecutives.participants);
@@ -205,8 +205,8 @@ describe('privacy', () => {
     expect(erased.body.data!.erasePerson.person.name).toBe('Anonymisert');
     const again = await stack.graphql<{ erasePerson: { userErrors: { code: string }[] } }>(ERASE, { token: admin, variables: { id: DEMO.people.baerumCoordinator } });
     expect(again.body.data!.erasePerson.userErrors).toEqual([{ code: 'ALREADY_ERASED' }]);
-    const requests = await stack.graphql<{ erasureRequests: { status: string }[] }>('{ erasureRequests { status } }', { token: admin });
-    expect(requests.body.data!.erasureRequests).toEqual([{ status: 'COMPLETED' }]);
+    const requests = await stack.graphql<{ erasureRequests: { edges: { node: { status: string } }[] } }>('{ erasureRequests { edges { node { status } } } }', { token: admin });
+    expect(requests.body.data!.erasureRequests.edges.map((e) => e.node)).toEqual([{ status: 'COMPLETED' }]);
 
     const [row] = await db().query('SELECT name, email, phone, title FROM participants.person WHERE id = $1', [DEMO.people.baerumCoordinator]);
     expect(row).toEqual({ name: 'Anonymisert', email: null, phone: null, title: null });
@@ -216,7 +216,7 @@ describe('privacy', () => {
 
   it('anonymizes participants of networks that ended more than five years ago, keeping the statistics', async () => {
     const analyst = await stack.token('ANALYST', { org: 'ks' });
-    const STATS = 'query($p: ID!) { participationStatistics(filter: { programId: $p }, groupBy: [MUNICIPALITY]) { total { participants registrations } cells { participants } } }';
+    const STATS = 'query($p: ID!) { participationStatistics(filter: { programId: $p }, groupBy: [MUNICIPALITY]) { total { participants registrations } cells(first: 100) { totalCount edges { node { participants } } } } }';
     const before = await stack.graphql(STATS, { token: analyst, variables: { p: DEMO.programs.antikorrupsjon2013 } });
     const anonymized = await applyRetention(stack.subgraphs.participants);
     expect(anonymized).toBe(65); // 66 participants of A–C, one erased already

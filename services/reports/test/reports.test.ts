@@ -5,6 +5,9 @@ let stack: TestStack;
 beforeAll(async () => { stack = await startTestStack(); });
 afterAll(async () => { await stack?.stop(); });
 
+/** The nodes of a connection's page. */
+const nodes = (connection: { edges: { node: any }[] }) => connection.edges.map((e) => e.node);
+
 type Errors = { field: string[]; code: string; message: string }[];
 interface ReportView { id: string; status: string; version: number; returnComment: string | null; values: { indicator: { id: string }; value: number; intValue: number | null }[] }
 interface Payload { report: ReportView | null; userErrors: Errors }
@@ -105,20 +108,20 @@ describe('Bærum’s internal control report 2022 (002)', () => {
 
   it('shows through Municipality.reports, Municipality.indicatorValues and Recommendation.statuses', async () => {
     const res = await stack.graphql<{ municipality: any }>(`{ municipality(id: "NO-3201") {
-      reports(kinds: [INTERNAL_CONTROL_ANNUAL]) { id }
-      indicatorValues(indicators: ["deviations-reported", "internal-audits"], periods: ["2022"]) { indicator { id } period intValue }
+      reports(kinds: [INTERNAL_CONTROL_ANNUAL]) { edges { node { id } } }
+      indicatorValues(indicators: ["deviations-reported", "internal-audits"], periods: ["2022"]) { edges { node { indicator { id } period intValue } } }
     } }`);
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data!.municipality.reports).toEqual([{ id: DEMO.reports.baerumInternalControl2022 }]);
-    expect(res.body.data!.municipality.indicatorValues).toEqual([
+    expect(nodes(res.body.data!.municipality.reports)).toEqual([{ id: DEMO.reports.baerumInternalControl2022 }]);
+    expect(nodes(res.body.data!.municipality.indicatorValues)).toEqual([
       { indicator: { id: 'deviations-reported' }, period: '2022', intValue: 6919 },
       { indicator: { id: 'internal-audits' }, period: '2022', intValue: 26 },
     ]);
     const statuses = await stack.graphql<{ report: any }>(`query($id: ID!) { report(id: $id) {
-      recommendationStatuses { recommendation { id statuses { municipality { id } period status } } } } }`, { variables: { id: DEMO.reports.baerumInternalControl2022 } });
+      recommendationStatuses { recommendation { id statuses { edges { node { municipality { id } period status } } } } } } }`, { variables: { id: DEMO.reports.baerumInternalControl2022 } });
     expect(statuses.body.errors).toBeUndefined();
     const first = statuses.body.data!.report.recommendationStatuses.find((s: any) => s.recommendation.id === DEMO.recommendations[0]);
-    expect(first.recommendation.statuses).toEqual([{ municipality: { id: 'NO-3201' }, period: '2022', status: 'IMPLEMENTED' }]);
+    expect(nodes(first.recommendation.statuses)).toEqual([{ municipality: { id: 'NO-3201' }, period: '2022', status: 'IMPLEMENTED' }]);
   });
 
   it('lists open findings past their deadline, for the reports a role may see', async () => {
@@ -216,12 +219,12 @@ describe('report workflow and roles', () => {
       ],
     }, coordinator);
     expect(created.userErrors).toEqual([]);
-    const values = `query($id: ID!) { municipality(id: $id) { indicatorValues(indicators: ["deviations-reported", "internal-audits", "citizen-survey-score"], periods: ["2017", "2019", "2022"]) {
-      indicator { id } period provenance sourceName sourceUrl } } }`;
-    const oslo = await stack.graphql<{ municipality: { indicatorValues: any[] } }>(values, { variables: { id: 'NO-0301' }, token: coordinator });
+    const values = `query($id: ID!) { municipality(id: $id) { indicatorValues(indicators: ["deviations-reported", "internal-audits", "citizen-survey-score"], periods: ["2017", "2019", "2022"], first: 100) {
+      edges { node { indicator { id } period provenance sourceName sourceUrl } } } } }`;
+    const oslo = await stack.graphql<{ municipality: { indicatorValues: { edges: { node: any }[] } } }>(values, { variables: { id: 'NO-0301' }, token: coordinator });
     expect(oslo.body.errors).toBeUndefined();
     const byIndicator = (rows: any[], id: string, period: string) => rows.find((v) => v.indicator.id === id && v.period === period);
-    const rows = oslo.body.data!.municipality.indicatorValues;
+    const rows = nodes(oslo.body.data!.municipality.indicatorValues);
     expect(byIndicator(rows, 'deviations-reported', '2019')).toMatchObject({ provenance: 'REPORTED', sourceName: null, sourceUrl: null });
     expect(byIndicator(rows, 'internal-audits', '2019')).toMatchObject({
       provenance: 'IMPORTED', sourceName: 'Kommunerevisjonen, årsrapport 2019', sourceUrl: 'https://example.org/revisjon-2019',
@@ -229,8 +232,8 @@ describe('report workflow and roles', () => {
     // The demo's result indicators are generated, and say so.
     expect(byIndicator(rows, 'citizen-survey-score', '2017')).toMatchObject({ provenance: 'GENERATED', sourceName: null });
     // Bærum's own report: reported by the municipality.
-    const baerum = await stack.graphql<{ municipality: { indicatorValues: any[] } }>(values, { variables: { id: 'NO-3201' } });
-    expect(byIndicator(baerum.body.data!.municipality.indicatorValues, 'deviations-reported', '2022')).toMatchObject({ provenance: 'REPORTED' });
+    const baerum = await stack.graphql<{ municipality: { indicatorValues: { edges: { node: any }[] } } }>(values, { variables: { id: 'NO-3201' } });
+    expect(byIndicator(nodes(baerum.body.data!.municipality.indicatorValues), 'deviations-reported', '2022')).toMatchObject({ provenance: 'REPORTED' });
   });
 
   it('refuses bad input with a user error and changes nothing', async () => {
@@ -296,13 +299,13 @@ describe('report workflow and roles', () => {
     expect(unknown.userErrors.map((e) => e.code)).toEqual(['NOT_FOUND']);
     const created = await payload('createReport', { ...project, networkId: DEMO.networks.antikorrupsjonA }, baerum);
     expect(created.userErrors).toEqual([]);
-    const q = `query($id: ID!) { network(id: $id) { name reports { id kind municipality { name } risks { factor score status } } } }`;
+    const q = `query($id: ID!) { network(id: $id) { name reports { edges { node { id kind municipality { name } risks { factor score status } } } } } }`;
     const own = await stack.graphql<{ network: any }>(q, { variables: { id: DEMO.networks.antikorrupsjonA }, token: baerum });
     expect(own.body.errors).toBeUndefined();
-    expect(own.body.data!.network.reports).toEqual([{ id: created.report!.id, kind: 'NETWORK_PROJECT_RESULT', municipality: { name: 'Bærum' }, risks: [
+    expect(nodes(own.body.data!.network.reports)).toEqual([{ id: created.report!.id, kind: 'NETWORK_PROJECT_RESULT', municipality: { name: 'Bærum' }, risks: [
       { factor: 'Manglende engasjement', score: 21, status: 'MITIGATING' }, { factor: 'Dårlig forankring', score: 45, status: 'OPEN' }] }]);
     const anonymous = await stack.graphql<{ network: any }>(q, { variables: { id: DEMO.networks.antikorrupsjonA } });
-    expect(anonymous.body.data!.network.reports).toEqual([]);
+    expect(nodes(anonymous.body.data!.network.reports)).toEqual([]);
   });
 
   it('resolves lists of reports with their contents in a bounded number of statements', async () => {

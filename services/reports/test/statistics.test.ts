@@ -4,6 +4,28 @@ import { insertGeneratedValues, type GeneratedValue } from '@kommunenett/reports
 
 let stack: TestStack;
 
+/**
+ * Asks through the gateway for statistics whose cells every test here reads as one table: each
+ * `cells { … }` is asked as `cells(first: 100) { edges { node { … } } }` (every table here fits one
+ * page) and answered as the list of the page's nodes. Paging itself: gateway/test/pages.test.ts.
+ */
+async function askStatistics<T = Record<string, unknown>>(query: string, options: Parameters<TestStack['graphql']>[1] = {}) {
+  let paged = query;
+  for (let at = paged.indexOf('cells {'); at >= 0; at = paged.indexOf('cells {', at + 1)) {
+    let depth = 0;
+    let end = at + 'cells '.length;
+    for (; end < paged.length; end += 1) {
+      if (paged[end] === '{') depth += 1;
+      if (paged[end] === '}' && --depth === 0) break;
+    }
+    paged = `${paged.slice(0, at)}cells(first: 100) { edges { node ${paged.slice(at + 'cells '.length, end + 1)} } }${paged.slice(end + 1)}`;
+  }
+  const res = await stack.graphql<T>(paged, options);
+  const statistics = (res.body.data as { statistics?: { cells?: { edges: { node: unknown }[] } | unknown[] } } | undefined)?.statistics;
+  if (statistics?.cells && !Array.isArray(statistics.cells)) statistics.cells = statistics.cells.edges.map((e) => e.node);
+  return res;
+}
+
 /*
  * A data set built here: deviations reported 2020–2024 by the municipalities of four Norwegian
  * counties (all of Akershus but Bærum, whose 2022 report is demo data; Oslo; the first four of
@@ -44,7 +66,7 @@ function median(values: number[]): number {
 
 describe('statistics across municipalities', () => {
   it('answers «deviations per 1,000 inhabitants by county, 2020–2024» with small cells suppressed', async () => {
-    const res = await stack.graphql<{ statistics: { suppressionThreshold: number; cells: Cell[]; csv: string } }>(DASHBOARD, {
+    const res = await askStatistics<{ statistics: { suppressionThreshold: number; cells: Cell[]; csv: string } }>(DASHBOARD, {
       variables: { periods: PERIODS }, token: await stack.token('ANALYST', { org: 'ks' }),
     });
     expect(res.body.errors).toBeUndefined();
@@ -87,7 +109,7 @@ describe('statistics across municipalities', () => {
   });
 
   it('keeps the national total consistent with the county cells', async () => {
-    const res = await stack.graphql<{ statistics: { cells: (Cell & { country: string })[] } }>(`{
+    const res = await askStatistics<{ statistics: { cells: (Cell & { country: string })[] } }>(`{
       statistics(indicators: ["deviations-reported"], filter: { periods: ["2021"] }, groupBy: [COUNTRY]) { cells { country sum unitCount suppressed } } }`);
     expect(res.body.errors).toBeUndefined();
     const rows = deviations.filter((v) => v.period === '2021');
@@ -95,7 +117,7 @@ describe('statistics across municipalities', () => {
   });
 
   it('groups by municipality size class, the classes of participationStatistics, within each country', async () => {
-    const res = await stack.graphql<{ statistics: { cells: { country: string; sizeClass: string | null; sum: number | null; unitCount: number | null; suppressed: boolean }[] } }>(`{
+    const res = await askStatistics<{ statistics: { cells: { country: string; sizeClass: string | null; sum: number | null; unitCount: number | null; suppressed: boolean }[] } }>(`{
       statistics(indicators: ["deviations-reported"], filter: { periods: ["2021"] }, groupBy: [COUNTRY, SIZE_CLASS]) { cells { country sizeClass sum unitCount suppressed } } }`);
     expect(res.body.errors).toBeUndefined();
     const cells = res.body.data!.statistics.cells;
@@ -128,7 +150,7 @@ describe('statistics across municipalities', () => {
       { municipalityId: m.id, period: '2020', indicatorId: 'deviations-reported', breakdown: 'area:annet', value: 20 + i },
     ]);
     await insertGeneratedValues(stack.subgraphs.reports.ds, areas);
-    const res = await stack.graphql<{ statistics: { cells: { breakdown: string; sum: number; unitCount: number }[] } }>(`{
+    const res = await askStatistics<{ statistics: { cells: { breakdown: string; sum: number; unitCount: number }[] } }>(`{
       statistics(indicators: ["deviations-reported"], filter: { periods: ["2020"] }, groupBy: [COUNTRY], breakdown: "area") { cells { breakdown sum unitCount } } }`);
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data!.statistics.cells).toEqual([
@@ -140,7 +162,7 @@ describe('statistics across municipalities', () => {
   it('answers from a fixed number of statements whatever the volume', async () => {
     const measure = async (query: string) => {
       const before = stack.sqlStatements();
-      const res = await stack.graphql(query);
+      const res = await askStatistics(query);
       expect(res.body.errors).toBeUndefined();
       return sqlDelta(before, stack.sqlStatements()).reports;
     };
@@ -153,9 +175,9 @@ describe('statistics across municipalities', () => {
 
   it('keeps the directory entries it read: the same dashboard again asks the participants service nothing', async () => {
     const query = '{ statistics(indicators: ["deviations-reported"], filter: { country: NO }, groupBy: [COUNTY]) { cells { countyCode value } } }';
-    const first = await stack.graphql(query);
+    const first = await askStatistics(query);
     const before = stack.sqlStatements();
-    const again = await stack.graphql(query);
+    const again = await askStatistics(query);
     const delta = sqlDelta(before, stack.sqlStatements());
     expect(again.body).toEqual(first.body);
     expect((again.body as { data: { statistics: { cells: unknown[] } } }).data.statistics.cells.length).toBeGreaterThan(1);
@@ -164,12 +186,12 @@ describe('statistics across municipalities', () => {
   });
 
   it('refuses a query over more cells than the limit, and malformed arguments, with a code', async () => {
-    const many = await stack.graphql<{ indicators: { id: string }[] }>('{ indicators { id } }');
+    const many = await askStatistics<{ indicators: { id: string }[] }>('{ indicators { id } }');
     const twenty = many.body.data!.indicators.slice(0, 20).map((i) => i.id);
-    const tooBig = await stack.graphql('query($ids: [ID!]!) { statistics(indicators: $ids, groupBy: [MUNICIPALITY, PERIOD]) { cells { value } } }', { variables: { ids: twenty } });
+    const tooBig = await askStatistics('query($ids: [ID!]!) { statistics(indicators: $ids, groupBy: [MUNICIPALITY, PERIOD]) { cells { value } } }', { variables: { ids: twenty } });
     expect(tooBig.body.errors![0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', cellLimit: 10000 });
     expect(tooBig.body.errors![0].message).toMatch(/limit is 10000/);
-    const bad = async (query: string) => (await stack.graphql(query)).body.errors![0].extensions!.code;
+    const bad = async (query: string) => (await askStatistics(query)).body.errors![0].extensions!.code;
     expect(await bad('{ statistics(indicators: ["bribes-paid"]) { cells { value } } }')).toBe('BAD_USER_INPUT');
     expect(await bad('{ statistics(indicators: ["deviations-reported"], filter: { periods: ["2020-01"] }) { cells { value } } }')).toBe('BAD_USER_INPUT');
     expect(await bad('{ statistics(indicators: ["deviations-reported"], groupBy: [NETWORK]) { cells { value } } }')).toBe('BAD_USER_INPUT');
@@ -178,9 +200,9 @@ describe('statistics across municipalities', () => {
 
   it('groups by network with the participants read through the graph', async () => {
     const ids = [DEMO.networks.antikorrupsjonA, DEMO.networks.antikorrupsjonB];
-    const net = await stack.graphql<{ a: { participatingMunicipalityIds: string[] }; b: { participatingMunicipalityIds: string[] } }>(
+    const net = await askStatistics<{ a: { participatingMunicipalityIds: string[] }; b: { participatingMunicipalityIds: string[] } }>(
       'query($a: ID!, $b: ID!) { a: network(id: $a) { participatingMunicipalityIds } b: network(id: $b) { participatingMunicipalityIds } }', { variables: { a: ids[0], b: ids[1] } });
-    const res = await stack.graphql<{ statistics: { cells: { network: { id: string; name: string }; mean: number; unitCount: number }[] } }>(
+    const res = await askStatistics<{ statistics: { cells: { network: { id: string; name: string }; mean: number; unitCount: number }[] } }>(
       `query($ids: [ID!]) { statistics(indicators: ["employee-survey-score"], filter: { networkIds: $ids, periods: ["2013"] }, groupBy: [NETWORK]) {
         cells { network { id name } mean unitCount } } }`, { variables: { ids } });
     expect(res.body.errors).toBeUndefined();
@@ -188,16 +210,16 @@ describe('statistics across municipalities', () => {
     expect(cellA.network.name).toBe('Antikorrupsjonsnettverk A');
     // Units are municipalities (not the county authority among the participants); their values through the API.
     const members = net.body.data!.a.participatingMunicipalityIds.filter((id) => id.length === 7);
-    const values = await stack.graphql<Record<string, { indicatorValues: { value: number }[] }>>(`{ ${members.map((id, i) =>
-      `m${i}: municipality(id: "${id}") { indicatorValues(indicators: ["employee-survey-score"], periods: ["2013"]) { value } }`).join(' ')} }`);
-    const own = Object.values(values.body.data!).map((m) => m.indicatorValues[0].value);
+    const values = await askStatistics<Record<string, { indicatorValues: { edges: { node: { value: number } }[] } }>>(`{ ${members.map((id, i) =>
+      `m${i}: municipality(id: "${id}") { indicatorValues(indicators: ["employee-survey-score"], periods: ["2013"]) { edges { node { value } } } }`).join(' ')} }`);
+    const own = Object.values(values.body.data!).map((m) => m.indicatorValues.edges[0].node.value);
     expect(cellA.unitCount).toBe(members.length);
     expect(cellA.mean).toBeCloseTo(own.reduce((a, b) => a + b, 0) / own.length, 6);
   });
 });
 
 describe('does network participation change anything?', () => {
-  const participantsOf = async (networkId: string) => (await stack.graphql<{ network: { participatingMunicipalityIds: string[] } }>(
+  const participantsOf = async (networkId: string) => (await askStatistics<{ network: { participatingMunicipalityIds: string[] } }>(
     'query($id: ID!) { network(id: $id) { participatingMunicipalityIds } }', { variables: { id: networkId } })).body.data!.network.participatingMunicipalityIds;
   let values: GeneratedValue[];
 
@@ -249,7 +271,7 @@ describe('does network participation change anything?', () => {
   }
 
   it('compares a network’s municipalities with the rest, before and after', async () => {
-    const res = await stack.graphql<{ network: { indicatorComparison: any } }>(query('network'), { variables: { id: DEMO.networks.antikorrupsjonA } });
+    const res = await askStatistics<{ network: { indicatorComparison: any } }>(query('network'), { variables: { id: DEMO.networks.antikorrupsjonA } });
     expect(res.body.errors).toBeUndefined();
     const comparison = res.body.data!.network.indicatorComparison;
     expect(comparison.indicator.id).toBe('population-change');
@@ -257,7 +279,7 @@ describe('does network participation change anything?', () => {
     expect(want[2].suppressed).toBe(true);
     // The last period is suppressed: no difference-in-differences.
     expect(comparison.differenceInDifferences).toBeNull();
-    const twoPeriods = await stack.graphql<{ network: { indicatorComparison: { differenceInDifferences: number } } }>(
+    const twoPeriods = await askStatistics<{ network: { indicatorComparison: { differenceInDifferences: number } } }>(
       `query($id: ID!) { network(id: $id) { indicatorComparison(indicator: "population-change", periods: ["2013", "2015"]) { differenceInDifferences } } }`,
       { variables: { id: DEMO.networks.antikorrupsjonA } });
     expect(twoPeriods.body.data!.network.indicatorComparison.differenceInDifferences).toBeCloseTo((want[1].pMean - want[1].oMean) - (want[0].pMean - want[0].oMean), 9);
@@ -267,7 +289,7 @@ describe('does network participation change anything?', () => {
     const participants = [
       ...await participantsOf(DEMO.networks.antikorrupsjonA), ...await participantsOf(DEMO.networks.antikorrupsjonB), ...await participantsOf(DEMO.networks.antikorrupsjonC),
     ];
-    const res = await stack.graphql<{ program: { indicatorComparison: any } }>(query('program'), { variables: { id: DEMO.programs.antikorrupsjon2013 } });
+    const res = await askStatistics<{ program: { indicatorComparison: any } }>(query('program'), { variables: { id: DEMO.programs.antikorrupsjon2013 } });
     expect(res.body.errors).toBeUndefined();
     check(res.body.data!.program.indicatorComparison, participants);
   });
@@ -315,7 +337,7 @@ describe('does network participation change anything?', () => {
   });
 
   it('refuses an unknown indicator or a malformed period', async () => {
-    const bad = async (indicator: string, periods: string[]) => (await stack.graphql(
+    const bad = async (indicator: string, periods: string[]) => (await askStatistics(
       'query($id: ID!, $i: ID!, $p: [String!]!) { network(id: $id) { indicatorComparison(indicator: $i, periods: $p) { differenceInDifferences } } }',
       { variables: { id: DEMO.networks.antikorrupsjonA, i: indicator, p: periods } })).body.errors?.[0].extensions?.code;
     expect(await bad('bribes-paid', ['2013'])).toBe('BAD_USER_INPUT');
@@ -329,7 +351,7 @@ describe('statistics that cannot be subtracted apart', () => {
     cells { countyCode municipality { id } value sum unitCount suppressed } } }`;
   type Answer = { statistics: { cells: (Cell & { municipality: { id: string } | null })[] } };
   const ask = async (f: object, g: string[] = []) => {
-    const res = await stack.graphql<Answer>(TOTAL, { variables: { f, g } });
+    const res = await askStatistics<Answer>(TOTAL, { variables: { f, g } });
     expect(res.body.errors).toBeUndefined();
     return res.body.data!.statistics.cells;
   };
@@ -363,7 +385,7 @@ describe('statistics that cannot be subtracted apart', () => {
     const stockholm = municipalities().filter((m) => m.country === 'SE' && m.kind === 'MUNICIPALITY' && m.countyCode === '01').slice(0, 4);
     const values = stockholm.map((m, i) => ({ municipalityId: m.id, period: '2024', indicatorId: 'deviations-reported', value: 100 + i }));
     await insertGeneratedValues(stack.subgraphs.reports.ds, values);
-    const res = await stack.graphql<{ statistics: { cells: (Cell & { populationYears: number[] })[] } }>(`{
+    const res = await askStatistics<{ statistics: { cells: (Cell & { populationYears: number[] })[] } }>(`{
       statistics(indicators: ["deviations-reported"], filter: { country: SE, periods: ["2024"] }, groupBy: [COUNTY]) { cells { countyCode sum perThousandInhabitants populationYears unitCount suppressed } } }`);
     expect(res.body.errors).toBeUndefined();
     const inhabitants = stockholm.reduce((n, m) => n + m.population!, 0);

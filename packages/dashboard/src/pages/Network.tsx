@@ -49,7 +49,7 @@ function Organiser({ id, network }: { id: string; network: NetworkData }) {
         const registrations = data.network?.registrations.edges.map((e) => e.node) ?? [];
         const waiting = registrations.filter((r) => r.status === 'WAITLISTED' || r.status === 'OFFERED')
           .sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0));
-        const attendance = new Map(data.network?.sessions.map((s) => [s.id, s.attendance]) ?? []);
+        const attendance = new Map(data.network?.sessions.map((s) => [s.id, s.attendance.edges.map((e) => e.node)]) ?? []);
         return (
           <>
             <Section title={t('registrationsByStatus')} id="by-status">

@@ -30,7 +30,7 @@ function ParticipationTable({ caption, stats, country }: { caption: string; stat
       <caption>{caption}</caption>
       <thead><tr><th scope="col">{t('county')}</th><th scope="col" class="num">{t('participants')}</th><th scope="col" class="num">{t('municipalities')}</th></tr></thead>
       <tbody>
-        {stats.cells.map((cell) => (
+        {stats.cells.edges.map(({ node: cell }) => (
           <tr key={cell.keys[0]?.value} data-county={cell.keys[0]?.value}>
             <th scope="row">{cell.keys[0]?.label ?? cell.keys[0]?.value}</th>
             <td class="num"><Figure value={cell.participants} suppressed={cell.suppressed} /></td>

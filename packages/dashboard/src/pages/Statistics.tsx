@@ -1,13 +1,14 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { usePageQuery } from '../client';
 import { drawBars, toCsv } from '../chart';
 import { Figure, QueryState } from '../components';
-import { IndicatorsDocument, IndicatorStatisticsDocument, type IndicatorStatisticsQuery } from '../generated/graphql';
+import { IndicatorsDocument, IndicatorStatisticsDocument, type IndicatorStatisticsQuery, type IndicatorStatisticsQueryVariables } from '../generated/graphql';
 import { bcp47, locale, t } from '../i18n';
 import { href, navigate, route } from '../router';
 import { useSignal } from '../signal';
 
-type Cell = IndicatorStatisticsQuery['statistics']['cells'][number];
+type Cell = IndicatorStatisticsQuery['statistics']['cells']['edges'][number]['node'];
 type Level = 'county' | 'municipality';
 
 function Table({ cells, level, threshold, indicatorName, period }: { cells: Cell[]; level: Level; threshold: number; indicatorName: string; period: string }) {
@@ -48,6 +49,23 @@ function Table({ cells, level, threshold, indicatorName, period }: { cells: Cell
   );
 }
 
+/**
+ * Every cell of the table: the first page, then each next page after the last one's end cursor
+ * (a page holds up to 1,000 cells, so Norway by municipality is one page), shown once all have arrived.
+ */
+function AllPages({ first, variables, before = [], children }: {
+  first: IndicatorStatisticsQuery; variables: IndicatorStatisticsQueryVariables; before?: Cell[]; children: (cells: Cell[]) => ComponentChildren;
+}) {
+  const cells = [...before, ...first.statistics.cells.edges.map((e) => e.node)];
+  const { hasNextPage, endCursor } = first.statistics.cells.pageInfo;
+  return hasNextPage && endCursor ? <NextPage variables={{ ...variables, after: endCursor }} before={cells}>{children}</NextPage> : <>{children(cells)}</>;
+}
+
+function NextPage({ variables, before, children }: { variables: IndicatorStatisticsQueryVariables; before: Cell[]; children: (cells: Cell[]) => ComponentChildren }) {
+  const page = usePageQuery(IndicatorStatisticsDocument, variables);
+  return <QueryState result={page}>{(data) => <AllPages first={data} variables={variables} before={before}>{children}</AllPages>}</QueryState>;
+}
+
 export function Statistics() {
   const lang = useSignal(locale);
   const { params } = useSignal(route);
@@ -57,8 +75,8 @@ export function Statistics() {
   const period = params.get('period') ?? indicator?.periods.at(-1) ?? '';
   const level: Level = params.get('level') === 'municipality' ? 'municipality' : 'county';
   const country = params.get('country') === 'SE' ? 'SE' : 'NO';
-  const statistics = usePageQuery(IndicatorStatisticsDocument,
-    { indicator: indicator?.id ?? '', country, period, groupBy: [level === 'county' ? 'COUNTY' : 'MUNICIPALITY'] }, !indicator);
+  const variables: IndicatorStatisticsQueryVariables = { indicator: indicator?.id ?? '', country, period, groupBy: [level === 'county' ? 'COUNTY' : 'MUNICIPALITY'] };
+  const statistics = usePageQuery(IndicatorStatisticsDocument, variables, !indicator);
   const choose = (change: Record<string, string>) => {
     const next = { indicator: indicator?.id ?? '', period, level, country, ...change };
     navigate(href('/statistics', next), true);
@@ -98,9 +116,11 @@ export function Statistics() {
             <p><button type="button" data-narrow="county" onClick={() => choose({ level: 'county' })}>{t('narrowToCounty')}</button></p>
           )}
           <QueryState result={statistics}>
-          {(data) => data.statistics.cells.length === 0
+          {(data) => data.statistics.cells.totalCount === 0
             ? <p class="notice" data-problem="noData">{t('noData', { indicator: indicator.name, period })}</p>
-            : <Table cells={data.statistics.cells} level={level} threshold={data.statistics.suppressionThreshold} indicatorName={indicator.name} period={period} />}
+            : <AllPages first={data} variables={variables}>
+              {(cells) => <Table cells={cells} level={level} threshold={data.statistics.suppressionThreshold} indicatorName={indicator.name} period={period} />}
+            </AllPages>}
           </QueryState>
         </>
       )}

@@ -1,11 +1,11 @@
-import { In } from 'typeorm';
-import { loaderByGroup, loaderById, type RequestContext } from '@kommunenett/subgraph-kit';
+import { In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { loaderByGroup, loaderById, pagesByParent, type ConnectionArgs, type KeysetColumn, type RequestContext } from '@kommunenett/subgraph-kit';
 import { Program } from '../entities/program.entity';
 import { Session } from '../entities/session.entity';
 import { AgendaItem } from '../entities/agenda-item.entity';
 import { Assignment, Submission } from '../entities/assignment.entity';
 import { AnchoringChange, MunicipalityProject, ProjectMilestone } from '../entities/project.entity';
-import { visibleNetworks } from '../services/access';
+import { visibleNetworks, type WorkScope } from '../services/access';
 
 /*
  * Per-request loaders: one SQL statement per batch, whatever the number of parents. Networks go
@@ -39,13 +39,31 @@ export const assignmentsByNetwork = (ctx: RequestContext) =>
   loaderByGroup(ctx, 'assignmentsByNetwork', (networkIds) =>
     ctx.ds.getRepository(Assignment).find({ where: { networkId: In([...networkIds]) }, order: { position: 'ASC' } }), (a) => a.networkId);
 
-export const submissionsByAssignment = (ctx: RequestContext) =>
-  loaderByGroup(ctx, 'submissionsByAssignment', (assignmentIds) =>
-    ctx.ds.getRepository(Submission).find({ where: { assignmentId: In([...assignmentIds]) }, order: { municipalityId: 'ASC' } }), (s) => s.assignmentId);
+/**
+ * Pages of each assignment's submissions, or each network's projects, that the viewer may read
+ * (`scope`: every municipality's, one municipality's, or none), by municipality.
+ */
+export const submissionPagesByAssignment = (ctx: RequestContext, scope: WorkScope, page: ConnectionArgs) =>
+  pagesByParent<Submission>(ctx, `submissionsByAssignment:${JSON.stringify(scope)}`, {
+    query: (ids) => inScope(ctx.ds.getRepository(Submission).createQueryBuilder('w').where('w.assignment_id IN (:...ids)', { ids }), scope),
+    parentSql: 'w.assignment_id', parentOf: (s) => s.assignmentId, identitySql: ['w.id'], order: BY_MUNICIPALITY,
+  }, page);
 
-export const projectsByNetwork = (ctx: RequestContext) =>
-  loaderByGroup(ctx, 'projectsByNetwork', (networkIds) =>
-    ctx.ds.getRepository(MunicipalityProject).find({ where: { networkId: In([...networkIds]) }, order: { municipalityId: 'ASC' } }), (p) => p.networkId);
+export const projectPagesByNetwork = (ctx: RequestContext, scope: WorkScope, page: ConnectionArgs) =>
+  pagesByParent<MunicipalityProject>(ctx, `projectsByNetwork:${JSON.stringify(scope)}`, {
+    query: (ids) => inScope(ctx.ds.getRepository(MunicipalityProject).createQueryBuilder('w').where('w.network_id IN (:...ids)', { ids }), scope),
+    parentSql: 'w.network_id', parentOf: (p) => p.networkId, identitySql: ['w.id'], order: BY_MUNICIPALITY,
+  }, page);
+
+const BY_MUNICIPALITY: KeysetColumn<{ id: string; municipalityId: string }>[] = [
+  { sql: 'w.municipality_id', value: (w) => w.municipalityId },
+  { sql: 'w.id', value: (w) => w.id },
+];
+
+function inScope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, scope: WorkScope): SelectQueryBuilder<T> {
+  if (scope === 'ALL') return qb;
+  return scope === 'NONE' ? qb.andWhere('false') : qb.andWhere('w.municipality_id = :scopeMunicipality', { scopeMunicipality: scope.municipalityId });
+}
 
 export const milestonesByProject = (ctx: RequestContext) =>
   loaderByGroup(ctx, 'milestonesByProject', (projectIds) =>

@@ -1,12 +1,12 @@
-import { Payload, payload, entityRef } from '@kommunenett/subgraph-kit';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root, Authorized } from 'type-graphql';
+import { ConnectionArgs, ConnectionType, Payload, payload, entityRef } from '@kommunenett/subgraph-kit';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root, Authorized } from 'type-graphql';
 import type { RequestContext } from '@kommunenett/subgraph-kit';
 import { Network } from '../entities/network.entity';
 import { Session } from '../entities/session.entity';
 import { Assignment, Submission } from '../entities/assignment.entity';
 import { Municipality, Person } from '../entities/references';
-import { assignmentById, assignmentsByNetwork, networkById, sessionById, submissionsByAssignment } from '../loaders';
-import { canReadMunicipalityWork } from '../services/access';
+import { assignmentById, assignmentsByNetwork, networkById, sessionById, submissionPagesByAssignment } from '../loaders';
+import { workScope } from '../services/access';
 import { createAssignment, reviewSubmission, saveSubmission, submitSubmission, updateAssignment } from '../services/assignments';
 
 @InputType({ description: 'Work between gatherings, e.g. a vulnerability mapping given at session 1 and due before session 2.' })
@@ -50,6 +50,7 @@ class ReviewSubmissionInput extends SubmitSubmissionInput {
 
 const AssignmentPayload = Payload(Assignment, 'assignment');
 const SubmissionPayload = Payload(Submission, 'submission');
+const SubmissionConnection = ConnectionType(Submission, 'Submission');
 
 @Resolver(() => Network)
 export class NetworkAssignmentsResolver {
@@ -76,14 +77,12 @@ export class AssignmentResolver {
     return a.dueBeforeSessionId ? sessionById(ctx).load(a.dueBeforeSessionId) : null;
   }
 
-  @FieldResolver(() => [Submission], {
-    description: 'Submissions the viewer may read: all for the network’s hosts and facilitators, their own municipality’s for a coordinator. A municipality without one has NOT_STARTED. Bounded by nature, so not paged: at most one submission per participating municipality of the network (unique per assignment and municipality).',
+  @FieldResolver(() => SubmissionConnection, {
+    description: 'Submissions the viewer may read, by municipality, a page at a time: all for the network’s hosts and facilitators, their own municipality’s for a coordinator (one per municipality of the network). A municipality without one has NOT_STARTED.',
   })
-  async submissions(@Root() a: Assignment, @Ctx() ctx: RequestContext) {
+  async submissions(@Root() a: Assignment, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
     const network = await networkById(ctx).load(a.networkId);
-    if (!network) return [];
-    const rows = await submissionsByAssignment(ctx).load(a.id);
-    return rows.filter((s) => canReadMunicipalityWork(ctx.viewer, network, s.municipalityId));
+    return submissionPagesByAssignment(ctx, network ? workScope(ctx.viewer, network) : 'NONE', page).load(a.id);
   }
 
   @Authorized('ORG_ADMIN', 'FACILITATOR')

@@ -1,12 +1,12 @@
-import { Payload, payload, entityRef } from '@kommunenett/subgraph-kit';
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs, ConnectionType, Payload, payload, entityRef } from '@kommunenett/subgraph-kit';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '@kommunenett/subgraph-kit';
 import { Network } from '../entities/network.entity';
 import { AnchoringChange, MunicipalityProject, ProjectMilestone } from '../entities/project.entity';
 import { Municipality } from '../entities/references';
 import { AnchoringPhase, MilestoneStatus } from '../entities/enums';
-import { anchoringHistoryByProject, milestonesByProject, networkById, projectsByNetwork } from '../loaders';
-import { canReadMunicipalityWork } from '../services/access';
+import { anchoringHistoryByProject, milestonesByProject, networkById, projectPagesByNetwork } from '../loaders';
+import { workScope } from '../services/access';
 import { saveProject, setAnchoringPhase } from '../services/projects';
 
 @InputType({ description: 'A milestone of a municipality project.' })
@@ -39,13 +39,13 @@ class SetAnchoringPhaseInput {
 }
 
 const ProjectPayload = Payload(MunicipalityProject, 'project');
+const MunicipalityProjectConnection = ConnectionType(MunicipalityProject, 'MunicipalityProject');
 
 @Resolver(() => Network)
 export class NetworkProjectsResolver {
-  @FieldResolver(() => [MunicipalityProject], { description: 'Municipality projects the viewer may read: all for hosts and facilitators, their own for a coordinator. Bounded by nature, so not paged: at most one project per participating municipality of the network (unique per network and municipality).' })
-  async projects(@Root() network: Network, @Ctx() ctx: RequestContext) {
-    const rows = await projectsByNetwork(ctx).load(network.id);
-    return rows.filter((p) => canReadMunicipalityWork(ctx.viewer, network, p.municipalityId));
+  @FieldResolver(() => MunicipalityProjectConnection, { description: 'Municipality projects the viewer may read, by municipality, a page at a time: all for hosts and facilitators, their own for a coordinator (one project per municipality of the network).' })
+  projects(@Root() network: Network, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
+    return projectPagesByNetwork(ctx, workScope(ctx.viewer, network), page).load(network.id);
   }
 }
 

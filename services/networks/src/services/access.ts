@@ -46,6 +46,14 @@ export function actsForMunicipality(viewer: Viewer, municipalityId: string): boo
   return isAdmin(viewer) || (viewer.role === 'COORDINATOR' && viewer.municipalityId === municipalityId);
 }
 
+/** Whose work in a network the viewer may read: every municipality's, one municipality's, or none (the SQL form of canReadMunicipalityWork). */
+export type WorkScope = 'ALL' | 'NONE' | { municipalityId: string };
+
+export function workScope(viewer: Viewer, network: Pick<Network, 'id' | 'hostIds'>): WorkScope {
+  if (canRunNetwork(viewer, network) || isAdmin(viewer)) return 'ALL';
+  return viewer.role === 'COORDINATOR' && viewer.municipalityId ? { municipalityId: viewer.municipalityId } : 'NONE';
+}
+
 /** Whether the viewer may read a municipality's work in a network (submissions, project). */
 export function canReadMunicipalityWork(viewer: Viewer, network: Pick<Network, 'id' | 'hostIds'>, municipalityId: string): boolean {
   return canRunNetwork(viewer, network) || actsForMunicipality(viewer, municipalityId);

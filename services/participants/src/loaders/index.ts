@@ -1,6 +1,6 @@
-import { In } from 'typeorm';
+import { In, type SelectQueryBuilder } from 'typeorm';
 import DataLoader from 'dataloader';
-import { loaderByGroup, loaderById, ProcessCache, type RequestContext } from '@kommunenett/subgraph-kit';
+import { loaderByGroup, loaderById, pagesByParent, ProcessCache, type ConnectionArgs, type RequestContext } from '@kommunenett/subgraph-kit';
 import { Municipality } from '../entities/municipality.entity';
 import { PopulationFigure } from '../entities/population.entity';
 import { Organization } from '../entities/organization.entity';
@@ -57,6 +57,16 @@ export const attendanceBySession = (ctx: RequestContext) =>
   loaderByGroup(ctx, 'attendanceBySession', (sessionIds) =>
     ctx.ds.getRepository(Attendance).find({ where: { sessionId: In([...sessionIds]) }, order: { personId: 'ASC' } }), (a) => a.sessionId);
 
+/** The network of each session with attendance recorded (null for one without). */
+export const networkOfSession = (ctx: RequestContext) =>
+  ctx.loaders.get('networkOfSession', () => new DataLoader<string, string | null>(async (sessionIds) => {
+    const rows = (await ctx.ds.query(
+      `SELECT DISTINCT ON (session_id) session_id::text AS "sessionId", network_id::text AS "networkId" FROM participants.attendance
+       WHERE session_id = ANY($1::uuid[])`, [sessionIds])) as { sessionId: string; networkId: string }[];
+    const byId = new Map(rows.map((r) => [r.sessionId, r.networkId]));
+    return sessionIds.map((id) => byId.get(id) ?? null);
+  }, { maxBatchSize: 1000 }));
+
 /** Confirmed registrations of each network: the base of counts and participating municipalities. */
 export const confirmedRegistrationsByNetwork = (ctx: RequestContext) =>
   loaderByGroup(ctx, 'confirmedRegistrationsByNetwork', (networkIds) =>
@@ -83,14 +93,22 @@ export const attendanceByNetwork = (ctx: RequestContext) =>
   loaderByGroup(ctx, 'attendanceByNetwork', (networkIds) =>
     ctx.ds.getRepository(Attendance).findBy({ networkId: In([...networkIds]) }), (a) => a.networkId);
 
-/** Networks each municipality has a confirmed registration in. */
-export const confirmedNetworksByMunicipality = (ctx: RequestContext) =>
-  loaderByGroup(ctx, 'confirmedNetworksByMunicipality', async (ids) =>
-    (await ctx.ds.query(
-      `SELECT DISTINCT municipality_id AS "municipalityId", network_id::text AS "networkId" FROM participants.registration
-       WHERE municipality_id = ANY($1) AND status = 'CONFIRMED' ORDER BY 2`, [ids])) as { municipalityId: string; networkId: string }[],
-  (r) => r.municipalityId);
+/** Pages of the networks each municipality has a confirmed registration in, by network id. */
+export const confirmedNetworkPagesByMunicipality = (ctx: RequestContext, page: ConnectionArgs) =>
+  pagesByParent<{ municipalityId: string; networkId: string }>(ctx, 'confirmedNetworksByMunicipality', {
+    query: (ids) => ctx.ds.getRepository(Registration).createQueryBuilder('r')
+      .select('r.municipality_id', 'municipalityId').addSelect('r.network_id::text', 'networkId')
+      .where('r.municipality_id IN (:...ids)', { ids }).andWhere('r.status = :confirmed', { confirmed: RegistrationStatus.CONFIRMED })
+      .groupBy('r.municipality_id').addGroupBy('r.network_id') as unknown as SelectQueryBuilder<{ municipalityId: string; networkId: string }>,
+    parentSql: 'r.municipality_id', parentOf: (r) => r.municipalityId, identitySql: ['r.municipality_id', 'r.network_id'],
+    order: [{ sql: 'r.network_id', value: (r) => r.networkId }], countSql: 'count(DISTINCT r.network_id)', fetch: (qb) => qb.getRawMany(),
+  }, page);
 
-export const peopleByOrganization = (ctx: RequestContext) =>
-  loaderByGroup(ctx, 'peopleByOrganization', (ids) =>
-    ctx.ds.getRepository(Person).find({ where: { employerOrganizationId: In([...ids]) }, order: { name: 'ASC', id: 'ASC' } }), (p) => p.employerOrganizationId ?? '');
+/** Pages of the people each organization employs, by name (none for anonymous callers). */
+export const peoplePagesByOrganization = (ctx: RequestContext, page: ConnectionArgs) =>
+  pagesByParent(ctx, 'peopleByOrganization', {
+    query: (ids) => ctx.ds.getRepository(Person).createQueryBuilder('p').where('p.employer_organization_id IN (:...ids)', { ids })
+      .andWhere(ctx.viewer.kind === 'anonymous' ? 'false' : 'true'),
+    parentSql: 'p.employer_organization_id', parentOf: (p) => p.employerOrganizationId ?? '', identitySql: ['p.id'],
+    order: [{ sql: 'p.name', value: (p) => p.name }, { sql: 'p.id', value: (p) => p.id }],
+  }, page);

@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { forbidden, UserError, type RequestContext } from '@kommunenett/subgraph-kit';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs, ConnectionType, forbidden, UserError, type RequestContext } from '@kommunenett/subgraph-kit';
 import { Attendance, AttendanceChange } from '../entities/attendance.entity';
 import { AttendanceStatus, ExcusedRule } from '../entities/enums';
 import { Municipality } from '../entities/municipality.entity';
@@ -8,6 +8,8 @@ import { Person } from '../entities/person.entity';
 import { attendanceByNetwork, attendanceBySession, attendanceHistoryBySession, municipalityById } from '../loaders';
 import { visiblePersonById } from '../services/person-visibility';
 import { attendanceCounts, groupBy, recordAttendance, removeAttendance, seesAllAttendance, visibleAttendance, type AttendanceCounts } from '../services/attendance';
+
+const AttendanceConnection = ConnectionType(Attendance, 'Attendance');
 
 @InputType({ description: 'One person’s attendance of the session.' })
 export class AttendanceEntryInput {
@@ -107,9 +109,9 @@ export class AttendanceChangeResolver {
 
 @Resolver(() => Session)
 export class SessionAttendanceResolver {
-  @FieldResolver(() => [Attendance], { description: 'Who attended: all for the network’s facilitators and organizers, your own for a participant. Bounded by nature: one entry per registered participant of the network.' })
-  attendance(@Root() s: Session, @Ctx() ctx: RequestContext) {
-    return visibleAttendance(ctx, s.id);
+  @FieldResolver(() => AttendanceConnection, { description: 'Who attended, by person id, a page at a time: all for the network’s facilitators and organizers, your own for a participant.' })
+  attendance(@Root() s: Session, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
+    return visibleAttendance(ctx, s.id, page);
   }
 
   @FieldResolver(() => AttendanceRate, { description: 'The session’s attendance counted, and its rate under the rule for EXCUSED. For the network’s facilitators and organizers (FORBIDDEN otherwise); zeros before anything is recorded.' })

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, ConnectionArgs, ConnectionType, escapeLike, foldForSearch, keysetPage, Payload, payload, type RequestContext } from '@kommunenett/subgraph-kit';
+import { badInput, ConnectionArgs, ConnectionType, escapeLike, foldForSearch, keysetPage, mapNodes, Payload, payload, type RequestContext } from '@kommunenett/subgraph-kit';
 import { updateOrganizationMailSettings } from '../services/organization-mail';
 import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
 import { Municipality } from '../entities/municipality.entity';
@@ -8,7 +8,7 @@ import { Country, MunicipalityKind, MunicipalitySizeClass } from '../entities/en
 import { PopulationFigure } from '../entities/population.entity';
 import { sizeClassOf } from '@kommunenett/reference-data';
 import { LocalDateResolver } from 'graphql-scalars';
-import { confirmedNetworksByMunicipality, municipalityById, organizationById, peopleByOrganization, populationsByMunicipality } from '../loaders';
+import { confirmedNetworkPagesByMunicipality, municipalityById, organizationById, peoplePagesByOrganization, populationsByMunicipality } from '../loaders';
 import { Person } from '../entities/person.entity';
 import { Registration } from '../entities/registration.entity';
 import { Network } from '../entities/references';
@@ -19,6 +19,8 @@ import { networkRef } from './registration.resolver';
 import { PersonConnection, RegistrationConnection } from './types';
 
 export const MunicipalityConnection = ConnectionType(Municipality, 'Municipality');
+/** Named after the field: NetworkConnection is the networks service's. */
+const MunicipalityNetworkConnection = ConnectionType(Network, 'MunicipalityNetwork');
 
 @ArgsType()
 class MunicipalitiesArgs extends ConnectionArgs {
@@ -72,9 +74,9 @@ export class MunicipalityResolver {
     return keysetPage(qb, [{ sql: 'p.name', value: (p) => p.name }, { sql: 'p.id', value: (p) => p.id }], page);
   }
 
-  @FieldResolver(() => [Network], { description: 'Networks the municipality has a confirmed registration in.' })
-  async networks(@Root() m: Municipality, @Ctx() ctx: RequestContext) {
-    return (await confirmedNetworksByMunicipality(ctx).load(m.id)).map((r) => networkRef(r.networkId));
+  @FieldResolver(() => MunicipalityNetworkConnection, { description: 'Networks the municipality has a confirmed registration in, in order of id, a page at a time.' })
+  async networks(@Root() m: Municipality, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
+    return mapNodes(await confirmedNetworkPagesByMunicipality(ctx, page).load(m.id), (r) => networkRef(r.networkId));
   }
 
   @FieldResolver(() => [PopulationFigure], { description: 'Population as a time series, oldest year first: one figure per year (bounded by the years counted), each with its day and source.' })
@@ -114,9 +116,9 @@ const OrganizationPayload = Payload(Organization, 'organization');
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  @FieldResolver(() => [Person], { description: 'People employed by the organization (facilitators, contacts), by name; signed-in users only.' })
-  people(@Root() org: Organization, @Ctx() ctx: RequestContext) {
-    return ctx.viewer.kind === 'anonymous' ? [] : peopleByOrganization(ctx).load(org.id);
+  @FieldResolver(() => PersonConnection, { description: 'People employed by the organization (facilitators, contacts), by name, a page at a time; signed-in users only (empty for anonymous callers).' })
+  people(@Root() org: Organization, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
+    return peoplePagesByOrganization(ctx, page).load(org.id);
   }
 
   @Query(() => [Organization], { description: 'Organizations, ordered by name.' })

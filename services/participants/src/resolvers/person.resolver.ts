@@ -1,15 +1,15 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { isUuid, UserError, type RequestContext, requireUuid } from '@kommunenett/subgraph-kit';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs, isUuid, UserError, type RequestContext, requireUuid } from '@kommunenett/subgraph-kit';
 import { Person } from '../entities/person.entity';
 import { Position } from '../entities/position.entity';
 import { Municipality } from '../entities/municipality.entity';
 import { Organization } from '../entities/organization.entity';
-import { Registration } from '../entities/registration.entity';
 import { Gender, PositionRole } from '../entities/enums';
-import { municipalityById, organizationById, personById, positionsByPerson, registrationsByPerson } from '../loaders';
-import { accessTo, personFacts, PersonAccess, readContactField, visiblePersonById } from '../services/person-visibility';
-import { canSeeRegistration } from '../services/access';
+import { municipalityById, organizationById, personById, positionsByPerson } from '../loaders';
+import { accessTo, PersonAccess, readContactField, visiblePersonById } from '../services/person-visibility';
+import { registrationPagesBy } from '../services/registration-queries';
 import { recordPosition } from '../services/positions';
+import { RegistrationConnection } from './types';
 
 @ObjectType({ description: 'The outcome of recordPosition.' })
 export class PositionPayload {
@@ -72,10 +72,9 @@ export class PersonResolver {
     return (await accessTo(ctx, p)) === PersonAccess.CONTACT ? positionsByPerson(ctx).load(p.id) : [];
   }
 
-  @FieldResolver(() => [Registration], { description: 'The person’s registrations you may see.' })
-  async registrations(@Root() p: Person, @Ctx() ctx: RequestContext) {
-    const [regs, facts] = await Promise.all([registrationsByPerson(ctx).load(p.id), personFacts(ctx, p)]);
-    return regs.filter((_, i) => canSeeRegistration(ctx.viewer, facts.registrations[i]));
+  @FieldResolver(() => RegistrationConnection, { description: 'The person’s registrations you may see, in registration order, a page at a time.' })
+  registrations(@Root() p: Person, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
+    return registrationPagesBy(ctx, 'person_id', null, page).load(p.id);
   }
 
   @Authorized('ORG_ADMIN', 'COORDINATOR', 'PARTICIPANT')

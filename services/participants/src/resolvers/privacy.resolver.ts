@@ -8,6 +8,7 @@ import { personById } from '../loaders';
 import { erasePerson, exportSubject, personalData, requestErasure } from '../services/privacy';
 
 const ContactAccessConnection = ConnectionType(ContactAccess, 'ContactAccess');
+const ErasureRequestConnection = ConnectionType(ErasureRequest, 'ErasureRequest');
 
 /**
  * Everything the platform holds about one person. Owned here (the key is the person id); each
@@ -70,9 +71,11 @@ export class PrivacyResolver {
   }
 
   @Authorized('ADMIN')
-  @Query(() => [ErasureRequest], { description: 'Erasure requests, oldest first.' })
-  erasureRequests(@Ctx() ctx: RequestContext, @Arg('status', () => ErasureRequestStatus, { nullable: true, description: 'Only requests with this status.' }) status?: ErasureRequestStatus) {
-    return ctx.ds.getRepository(ErasureRequest).find({ where: status ? { status } : {}, order: { requestedAt: 'ASC', id: 'ASC' } });
+  @Query(() => ErasureRequestConnection, { description: 'Erasure requests, oldest first, a page at a time.' })
+  erasureRequests(@Ctx() ctx: RequestContext, @Args() page: ConnectionArgs, @Arg('status', () => ErasureRequestStatus, { nullable: true, description: 'Only requests with this status.' }) status?: ErasureRequestStatus) {
+    const qb = ctx.ds.getRepository(ErasureRequest).createQueryBuilder('e');
+    if (status) qb.where('e.status = :status', { status });
+    return keysetPage(qb, [{ sql: 'e.requested_at', value: (e) => e.requestedAt, isDate: true }, { sql: 'e.id', value: (e) => e.id }], page);
   }
 
   @Authorized('ADMIN')

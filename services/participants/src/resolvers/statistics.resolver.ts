@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '@kommunenett/subgraph-kit';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { CellPageArgs, MAX_CELL_PAGE_SIZE, ConnectionType, listPage, type RequestContext } from '@kommunenett/subgraph-kit';
 import { Country, ParticipationDimension } from '../entities/enums';
 import { Network } from '../entities/references';
 import { participationStatistics, type StatisticsKey } from '../services/statistics';
@@ -39,9 +39,12 @@ export class ParticipationStatisticsCell {
   @Field({ description: 'True when the counts are hidden because fewer than 3 persons are in the cell, or they would give such a cell away.' }) suppressed: boolean;
 }
 
+const ParticipationStatisticsCellConnection = ConnectionType(ParticipationStatisticsCell, 'ParticipationStatisticsCell');
+
 @ObjectType('ParticipationStatistics', { description: 'Participation counted by the asked-for dimensions: one cell per combination, and the total.' })
 export class ParticipationStatisticsResult {
-  @Field(() => [ParticipationStatisticsCell], { description: 'One cell per combination of the groupBy dimensions that has registrations, in the order of the dimensions’ values.' }) cells: ParticipationStatisticsCell[];
+  /** Every cell (one per combination of the groupBy dimensions that has registrations), computed and suppressed whole: the `cells` field pages them. */
+  allCells: ParticipationStatisticsCell[];
   @Field(() => ParticipationStatisticsCell, { description: 'All matching registrations in one cell (its keys are empty).' }) total: ParticipationStatisticsCell;
 }
 
@@ -49,16 +52,27 @@ export class ParticipationStatisticsResult {
 export class StatisticsResolver {
   @Authorized('ORG_ADMIN', 'ANALYST', 'FACILITATOR')
   @Query(() => ParticipationStatisticsResult, { description: 'Participation (confirmed registrations) counted by country, county, municipality, size class, network, role or gender, with shares and rates per inhabitant; small cells suppressed against differencing (docs/security.md). The only view ANALYST has of registrations.' })
-  participationStatistics(
+  async participationStatistics(
     @Ctx() ctx: RequestContext,
     @Arg('groupBy', () => [ParticipationDimension], { defaultValue: [], description: 'Dimensions to count by, in order; only the total when empty.' }) groupBy: ParticipationDimension[],
     @Arg('filter', () => ParticipationStatisticsFilter, { nullable: true, description: 'Conditions the registrations counted must meet.' }) filter?: ParticipationStatisticsFilter,
   ) {
-    return participationStatistics(ctx, filter, groupBy);
+    const { cells, total } = await participationStatistics(ctx, filter, groupBy);
+    return Object.assign(new ParticipationStatisticsResult(), { allCells: cells, total });
   }
 
   @FieldResolver(() => Network, { nullable: true, description: 'The network, for the NETWORK dimension.' })
   network(@Root() k: ParticipationStatisticsKey) {
     return k.dimension === ParticipationDimension.NETWORK ? networkRef(k.value) : null;
+  }
+}
+
+@Resolver(() => ParticipationStatisticsResult)
+export class ParticipationStatisticsCellsResolver {
+  @FieldResolver(() => ParticipationStatisticsCellConnection, {
+    description: 'One cell per combination of the groupBy dimensions that has registrations, a page at a time, ordered by their keys’ values in the order of groupBy. Every cell is computed and suppressed before paging, so totalCount, total and what is suppressed do not depend on the page.',
+  })
+  cells(@Root() result: ParticipationStatisticsResult, @Args() page: CellPageArgs) {
+    return listPage(result.allCells, (cell) => cell.keys.map((k) => k.value), page, MAX_CELL_PAGE_SIZE);
   }
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { clientOf, forbidden, isAdmin, refuse, refuseAll, runMutation, userError, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
+import { clientOf, forbidden, isAdmin, pagesByParent, refuse, refuseAll, runMutation, userError, type Connection, type ConnectionArgs, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
 import { Attendance, AttendanceChange } from '../entities/attendance.entity';
 import { AttendanceChangeAction, AttendanceStatus, ExcusedRule } from '../entities/enums';
-import { attendanceBySession, hostIdsOfNetwork } from '../loaders';
+import { hostIdsOfNetwork, networkOfSession } from '../loaders';
 import { canDecideRegistration } from './access';
 import { fetchSessionDates, networkRules, hostIdsOf } from './network-rules';
 import { idSchema } from './registrations';
@@ -107,11 +107,22 @@ export async function seesAllAttendance(ctx: RequestContext, networkId: string):
   return isAdmin(ctx.viewer) || canDecideRegistration(ctx.viewer, { networkId, hostIds: await hostIdsOfNetwork(ctx, networkId) });
 }
 
-/** A session's attendance as the viewer may see it: all for its organizers, one's own for a participant. */
-export async function visibleAttendance(ctx: RequestContext, sessionId: string): Promise<Attendance[]> {
-  const rows = await attendanceBySession(ctx).load(sessionId);
-  if (rows.length === 0 || (await seesAllAttendance(ctx, rows[0].networkId))) return rows;
-  return rows.filter((a) => ctx.viewer.personId === a.personId);
+/**
+ * A page of a session's attendance as the viewer may see it: all for its organizers, one's own
+ * for a participant. One statement for the sessions' networks, one for all the sessions' pages
+ * (two when some are the viewer's to organize and some not), one for their totals if asked.
+ */
+export async function visibleAttendance(ctx: RequestContext, sessionId: string, page: ConnectionArgs): Promise<Connection<Attendance>> {
+  const networkId = await networkOfSession(ctx).load(sessionId);
+  const all = networkId !== null && (await seesAllAttendance(ctx, networkId));
+  return pagesByParent(ctx, `attendanceBySession:${all ? 'all' : 'own'}`, {
+    query: (ids) => {
+      const qb = ctx.ds.getRepository(Attendance).createQueryBuilder('a').where('a.session_id IN (:...ids)', { ids });
+      return all ? qb : qb.andWhere('a.person_id = :me', { me: ctx.viewer.personId ?? null });
+    },
+    parentSql: 'a.session_id', parentOf: (a) => a.sessionId, identitySql: ['a.session_id', 'a.person_id'],
+    order: [{ sql: 'a.person_id', value: (a) => a.personId }],
+  }, page).load(sessionId);
 }
 
 export interface AttendanceCounts {

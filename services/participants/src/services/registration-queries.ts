@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { SelectQueryBuilder } from 'typeorm';
 import {
-  badInput, decodeCursor, isUuid, keysetPage, pageSize, toConnection, type Connection, type RequestContext, requireUuid,
+  badInput, isUuid, keysetPage, pagesByParent, type Connection, type RequestContext, requireUuid,
 } from '@kommunenett/subgraph-kit';
 import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
 import { Registration } from '../entities/registration.entity';
@@ -52,32 +52,18 @@ export function listRegistrations(ctx: RequestContext, filter: RegistrationListF
 }
 
 /**
- * The same page for many owners at once (each network of a list, each municipality): two
- * statements for all of them — the counts, and the rows of each owner's page (a window over the
- * owner picks them).
+ * The same page for many owners at once (each network of a list, each municipality, each
+ * person): one statement for all their pages, one more for their totals when asked for.
  */
 export function registrationPagesBy(
-  ctx: RequestContext, owner: 'network_id' | 'municipality_id', filter: RegistrationListFilter | null | undefined, page: { first?: number | null; after?: string | null },
+  ctx: RequestContext, owner: 'network_id' | 'municipality_id' | 'person_id', filter: RegistrationListFilter | null | undefined, page: { first?: number | null; after?: string | null },
 ): DataLoader<string, Connection<Registration>> {
-  const first = pageSize(page.first);
-  const after = decodeCursor(page.after, 2) as [string, string] | null;
-  const key = `registrationPages:${owner}:${JSON.stringify([filter ?? null, first, after])}`;
-  return ctx.loaders.get(key, () => new DataLoader<string, Connection<Registration>>(async (owners) => {
-    const repo = ctx.ds.getRepository(Registration);
-    const base = () => applyFilter(ctx, visibleRegistrations(repo.createQueryBuilder('r'), ctx.viewer), filter).andWhere(`r.${owner} IN (:...owners)`, { owners });
-    const counts = (await base().select(`r.${owner}::text`, 'owner').addSelect('count(*)::int', 'n').groupBy(`r.${owner}`).getRawMany()) as { owner: string; n: number }[];
-    const window = base().select('r.id', 'id').addSelect(`row_number() OVER (PARTITION BY r.${owner} ORDER BY r.registered_at, r.id)`, 'rn');
-    if (after) window.andWhere('(r.registered_at, r.id) > (:afterAt, :afterId)', { afterAt: new Date(after[0]), afterId: after[1] });
-    // The rows of each owner's page in one statement: the window picks them, the outer query reads them.
-    const rows = first === 0 ? [] : await repo.createQueryBuilder('r')
-      .where(`r.id IN (SELECT w.id FROM (${window.getQuery()}) w WHERE w.rn <= :limit)`)
-      .setParameters({ ...window.getParameters(), limit: first + 1 })
-      .orderBy('r.registered_at', 'ASC').addOrderBy('r.id', 'ASC').getMany();
-    const total = new Map(counts.map((c) => [c.owner, c.n]));
-    const ownerOf = (r: Registration) => (owner === 'network_id' ? r.networkId : r.municipalityId);
-    return owners.map((o) => toConnection(rows.filter((r) => ownerOf(r) === o), first, total.get(o) ?? 0,
-      (r) => [r.registeredAt.toISOString(), r.id], Boolean(after)));
-  }, { maxBatchSize: 500 }));
+  const ownerOf = { network_id: (r: Registration) => r.networkId, municipality_id: (r: Registration) => r.municipalityId, person_id: (r: Registration) => r.personId ?? '' }[owner];
+  return pagesByParent(ctx, `registrationPages:${owner}:${JSON.stringify(filter ?? null)}`, {
+    query: (owners) => applyFilter(ctx, visibleRegistrations(ctx.ds.getRepository(Registration).createQueryBuilder('r'), ctx.viewer), filter)
+      .andWhere(`r.${owner} IN (:...owners)`, { owners }),
+    parentSql: `r.${owner}`, parentOf: ownerOf, identitySql: ['r.id'], order: ORDER,
+  }, page);
 }
 
 /** Registrations by id as the viewer may see them: how other subgraphs' references resolve. */

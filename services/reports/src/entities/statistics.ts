@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { ConnectionType, type KeyPart } from '@kommunenett/subgraph-kit';
 import { Indicator } from './indicator.entity';
 import { Municipality, Network } from './references';
 import { Country, MunicipalitySizeClass, ValueProvenance } from './enums';
@@ -28,12 +29,17 @@ export class StatisticsCell {
   suppressed: boolean;
 }
 
+export const StatisticsCellConnection = ConnectionType(StatisticsCell, 'StatisticsCell');
+
 @ObjectType({ description: 'Statistics of indicators over municipalities: cells grouped as asked, with small cells suppressed.' })
 export class Statistics {
-  @Field(() => [StatisticsCell], { description: 'One cell per indicator and combination of the group keys that has data.' }) cells: StatisticsCell[];
-  @Field({ description: 'The same cells as CSV (RFC 4180, header row, suppressed figures empty).' }) csv: string;
+  /** Every cell of the answer (one per indicator and combination of the group keys that has data), computed and suppressed whole: the `cells` field pages them. */
+  allCells: StatisticsCell[];
+  /** A cell's key in the table's order: indicator, the group keys as asked, breakdown. */
+  cellKey: (cell: StatisticsCell) => KeyPart[];
+  @Field({ description: 'All the cells (not a page) as CSV (RFC 4180, header row, suppressed figures empty).' }) csv: string;
   @Field(() => Int, { description: 'Cells from fewer units than this are suppressed.' }) suppressionThreshold: number;
-  @Field(() => Int, { description: 'Most cells one query may produce.' }) cellLimit: number;
+  @Field(() => Int, { description: 'Most cells one query may produce (all of them are computed before they are paged, so that suppression and totals never depend on the page).' }) cellLimit: number;
 }
 
 @ObjectType({ description: 'One side of a comparison in one period: the participating municipalities or the others.' })

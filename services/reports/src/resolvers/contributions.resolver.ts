@@ -1,5 +1,5 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import { isUuid, loaderByGroup, type RequestContext } from '@kommunenett/subgraph-kit';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs, isUuid, pagesByParent, type KeysetColumn, type RequestContext } from '@kommunenett/subgraph-kit';
 import { IndicatorValue, RecommendationStatus, Report } from '../entities/report.entity';
 import { ReportKind } from '../entities/enums';
 import { Municipality, Network, Program, Recommendation } from '../entities/references';
@@ -8,50 +8,70 @@ import { loadKnown, networkParticipants, programNetworkIds } from '../services/g
 import { requirePeriods } from '../services/periods';
 import { restrictToVisible, visibleReports } from '../services/report-access';
 import { IndicatorComparison } from '../entities/statistics';
+import { IndicatorValueConnection, RecommendationStatusConnection, ReportConnection } from './types';
 
-const ORDER = 'r.period DESC, r.kind, r.id';
+const REPORT_ORDER: KeysetColumn<Report>[] = [
+  { sql: '(-r.period::int)', value: (r) => -Number(r.period) },
+  { sql: 'r.kind', value: (r) => r.kind },
+  { sql: 'r.id', value: (r) => r.id },
+];
 
 @Resolver(() => Municipality)
 export class MunicipalityReportsResolver {
-  @FieldResolver(() => [Report], { description: 'The municipality’s reports the viewer may see, newest period first.' })
+  @FieldResolver(() => ReportConnection, { description: 'The municipality’s reports the viewer may see, newest period first (then by kind), a page at a time.' })
   reports(
-    @Root() m: Municipality, @Ctx() ctx: RequestContext,
+    @Root() m: Municipality, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs,
     @Arg('kinds', () => [ReportKind], { nullable: true, description: 'Only reports of these kinds.' }) kinds?: ReportKind[],
   ) {
-    const key = `reportsByMunicipality:${JSON.stringify(kinds ?? null)}`;
-    return loaderByGroup(ctx, key, (ids) => {
-      const qb = visibleReports(ctx).andWhere('r.municipality_id IN (:...ids)', { ids });
-      if (kinds?.length) qb.andWhere('r.kind IN (:...kinds)', { kinds });
-      return qb.orderBy(ORDER).getMany();
-    }, (r) => r.municipalityId).load(m.id);
+    return reportPagesBy(ctx, 'r.municipality_id', (r) => r.municipalityId, kinds, page).load(m.id);
   }
 
-  @FieldResolver(() => [IndicatorValue], { description: 'Values of the municipality in the reports the viewer may see, by indicator and period.' })
+  @FieldResolver(() => IndicatorValueConnection, { description: 'Values of the municipality in the reports the viewer may see, by indicator, period and breakdown (the total first), a page at a time.' })
   indicatorValues(
-    @Root() m: Municipality, @Ctx() ctx: RequestContext,
+    @Root() m: Municipality, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs,
     @Arg('indicators', () => [ID], { nullable: true, description: 'Only these indicators.' }) indicators?: string[],
     @Arg('periods', () => [String], { nullable: true, description: 'Only these years, e.g. ["2021", "2022"].' }) periods?: string[],
   ) {
     const checkedPeriods = requirePeriods(periods, 'periods');
-    const key = `valuesByMunicipality:${JSON.stringify([indicators ?? null, checkedPeriods])}`;
-    return loaderByGroup(ctx, key, (ids) => {
-      const qb = ctx.ds.getRepository(IndicatorValue).createQueryBuilder('v')
-        .innerJoin(Report, 'r', 'r.id = v.report_id')
-        .where('v.municipality_id IN (:...ids)', { ids });
-      restrictToVisible(qb, ctx.viewer, 'r');
-      if (indicators?.length) qb.andWhere('v.indicator_id IN (:...indicators)', { indicators });
-      if (checkedPeriods?.length) qb.andWhere('v.period IN (:...periods)', { periods: checkedPeriods });
-      return qb.orderBy('v.indicator_id').addOrderBy('v.period').addOrderBy('v.breakdown', 'ASC', 'NULLS FIRST').getMany();
-    }, (v) => v.municipalityId).load(m.id);
+    return pagesByParent(ctx, `valuesByMunicipality:${JSON.stringify([indicators ?? null, checkedPeriods])}`, {
+      query: (ids) => {
+        const qb = ctx.ds.getRepository(IndicatorValue).createQueryBuilder('v')
+          .innerJoin(Report, 'r', 'r.id = v.report_id')
+          .where('v.municipality_id IN (:...ids)', { ids });
+        restrictToVisible(qb, ctx.viewer, 'r');
+        if (indicators?.length) qb.andWhere('v.indicator_id IN (:...indicators)', { indicators });
+        if (checkedPeriods?.length) qb.andWhere('v.period IN (:...periods)', { periods: checkedPeriods });
+        return qb;
+      },
+      parentSql: 'v.municipality_id', parentOf: (v) => v.municipalityId, identitySql: ['v.id'],
+      order: [
+        { sql: 'v.indicator_id', value: (v) => v.indicatorId },
+        { sql: 'v.period', value: (v) => v.period },
+        // The total (no breakdown) first.
+        { sql: "coalesce(v.breakdown, '')", value: (v) => v.breakdown ?? '' },
+        { sql: 'v.id', value: (v) => v.id },
+      ],
+    }, page).load(m.id);
   }
+}
+
+/** Each parent's reports the viewer may see, newest period first: a page per municipality or network. */
+function reportPagesBy(ctx: RequestContext, parentSql: string, parentOf: (r: Report) => string | null, kinds: ReportKind[] | undefined, page: ConnectionArgs) {
+  return pagesByParent(ctx, `reportsBy:${parentSql}:${JSON.stringify(kinds ?? null)}`, {
+    query: (ids) => {
+      const qb = visibleReports(ctx).andWhere(`${parentSql} IN (:...ids)`, { ids });
+      if (kinds?.length) qb.andWhere('r.kind IN (:...kinds)', { kinds });
+      return qb;
+    },
+    parentSql, parentOf: (r) => parentOf(r) ?? '', identitySql: ['r.id'], order: REPORT_ORDER,
+  }, page);
 }
 
 @Resolver(() => Network)
 export class NetworkReportsResolver {
-  @FieldResolver(() => [Report], { description: 'Network project results of the participating municipalities, as the viewer may see them.' })
-  reports(@Root() n: Network, @Ctx() ctx: RequestContext) {
-    return loaderByGroup(ctx, 'reportsByNetwork', (ids) =>
-      visibleReports(ctx).andWhere('r.network_id IN (:...ids)', { ids }).orderBy(ORDER).getMany(), (r) => r.networkId ?? '').load(n.id);
+  @FieldResolver(() => ReportConnection, { description: 'Network project results of the participating municipalities, as the viewer may see them: newest period first (then by kind), a page at a time.' })
+  reports(@Root() n: Network, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
+    return reportPagesBy(ctx, 'r.network_id', (r) => r.networkId, undefined, page).load(n.id);
   }
 
   @FieldResolver(() => IndicatorComparison, {
@@ -85,17 +105,23 @@ export class ProgramComparisonResolver {
 
 @Resolver(() => Recommendation)
 export class RecommendationStatusesResolver {
-  @FieldResolver(() => [RecommendationStatus], { description: 'Municipalities’ reported status on the recommendation, in the reports the viewer may see; newest period first.' })
-  statuses(@Root() rec: Recommendation, @Ctx() ctx: RequestContext) {
-    return loaderByGroup(ctx, 'statusesByRecommendation', async (ids) => {
-      const uuids = ids.filter(isUuid);
-      if (uuids.length === 0) return [];
-      const qb = ctx.ds.getRepository(RecommendationStatus).createQueryBuilder('s')
-        .innerJoin(Report, 'r', 'r.id = s.report_id')
-        .where('s.recommendation_id IN (:...ids)', { ids: uuids });
-      restrictToVisible(qb, ctx.viewer, 'r');
-      return qb.orderBy('s.period', 'DESC').addOrderBy('s.municipality_id').getMany();
-    }, (s) => s.recommendationId).load(rec.id);
+  @FieldResolver(() => RecommendationStatusConnection, { description: 'Municipalities’ reported status on the recommendation, in the reports the viewer may see; newest period first (then by municipality), a page at a time.' })
+  statuses(@Root() rec: Recommendation, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
+    return pagesByParent(ctx, 'statusesByRecommendation', {
+      query: (ids) => {
+        const uuids = ids.filter(isUuid);
+        const qb = ctx.ds.getRepository(RecommendationStatus).createQueryBuilder('s')
+          .innerJoin(Report, 'r', 'r.id = s.report_id')
+          // A malformed id has no statuses (the recommendation comes from the handbook by reference).
+          .where(uuids.length ? 's.recommendation_id IN (:...ids)' : 'false', { ids: uuids });
+        return restrictToVisible(qb, ctx.viewer, 'r');
+      },
+      parentSql: 's.recommendation_id', parentOf: (s) => s.recommendationId, identitySql: ['s.id'],
+      order: [
+        { sql: '(-s.period::int)', value: (s) => -Number(s.period) },
+        { sql: 's.municipality_id', value: (s) => s.municipalityId },
+        { sql: 's.id', value: (s) => s.id },
+      ],
+    }, page).load(rec.id);
   }
 }
-

@@ -1,13 +1,15 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { ConnectionType, UserError } from '@kommunenett/subgraph-kit';
-import { Finding, Report } from '../entities/report.entity';
+import { Finding, IndicatorValue, RecommendationStatus, Report } from '../entities/report.entity';
 import { Survey, SurveyAnswer } from '../entities/survey.entity';
 import {
   AuditKind, FindingKind, IndicatorLevel, IndicatorUnit, Language, RecommendationImplementation, ReportKind, ReportStatus, RiskStatus,
 } from '../entities/enums';
 
 export const ReportConnection = ConnectionType(Report, 'Report');
+export const IndicatorValueConnection = ConnectionType(IndicatorValue, 'IndicatorValue');
+export const RecommendationStatusConnection = ConnectionType(RecommendationStatus, 'RecommendationStatus');
 export const FindingConnection = ConnectionType(Finding, 'Finding');
 export const SurveyConnection = ConnectionType(Survey, 'Survey');
 export const SurveyAnswerConnection = ConnectionType(SurveyAnswer, 'SurveyAnswer');

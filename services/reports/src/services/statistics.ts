@@ -1,4 +1,4 @@
-import { appError, badInput, ErrorCode, groupsAlongDimensions, isUuid, suppressedByParent, suppressedCells, type RequestContext, entityRef } from '@kommunenett/subgraph-kit';
+import { appError, badInput, ErrorCode, groupsAlongDimensions, isUuid, suppressedByParent, suppressedCells, type KeyPart, type RequestContext, entityRef } from '@kommunenett/subgraph-kit';
 import { MUNICIPALITY_ID_PATTERN, sizeClassOf } from '@kommunenett/reference-data';
 import type { Indicator } from '../entities/indicator.entity';
 import { Country, IndicatorUnit, MunicipalityKind, MunicipalitySizeClass, StatisticsDimension } from '../entities/enums';
@@ -154,7 +154,7 @@ export async function computeStatistics(ctx: RequestContext, args: StatisticsArg
   }
   const byId = new Map(indicators.map((i) => [i.id, i]));
   const cells = suppress(rows.map((row) => toCell(row, byId.get(row.indicator_id)!)), rows, groupBy, Boolean(args.breakdown), threshold, forced);
-  return { cells, csv: toCsv(cells), suppressionThreshold: threshold, cellLimit };
+  return { allCells: cells, cellKey: cellKey(groupBy), csv: toCsv(cells), suppressionThreshold: threshold, cellLimit };
 }
 
 /**
@@ -246,6 +246,19 @@ async function aggregate(
       units.map((u) => sizeClassOf(u.population)),
       ...(byNetwork ? [pairs.map(([n]) => n), pairs.map(([, m]) => m)] : [])],
   )) as AggregateRow[];
+}
+
+/** A cell's place in the table: the indicator, the group keys in the order asked for, the breakdown (the cursor of a page of cells). */
+function cellKey(groupBy: StatisticsDimension[]): (cell: StatisticsCell) => KeyPart[] {
+  const parts: Record<StatisticsDimension, (c: StatisticsCell) => KeyPart[]> = {
+    [StatisticsDimension.MUNICIPALITY]: (c) => [c.municipality?.id ?? null],
+    [StatisticsDimension.COUNTY]: (c) => [c.country, c.countyCode],
+    [StatisticsDimension.COUNTRY]: (c) => [c.country],
+    [StatisticsDimension.PERIOD]: (c) => [c.period],
+    [StatisticsDimension.NETWORK]: (c) => [c.network?.id ?? null],
+    [StatisticsDimension.SIZE_CLASS]: (c) => [c.sizeClass],
+  };
+  return (c) => [c.indicator.id, ...groupBy.flatMap((d) => parts[d](c)), c.breakdown];
 }
 
 function toCell(row: AggregateRow, indicator: Indicator): StatisticsCell {
