@@ -33,6 +33,13 @@ export interface TestStack {
   /** The error codes (`extensions.code`) of an operation that must fail, and its partial data. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers in tests are loosely typed JSON
   refused<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ codes: (string | undefined)[]; data: T }>;
+  /**
+   * The payload of a mutation `name(input: $input)` that must succeed: a GraphQL error or any
+   * `userErrors` fails the test, naming them. `select` is what to read besides `userErrors`; the
+   * input type is `<Name>Input` unless `inputType` says otherwise.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers in tests are loosely typed JSON
+  mutate<T = Record<string, any>>(name: string, input: Record<string, unknown>, token?: string, options?: { select?: string; inputType?: string }): Promise<T>;
   /** SQL statements sent so far, per service (take the difference around a request). */
   sqlStatements(): Record<string, number>;
   stop(): Promise<void>;
@@ -163,6 +170,14 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       async refused(query, variables = {}, token) {
         const res = await graphql(query, { variables, token });
         return { codes: (res.body.errors ?? []).map((e) => e.extensions?.code), data: res.body.data as never };
+      },
+      async mutate(name, input, token, { select = '', inputType = `${name[0].toUpperCase()}${name.slice(1)}Input` } = {}) {
+        const res = await graphql<Record<string, { userErrors: unknown[] }>>(
+          `mutation($input: ${inputType}!) { ${name}(input: $input) { ${select} userErrors { field code message } } }`, { variables: { input }, token });
+        if (res.body.errors?.length || !res.body.data) throw new Error(`GraphQL errors: ${JSON.stringify(res.body.errors)}`);
+        const payload = res.body.data[name];
+        if (payload.userErrors.length) throw new Error(`${name} refused: ${JSON.stringify(payload.userErrors)}`);
+        return payload as never;
       },
       sqlStatements: () => Object.fromEntries(sqlStatementTotals),
       async stop() {

@@ -21,12 +21,8 @@ let facilitator: string;
 const sessions: string[] = [];
 const people: Record<'coordinated' | 'partnered', { registrationId: string; personId: string }> = {} as never;
 
-async function mutate(name: string, input: Record<string, unknown>, token: string, select = '') {
-  const inputType = name === 'publishNetwork' ? 'NetworkTransitionInput' : `${name[0].toUpperCase()}${name.slice(1)}Input`;
-  const data = await t.ok(`mutation($input: ${inputType}!) { ${name}(input: $input) { ${select} ${PAYLOAD} } }`, { input }, token);
-  expect(data[name].userErrors).toEqual([]);
-  return data[name];
-}
+const mutate = (name: string, input: Record<string, unknown>, token: string, select = '') =>
+  t.mutate(name, input, token, { select, inputType: name === 'publishNetwork' ? 'NetworkTransitionInput' : undefined });
 
 beforeAll(async () => {
   ks = await t.token('ORG_ADMIN', { org: 'ks', sub: 'ks-admin' });

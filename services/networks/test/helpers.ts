@@ -11,5 +11,5 @@ export async function networksStack() {
     if (!tokens.has(key)) tokens.set(key, await stack.token(role, claims));
     return tokens.get(key)!;
   };
-  return { stack, token, ok: stack.ok, refused: stack.refused };
+  return { stack, token, ok: stack.ok, refused: stack.refused, mutate: stack.mutate };
 }

@@ -22,12 +22,7 @@ afterAll(async () => {
 const participants = () => stack.subgraphs.participants;
 const deliver = () => deliverNotifications(participants());
 
-async function mutate(name: string, input: Record<string, unknown>, token: string, select: string) {
-  const res = await stack.graphql<any>(`mutation($input: ${name[0].toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${select} userErrors { field code } } }`, { token, variables: { input } });
-  expect(res.body.errors).toBeUndefined();
-  expect(res.body.data[name].userErrors).toEqual([]);
-  return res.body.data[name];
-}
+const mutate = (name: string, input: Record<string, unknown>, token: string, select: string) => stack.mutate(name, input, token, { select });
 
 /** The one VEVENT of an .ics attachment, as ical.js reads it. */
 function eventOf(ics: string) {
