@@ -1,3 +1,4 @@
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { EntityManager } from 'typeorm';
 import type { ServiceDeps } from '@kommunenett/subgraph-kit';
 import { settingsOf } from '../config';
@@ -136,35 +137,16 @@ export async function queueGatheringReminders(deps: ServiceDeps): Promise<number
   return queued;
 }
 
-const icsText = (v: string) => v.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
-const icsTime = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-
-/** Lines longer than 75 octets are folded (RFC 5545 3.1). */
-function fold(line: string): string {
-  const out: string[] = [];
-  let rest = Buffer.from(line, 'utf8');
-  while (rest.length > 75) {
-    let cut = 75;
-    while (cut > 0 && (rest[cut] & 0xc0) === 0x80) cut -= 1; // never inside a UTF-8 character
-    out.push(rest.subarray(0, cut).toString('utf8'));
-    rest = Buffer.concat([Buffer.from(' '), rest.subarray(cut)]);
-  }
-  out.push(rest.toString('utf8'));
-  return out.join('\r\n');
-}
-
 /**
  * The gathering as an iCalendar event (times in UTC), with the session's id as UID and a
  * SEQUENCE that grows with each move, so a calendar updates the event it already has.
  */
 export function gatheringIcs(g: { sessionId: string; title: string; network: string; startsAt: string; endsAt: string | null; place: string | null; sequence: number; organization: string }): string {
-  const lines = [
-    'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//kommunenett//samlinger//NO', 'METHOD:PUBLISH', 'CALSCALE:GREGORIAN',
-    'BEGIN:VEVENT', `UID:${g.sessionId}@kommunenett`, `SEQUENCE:${g.sequence}`, `DTSTAMP:${icsTime(new Date().toISOString())}`,
-    `DTSTART:${icsTime(g.startsAt)}`, ...(g.endsAt ? [`DTEND:${icsTime(g.endsAt)}`] : []),
-    `SUMMARY:${icsText(`${g.title} – ${g.network}`)}`, ...(g.place ? [`LOCATION:${icsText(g.place)}`] : []),
-    `DESCRIPTION:${icsText(g.organization)}`, 'STATUS:CONFIRMED',
-    'END:VEVENT', 'END:VCALENDAR',
-  ];
-  return `${lines.map(fold).join('\r\n')}\r\n`;
+  const calendar = ical({ prodId: { company: 'kommunenett', product: 'samlinger', language: 'NO' }, method: ICalCalendarMethod.PUBLISH });
+  calendar.createEvent({
+    id: `${g.sessionId}@kommunenett`, sequence: g.sequence, start: new Date(g.startsAt), end: g.endsAt ? new Date(g.endsAt) : null,
+    summary: `${g.title} – ${g.network}`, location: g.place, description: g.organization, status: ICalEventStatus.CONFIRMED,
+  });
+  // Every content line ends with CRLF (RFC 5545 3.1), the last one too; ical-generator leaves it off.
+  return `${calendar.toString().replace(/\r\n$/, '')}\r\n`;
 }
