@@ -76,7 +76,17 @@ const page = (devTokens: boolean) => `<!doctype html>
   <script>
     let devToken = null;
     const base = GraphiQL.createFetcher({ url: '/graphql', headers: { 'apollo-require-preflight': 'true' } });
-    const fetcher = (params, options) => base(params, {
+    // GraphiQL learns the operation name a moment after the editor's text changes (a tab switch, a
+    // paste); a run within that moment names an operation the text no longer holds. The text's only
+    // operation is then the one meant.
+    const operationNames = (query) =>
+      [...query.replace(/#[^\\n]*/g, '').matchAll(/\\b(?:query|mutation|subscription)\\s+([_A-Za-z][_0-9A-Za-z]*)/g)].map((m) => m[1]);
+    const withOperationName = (params) => {
+      if (!params.operationName || typeof params.query !== 'string') return params;
+      const names = operationNames(params.query);
+      return names.includes(params.operationName) || names.length !== 1 ? params : { ...params, operationName: names[0] };
+    };
+    const fetcher = (params, options) => base(withOperationName(params), {
       ...options, headers: { ...(devToken ? { Authorization: 'Bearer ' + devToken } : {}), ...(options && options.headers) },
     });
     const tabs = ${scriptJson(GRAPHIQL_EXAMPLES.map((e) => ({ query: e.query })))};

@@ -51,6 +51,9 @@ describe('GraphiQL in headless Chromium', () => {
     expect(anonymous.data.networks.edges.map((e: any) => e.node.name)).toEqual(
       ['Antikorrupsjonsnettverk D', 'Antikorrupsjonsnettverk E', 'Nätverk för korruptionsbekämpning']);
     await screenshot(page, 'graphiql-anonymous');
+    // A run just after a tab switch may carry the previous tab's operation name: the page sends the text's own.
+    const sent = await page.evaluate(`withOperationName({ query: '# query Old\\nquery HostedOpenNetworks { __typename }', operationName: 'OpenNetworks' })`);
+    expect(sent).toEqual({ query: '# query Old\nquery HostedOpenNetworks { __typename }', operationName: 'HostedOpenNetworks' });
 
     // The ORG_ADMIN tab, with the token a person would paste into the headers editor.
     const token = await stack.token('ORG_ADMIN', { org: 'ks' });
