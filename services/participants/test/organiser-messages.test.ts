@@ -108,6 +108,14 @@ describe('copies to the municipality’s coordinator', () => {
     expect(await db().query(`SELECT id FROM participants.notification WHERE kind = 'COORDINATOR_COPY' AND registration_id = $1`, [d.id])).toEqual([]);
     await deliver();
     expect(mail.to(coordinator.email).length).toBe(before + 4);
+
+    // The copies are the coordinator's mail (their export) and name the person: erasing the person clears them.
+    const exported = await stack.ok('query($id: ID!) { exportMyData(personId: $id) { participants } }', { id: coordinator.id }, admin);
+    expect(exported.exportMyData.participants.messages.filter((m: { kind: string }) => m.kind === 'COORDINATOR_COPY')).toHaveLength(4);
+    await stack.mutate('erasePerson', { personId: ra.person!.id }, admin, { select: 'person { id }' });
+    const copiesKept = await db().query(`SELECT registration_id AS "registrationId", subject FROM participants.notification WHERE kind = 'COORDINATOR_COPY' AND registration_id = ANY($1)`, [[ra.id, rb.id]]);
+    expect(copiesKept.filter((r: { registrationId: string }) => r.registrationId === ra.id).map((r: { subject: string | null }) => r.subject)).toEqual([null, null]);
+    expect(copiesKept.filter((r: { registrationId: string; subject: string | null }) => r.registrationId === rb.id && r.subject?.includes(b.name))).toHaveLength(2);
   });
 });
 
@@ -143,6 +151,10 @@ describe('new registrations to the network’s contact persons', () => {
     expect(single[1].text).toContain('Status: nummer 1 på ventelisten.');
     expect(single[0].text).toMatch(/\/unsubscribe\/nb\//);
     expect(mail.to(digest.email).length).toBe(sentBefore.digest);
+    // Theirs wait for the digest, written in each registration's transaction like any message.
+    const waiting = async () => (await db().query(`SELECT status, count(*)::int AS n FROM participants.notification WHERE kind = 'NEW_REGISTRATION' AND person_id = $1
+      GROUP BY status ORDER BY status`, [digest.id]));
+    expect(await waiting()).toEqual([{ status: 'AWAITING_DIGEST', n: 3 }]);
 
     // The job, twice at the same moment (two instances): one digest for the day.
     settingsOf(participants()).digestHour = 0;
@@ -172,6 +184,16 @@ describe('new registrations to the network’s contact persons', () => {
     await runNotificationJob();
     expect(mail.to(digest.email).length).toBe(sentBefore.digest + 1);
     expect(await db().query(`SELECT count(*)::int AS n FROM participants.notification WHERE kind = 'REGISTRATION_DIGEST' AND person_id = $1`, [digest.id])).toEqual([{ n: 1 }]);
+    // The three told in today's digest; the new one waits for tomorrow's.
+    expect(await waiting()).toEqual([{ status: 'AWAITING_DIGEST', n: 1 }, { status: 'SKIPPED', n: 3 }]);
+
+    // Erasing a registered person clears what the organisers' mail kept of them.
+    const p1Id = (await db().query('SELECT id FROM participants.person WHERE email = $1', [p1.email]))[0].id;
+    await stack.mutate('erasePerson', { personId: p1Id }, admin, { select: 'person { id }' });
+    const kept = await db().query(`SELECT kind, body_text AS "text" FROM participants.notification WHERE person_id = ANY($1) AND kind IN ('NEW_REGISTRATION', 'REGISTRATION_DIGEST') AND status = 'SENT'`,
+      [[each.id, digest.id]]);
+    expect(kept.filter((k: { text: string | null }) => k.text?.includes(p1.name))).toEqual([]);
+    expect(kept.filter((k: { kind: string; text: string | null }) => k.kind === 'NEW_REGISTRATION' && k.text?.includes(p2.name))).toHaveLength(1);
 
     // The digest's unsubscribe link switches new registrations off; the page says so.
     const unsubscribe = /(http:\/\/\S+\/unsubscribe\/nb\/\S+)/.exec(day.text!)![1];

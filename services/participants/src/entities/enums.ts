@@ -31,7 +31,7 @@ export const OPTIONAL_NOTIFICATIONS: readonly NotificationKind[] = [Notification
 export const COPIED_TO_COORDINATOR: readonly NotificationKind[] = [NotificationKind.REGISTRATION_RECEIVED, NotificationKind.REGISTRATION_CONFIRMED,
   NotificationKind.REGISTRATION_REJECTED, NotificationKind.SEAT_OFFERED, NotificationKind.OFFER_EXPIRED, NotificationKind.REGISTRATION_CANCELLED,
   NotificationKind.REGISTRATION_MOVED];
-export enum NotificationStatus { PENDING = 'PENDING', SENT = 'SENT', SKIPPED = 'SKIPPED', FAILED = 'FAILED', BOUNCED = 'BOUNCED' }
+export enum NotificationStatus { PENDING = 'PENDING', SENT = 'SENT', SKIPPED = 'SKIPPED', FAILED = 'FAILED', BOUNCED = 'BOUNCED', AWAITING_DIGEST = 'AWAITING_DIGEST' }
 export enum ParticipationDimension {
   COUNTRY = 'COUNTRY', COUNTY = 'COUNTY', MUNICIPALITY = 'MUNICIPALITY', SIZE_CLASS = 'SIZE_CLASS', NETWORK = 'NETWORK', ROLE = 'ROLE', GENDER = 'GENDER',
 }
@@ -157,7 +157,7 @@ registerEnumType(NotificationKind, {
 });
 registerEnumType(NotificationStatus, {
   name: 'NotificationStatus',
-  description: 'PENDING waits for (another) attempt; SENT was accepted by the mail server; SKIPPED was not sent (answered before a reminder went out, or switched off by the person, or the organiser takes the daily digest instead); FAILED gave up after the maximum attempts; BOUNCED the server refused the address for good (not retried).',
+  description: 'PENDING waits for (another) attempt; SENT was accepted by the mail server; SKIPPED was not sent (answered before a reminder went out, or switched off by the person, or told in the organiser\'s daily digest instead); AWAITING_DIGEST (NEW_REGISTRATION) waits for the organiser\'s next daily digest; FAILED gave up after the maximum attempts; BOUNCED the server refused the address for good (not retried).',
 });
 registerEnumType(ParticipationDimension, {
   name: 'ParticipationDimension',

@@ -4,7 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Messages beside the person's own (docs/notifications.md): copies to the municipality's
  * coordinator (who that is, set through the graph), a message or a daily digest of new
  * registrations to the network's contact persons (read with the network's other facts into its
- * snapshot, with its language and time zone), and at most one digest per organiser and day.
+ * snapshot, with its language and time zone): their messages wait AWAITING_DIGEST, and there is at
+ * most one digest per organiser and day.
  */
 export class OrganiserMessages1739400000000 implements MigrationInterface {
   name = 'OrganiserMessages1739400000000';
@@ -21,11 +22,14 @@ export class OrganiserMessages1739400000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     // Never two digests for one organiser and day, however many instances run the job.
+    // The digest job finds the messages waiting for it without reading the outbox.
+    await q.query(`CREATE INDEX notification_awaiting_digest_idx ON participants.notification (person_id) WHERE status = 'AWAITING_DIGEST'`);
     await q.query(`CREATE UNIQUE INDEX notification_digest_day_idx ON participants.notification (person_id, (data->>'day')) WHERE kind = 'REGISTRATION_DIGEST'`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP INDEX participants.notification_digest_day_idx');
+    await q.query('DROP INDEX participants.notification_awaiting_digest_idx');
     await q.query('DROP TABLE participants.municipality_coordinator');
     await q.query('ALTER TABLE participants.notification_preference DROP COLUMN digest');
     await q.query('ALTER TABLE participants.network_snapshot DROP COLUMN contact_person_ids, DROP COLUMN language, DROP COLUMN time_zone');

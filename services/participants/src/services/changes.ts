@@ -31,7 +31,7 @@ const COPIED = COPIED_TO_COORDINATOR.map((k) => `'${k}'`).join(', ');
  * changes were made, the feed entries, the notification outbox (one message per change that
  * concerns a person, with the status and waitlist position as of this transaction; a copy to the
  * municipality's coordinator of the decisions they answer for; a message of a new registration
- * to each contact person of the network who takes one message each) and the
+ * to each contact person of the network, sent alone or waiting for their daily digest) and the
  * webhook outbox (a subscription sees changes in its organization's networks and of
  * registrations its client made; with no subscription the join ends at once).
  */
@@ -63,13 +63,14 @@ const FLUSH: PreparedStatement = {
        WHERE c.notice_kind IN (${COPIED}) AND r.person_id IS NOT NULL AND mc.person_id <> r.person_id
          AND NOT EXISTS (SELECT 1 FROM participants.notification_preference np WHERE np.person_id = mc.person_id AND np.kind = 'COORDINATOR_COPY' AND NOT np.enabled)),
      organised AS (
-       INSERT INTO participants.notification (id, kind, person_id, registration_id, network_id, change_seq, data)
-       SELECT gen_random_uuid(), 'NEW_REGISTRATION', o.id, r.id, c.network_id, c.seq, jsonb_build_object('status', c.status, 'waitlistPosition', r.waitlist_position)
+       INSERT INTO participants.notification (id, kind, person_id, registration_id, network_id, change_seq, data, status)
+       SELECT gen_random_uuid(), 'NEW_REGISTRATION', o.id, r.id, c.network_id, c.seq, jsonb_build_object('status', c.status, 'waitlistPosition', r.waitlist_position),
+              CASE WHEN np.digest THEN 'AWAITING_DIGEST' ELSE 'PENDING' END
        FROM numbered c JOIN participants.registration r ON r.id = c.registration_id
        JOIN participants.network_snapshot n ON n.network_id = c.network_id
        JOIN participants.person o ON o.id = ANY(n.contact_person_ids)
-       WHERE c.kind = 'CREATED' AND c.notice_kind IS NOT NULL AND r.person_id IS NOT NULL AND o.id <> r.person_id
-         AND NOT EXISTS (SELECT 1 FROM participants.notification_preference np WHERE np.person_id = o.id AND np.kind = 'NEW_REGISTRATION' AND (NOT np.enabled OR np.digest)))
+       LEFT JOIN participants.notification_preference np ON np.person_id = o.id AND np.kind = 'NEW_REGISTRATION'
+       WHERE c.kind = 'CREATED' AND c.notice_kind IS NOT NULL AND r.person_id IS NOT NULL AND o.id <> r.person_id AND np.enabled IS DISTINCT FROM false)
    INSERT INTO participants.webhook_delivery (id, subscription_id, change_seq)
    SELECT gen_random_uuid(), s.id, c.seq
    FROM numbered c

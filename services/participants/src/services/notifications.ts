@@ -360,37 +360,41 @@ async function deliverOne(
 }
 
 /**
- * Writes the day's digest of new registrations for each organiser who chose it (NEW_REGISTRATION
- * with dailyDigest): once the hour `PARTICIPANTS_DIGEST_HOUR` has come in the time zone of their
- * networks, the registrations made in the networks they are a contact person of since their last
- * digest (the first: since they chose it). One row per organiser and day: the unique index on
- * (person, day) makes a second run, or a second instance at the same moment, write nothing. A day
- * with nothing new writes nothing. The delivery job sends it. Returns how many digests it wrote.
+ * Writes the day's digest for each organiser who has new registrations waiting for it (their
+ * NEW_REGISTRATION messages written AWAITING_DIGEST in each registration's transaction), once the
+ * hour `PARTICIPANTS_DIGEST_HOUR` has come in the time zone of their networks; the messages it
+ * tells become SKIPPED with the digest's id. One statement: the unique index on (organiser, day)
+ * makes a second run the same day, or a second instance at the same moment, write nothing and
+ * take nothing (what arrives after today's digest waits for tomorrow's). The delivery job sends
+ * it. Returns how many digests it wrote.
  */
 export async function queueRegistrationDigests(deps: ServiceDeps): Promise<number> {
   const rows = (await deps.ds.query(
-    `WITH organisers AS (
-       SELECT np.person_id, COALESCE((SELECT max((d.data->>'until')::timestamptz) FROM participants.notification d
-                                       WHERE d.kind = 'REGISTRATION_DIGEST' AND d.person_id = np.person_id), np.updated_at) AS since
-       FROM participants.notification_preference np
-       WHERE np.kind = 'NEW_REGISTRATION' AND np.enabled AND np.digest),
-     fresh AS (
-       SELECT o.person_id, o.since, r.id, r.registered_at, COALESCE(n.time_zone, 'Europe/Oslo') AS zone
-       FROM organisers o
-       JOIN participants.network_snapshot n ON o.person_id = ANY(n.contact_person_ids)
-       JOIN participants.registration r ON r.network_id = n.network_id AND r.registered_at > o.since AND r.registered_at <= now()
-       WHERE r.person_id IS NOT NULL AND r.person_id <> o.person_id),
+    `WITH waiting AS (
+       SELECT n.id, n.person_id, n.registration_id, r.registered_at, COALESCE(s.time_zone, 'Europe/Oslo') AS zone
+       FROM participants.notification n
+       JOIN participants.registration r ON r.id = n.registration_id
+       LEFT JOIN participants.network_snapshot s ON s.network_id = n.network_id
+       WHERE n.status = 'AWAITING_DIGEST'),
+     organisers AS (
+       SELECT person_id, min(zone) AS zone, array_agg(registration_id ORDER BY registered_at, registration_id) AS registrations, array_agg(id) AS messages
+       FROM waiting GROUP BY person_id),
      digests AS (
-       SELECT person_id, min(zone) AS zone, min(since) AS since, array_agg(id ORDER BY registered_at, id) AS ids FROM fresh GROUP BY person_id)
-     INSERT INTO participants.notification (id, kind, person_id, data)
-     SELECT gen_random_uuid(), 'REGISTRATION_DIGEST', d.person_id,
-            jsonb_build_object('day', to_char(now() AT TIME ZONE d.zone, 'YYYY-MM-DD'), 'since', d.since, 'until', now(), 'registrationIds', to_jsonb(d.ids))
-     FROM digests d
-     WHERE extract(hour FROM now() AT TIME ZONE d.zone) >= $1
-     ON CONFLICT (person_id, (data->>'day')) WHERE kind = 'REGISTRATION_DIGEST' DO NOTHING
-     RETURNING id`,
+       INSERT INTO participants.notification (id, kind, person_id, data)
+       SELECT gen_random_uuid(), 'REGISTRATION_DIGEST', o.person_id,
+              jsonb_build_object('day', to_char(now() AT TIME ZONE o.zone, 'YYYY-MM-DD'), 'registrationIds', to_jsonb(o.registrations))
+       FROM organisers o
+       WHERE extract(hour FROM now() AT TIME ZONE o.zone) >= $1
+       ON CONFLICT (person_id, (data->>'day')) WHERE kind = 'REGISTRATION_DIGEST' DO NOTHING
+       RETURNING id, person_id),
+     told AS (
+       UPDATE participants.notification n SET status = 'SKIPPED', last_error = 'Told in the daily digest.', data = n.data || jsonb_build_object('digestId', d.id)
+       FROM digests d JOIN organisers o ON o.person_id = d.person_id
+       WHERE n.id = ANY(o.messages))
+     SELECT id FROM digests`,
     [settingsOf(deps).digestHour],
-  )) as unknown[];
-  if (rows.length) deps.log.info({ digests: rows.length }, 'daily digests of new registrations written');
-  return rows.length;
+  )) as { id: string }[];
+  const written = rows.length;
+  if (written) deps.log.info({ digests: written }, 'daily digests of new registrations written');
+  return written;
 }
