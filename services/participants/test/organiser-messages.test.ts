@@ -58,6 +58,9 @@ describe('copies to the municipality’s coordinator', () => {
     expect(await db().query('SELECT * FROM participants.municipality_coordinator')).toEqual([]);
     const named = await stack.mutate('setMunicipalityCoordinator', { municipalityId: 'NO-3201', personId: coordinator.id }, baerum, { select: 'municipalityId coordinatorPersonId' });
     expect(named).toMatchObject({ municipalityId: 'NO-3201', coordinatorPersonId: coordinator.id });
+    const READ = '{ municipality(id: "NO-3201") { coordinatorPersonId } }';
+    expect((await stack.ok(READ, {}, baerum)).municipality.coordinatorPersonId).toBe(coordinator.id);
+    expect((await stack.refused(READ, {}, oslo)).codes).toEqual(['FORBIDDEN']);
 
     const networkId = await createNetwork(stack, { capacity: 1, perMunicipalityLimit: null });
     const [a, b, c] = [newPerson(), newPerson(), newPerson()];

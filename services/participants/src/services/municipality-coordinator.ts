@@ -20,13 +20,20 @@ export interface CoordinatorOutcome {
   coordinatorPersonId: string | null;
 }
 
+const mayName = (v: RequestContext['viewer'], municipalityId: string) => isAdmin(v) || (v.role === 'COORDINATOR' && v.municipalityId === municipalityId);
+
+/** Who receives the municipality's copies: for ADMIN and its COORDINATOR; FORBIDDEN for anyone else. */
+export async function coordinatorOf(ctx: RequestContext, municipalityId: string): Promise<string | null> {
+  if (!mayName(ctx.viewer, municipalityId)) throw forbidden('Only the municipality’s own COORDINATOR (or ADMIN) sees who receives its copies.');
+  const [row] = (await ctx.ds.query('SELECT person_id AS "personId" FROM participants.municipality_coordinator WHERE municipality_id = $1', [municipalityId])) as { personId: string }[];
+  return row?.personId ?? null;
+}
+
 /** ADMIN, or the COORDINATOR of that municipality; anyone else FORBIDDEN. */
 export function setMunicipalityCoordinator(ctx: RequestContext, input: unknown) {
   return runMutation(ctx, { input, schema }, async ({ municipalityId, personId }, m): Promise<CoordinatorOutcome> => {
     const v = ctx.viewer;
-    if (!isAdmin(v) && !(v.role === 'COORDINATOR' && v.municipalityId === municipalityId)) {
-      throw forbidden('Only the municipality’s own COORDINATOR (or ADMIN) names who receives its copies.');
-    }
+    if (!mayName(v, municipalityId)) throw forbidden('Only the municipality’s own COORDINATOR (or ADMIN) names who receives its copies.');
     const [municipality] = (await m.query('SELECT id FROM participants.municipality WHERE id = $1', [municipalityId])) as unknown[];
     if (!municipality) refuse('municipalityId', `No municipality ${municipalityId}.`, 'UNKNOWN_MUNICIPALITY');
     if (!personId) {
