@@ -78,7 +78,8 @@ interface DueNotification {
     & Partial<GatheringData> & Partial<DigestData>;
   /** For messages about a gathering: its start as this service last read it. */
   sessionStartsAt: Date | null;
-  networkId: string;
+  /** Null for a digest (its rows name their networks). */
+  networkId: string | null;
   registrationId: string | null;
   email: string | null;
   name: string;
@@ -244,7 +245,7 @@ function digestValues(rows: DigestRow[], networks: Map<string, NetworkFacts>) {
     const byNetwork = new Map<string, DigestRow[]>();
     for (const r of rows) if (networks.has(r.networkId)) byNetwork.set(r.networkId, [...(byNetwork.get(r.networkId) ?? []), r]);
     return {
-      count: rows.length,
+      count: [...byNetwork.values()].reduce((n, list) => n + list.length, 0),
       networks: [...byNetwork.entries()].map(([id, list]) => {
         const network = networks.get(id)!;
         return {
