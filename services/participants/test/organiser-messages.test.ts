@@ -32,9 +32,9 @@ const deliver = () => deliverNotifications(participants());
 /** The service's notification job as the stack runs it: reminders and digests queued, then everything due delivered. */
 const runNotificationJob = () => participantsSubgraph.jobs!.find((j) => j.name === 'participants:notifications')!.run(participants());
 
-async function personWithAddress(prefix: string) {
+async function personWithAddress(prefix: string, municipalityId = 'NO-0301') {
   const person = newPerson(prefix);
-  const { payload } = await register(stack, admin, { networkId: spare, municipalityId: 'NO-0301', person });
+  const { payload } = await register(stack, admin, { networkId: spare, municipalityId, person });
   await deliver();
   return { ...person, id: payload!.registration!.person!.id };
 }
@@ -45,8 +45,12 @@ const CANCEL = 'mutation($input: CancelRegistrationInput!) { cancelRegistration(
 
 describe('copies to the municipality’s coordinator', () => {
   it('copies the decisions on the municipality’s registrations to the coordinator its COORDINATOR named, in the network’s language, without the reason or the answer link, until they switch copies off', async () => {
-    const coordinator = await personWithAddress('koordinator');
+    const coordinator = await personWithAddress('koordinator', 'NO-3201');
     const baerum = await stack.token('COORDINATOR', { municipality: 'NO-3201', person: coordinator.id });
+    // Copies go only to someone whose contact data the namer sees: a person of Oslo is as unknown to Bærum's coordinator.
+    const stranger = await personWithAddress('fremmed');
+    const hidden = await stack.ok(SET_COORDINATOR, { input: { municipalityId: 'NO-3201', personId: stranger.id } }, baerum);
+    expect(hidden.setMunicipalityCoordinator.userErrors).toEqual([{ field: ['input', 'personId'], code: 'NOT_FOUND' }]);
 
     // Who may name the coordinator: not another organization's or municipality's people.
     const ks = await stack.token('ORG_ADMIN', { org: 'ks' });

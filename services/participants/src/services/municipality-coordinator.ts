@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { forbidden, isAdmin, refuse, runMutation, type RequestContext } from '@kommunenett/subgraph-kit';
+import { personById } from '../loaders';
+import { accessTo, PersonAccess } from './person-visibility';
 import { idSchema, municipalityIdSchema } from './registrations';
 
 /*
@@ -31,9 +33,18 @@ export async function coordinatorOf(ctx: RequestContext, municipalityId: string)
 
 /** ADMIN, or the COORDINATOR of that municipality; anyone else FORBIDDEN. */
 export function setMunicipalityCoordinator(ctx: RequestContext, input: unknown) {
-  return runMutation(ctx, { input, schema }, async ({ municipalityId, personId }, m): Promise<CoordinatorOutcome> => {
-    const v = ctx.viewer;
-    if (!mayName(v, municipalityId)) throw forbidden('Only the municipality’s own COORDINATOR (or ADMIN) names who receives its copies.');
+  return runMutation(ctx, {
+    input, schema,
+    // Copies carry the municipality's registrations to this address: only someone whose contact
+    // data the namer already sees; anyone else is NOT_FOUND, as an unknown id (the person-visibility
+    // rule). Read before the transaction: the rule's loaders read outside it.
+    prepare: async ({ municipalityId, personId }) => {
+      if (!mayName(ctx.viewer, municipalityId)) throw forbidden('Only the municipality’s own COORDINATOR (or ADMIN) names who receives its copies.');
+      if (!personId) return;
+      const person = await personById(ctx).load(personId);
+      if (!person || (await accessTo(ctx, person)) < PersonAccess.CONTACT) refuse('personId', `No person ${personId}.`, 'NOT_FOUND');
+    },
+  }, async ({ municipalityId, personId }, m): Promise<CoordinatorOutcome> => {
     const [municipality] = (await m.query('SELECT id FROM participants.municipality WHERE id = $1', [municipalityId])) as unknown[];
     if (!municipality) refuse('municipalityId', `No municipality ${municipalityId}.`, 'UNKNOWN_MUNICIPALITY');
     if (!personId) {
@@ -46,7 +57,7 @@ export function setMunicipalityCoordinator(ctx: RequestContext, input: unknown) 
     await m.query(
       `INSERT INTO participants.municipality_coordinator (municipality_id, person_id, updated_by, updated_at) VALUES ($1, $2, $3, now())
        ON CONFLICT (municipality_id) DO UPDATE SET person_id = EXCLUDED.person_id, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-      [municipalityId, personId, v.subject]);
+      [municipalityId, personId, ctx.viewer.subject]);
     return { municipalityId, coordinatorPersonId: personId };
   });
 }
