@@ -220,6 +220,8 @@ describe('anonymous', () => {
     const opened = await open('/');
     await expectOverviewAsTheApiAnswers(opened.page);
     expectPersistedQueries(opened.graphqlRequests);
+    // The participation by county is for signed-in viewers: an anonymous visitor's page does not ask for it.
+    expect(opened.graphqlRequests.map((r) => r.operationName)).toEqual(['Overview']);
     expect(opened.outside).toEqual([]);
     expect(await seriousViolations(opened.page)).toEqual([]);
     await screenshot(opened.page, 'dashboard-overview-anonymous');

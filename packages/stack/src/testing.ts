@@ -115,6 +115,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     // The four subgraphs boot side by side (each migrates and seeds its own schema).
     await Promise.all(definitions.map(async (def) => {
       const config = subgraphConfigFromEnv(def.name, def.settings, {
+        // Tests read their own writes: statistics count the registrations as of each query unless a test says otherwise.
+        PARTICIPANTS_STATISTICS_MAX_STALENESS_MS: '0',
         ...options.env, [`${def.name.toUpperCase()}_PORT`]: '0', DATABASE_URL: databaseUrl, INTERNAL_AUTH_SECRET: keys.internalSecret,
       });
       Object.assign(config, { subgraphUrls, seedDemo: options.seedDemo ?? true, runJobs: false });

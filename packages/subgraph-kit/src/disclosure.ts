@@ -33,7 +33,6 @@ export interface DisclosureCell {
  * readable total minus readable cells.
  */
 export function suppressedCells(cells: readonly DisclosureCell[], threshold: number): boolean[] {
-  const hidden = cells.map((c) => c.units < threshold || Boolean(c.forced));
   const groups = new Map<string, number[]>();
   cells.forEach((c, i) => {
     for (const g of c.groups) {
@@ -41,13 +40,30 @@ export function suppressedCells(cells: readonly DisclosureCell[], threshold: num
       groups.get(g)?.push(i);
     }
   });
+  return suppressedInGroups(cells.map((c) => c.units), cells.map((c) => c.units < threshold || Boolean(c.forced)), [...groups.values()]);
+}
+
+/**
+ * `suppressedCells` over groups given as lists of cell indexes (in the order the groups first
+ * appear among the cells), with the primary suppression given: for a caller that decides the same
+ * cells again and again (the base lattice's fixpoint) and groups them once.
+ */
+export function suppressedInGroups(units: readonly number[], primary: readonly boolean[], groups: readonly (readonly number[])[]): boolean[] {
+  const hidden = [...primary];
   let changed = true;
   while (changed) {
     changed = false;
-    for (const members of groups.values()) {
-      const open = members.filter((i) => !hidden[i]);
-      if (members.length - open.length === 1 && open.length > 0) {
-        hidden[open.reduce((a, b) => (cells[b].units < cells[a].units ? b : a))] = true;
+    for (const members of groups) {
+      // Exactly one suppressed member and some open: the smallest open one (the first of equals) joins it.
+      let suppressed = 0;
+      let smallest = -1;
+      for (const i of members) {
+        if (hidden[i]) {
+          if (++suppressed > 1) break;
+        } else if (smallest < 0 || units[i] < units[smallest]) smallest = i;
+      }
+      if (suppressed === 1 && smallest >= 0) {
+        hidden[smallest] = true;
         changed = true;
       }
     }

@@ -55,6 +55,12 @@ export const participantsSettingsSchema = z.object({
    * fresh rules. 0 reads them on every registration.
    */
   PARTICIPANTS_NETWORK_RULES_CACHE_MS: setting.int(5000),
+  /**
+   * How old the registrations counted by participation statistics of the base dimensions (country,
+   * county, network, programme) may be: a change is decided in the background meanwhile, and the
+   * answer's asOf says as of when. 0 counts them as of every query (seconds per change at volume).
+   */
+  PARTICIPANTS_STATISTICS_MAX_STALENESS_MS: setting.int(60_000),
 }).transform((env) => ({
   offerTtlHours: env.PARTICIPANTS_OFFER_TTL_HOURS,
   retentionYears: env.PARTICIPANTS_RETENTION_YEARS,
@@ -66,6 +72,7 @@ export const participantsSettingsSchema = z.object({
   webhookAllowPrivate: env.PARTICIPANTS_WEBHOOK_ALLOW_PRIVATE,
   importMaxRows: 1000,
   networkRulesCacheMs: env.PARTICIPANTS_NETWORK_RULES_CACHE_MS,
+  statisticsMaxStalenessMs: env.PARTICIPANTS_STATISTICS_MAX_STALENESS_MS,
   smtpUrl: env.SMTP_URL ?? null,
   mailFrom: env.MAIL_FROM,
   /** Folder of the development mailbox (one .eml file per message). */

@@ -225,6 +225,38 @@ describe('suppression that survives differencing', () => {
   });
 });
 
+describe('statistics of the base dimensions while registrations change', () => {
+  it('answers from what was decided before a change while that may be as old, says as of when, and counts the change after', async () => {
+    const settings = stack.subgraphs.participants.config.settings as { statisticsMaxStalenessMs: number };
+    const admin = await stack.token('ADMIN');
+    const network = DEMO.networks.antikorrupsjonA;
+    const ask = async () => (await stack.graphql<{ participationStatistics: { asOf: string; total: { registrations: number | null; suppressed: boolean } } }>(
+      'query($f: ParticipationStatisticsFilter) { participationStatistics(filter: $f, groupBy: [COUNTY]) { asOf total { registrations suppressed } } }',
+      { token: analyst, variables: { f: { networkId: network } } })).body.data!.participationStatistics;
+    const [confirmed] = (await db().query(`SELECT id::text FROM participants.registration WHERE network_id = $1 AND status = 'CONFIRMED' ORDER BY id LIMIT 1`, [network])) as { id: string }[];
+    // An hour allowed: the background watcher does not look again during this test.
+    settings.statisticsMaxStalenessMs = 3_600_000;
+    try {
+      const before = await ask();
+      expect(before.total.suppressed).toBe(false);
+      const cancelling = Date.now();
+      await stack.mutate('cancelRegistration', { registrationId: confirmed.id, reason: 'statistics test' }, admin);
+      const cancelled = Date.now();
+      // The lattice decided before the cancellation, and its moment, which is before it.
+      const stale = await ask();
+      expect(stale).toEqual(before);
+      expect(new Date(stale.asOf).getTime()).toBeLessThanOrEqual(cancelling);
+      // Nothing stale allowed: the cancellation is counted, as of a moment after it.
+      settings.statisticsMaxStalenessMs = 0;
+      const fresh = await ask();
+      expect(fresh.total.registrations).toBe(before.total.registrations! - 1);
+      expect(new Date(fresh.asOf).getTime()).toBeGreaterThanOrEqual(cancelled);
+    } finally {
+      settings.statisticsMaxStalenessMs = 0;
+    }
+  });
+});
+
 /** Rank of a 0/1 matrix by Gaussian elimination over the rationals (floating point, small integers). */
 function rank(matrix: number[][]): number {
   const m = matrix.map((r) => [...r]);

@@ -23,6 +23,8 @@ export class CountyRegistrants {
   @Field(() => Int, { nullable: true, description: 'Municipalities and county authorities; null when suppressed.' }) municipalityCount: number | null;
   @Field(() => Int, { nullable: true, description: 'Distinct persons; null when suppressed.' }) participantCount: number | null;
   @Field({ description: 'True when the figures are hidden (fewer than 3 persons, or they would give such a cell away).' }) suppressed: boolean;
+  @Field(() => Date, { description: 'The registrations are counted as they were at this moment or later (UTC instant): up to PARTICIPANTS_STATISTICS_MAX_STALENESS_MS old (60 s by default) while a change is decided in the background, as participationStatistics.asOf.' })
+  asOf: Date;
 }
 
 @Resolver(() => CountyRegistrants)
@@ -73,11 +75,11 @@ export class NetworkParticipationResolver {
 
   @FieldResolver(() => [CountyRegistrants], { description: 'Confirmed registrants by county, most participants first: where a gathering is easiest to reach. The same figures and suppression as participationStatistics(filter: { networkId }, groupBy: [COUNTY]): counts of fewer than 3 persons, or that would give one away, are null with suppressed: true.' })
   async registrantsByCounty(@Root() network: Network, @Ctx() ctx: RequestContext) {
-    const { cells } = await participationStatistics(ctx, { networkId: network.id }, [ParticipationDimension.COUNTY]);
+    const { cells, asOf } = await participationStatistics(ctx, { networkId: network.id }, [ParticipationDimension.COUNTY]);
     return cells
       .map((c) => Object.assign(new CountyRegistrants(), {
         countyCode: c.keys[0].value.slice(3), countyName: c.keys[0].label ?? '', countyAuthorityId: c.keys[0].value,
-        municipalityCount: c.municipalities, participantCount: c.participants, suppressed: c.suppressed,
+        municipalityCount: c.municipalities, participantCount: c.participants, suppressed: c.suppressed, asOf,
       }))
       .sort((a, b) => (b.participantCount ?? -1) - (a.participantCount ?? -1) || a.countyAuthorityId.localeCompare(b.countyAuthorityId));
   }

@@ -46,6 +46,8 @@ export class ParticipationStatisticsResult {
   /** Every cell (one per combination of the groupBy dimensions that has registrations), computed and suppressed whole: the `cells` field pages them. */
   allCells: ParticipationStatisticsCell[];
   @Field(() => ParticipationStatisticsCell, { description: 'All matching registrations in one cell (its keys are empty).' }) total: ParticipationStatisticsCell;
+  @Field(() => Date, { description: 'The registrations are counted as they were at this moment or later (UTC instant). Grouped and filtered by country, county, network and programme only, the counts may be up to PARTICIPANTS_STATISTICS_MAX_STALENESS_MS old (60 s by default) while a change is decided in the background; with other dimensions, as of the query.' })
+  asOf: Date;
 }
 
 @Resolver(() => ParticipationStatisticsKey)
@@ -57,8 +59,8 @@ export class StatisticsResolver {
     @Arg('groupBy', () => [ParticipationDimension], { defaultValue: [], description: 'Dimensions to count by, in order; only the total when empty.' }) groupBy: ParticipationDimension[],
     @Arg('filter', () => ParticipationStatisticsFilter, { nullable: true, description: 'Conditions the registrations counted must meet.' }) filter?: ParticipationStatisticsFilter,
   ) {
-    const { cells, total } = await participationStatistics(ctx, filter, groupBy);
-    return Object.assign(new ParticipationStatisticsResult(), { allCells: cells, total });
+    const { cells, total, asOf } = await participationStatistics(ctx, filter, groupBy);
+    return Object.assign(new ParticipationStatisticsResult(), { allCells: cells, total, asOf });
   }
 
   @FieldResolver(() => Network, { nullable: true, description: 'The network, for the NETWORK dimension.' })

@@ -1,6 +1,8 @@
-import { auditedSuppression, badInput, firstDetermined, type RequestContext, requireUuid, suppressedCells } from '@kommunenett/subgraph-kit';
+import { auditedSuppression, badInput, firstDetermined, type RequestContext, requireUuid, type ServiceDeps, suppressedInGroups } from '@kommunenett/subgraph-kit';
+import type { DataSource } from 'typeorm';
 import { createHash } from 'node:crypto';
 import { SIZE_CLASSES } from '@kommunenett/reference-data';
+import { settingsOf } from '../config';
 import { ParticipationDimension } from '../entities/enums';
 
 export interface StatisticsFilter {
@@ -151,7 +153,7 @@ function tableDimensions(filter: StatisticsFilter | null | undefined, groupBy: P
  * depends on its own dimensions only, so every query that shows a figure shows it, or hides it,
  * the same way, and no total minus the cells of another answer leaves a small cell exposed.
  */
-export async function participationStatistics(ctx: RequestContext, filter: StatisticsFilter | null | undefined, groupBy: ParticipationDimension[]): Promise<{ cells: StatisticsCell[]; total: StatisticsCell }> {
+export async function participationStatistics(ctx: RequestContext, filter: StatisticsFilter | null | undefined, groupBy: ParticipationDimension[]): Promise<{ cells: StatisticsCell[]; total: StatisticsCell; asOf: Date }> {
   const wantedDims = [...new Set(groupBy)];
   const dims = tableDimensions(filter, wantedDims);
   // The area figures (municipalities, inhabitants) are narrowed by the geographic filters only.
@@ -159,27 +161,9 @@ export async function participationStatistics(ctx: RequestContext, filter: Stati
   const areaParams: unknown[] = [filter?.period ? parsePeriod(filter.period).year : 9999];
   if (filter?.country) areaConditions.push(`m.country = $${areaParams.push(filter.country)}`);
   if (filter?.countyCode) areaConditions.push(`m.county_code = $${areaParams.push(filter.countyCode)}`);
-  const k = dims.map((_, i) => `k${i}`);
   const areaDims = wantedDims.filter((d) => AREA_DIMENSIONS.includes(d));
-  // One statement: every subtable (CUBE), over all confirmed registrations. The tie key (the
-  // least hash of the persons counted) orders equal cells the same way in every query.
-  const rows = (await ctx.ds.query(
-    `WITH reg AS (
-       SELECT ${[...dims.map((d, i) => `${d.sql} AS k${i}, ${d.label} AS l${i}`), 'r.person_id, r.municipality_id, m.kind'].join(', ')}
-         FROM participants.registration r
-         JOIN participants.municipality m ON m.id = r.municipality_id
-         LEFT JOIN participants.person p ON p.id = r.person_id
-         LEFT JOIN participants.network_snapshot s ON s.network_id = r.network_id
-        WHERE r.status = 'CONFIRMED'
-     )
-     SELECT ${[...dims.map((_, i) => `k${i}, max(l${i}) AS l${i}`), `${k.length ? `GROUPING(${k.join(', ')})` : '0'} AS absent`].join(', ')},
-            count(DISTINCT person_id)::int AS participants,
-            count(DISTINCT municipality_id)::int AS municipalities,
-            count(DISTINCT municipality_id) FILTER (WHERE kind = 'MUNICIPALITY')::int AS participating,
-            count(*)::int AS registrations,
-            coalesce(min(md5(person_id::text)), '') AS tie
-       FROM reg ${k.length ? `GROUP BY CUBE (${k.join(', ')})` : ''}`,
-  )) as Raw[];
+  // A table of the base dimensions alone is a part of the base lattice, kept decided between queries.
+  const { rows, hidden, asOf } = dims.every((d) => d.base) ? await baseLattice(ctx) : await decidedTable(ctx, dims);
   const area = (await ctx.ds.query(
     `WITH pop AS (
        SELECT DISTINCT ON (municipality_id) municipality_id, population, year FROM participants.municipality_population
@@ -192,7 +176,6 @@ export async function participationStatistics(ctx: RequestContext, filter: Stati
     areaParams)) as AreaRow[];
   const areaOf = new Map(area.map((a) => [JSON.stringify(areaDims.map((_, i) => String(a[`a${i}`]))), a]));
 
-  const hidden = protect(rows, dims, ctx.config.suppressionThreshold);
   const toCell = (row: Raw, keys: StatisticsKey[]): StatisticsCell => {
     const a = areaOf.get(JSON.stringify(keys.filter((key) => AREA_DIMENSIONS.includes(key.dimension)).map((key) => key.value)));
     const inhabitants = a?.inhabitants ?? null;
@@ -220,7 +203,139 @@ export async function participationStatistics(ctx: RequestContext, filter: Stati
       return { dimension, value: String(row[`k${i}`]), label: (row[`l${i}`] as string | null) ?? null };
     })))
     .sort((a, b) => JSON.stringify(a.keys.map((x) => x.value)).localeCompare(JSON.stringify(b.keys.map((x) => x.value))));
-  return { cells, total };
+  return { cells, total, asOf };
+}
+
+/** Every subtable of a table (CUBE) over all confirmed registrations, in one statement. */
+async function cubeRows(ds: DataSource, dims: TableDimension[]): Promise<Raw[]> {
+  const k = dims.map((_, i) => `k${i}`);
+  // The tie key (the least hash of the persons counted) orders equal cells the same way in every query.
+  return (await ds.query(
+    `WITH reg AS (
+       SELECT ${[...dims.map((d, i) => `${d.sql} AS k${i}, ${d.label} AS l${i}`), 'r.person_id, r.municipality_id, m.kind'].join(', ')}
+         FROM participants.registration r
+         JOIN participants.municipality m ON m.id = r.municipality_id
+         LEFT JOIN participants.person p ON p.id = r.person_id
+         LEFT JOIN participants.network_snapshot s ON s.network_id = r.network_id
+        WHERE r.status = 'CONFIRMED'
+     )
+     SELECT ${[...dims.map((_, i) => `k${i}, max(l${i}) AS l${i}`), `${k.length ? `GROUPING(${k.join(', ')})` : '0'} AS absent`].join(', ')},
+            count(DISTINCT person_id)::int AS participants,
+            count(DISTINCT municipality_id)::int AS municipalities,
+            count(DISTINCT municipality_id) FILTER (WHERE kind = 'MUNICIPALITY')::int AS participating,
+            count(*)::int AS registrations,
+            coalesce(min(md5(person_id::text)), '') AS tie
+       FROM reg ${k.length ? `GROUP BY CUBE (${k.join(', ')})` : ''}`,
+  )) as Raw[];
+}
+
+/** A table's cells, the suppressed ones, and the moment the registrations counted were read. */
+interface DecidedTable { rows: Raw[]; hidden: Set<Raw>; asOf: Date }
+
+/** A table with dimensions beyond the base ones: counted and protected for this query. */
+async function decidedTable(ctx: RequestContext, dims: TableDimension[]): Promise<DecidedTable> {
+  const asOf = new Date();
+  const rows = await cubeRows(ctx.ds, dims);
+  return { rows, hidden: await protect(rows, dims, ctx.config.suppressionThreshold), asOf };
+}
+
+/** The base lattice as decided for one state of the data (`version`); `asOf`: the last moment the data was seen in that state. */
+interface BaseLattice extends DecidedTable { version: string }
+interface BaseLatticeState {
+  current?: BaseLattice;
+  /** The lattice being decided, and when it started (it counts registrations as of then or later). */
+  running?: { startedAt: number; done: Promise<BaseLattice> };
+  watcher?: NodeJS.Timeout;
+}
+/** Per data source (a process may run several services' stacks in tests) and threshold. */
+const baseLatticeStates = new WeakMap<object, Map<number, BaseLatticeState>>();
+
+/**
+ * What the base lattice depends on, read in one cheap statement: the confirmed registrations'
+ * change counts per network (kept by the registration counters' trigger), each network's
+ * programme and the municipalities' counties and kinds.
+ */
+async function dataVersion(ds: DataSource): Promise<string> {
+  const [{ version }] = (await ds.query(
+    `SELECT concat_ws(':',
+       (SELECT coalesce(sum(confirmed_changes), 0) FROM participants.network_snapshot),
+       (SELECT md5(coalesce(string_agg(network_id::text || '=' || coalesce(program_id::text, ''), ',' ORDER BY network_id), '')) FROM participants.network_snapshot),
+       (SELECT md5(coalesce(string_agg(concat_ws('=', id, country, county_code, county_name, kind), ',' ORDER BY id), '')) FROM participants.municipality)) AS version`,
+  )) as { version: string }[];
+  return version;
+}
+
+/** The base dimensions alone: the table every base lattice is decided over. */
+const BASE_DIMENSIONS = tableDimensions(null, []);
+
+/** Counts the base lattice and decides its pattern: seconds at volume, with the event loop free between rounds. */
+async function decideBaseLattice(ds: DataSource, threshold: number): Promise<BaseLattice> {
+  const readAt = new Date();
+  const version = await dataVersion(ds);
+  const rows = await cubeRows(ds, BASE_DIMENSIONS);
+  return { rows, hidden: await protect(rows, BASE_DIMENSIONS, threshold), asOf: readAt, version };
+}
+
+/**
+ * A lattice that counts the registrations as of `since` or later, or in the state `version` read
+ * then: the one being decided when it fits, else a new one (one at a time per process).
+ */
+async function baseLatticeSince(ds: DataSource, threshold: number, state: BaseLatticeState, since: number, version: string): Promise<BaseLattice> {
+  const running = state.running;
+  if (running) {
+    if (running.startedAt >= since) return running.done;
+    const lattice = await running.done.catch(() => undefined);
+    return lattice?.version === version ? lattice : baseLatticeSince(ds, threshold, state, since, version);
+  }
+  const done: Promise<BaseLattice> = decideBaseLattice(ds, threshold).then((lattice) => {
+    if (!state.current || state.current.asOf <= lattice.asOf) state.current = lattice;
+    return lattice;
+  }).finally(() => { if (state.running?.done === done) state.running = undefined; });
+  state.running = { startedAt: Date.now(), done };
+  return done;
+}
+
+/**
+ * The base lattice (country × county × network × programme over all confirmed registrations)
+ * with its pattern: decided once per state of the data and reused by every query while the data
+ * stays so (one cheap statement checks it). With PARTICIPANTS_STATISTICS_MAX_STALENESS_MS above
+ * 0, a change is decided in the background (a watcher checks every third of that time) and
+ * queries meanwhile get the lattice decided before, never older than that: `asOf` says as of when.
+ * At 0 every query counts the registrations as of its own start.
+ */
+async function baseLattice(ctx: RequestContext): Promise<BaseLattice> {
+  const threshold = ctx.config.suppressionThreshold;
+  const maxStaleness = settingsOf(ctx).statisticsMaxStalenessMs;
+  let ofSource = baseLatticeStates.get(ctx.ds);
+  if (!ofSource) baseLatticeStates.set(ctx.ds, (ofSource = new Map()));
+  let state = ofSource.get(threshold);
+  if (!state) ofSource.set(threshold, (state = {}));
+  if (maxStaleness > 0) watchBaseLattice({ ds: ctx.ds, log: ctx.log }, state, threshold, maxStaleness);
+  const checkedAt = Date.now();
+  const version = await dataVersion(ctx.ds);
+  const current = state.current;
+  if (current?.version === version) {
+    if (current.asOf.getTime() < checkedAt) current.asOf = new Date(checkedAt);
+    return current;
+  }
+  if (current && checkedAt - current.asOf.getTime() <= maxStaleness) return current;
+  return baseLatticeSince(ctx.ds, threshold, state, checkedAt, version);
+}
+
+/** Keeps a process's base lattice current in the background, so that queries find it decided after a change. */
+function watchBaseLattice(deps: Pick<ServiceDeps, 'ds' | 'log'>, state: BaseLatticeState, threshold: number, maxStaleness: number): void {
+  if (state.watcher) return;
+  const watcher = setInterval(() => {
+    if (!deps.ds.isInitialized) return void clearInterval(watcher);
+    if (state.running) return;
+    const checkedAt = Date.now();
+    dataVersion(deps.ds).then(async (version) => {
+      if (state.current?.version !== version) return void (await baseLatticeSince(deps.ds, threshold, state, checkedAt, version));
+      if (state.current.asOf.getTime() < checkedAt) state.current.asOf = new Date(checkedAt);
+    }).catch((error: unknown) => deps.log.warn({ err: error }, 'participation statistics: the base lattice was not refreshed'));
+  }, Math.max(1000, Math.floor(maxStaleness / 3)));
+  watcher.unref();
+  state.watcher = watcher;
 }
 
 /** The base lattices decided lately: hash of the base cells and threshold → ids of the suppressed ones. */
@@ -235,7 +350,7 @@ const MAX_DECIDED_BASE_LATTICES = 4;
  * figure in its equations is suppressed too, and the fixpoint is taken again). Then the other
  * subtables, coarsest first, each checked exactly against its coarser subtables.
  */
-function protect(rows: Raw[], dims: TableDimension[], threshold: number): Set<Raw> {
+async function protect(rows: Raw[], dims: TableDimension[], threshold: number): Promise<Set<Raw>> {
   const n = dims.length;
   const bit = (i: number) => 1 << (n - 1 - i);
   const bySubtable = new Map<number, Raw[]>();
@@ -296,28 +411,45 @@ function protect(rows: Raw[], dims: TableDimension[], threshold: number): Set<Ra
       });
     }
     const figures = baseMasks.flatMap((mask) => sorted(mask).map((row) => ({ row, mask })));
-    const membersOf = (f: { row: Raw; mask: number }) => index.get(keyOf(f.row, f.mask)) ?? [];
+    // What every round asks again, worked out once: each figure's atoms, and per subtable its
+    // cells' groups (as suppressedCells forms them) and the coarser cells each adds up into.
+    const membersOf = new Map(figures.map((f) => [f, index.get(keyOf(f.row, f.mask)) ?? []]));
+    const rowByKey = new Map(figures.map((f) => [keyOf(f.row, f.mask), f.row]));
+    const subtables = baseMasks.map((mask) => {
+      const cells = sorted(mask);
+      const groups = new Map<string, number[]>();
+      coarserKeys(mask).forEach((keys, i) => {
+        for (const key of keys) {
+          if (!groups.has(key)) groups.set(key, []);
+          groups.get(key)?.push(i);
+        }
+      });
+      return {
+        mask, cells, units: cells.map((row) => row.participants), groups: [...groups.values()],
+        coarserRows: coarserKeys(mask).map((keys) => keys.flatMap((key) => rowByKey.get(key) ?? [])),
+      };
+    });
     for (;;) {
       for (let changed = true; changed;) {
         changed = false;
-        for (const mask of baseMasks) {
-          const cells = sorted(mask);
-          const pattern = suppressedCells(cells.map((row, i) => {
-            const groups = coarserKeys(mask)[i];
-            return { units: row.participants, groups, forced: hidden.has(row) || groups.some((key) => hiddenKeys.has(key)) };
-          }), threshold);
+        for (const { mask, cells, units, groups, coarserRows } of subtables) {
+          const primary = cells.map((row, i) => units[i] < threshold || hidden.has(row) || coarserRows[i].some((c) => hidden.has(c)));
+          const pattern = suppressedInGroups(units, primary, groups);
           cells.forEach((row, i) => {
             if (pattern[i] && !hidden.has(row)) { hide(row, mask); changed = true; }
           });
         }
       }
+      // Each round lets the event loop run: deciding a lattice at volume takes seconds.
+      await new Promise((resolve) => setImmediate(resolve));
       const shown = figures.filter((f) => !hidden.has(f.row));
       const small = figures.filter((f) => hidden.has(f.row) && f.row.participants < threshold);
       const unknown = atoms.map((a) => hidden.has(a));
-      const found = firstDetermined(unknown, shown.map(membersOf), small.map(membersOf));
+      const atomsOf = (f: { row: Raw; mask: number }) => membersOf.get(f) ?? [];
+      const found = firstDetermined(unknown, shown.map(atomsOf), small.map(atomsOf));
       if (found < 0) break;
-      const exposed = new Set(membersOf(small[found]).filter((i) => unknown[i]));
-      const culprit = shown.filter((f) => membersOf(f).some((i) => exposed.has(i)))
+      const exposed = new Set(atomsOf(small[found]).filter((i) => unknown[i]));
+      const culprit = shown.filter((f) => atomsOf(f).some((i) => exposed.has(i)))
         .sort((a, b) => a.row.participants - b.row.participants || a.row.tie.localeCompare(b.row.tie) || b.mask - a.mask)[0];
       if (!culprit) break;
       hide(culprit.row, culprit.mask);
