@@ -135,6 +135,8 @@ export async function keysetPage<T extends object>(
   qb: import('typeorm').SelectQueryBuilder<T>,
   order: KeysetColumn<T>[],
   args: { first?: number | null; after?: string | null },
+  /** Reads the page's rows (default: the entities, `getMany()`), e.g. with a value of an order column that is no column. */
+  fetch: (qb: import('typeorm').SelectQueryBuilder<T>) => Promise<T[]> = (qb) => qb.getMany(),
 ): Promise<Connection<T>> {
   const first = pageSize(args.first);
   const after = decodeCursor(args.after, order.length);
@@ -147,7 +149,7 @@ export async function keysetPage<T extends object>(
       Object.fromEntries(after.map((v, i) => [`__k${i}`, order[i].isDate && typeof v === 'string' ? new Date(v) : v])));
   }
   order.forEach((c, i) => (i === 0 ? page.orderBy(c.sql, 'ASC') : page.addOrderBy(c.sql, 'ASC')));
-  const rows = first === 0 ? [] : await page.take(first + 1).getMany();
+  const rows = first === 0 ? [] : await fetch(page.take(first + 1));
   return toConnection(rows, first, totalCount, (row) => order.map((c) => {
     const v = c.value(row);
     return v instanceof Date ? v.toISOString() : v;
