@@ -98,7 +98,8 @@ export function decodeCursor(cursor: string | null | undefined, length: number):
  */
 export function toConnection<T>(rows: T[], first: number, totalCount: number | (() => Promise<number>), cursorKey: (row: T) => unknown[], hasPrevious: boolean): Connection<T> {
   const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ node, cursor: encodeCursor(cursorKey(node)) }));
+  // Cursors are encoded when read: a nested page of hundreds of nodes is usually asked for without them.
+  const edges = page.map((node) => ({ node, get cursor() { return encodeCursor(cursorKey(node)); } }));
   const pageInfo = new PageInfo();
   pageInfo.hasNextPage = rows.length > first;
   pageInfo.hasPreviousPage = hasPrevious;
@@ -159,7 +160,7 @@ export async function keysetPage<T extends object>(
 /** The same page with each node replaced (a row by the entity it refers to); the total is still counted only when asked for. */
 export function mapNodes<T, U>(connection: Connection<T>, toNode: (node: T) => U): Connection<U> {
   return {
-    edges: connection.edges.map((e) => ({ cursor: e.cursor, node: toNode(e.node) })),
+    edges: connection.edges.map((e) => ({ get cursor() { return e.cursor; }, node: toNode(e.node) })),
     pageInfo: connection.pageInfo,
     get totalCount() {
       return connection.totalCount;

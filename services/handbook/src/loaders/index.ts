@@ -7,7 +7,7 @@ import { Tool } from '../entities/tool.entity';
 import { Recommendation } from '../entities/recommendation.entity';
 import { RevisionProposal } from '../entities/revision-proposal.entity';
 import { NetworkHandbook } from '../entities/network-handbook.entity';
-import { joinVisibleEdition, whereEditionVisible } from '../services/access';
+import { editionVisibility, joinVisibleEdition, whereEditionVisible } from '../services/access';
 import { proposalVisibility } from '../services/proposals';
 
 // Handbooks themselves are public; what the viewer may see of them is decided per edition.
@@ -70,14 +70,30 @@ export const recommendationsByHandbook = (ctx: RequestContext) =>
     ctx.ds.getRepository(Recommendation).find({ where: { handbookId: In([...handbookIds]) }, order: { number: 'ASC' } }), (r) => r.handbookId);
 
 /** The handbook of each network, the link and the handbook in one statement. */
+/**
+ * Each network's handbook with the editions the viewer may see, in one statement: the editions
+ * (what `currentEdition` reads next) are primed, not read by a second statement after this one.
+ */
 export const handbookByNetwork = (ctx: RequestContext) =>
   loaderById(ctx, 'handbookByNetwork', async (networkIds) => {
+    const rule = editionVisibility(ctx);
     const { entities, raw } = await ctx.ds.getRepository(Handbook).createQueryBuilder('h')
       .innerJoin(NetworkHandbook, 'l', 'l.handbook_id = h.id').addSelect('l.network_id::text', 'link_network_id')
-      .where('l.network_id IN (:...networkIds)', { networkIds }).getRawAndEntities<{ link_network_id: string; h_id: string }>();
-    const byId = new Map(entities.map((h) => [h.id, h]));
-    entities.forEach((h) => handbookById(ctx).prime(h.id, h));
-    return raw.map((r) => ({ networkId: r.link_network_id, handbook: byId.get(r.h_id)! }));
+      .leftJoinAndMapMany('h.visibleEditions', Edition, 'e', `e.handbook_id = h.id${rule ? ` AND ${rule.sql}` : ''}`, rule?.params)
+      .where('l.network_id IN (:...networkIds)', { networkIds })
+      .orderBy('e.number', 'DESC')
+      .getRawAndEntities<{ link_network_id: string; h_id: string }>();
+    const byId = new Map<string, Handbook>();
+    for (const h of entities as (Handbook & { visibleEditions?: Edition[] })[]) {
+      const editions = h.visibleEditions ?? [];
+      delete h.visibleEditions;
+      byId.set(h.id, h);
+      handbookById(ctx).prime(h.id, h);
+      editionsByHandbook(ctx).prime(h.id, editions);
+      editions.forEach((e) => editionById(ctx).prime(e.id, e));
+    }
+    const links = new Map(raw.map((r) => [r.link_network_id, r.h_id]));
+    return [...links].map(([networkId, handbookId]) => ({ networkId, handbook: byId.get(handbookId)! }));
   }, (row) => row.networkId);
 
 export const networkIdsByHandbook = (ctx: RequestContext) =>
