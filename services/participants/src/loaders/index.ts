@@ -80,9 +80,13 @@ export const networkOfSession = (ctx: RequestContext) =>
   }, { maxBatchSize: 1000 }));
 
 /** Confirmed registrations of each network: the base of counts and participating municipalities. */
+/** Per network: its confirmed registrations, only which municipality each is for (what the counts read). */
 export const confirmedRegistrationsByNetwork = (ctx: RequestContext) =>
   loaderByGroup(ctx, 'confirmedRegistrationsByNetwork', (networkIds) =>
-    ctx.ds.getRepository(Registration).findBy({ networkId: In([...networkIds]), status: RegistrationStatus.CONFIRMED }), (r) => r.networkId);
+    ctx.ds.getRepository(Registration).find({
+      select: { id: true, networkId: true, municipalityId: true },
+      where: { networkId: In([...networkIds]), status: RegistrationStatus.CONFIRMED },
+    }) as Promise<Pick<Registration, 'id' | 'networkId' | 'municipalityId'>[]>, (r) => r.networkId);
 
 /** Per network: registrations by status (counts), for seats and waitlists. */
 export const statusCountsByNetwork = (ctx: RequestContext) =>
