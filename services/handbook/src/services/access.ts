@@ -1,4 +1,4 @@
-import { Brackets, type SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm';
+import type { SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
 import { forbidden, isAdmin, unauthenticated, type RequestContext } from '@kommunenett/subgraph-kit';
 import type { Viewer } from '@kommunenett/auth';
 import { Handbook } from '../entities/handbook.entity';
