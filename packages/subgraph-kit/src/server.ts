@@ -110,7 +110,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
     formatError: maskError(log),
     plugins: [
       // No cache hints in the subgraphs: without the plugin no field resolution is wrapped to collect them
-      // (it was a tenth of the reports subgraph's CPU for a page of 640 reports); the answer says no-store.
+      // (a few per cent of the reports subgraph's CPU for a page of 640 reports); the answer says no-store.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),

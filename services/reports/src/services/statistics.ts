@@ -78,8 +78,9 @@ interface AggregateRow {
 
 /**
  * Statistics across municipalities from published reports. A fixed number of statements whatever
- * the volume: the indicators, the units in scope, one grouped aggregate; plus one call each to the
- * directory and, for network filters, to the networks and participants services.
+ * the volume: the indicators, then one grouped aggregate that also finds the units in scope and
+ * bounds the answer; plus one call to the directory (cached) and, for network filters, to the
+ * networks and participants services.
  */
 export async function computeStatistics(ctx: RequestContext, args: StatisticsArgs): Promise<Statistics> {
   const filter = args.filter ?? {};
