@@ -120,13 +120,7 @@ function decodedLength(cursor: string | null | undefined): number {
  */
 export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> {
   const names = new Set<string>();
-  const fieldsOf = (set: SelectionSetNode | undefined, visit: (field: FieldNode) => void): void => {
-    for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) visit(selection);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) fieldsOf(selection.selectionSet, visit);
-      else fieldsOf(info.fragments[selection.name.value]?.selectionSet, visit);
-    }
-  };
+  const fieldsOf = fieldWalker(info);
   for (const connection of info.fieldNodes) {
     fieldsOf(connection.selectionSet, (edges) => {
       if (edges.name.value !== 'edges') return;
@@ -136,4 +130,29 @@ export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> {
     });
   }
   return names;
+}
+
+/** Whether the query selects a path of fields below the current one, e.g. `['currentEdition', 'chapters']`. */
+export function selectsPath(info: GraphQLResolveInfo, path: string[]): boolean {
+  const fieldsOf = fieldWalker(info);
+  let level: FieldNode[] = [...info.fieldNodes];
+  for (const name of path) {
+    const next: FieldNode[] = [];
+    for (const field of level) fieldsOf(field.selectionSet, (f) => { if (f.name.value === name) next.push(f); });
+    if (!next.length) return false;
+    level = next;
+  }
+  return true;
+}
+
+/** Visits the fields of a selection set, through inline fragments and named ones. */
+function fieldWalker(info: GraphQLResolveInfo) {
+  const fieldsOf = (set: SelectionSetNode | undefined, visit: (field: FieldNode) => void): void => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) visit(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) fieldsOf(selection.selectionSet, visit);
+      else fieldsOf(info.fragments[selection.name.value]?.selectionSet, visit);
+    }
+  };
+  return fieldsOf;
 }
