@@ -32,20 +32,26 @@ function isEmbedded(m: EntityManager): Promise<boolean> {
 
 /**
  * Runs a statement as a named prepared statement of `pg` (parsed and planned once per
- * connection) inside the transaction of `m`, counted like every other statement; its errors
- * are typeorm's `QueryFailedError`, as from `m.query`, so constraint refusals map the same way.
- * Returns the rows.
+ * connection), counted like every other statement; its errors are typeorm's `QueryFailedError`,
+ * as from `m.query`, so constraint refusals map the same way. Inside the transaction of `m` when
+ * it has one; given a data source (or a manager without a transaction), on a connection of the
+ * pool taken for this statement alone. Returns the rows.
  */
-export async function queryPrepared<T>(m: EntityManager, statement: PreparedStatement, values: unknown[]): Promise<T[]> {
-  const runner = m.queryRunner;
-  if (!runner) return (await m.query(statement.text, values)) as T[];
-  const named = !(await isEmbedded(m));
-  const client = (await runner.connect()) as PgClient;
-  m.connection.logger.logQuery(statement.text, values, runner);
+export async function queryPrepared<T>(on: EntityManager | DataSource, statement: PreparedStatement, values: unknown[]): Promise<T[]> {
+  const m = 'manager' in on ? on.manager : on;
+  const own = m.queryRunner ? null : m.connection.createQueryRunner('slave');
+  const runner = m.queryRunner ?? own!;
   try {
-    const result = await client.query(named ? { name: statement.name, text: statement.text, values } : { text: statement.text, values });
-    return result.rows as T[];
-  } catch (error) {
-    throw new QueryFailedError(statement.text, values, error as Error);
+    const named = !(await isEmbedded(m));
+    const client = (await runner.connect()) as PgClient;
+    m.connection.logger.logQuery(statement.text, values, runner);
+    try {
+      const result = await client.query(named ? { name: statement.name, text: statement.text, values } : { text: statement.text, values });
+      return result.rows as T[];
+    } catch (error) {
+      throw new QueryFailedError(statement.text, values, error as Error);
+    }
+  } finally {
+    if (own) await own.release();
   }
 }

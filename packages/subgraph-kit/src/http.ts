@@ -92,6 +92,8 @@ export async function handleGraphQLRequest<C extends BaseContext>(
   });
   const responseHeaders: Record<string, string> = {};
   for (const [key, value] of result.headers) responseHeaders[key] = value;
+  // What Apollo's cache-control plugin says of an answer without cache hints, where it is off (the subgraphs).
+  responseHeaders['cache-control'] ??= 'no-store';
   let payload: string | Buffer;
   if (result.body.kind === 'complete') {
     payload = result.body.string;

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from './context';
 import { decodeCursor, pageSize, toConnection, type Connection, type KeysetColumn } from './pagination';
@@ -111,4 +112,47 @@ function decodedLength(cursor: string | null | undefined): number {
   } catch {
     return -1;
   }
+}
+
+/**
+ * Names of the fields a query selects on the nodes of a connection field (`edges { node { … } }`,
+ * through fragments), so a page can read only the columns they need.
+ */
+export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
+  const fieldsOf = fieldWalker(info);
+  for (const connection of info.fieldNodes) {
+    fieldsOf(connection.selectionSet, (edges) => {
+      if (edges.name.value !== 'edges') return;
+      fieldsOf(edges.selectionSet, (node) => {
+        if (node.name.value === 'node') fieldsOf(node.selectionSet, (field) => names.add(field.name.value));
+      });
+    });
+  }
+  return names;
+}
+
+/** Whether the query selects a path of fields below the current one, e.g. `['currentEdition', 'chapters']`. */
+export function selectsPath(info: GraphQLResolveInfo, path: string[]): boolean {
+  const fieldsOf = fieldWalker(info);
+  let level: FieldNode[] = [...info.fieldNodes];
+  for (const name of path) {
+    const next: FieldNode[] = [];
+    for (const field of level) fieldsOf(field.selectionSet, (f) => { if (f.name.value === name) next.push(f); });
+    if (!next.length) return false;
+    level = next;
+  }
+  return true;
+}
+
+/** Visits the fields of a selection set, through inline fragments and named ones. */
+function fieldWalker(info: GraphQLResolveInfo) {
+  const fieldsOf = (set: SelectionSetNode | undefined, visit: (field: FieldNode) => void): void => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) visit(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) fieldsOf(selection.selectionSet, visit);
+      else fieldsOf(info.fragments[selection.name.value]?.selectionSet, visit);
+    }
+  };
+  return fieldsOf;
 }

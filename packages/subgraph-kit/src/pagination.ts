@@ -98,7 +98,8 @@ export function decodeCursor(cursor: string | null | undefined, length: number):
  */
 export function toConnection<T>(rows: T[], first: number, totalCount: number | (() => Promise<number>), cursorKey: (row: T) => unknown[], hasPrevious: boolean): Connection<T> {
   const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ node, cursor: encodeCursor(cursorKey(node)) }));
+  // Cursors are encoded when read: a nested page of hundreds of nodes is usually asked for without them.
+  const edges = page.map((node) => ({ node, get cursor() { return encodeCursor(cursorKey(node)); } }));
   const pageInfo = new PageInfo();
   pageInfo.hasNextPage = rows.length > first;
   pageInfo.hasPreviousPage = hasPrevious;
@@ -135,6 +136,8 @@ export async function keysetPage<T extends object>(
   qb: import('typeorm').SelectQueryBuilder<T>,
   order: KeysetColumn<T>[],
   args: { first?: number | null; after?: string | null },
+  /** Reads the page's rows (default: the entities, `getMany()`), e.g. with a value of an order column that is no column. */
+  fetch: (qb: import('typeorm').SelectQueryBuilder<T>) => Promise<T[]> = (qb) => qb.getMany(),
 ): Promise<Connection<T>> {
   const first = pageSize(args.first);
   const after = decodeCursor(args.after, order.length);
@@ -147,7 +150,7 @@ export async function keysetPage<T extends object>(
       Object.fromEntries(after.map((v, i) => [`__k${i}`, order[i].isDate && typeof v === 'string' ? new Date(v) : v])));
   }
   order.forEach((c, i) => (i === 0 ? page.orderBy(c.sql, 'ASC') : page.addOrderBy(c.sql, 'ASC')));
-  const rows = first === 0 ? [] : await page.take(first + 1).getMany();
+  const rows = first === 0 ? [] : await fetch(page.take(first + 1));
   return toConnection(rows, first, totalCount, (row) => order.map((c) => {
     const v = c.value(row);
     return v instanceof Date ? v.toISOString() : v;
@@ -157,7 +160,7 @@ export async function keysetPage<T extends object>(
 /** The same page with each node replaced (a row by the entity it refers to); the total is still counted only when asked for. */
 export function mapNodes<T, U>(connection: Connection<T>, toNode: (node: T) => U): Connection<U> {
   return {
-    edges: connection.edges.map((e) => ({ cursor: e.cursor, node: toNode(e.node) })),
+    edges: connection.edges.map((e) => ({ get cursor() { return e.cursor; }, node: toNode(e.node) })),
     pageInfo: connection.pageInfo,
     get totalCount() {
       return connection.totalCount;

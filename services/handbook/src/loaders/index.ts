@@ -2,12 +2,13 @@ import { In } from 'typeorm';
 import { loaderByGroup, loaderById, type RequestContext } from '@kommunenett/subgraph-kit';
 import { Handbook } from '../entities/handbook.entity';
 import { Edition } from '../entities/edition.entity';
+import { EditionStatus } from '../entities/enums';
 import { Chapter } from '../entities/chapter.entity';
 import { Tool } from '../entities/tool.entity';
 import { Recommendation } from '../entities/recommendation.entity';
 import { RevisionProposal } from '../entities/revision-proposal.entity';
 import { NetworkHandbook } from '../entities/network-handbook.entity';
-import { joinVisibleEdition, whereEditionVisible } from '../services/access';
+import { editionVisibility, joinVisibleEdition, whereEditionVisible } from '../services/access';
 import { proposalVisibility } from '../services/proposals';
 
 // Handbooks themselves are public; what the viewer may see of them is decided per edition.
@@ -70,14 +71,45 @@ export const recommendationsByHandbook = (ctx: RequestContext) =>
     ctx.ds.getRepository(Recommendation).find({ where: { handbookId: In([...handbookIds]) }, order: { number: 'ASC' } }), (r) => r.handbookId);
 
 /** The handbook of each network, the link and the handbook in one statement. */
-export const handbookByNetwork = (ctx: RequestContext) =>
-  loaderById(ctx, 'handbookByNetwork', async (networkIds) => {
-    const { entities, raw } = await ctx.ds.getRepository(Handbook).createQueryBuilder('h')
+/**
+ * Each network's handbook with the editions the viewer may see, in one statement: the editions
+ * (what `currentEdition` reads next) are primed, not read by a second statement after this one;
+ * `withChapters` (the query asks for `currentEdition { chapters }`) brings the current edition's
+ * chapters in the same statement too.
+ */
+export const handbookByNetwork = (ctx: RequestContext, withChapters = false) =>
+  loaderById(ctx, `handbookByNetwork:${withChapters}`, async (networkIds) => {
+    const rule = editionVisibility(ctx);
+    const qb = ctx.ds.getRepository(Handbook).createQueryBuilder('h')
       .innerJoin(NetworkHandbook, 'l', 'l.handbook_id = h.id').addSelect('l.network_id::text', 'link_network_id')
-      .where('l.network_id IN (:...networkIds)', { networkIds }).getRawAndEntities<{ link_network_id: string; h_id: string }>();
-    const byId = new Map(entities.map((h) => [h.id, h]));
-    entities.forEach((h) => handbookById(ctx).prime(h.id, h));
-    return raw.map((r) => ({ networkId: r.link_network_id, handbook: byId.get(r.h_id)! }));
+      .leftJoinAndMapMany('h.visibleEditions', Edition, 'e', `e.handbook_id = h.id${rule ? ` AND ${rule.sql}` : ''}`, rule?.params)
+      .where('l.network_id IN (:...networkIds)', { networkIds })
+      .orderBy('e.number', 'DESC');
+    // The current edition is the latest published one (published editions are visible to everyone).
+    if (withChapters) {
+      qb.leftJoinAndMapMany('e.currentChapters', Chapter, 'c', `c.edition_id = e.id AND e.id = (SELECT p.id FROM handbook.edition p
+        WHERE p.handbook_id = h.id AND p.status = :publishedStatus ORDER BY p.number DESC LIMIT 1)`, { publishedStatus: EditionStatus.PUBLISHED });
+    }
+    const { entities, raw } = await qb.getRawAndEntities<{ link_network_id: string; h_id: string }>();
+    const byId = new Map<string, Handbook>();
+    for (const h of entities as (Handbook & { visibleEditions?: (Edition & { currentChapters?: Chapter[] })[] })[]) {
+      const editions = h.visibleEditions ?? [];
+      delete h.visibleEditions;
+      byId.set(h.id, h);
+      handbookById(ctx).prime(h.id, h);
+      editionsByHandbook(ctx).prime(h.id, editions);
+      for (const e of editions) {
+        editionById(ctx).prime(e.id, e);
+        if (!withChapters) continue;
+        const chapters = (e.currentChapters ?? []).sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        delete e.currentChapters;
+        if (e.status !== EditionStatus.PUBLISHED || editions.find((x) => x.status === EditionStatus.PUBLISHED) !== e) continue;
+        chaptersByEdition(ctx).prime(e.id, chapters);
+        chapters.forEach((c) => chapterById(ctx).prime(c.id, c));
+      }
+    }
+    const links = new Map(raw.map((r) => [r.link_network_id, r.h_id]));
+    return [...links].map(([networkId, handbookId]) => ({ networkId, handbook: byId.get(handbookId)! }));
   }, (row) => row.networkId);
 
 export const networkIdsByHandbook = (ctx: RequestContext) =>

@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { badInput, ConnectionArgs, keysetPage, type RequestContext, requireUuid, entityRef } from '@kommunenett/subgraph-kit';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { badInput, ConnectionArgs, keysetPage, selectsPath, type RequestContext, requireUuid, entityRef } from '@kommunenett/subgraph-kit';
 import { Handbook } from '../entities/handbook.entity';
 import { Edition } from '../entities/edition.entity';
 import { Recommendation } from '../entities/recommendation.entity';
@@ -81,7 +82,7 @@ export class RecommendationResolver {
 @Resolver(() => Network)
 export class NetworkHandbookResolver {
   @FieldResolver(() => Handbook, { nullable: true, description: 'The handbook the network works from.' })
-  async handbook(@Root() network: Network, @Ctx() ctx: RequestContext) {
-    return (await handbookByNetwork(ctx).load(network.id))?.handbook ?? null;
+  async handbook(@Root() network: Network, @Ctx() ctx: RequestContext, @Info() info?: GraphQLResolveInfo) {
+    return (await handbookByNetwork(ctx, Boolean(info && selectsPath(info, ['currentEdition', 'chapters']))).load(network.id))?.handbook ?? null;
   }
 }

@@ -1,4 +1,4 @@
-import { Brackets, type SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm';
+import type { SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
 import { forbidden, isAdmin, unauthenticated, type RequestContext } from '@kommunenett/subgraph-kit';
 import type { Viewer } from '@kommunenett/auth';
 import { Handbook } from '../entities/handbook.entity';
@@ -20,12 +20,19 @@ export function requireEditor(viewer: Viewer, handbook: Pick<Handbook, 'publishe
  * that has the edition as `editionAlias` and its handbook as `handbookAlias`.
  */
 export function whereEditionVisible(ctx: RequestContext, w: WhereExpressionBuilder, editionAlias = 'e', handbookAlias = 'h'): void {
+  const rule = editionVisibility(ctx, editionAlias, handbookAlias);
+  if (rule) w.andWhere(rule.sql, rule.params);
+}
+
+/** The same rule as a condition (for a join's ON); null when the viewer sees every edition. */
+export function editionVisibility(ctx: RequestContext, editionAlias = 'e', handbookAlias = 'h'): { sql: string; params: Record<string, unknown> } | null {
   const v = ctx.viewer;
-  if (isAdmin(v)) return;
-  w.andWhere(new Brackets((b) => {
-    b.where(`${editionAlias}.status <> :draftStatus`, { draftStatus: EditionStatus.DRAFT });
-    if (v.role === 'ORG_ADMIN' && v.organizationId) b.orWhere(`:editorOrg = ANY(${handbookAlias}.publisher_ids)`, { editorOrg: v.organizationId });
-  }));
+  if (isAdmin(v)) return null;
+  const editor = v.role === 'ORG_ADMIN' && v.organizationId;
+  return {
+    sql: `(${editionAlias}.status <> :draftStatus${editor ? ` OR :editorOrg = ANY(${handbookAlias}.publisher_ids)` : ''})`,
+    params: { draftStatus: EditionStatus.DRAFT, ...(editor && { editorOrg: v.organizationId }) },
+  };
 }
 
 /** Narrows a query over chapters or tools (alias `rowAlias`) to the editions the viewer may see. */

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn, VirtualColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { Country, Language, NetworkStatus, RegistrantKind } from './enums';
 
 /**
@@ -56,12 +56,11 @@ export class Network {
   @Field({ description: 'Participation must be anchored in a leadership decision.' }) @Column('boolean', { name: 'requires_leadership_anchoring', default: false }) requiresLeadershipAnchoring: boolean;
   @Field(() => String, { nullable: true, description: 'Who pays what, e.g. travel and stay borne by the municipality.' }) @Column('text', { name: 'cost_note', nullable: true }) costNote: string | null;
   @Field({ description: 'IANA time zone the network’s dates are in: Europe/Oslo or Europe/Stockholm.' }) @Column('text', { name: 'time_zone' }) timeZone: string;
-  @Field(() => Date, {
-    nullable: true,
-    description: 'Start of the interval of the next session that has not ended: an exact start, or the first instant of a planned month (a session planned for the current month is upcoming). A bare instant, whatever the precision.',
-    deprecationReason: 'An instant that looks exact also for a session known only to a month; use nextSession { datePrecision startsAt plannedMonth plannedTo intervalStart intervalEnd }.',
-  })
-  @VirtualColumn({ type: 'timestamptz', query: nextSessionSql }) nextSessionAt: Date | null;
+  /**
+   * Start of the next session's interval (the field `nextSessionAt`): not a column, so that a
+   * page of networks does not run a subquery per row; read when the catalogue is ordered by it.
+   */
+  nextSessionAt?: Date | null;
   @Field(() => String, { nullable: true, description: 'Why the network was cancelled; null unless CANCELLED.' }) @Column('text', { name: 'cancellation_reason', nullable: true }) cancellationReason: string | null;
   @Field(() => Int, { description: 'Increases with every change; pass it as expectedVersion when updating.' }) @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

@@ -2,6 +2,7 @@ import { In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { loaderByGroup, loaderById, pagesByParent, type ConnectionArgs, type KeysetColumn, type RequestContext } from '@kommunenett/subgraph-kit';
 import { Program } from '../entities/program.entity';
 import { Session } from '../entities/session.entity';
+import { nextSessionSql } from '../entities/network.entity';
 import { AgendaItem } from '../entities/agenda-item.entity';
 import { Assignment, Submission } from '../entities/assignment.entity';
 import { AnchoringChange, MunicipalityProject, ProjectMilestone } from '../entities/project.entity';
@@ -24,6 +25,14 @@ export const sessionById = (ctx: RequestContext) =>
 export const sessionsByNetwork = (ctx: RequestContext) =>
   loaderByGroup(ctx, 'sessionsByNetwork', (networkIds) =>
     ctx.ds.getRepository(Session).find({ where: { networkId: In([...networkIds]) }, order: { sequence: 'ASC' } }), (s) => s.networkId);
+
+/**
+ * Start of each network's next session (`Network.nextSessionAt`): one grouped statement for the
+ * networks of a request, only when the field is asked for.
+ */
+export const nextSessionAtByNetwork = (ctx: RequestContext) =>
+  loaderById<{ id: string; at: Date | null }>(ctx, 'nextSessionAtByNetwork', (ids) => ctx.ds.query(
+    `SELECT n.id, (${nextSessionSql('n')}) AS at FROM networks.network n WHERE n.id = ANY($1::uuid[])`, [ids]));
 
 export const agendaItemById = (ctx: RequestContext) =>
   loaderById(ctx, 'agendaItemById', (ids) => ctx.ds.getRepository(AgendaItem).findBy({ id: In([...ids]) }));

@@ -5,7 +5,7 @@ import { Program } from '../entities/program.entity';
 import { Session } from '../entities/session.entity';
 import { Organization, Person } from '../entities/references';
 import { Country, Language, NetworkOrder, RegistrantKind } from '../entities/enums';
-import { networkById, programById, sessionsByNetwork } from '../loaders';
+import { networkById, nextSessionAtByNetwork, programById, sessionsByNetwork } from '../loaders';
 import { createNetwork, isOpenForRegistration, networkCatalogue, transitionNetwork, updateNetwork, type Transition } from '../services/networks';
 import { formatInZone, sessionInterval } from '../services/time';
 import { NetworkConnection, NetworkFilter } from './types';
@@ -114,6 +114,15 @@ export class NetworkResolver {
   @FieldResolver(() => [Session], { description: 'Sessions in order. Bounded by nature, so not paged: the gatherings of one network.' })
   sessions(@Root() network: Network, @Ctx() ctx: RequestContext) {
     return sessionsByNetwork(ctx).load(network.id);
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: 'Start of the interval of the next session that has not ended: an exact start, or the first instant of a planned month (a session planned for the current month is upcoming). A bare instant, whatever the precision.',
+    deprecationReason: 'An instant that looks exact also for a session known only to a month; use nextSession { datePrecision startsAt plannedMonth plannedTo intervalStart intervalEnd }.',
+  })
+  async nextSessionAt(@Root() network: Network, @Ctx() ctx: RequestContext) {
+    return network.nextSessionAt !== undefined ? network.nextSessionAt : ((await nextSessionAtByNetwork(ctx).load(network.id))?.at ?? null);
   }
 
   @FieldResolver(() => Session, {

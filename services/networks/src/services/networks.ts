@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { Brackets } from 'typeorm';
+import { Brackets, type SelectQueryBuilder } from 'typeorm';
 import { badInput, escapeLike, foldForSearch, keysetPage, userError, type KeysetColumn, type RequestContext, type UserError } from '@kommunenett/subgraph-kit';
 import { Network, nextSessionSql, sessionIntervalEndSql } from '../entities/network.entity';
 import { Program } from '../entities/program.entity';
@@ -237,7 +237,15 @@ export function networkCatalogue(ctx: RequestContext, filter: CatalogueFilter | 
     if (f.search.length > 200) throw badInput('search is longer than 200 characters.', 'filter.search');
     qb.andWhere("n.search_text LIKE :q ESCAPE '\\'", { q: `%${escapeLike(foldForSearch(f.search))}%` });
   }
-  return keysetPage(qb, NETWORK_ORDERS[orderBy], page);
+  // In the order by next session, each row's next session is its cursor's first value: read with the page.
+  return keysetPage(qb, NETWORK_ORDERS[orderBy], page, orderBy === NetworkOrder.NEXT_SESSION ? withNextSession : undefined);
+}
+
+async function withNextSession(qb: SelectQueryBuilder<Network>): Promise<Network[]> {
+  const { entities, raw } = await qb.addSelect(`(${nextSessionSql('n')})`, 'next_session_at').getRawAndEntities<{ n_id: string; next_session_at: Date | null }>();
+  const next = new Map(raw.map((r) => [r.n_id, r.next_session_at]));
+  for (const n of entities) n.nextSessionAt = next.get(n.id) ?? null;
+  return entities;
 }
 
 const byName: KeysetColumn<Network>[] = [{ sql: 'n.name', value: (n) => n.name }, { sql: 'n.id', value: (n) => n.id }];

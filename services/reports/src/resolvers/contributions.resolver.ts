@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, Directive, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, isUuid, pagesByParent, type KeysetColumn, type RequestContext } from '@kommunenett/subgraph-kit';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Info, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs, isUuid, pagesByParent, selectedNodeFields, type KeysetColumn, type RequestContext } from '@kommunenett/subgraph-kit';
 import { IndicatorValue, RecommendationStatus, Report } from '../entities/report.entity';
 import { ReportKind } from '../entities/enums';
 import { Municipality, Network, Program, Recommendation } from '../entities/references';
@@ -22,8 +23,9 @@ export class MunicipalityReportsResolver {
   reports(
     @Root() m: Municipality, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs,
     @Arg('kinds', () => [ReportKind], { nullable: true, description: 'Only reports of these kinds.' }) kinds?: ReportKind[],
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return reportPagesBy(ctx, 'r.municipality_id', (r) => r.municipalityId, kinds, page).load(m.id);
+    return reportPagesBy(ctx, 'r.municipality_id', (r) => r.municipalityId, kinds, page, info).load(m.id);
   }
 
   @FieldResolver(() => IndicatorValueConnection, { description: 'Values of the municipality in the reports the viewer may see, by indicator, period and breakdown (the total first), a page at a time.' })
@@ -55,23 +57,34 @@ export class MunicipalityReportsResolver {
   }
 }
 
+/**
+ * Columns of a report that only their own field reads (no field resolver, no visibility rule):
+ * a page reads them only when the query selects the field, so a page of hundreds of reports for
+ * `kind period` does not parse their dates and texts.
+ */
+const FIELD_ONLY_COLUMNS = ['municipalityCode', 'title', 'language', 'sections', 'returnComment', 'submittedAt', 'publishedAt', 'generated', 'createdAt', 'updatedAt'] as const;
+const ALWAYS_READ = ['id', 'municipalityId', 'period', 'kind', 'status', 'recipientId', 'networkId', 'version'];
+
 /** Each parent's reports the viewer may see, newest period first: a page per municipality or network. */
-function reportPagesBy(ctx: RequestContext, parentSql: string, parentOf: (r: Report) => string | null, kinds: ReportKind[] | undefined, page: ConnectionArgs) {
-  return pagesByParent(ctx, `reportsBy:${parentSql}:${JSON.stringify(kinds ?? null)}`, {
+function reportPagesBy(ctx: RequestContext, parentSql: string, parentOf: (r: Report) => string | null, kinds: ReportKind[] | undefined, page: ConnectionArgs, info?: GraphQLResolveInfo) {
+  const selected = info ? selectedNodeFields(info) : null;
+  const optional = FIELD_ONLY_COLUMNS.filter((c) => !selected || selected.has(c));
+  return pagesByParent(ctx, `reportsBy:${parentSql}:${JSON.stringify(kinds ?? null)}:${optional.join(',')}`, {
     query: (ids) => {
       const qb = visibleReports(ctx).andWhere(`${parentSql} IN (:...ids)`, { ids });
       if (kinds?.length) qb.andWhere('r.kind IN (:...kinds)', { kinds });
       return qb;
     },
     parentSql, parentOf: (r) => parentOf(r) ?? '', identitySql: ['r.id'], order: REPORT_ORDER,
+    fetch: (qb) => qb.select([...ALWAYS_READ, ...optional].map((c) => `r.${c}`)).getMany(),
   }, page);
 }
 
 @Resolver(() => Network)
 export class NetworkReportsResolver {
   @FieldResolver(() => ReportConnection, { description: 'Network project results of the participating municipalities, as the viewer may see them: newest period first (then by kind), a page at a time.' })
-  reports(@Root() n: Network, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
-    return reportPagesBy(ctx, 'r.network_id', (r) => r.networkId, undefined, page).load(n.id);
+  reports(@Root() n: Network, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs, @Info() info?: GraphQLResolveInfo) {
+    return reportPagesBy(ctx, 'r.network_id', (r) => r.networkId, undefined, page, info).load(n.id);
   }
 
   @FieldResolver(() => IndicatorComparison, {

@@ -1,5 +1,7 @@
 import { appError, badInput, ErrorCode, groupsAlongDimensions, isUuid, suppressedByParent, suppressedCells, type KeyPart, type RequestContext, entityRef } from '@kommunenett/subgraph-kit';
-import { MUNICIPALITY_ID_PATTERN, sizeClassOf } from '@kommunenett/reference-data';
+import { createHash } from 'node:crypto';
+import { queryPrepared, type PreparedStatement } from '@kommunenett/db';
+import { MUNICIPALITY_ID_PATTERN, municipalities, sizeClassOf } from '@kommunenett/reference-data';
 import type { Indicator } from '../entities/indicator.entity';
 import { Country, IndicatorUnit, MunicipalityKind, MunicipalitySizeClass, StatisticsDimension } from '../entities/enums';
 import { Municipality, Network } from '../entities/references';
@@ -76,8 +78,9 @@ interface AggregateRow {
 
 /**
  * Statistics across municipalities from published reports. A fixed number of statements whatever
- * the volume: the indicators, the units in scope, one grouped aggregate; plus one call each to the
- * directory and, for network filters, to the networks and participants services.
+ * the volume: the indicators, then one grouped aggregate that also finds the units in scope and
+ * bounds the answer; plus one call to the directory (cached) and, for network filters, to the
+ * networks and participants services.
  */
 export async function computeStatistics(ctx: RequestContext, args: StatisticsArgs): Promise<Statistics> {
   const filter = args.filter ?? {};
@@ -100,45 +103,26 @@ export async function computeStatistics(ctx: RequestContext, args: StatisticsArg
   const membership = await membershipOf(ctx, filter);
   const breakdownLike = args.breakdown ? `${args.breakdown}:%` : null;
 
-  // The units that have values in scope, and how many breakdown groups: the size of the answer.
-  // The units with values in scope (and, for the parent, whatever the filters on units), and how
-  // many breakdown groups: the size of the answer.
-  const [scope] = (await ctx.ds.query(
-    `SELECT coalesce(array_agg(DISTINCT v.municipality_id) FILTER (WHERE
-               -- IN (unnest) rather than = ANY: hashed once, not scanned for every row of a long list.
-               ($4::text[] IS NULL OR v.municipality_id IN (SELECT unnest($4::text[])))
-               AND ($5::text IS NULL OR v.municipality_id LIKE $5 || '-%')), '{}') AS ids,
-            coalesce(array_agg(DISTINCT v.municipality_id), '{}') AS all_ids,
-            count(DISTINCT v.breakdown)::int AS breakdowns
-       FROM reports.indicator_value v JOIN reports.report r ON r.id = v.report_id
-      WHERE r.status = 'PUBLISHED' AND v.indicator_id = ANY($1) AND v.period = ANY($2)
-        AND ${breakdownCondition(breakdownLike, '$3')}`,
-    [indicators.map((i) => i.id), periods, breakdownLike,
-      membership ? intersect(filter.municipalities, membership.pairs.map(([, m]) => m)) : filter.municipalities ?? null,
-      filter.country ?? null],
-  )) as { ids: string[]; all_ids: string[]; breakdowns: number }[];
-
+  // The parent: every unit of the kind with values, whatever the filters on units; the cells are
+  // aggregated over it with the selected units marked, so suppression can compare the two. Every
+  // unit of the kind goes into the statement (the directory is cached), and the database keeps
+  // those with values in scope: one statement, not one to find them and one to aggregate.
   const unitKind = filter.unitKind ?? MunicipalityKind.MUNICIPALITY;
   const counties = filter.countyCodes ? new Set(filter.countyCodes) : null;
-  const selected = new Set(scope.ids);
-  // The parent: every unit of the kind with values, whatever the filters on units; the cells are
-  // aggregated over it with the selected units marked, so suppression can compare the two.
-  const parentUnits = (await loadKnown(directoryEntry(ctx), scope.all_ids)).filter((u) => u.kind === unitKind);
-  const units = parentUnits.filter((u) => selected.has(u.id) && (!counties || counties.has(u.countyCode)));
-  const unitIds = new Set(units.map((u) => u.id));
-  for (const id of [...selected]) if (!unitIds.has(id)) selected.delete(id);
+  const listed = membership ? intersect(filter.municipalities, membership.pairs.map(([, m]) => m)) : filter.municipalities ?? null;
+  const inList = listed ? new Set(listed) : null;
+  const parentUnits = await unitsOfKind(ctx, unitKind);
+  const selected = new Set(parentUnits.filter((u) => (!inList || inList.has(u.id)) && (!filter.country || u.country === filter.country)
+    && (!counties || counties.has(u.countyCode))).map((u) => u.id));
 
-  const bound = indicators.length * groupBy.reduce((n, d) => n * dimensionSize(d, units, periods, membership?.networkIds.length ?? 0), 1)
-    * (args.breakdown ? Math.max(scope.breakdowns, 1) : 1);
+  const byCountyToo = Boolean(counties) && !groupBy.includes(StatisticsDimension.COUNTY);
   const cellLimit = settingsOf(ctx).statisticsMaxCells;
+  const { bound, rows: all } = await aggregate(ctx, indicators, periods, parentUnits, selected, groupBy, breakdownLike, membership, byCountyToo, cellLimit);
   if (bound > cellLimit) {
     throw appError(ErrorCode.LIMIT_EXCEEDED,
       `This statistics query can produce up to ${bound} cells; the limit is ${cellLimit}. Ask for fewer indicators or periods, or group more coarsely.`,
       { cellLimit, cells: bound });
   }
-
-  const byCountyToo = Boolean(counties) && !groupBy.includes(StatisticsDimension.COUNTY);
-  const all = units.length === 0 ? [] : await aggregate(ctx, indicators, periods, parentUnits, selected, groupBy, breakdownLike, membership, byCountyToo);
   const rows = all.filter((r) => !r.by_county);
   const threshold = ctx.config.suppressionThreshold;
   // A county filter's answer adds up county cells of the table by county: it is suppressed when
@@ -171,14 +155,18 @@ function intersect(a: string[] | undefined, b: string[]): string[] {
   return a.filter((x) => set.has(x));
 }
 
-function dimensionSize(d: StatisticsDimension, units: DirectoryEntry[], periods: string[], networks: number): number {
+/**
+ * How many values a grouping dimension can take, in SQL over `c` (the selected units with values
+ * in scope): with the number of indicators, the bound on the cells the answer can have.
+ */
+function dimensionSizeSql(d: StatisticsDimension, periods: string[], networks: number): string {
   switch (d) {
-    case StatisticsDimension.MUNICIPALITY: return units.length;
-    case StatisticsDimension.COUNTY: return new Set(units.map((u) => `${u.country}-${u.countyCode}`)).size;
-    case StatisticsDimension.COUNTRY: return new Set(units.map((u) => u.country)).size;
-    case StatisticsDimension.SIZE_CLASS: return new Set(units.map((u) => sizeClassOf(u.population))).size;
-    case StatisticsDimension.PERIOD: return periods.length;
-    case StatisticsDimension.NETWORK: return networks;
+    case StatisticsDimension.MUNICIPALITY: return 'c.municipalities';
+    case StatisticsDimension.COUNTY: return 'c.counties';
+    case StatisticsDimension.COUNTRY: return 'c.countries';
+    case StatisticsDimension.SIZE_CLASS: return 'c.size_classes';
+    case StatisticsDimension.PERIOD: return String(periods.length);
+    case StatisticsDimension.NETWORK: return String(networks);
   }
 }
 
@@ -191,14 +179,34 @@ const KEY_SQL: Record<StatisticsDimension, string[]> = {
   [StatisticsDimension.NETWORK]: ['m.network_id'],
 };
 
+/** The directory's units of a kind (cached in this process: see graph.ts). */
+async function unitsOfKind(ctx: RequestContext, kind: MunicipalityKind): Promise<DirectoryEntry[]> {
+  return (await loadKnown(directoryEntry(ctx), municipalities().filter((m) => m.kind === kind).map((m) => m.id))).filter((u) => u.kind === kind);
+}
+
+const statements = new Map<string, PreparedStatement>();
+
+/** The statement of a shape of query, named by its text: prepared once per connection. */
+function statementFor(text: string): PreparedStatement {
+  let statement = statements.get(text);
+  if (!statement) {
+    statement = { name: `reports_statistics_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text };
+    statements.set(text, statement);
+  }
+  return statement;
+}
+
 /**
- * The grouped aggregate, in the database: one statement. Every unit of the parent takes part,
- * marked whether the filters select it: the figures are the selected units', `parent_units` counts all.
+ * The grouped aggregate, in the database: one statement, which also bounds the answer. Every
+ * unit of the parent takes part, marked whether the filters select it: the figures are the
+ * selected units', `parent_units` counts all. `bound` is the most cells the grouping can give
+ * (the indicators times each dimension's values among the selected units with values, times the
+ * breakdown groups); over `cellLimit` the statement stops there and returns no cells.
  */
 async function aggregate(
   ctx: RequestContext, indicators: Indicator[], periods: string[], units: DirectoryEntry[], selected: Set<string>, groupBy: StatisticsDimension[],
-  breakdownLike: string | null, membership: { pairs: [string, string][] } | null, byCountyToo: boolean,
-): Promise<AggregateRow[]> {
+  breakdownLike: string | null, membership: { networkIds: string[]; pairs: [string, string][] } | null, byCountyToo: boolean, cellLimit: number,
+): Promise<{ bound: number; rows: AggregateRow[] }> {
   const keys = [...new Set(['l.indicator_id', ...groupBy.flatMap((d) => KEY_SQL[d]), ...(breakdownLike ? ['l.breakdown'] : [])])];
   // With a county filter, the same cells by county too (by_county): what a county filter is checked against.
   const countyKeys = [...new Set([...keys, ...KEY_SQL[StatisticsDimension.COUNTY]])];
@@ -209,17 +217,18 @@ async function aggregate(
     });
   const grouping = byCountyToo ? `GROUPING SETS ((${keys.join(', ')}), (${countyKeys.join(', ')}))` : keys.join(', ');
   const byNetwork = groupBy.includes(StatisticsDimension.NETWORK);
-  const joinMembership = byNetwork ? 'JOIN unnest($13::text[], $14::text[]) AS m(network_id, municipality_id) ON m.municipality_id = l.municipality_id' : '';
+  const joinMembership = byNetwork ? 'JOIN unnest($14::text[], $15::text[]) AS m(network_id, municipality_id) ON m.municipality_id = l.municipality_id' : '';
+  const bound = [String(indicators.length), ...groupBy.map((d) => dimensionSizeSql(d, periods, membership?.networkIds.length ?? 0)),
+    ...(breakdownLike ? ['greatest(bd.n, 1)'] : [])].map((f) => `${f}::numeric`).join(' * ');
   const pairs = membership?.pairs ?? [];
   // Each unit's population for each period: that year's figure, or the nearest year's.
   const populations = units.flatMap((u) => periods.map((period) => ({ id: u.id, period, figure: populationFor(u, period) })));
-  return (await ctx.ds.query(
-    `WITH u AS (
+  const text = `WITH u AS (
        -- The size class of the unit's latest population (the classes of participationStatistics).
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $12::text[]) AS u(municipality_id, county_code, country, selected, size_class)
      ), pp AS (
        SELECT * FROM unnest($8::text[], $9::text[], $10::double precision[], $11::int[]) AS pp(municipality_id, period, population, year)
-     ), l AS (
+     ), l AS MATERIALIZED (
        -- One value per unit, indicator, period and breakdown: from the latest published report.
        SELECT DISTINCT ON (v.indicator_id, v.period, v.municipality_id, v.breakdown)
               v.indicator_id, v.period, v.municipality_id, v.breakdown, v.value
@@ -227,25 +236,40 @@ async function aggregate(
         WHERE r.status = 'PUBLISHED' AND v.indicator_id = ANY($5) AND v.period = ANY($6)
           AND ${breakdownCondition(breakdownLike, '$7')}
         ORDER BY v.indicator_id, v.period, v.municipality_id, v.breakdown, r.published_at DESC
+     ), c AS (
+       SELECT count(DISTINCT l.municipality_id) AS municipalities, count(DISTINCT u.country || '-' || coalesce(u.county_code, '')) AS counties,
+              count(DISTINCT u.country) AS countries, count(DISTINCT coalesce(u.size_class, '')) AS size_classes
+         FROM l JOIN u USING (municipality_id) WHERE u.selected
+     ), ${breakdownLike ? `bd AS (
+       -- Breakdown groups among all values in scope, of any unit.
+       SELECT count(DISTINCT v.breakdown) AS n
+         FROM reports.indicator_value v JOIN reports.report r ON r.id = v.report_id
+        WHERE r.status = 'PUBLISHED' AND v.indicator_id = ANY($5) AND v.period = ANY($6) AND ${breakdownCondition(breakdownLike, '$7')}
+     ), ` : ''}b AS (
+       SELECT (${bound})::float8 AS bound FROM c${breakdownLike ? ' CROSS JOIN bd' : ''}
+     ), a AS (
+       SELECT l.indicator_id, ${select.join(', ')}, ${byCountyToo ? 'GROUPING(u.county_code) = 0' : 'false'} AS by_county,
+              count(DISTINCT l.municipality_id) FILTER (WHERE u.selected)::int AS units,
+              count(DISTINCT l.municipality_id)::int AS parent_units,
+              sum(l.value) FILTER (WHERE u.selected) AS sum, avg(l.value) FILTER (WHERE u.selected) AS mean,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY l.value) FILTER (WHERE u.selected) AS median,
+              sum(l.value) FILTER (WHERE u.selected AND pp.population > 0) AS sum_with_population,
+              sum(pp.population) FILTER (WHERE u.selected AND pp.population > 0) AS population,
+              array_agg(DISTINCT pp.year) FILTER (WHERE u.selected AND pp.population > 0) AS population_years
+         FROM l JOIN u ON u.municipality_id = l.municipality_id
+         LEFT JOIN pp ON pp.municipality_id = l.municipality_id AND pp.period = l.period ${joinMembership}
+        -- Nothing to aggregate when the answer could have too many cells, or no unit is selected.
+        WHERE (SELECT b.bound <= $13 AND c.municipalities > 0 FROM b, c)
+        GROUP BY ${grouping}
      )
-     SELECT l.indicator_id, ${select.join(', ')}, ${byCountyToo ? 'GROUPING(u.county_code) = 0' : 'false'} AS by_county,
-            count(DISTINCT l.municipality_id) FILTER (WHERE u.selected)::int AS units,
-            count(DISTINCT l.municipality_id)::int AS parent_units,
-            sum(l.value) FILTER (WHERE u.selected) AS sum, avg(l.value) FILTER (WHERE u.selected) AS mean,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY l.value) FILTER (WHERE u.selected) AS median,
-            sum(l.value) FILTER (WHERE u.selected AND pp.population > 0) AS sum_with_population,
-            sum(pp.population) FILTER (WHERE u.selected AND pp.population > 0) AS population,
-            array_agg(DISTINCT pp.year) FILTER (WHERE u.selected AND pp.population > 0) AS population_years
-       FROM l JOIN u ON u.municipality_id = l.municipality_id
-       LEFT JOIN pp ON pp.municipality_id = l.municipality_id AND pp.period = l.period ${joinMembership}
-      GROUP BY ${grouping}
-      ORDER BY ${keys.join(', ')}`,
+     SELECT b.bound, a.* FROM b LEFT JOIN a ON true
+      ORDER BY ${keys.map((k) => k.slice(k.indexOf('.') + 1)).join(', ')}`;
+  const rows = await queryPrepared<AggregateRow & { bound: number }>(ctx.ds, statementFor(text),
     [units.map((u) => u.id), units.map((u) => u.countyCode), units.map((u) => u.country), units.map((u) => selected.has(u.id)),
       indicators.map((i) => i.id), periods, breakdownLike, populations.map((p) => p.id),
       populations.map((p) => p.period), populations.map((p) => p.figure?.population ?? null), populations.map((p) => p.figure?.year ?? null),
-      units.map((u) => sizeClassOf(u.population)),
-      ...(byNetwork ? [pairs.map(([n]) => n), pairs.map(([, m]) => m)] : [])],
-  )) as AggregateRow[];
+      units.map((u) => sizeClassOf(u.population)), cellLimit, ...(byNetwork ? [pairs.map(([n]) => n), pairs.map(([, m]) => m)] : [])]);
+  return { bound: rows[0].bound, rows: rows.filter((r) => r.indicator_id !== null) };
 }
 
 /** A cell's place in the table: the indicator, the group keys in the order asked for, the breakdown (the cursor of a page of cells). */
