@@ -29,10 +29,20 @@ export async function benchStackEnv(scale: number, workers = '1'): Promise<NodeJ
   return env;
 }
 
-async function ensureDatabase(baseUrl: string, name: string): Promise<string> {
+/**
+ * The environment of the stack started on a fresh data folder (the first memory state): on
+ * PostgreSQL in a database dropped and created for it, kommunenett_bench_fresh.
+ */
+export async function benchFreshEnv(env: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv> {
+  if (!process.env.DATABASE_URL) return env;
+  return { ...env, DATABASE_URL: await ensureDatabase(process.env.DATABASE_URL, 'kommunenett_bench_fresh', { fresh: true }) };
+}
+
+async function ensureDatabase(baseUrl: string, name: string, { fresh = false } = {}): Promise<string> {
   const admin = new Client({ connectionString: baseUrl });
   await admin.connect();
   try {
+    if (fresh) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name}"`);
   } finally {

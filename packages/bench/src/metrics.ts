@@ -37,6 +37,37 @@ export function residentMb(pid: number, children = childrenByParent()): number {
   return Math.round(kb / 1024);
 }
 
+/** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ, 100 on every Linux the benchmark runs on). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU seconds (user and system) a process and all its descendants have used so far, Linux /proc;
+ * for the processes without a /metrics endpoint (the gateway, the embedded database).
+ */
+export function cpuSecondsOf(pid: number, children = childrenByParent()): number {
+  let ticks = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const next = stack.pop()!;
+    try {
+      const stat = readFileSync(`/proc/${next}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime: the 14th and 15th fields of the line, the 12th and 13th after the name.
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended while we looked.
+    }
+    stack.push(...(children.get(next) ?? []));
+  }
+  return ticks / TICKS_PER_SECOND;
+}
+
+/** CPU seconds of each named process (with its descendants) at this moment. */
+export function cpuSnapshot(processes: { name: string; pid: number }[]): Record<string, number> {
+  const children = childrenByParent();
+  return Object.fromEntries(processes.map((p) => [p.name, cpuSecondsOf(p.pid, children)]));
+}
+
 /** Samples the resident memory of processes and keeps each one's peak. */
 export class MemorySampler {
   readonly peak = new Map<string, number>();
