@@ -37,6 +37,22 @@ export function residentMb(pid: number, children = childrenByParent()): number {
   return Math.round(kb / 1024);
 }
 
+/** Proportional set size in MB of a process with its descendants: shared pages (Node's own binary, about 45 MB of every process's RSS) counted once over the processes that share them. */
+export function proportionalMb(pid: number, children = childrenByParent()): number {
+  let kb = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const next = stack.pop()!;
+    try {
+      kb += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${next}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // The process ended while we looked.
+    }
+    stack.push(...(children.get(next) ?? []));
+  }
+  return Math.round(kb / 1024);
+}
+
 /** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ, 100 on every Linux the benchmark runs on). */
 const TICKS_PER_SECOND = 100;
 
@@ -78,6 +94,12 @@ export class MemorySampler {
   snapshot(): Record<string, number> {
     const children = childrenByParent();
     return Object.fromEntries(this.processes.map((p) => [p.name, residentMb(p.pid, children)]));
+  }
+
+  /** The processes' proportional set sizes added up: the memory the stack takes from the machine. */
+  proportionalTotal(): number {
+    const children = childrenByParent();
+    return this.processes.reduce((sum, p) => sum + proportionalMb(p.pid, children), 0);
   }
 
   start(): void {
