@@ -58,7 +58,8 @@ after the benchmark.
 Database: the embedded one by default. With DATABASE_URL=postgres://…/<db> the benchmark does
 NOT use the database named there: it creates (once) and uses its own database
 kommunenett_bench_s<N> on that server, and for the fresh state it drops and creates
-kommunenett_bench_fresh; the database named in the URL is used only to create them. On
+kommunenett_bench_fresh (both with the suffix _p<offset> under BENCH_PORT_OFFSET); the database
+named in the URL is used only to create them. On
 PostgreSQL, pgbench (PATH or /usr/lib/postgresql/*/bin) replays the registration transaction for
 the database's own limit beside the service's rate.
 
