@@ -29,8 +29,8 @@ export function formatLogLine(line: string): string {
  * 30 MB of resident memory each. The participants service, whose registrations allocate most,
  * gets 8 MB: against 1 MB its collector's share during registrations falls from 64 % to about
  * 10 % of its CPU time; against 16 MB it collects twice as often (0.06 against 0.03 collections
- * per registration) at the same rate, and is about 12 MB smaller at idle and 70 MB smaller after a
- * burst (docs/performance.md, "Memory"). The gateway gets 4 MB: 30 MB less than V8's default,
+ * per registration) at the same rate, and is about 12 MB smaller at idle (docs/performance.md,
+ * "Round two: memory in every state"). The gateway gets 4 MB: 30 MB less than V8's default,
  * with the same throughput in the benchmark.
  */
 const SEMI_SPACE_MB: Record<string, number> = { database: 1, networks: 1, participants: 8, reports: 1, handbook: 1, gateway: 4 };
@@ -42,9 +42,10 @@ function nodeFlagsFor(name: string, semiSpaceMb: Partial<Record<string, number>>
 
 /**
  * The allocator of every process: glibc's malloc keeps up to eight arenas per core, each holding
- * on to what it once took; two hold the stack's native memory (PGlite's WebAssembly instance,
- * sockets, buffers) lower at idle with no throughput difference the benchmark could measure
- * (docs/performance.md, "Memory"). A value in the caller's environment wins, to compare.
+ * on to what it once took. Two held a database process that had created its data at 224 MB
+ * instead of several hundred; now that data is created in a short-lived process the difference is
+ * within the benchmark's noise (docs/performance.md, "Round two: memory in every state"). A value
+ * in the caller's environment wins, to compare.
  */
 const ALLOCATOR_ENV: NodeJS.ProcessEnv = { MALLOC_ARENA_MAX: '2' };
 
