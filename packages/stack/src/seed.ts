@@ -4,7 +4,7 @@
  * DATA_DIR. `pnpm start` runs it before the database process on a fresh data folder: creating a
  * database and loading data leave a second WebAssembly instance and some 60–200 MB of native
  * memory behind in the process that did it, which a database started on existing data never
- * takes (docs/performance.md, "Memory").
+ * takes (docs/performance.md, "Round two: memory in every state").
  */
 import { join, resolve } from 'node:path';
 import { createServiceDataSource, databaseUrlFor, migrateAndPrepare, startEmbeddedPostgres, type EmbeddedPostgres } from '@kommunenett/db';
