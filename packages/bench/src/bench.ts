@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { ANONYMOUS, DEV_TOKEN_SETTINGS, loadOrCreateDevKeys, signRequest, signToken, viewerFromClaims, type TokenClaims } from '@kommunenett/auth';
 import { SUBGRAPH_NAMES } from '@kommunenett/subgraph-kit';
 import { REPO_ROOT, runToEnd, startStackProcesses, waitFor, portOpen, type StackProcesses } from '@kommunenett/stack';
+import { DEMO } from '@kommunenett/reference-data';
 import { benchDataDir, benchFreshEnv, benchStackEnv, PORTS, updatePerformanceDoc } from './bench-stack';
 import { runLoad, type LoadResult } from './load';
 import { cpuSnapshot, MemorySampler, runtimeOf, sqlStatementsOf } from './metrics';
@@ -343,7 +344,11 @@ async function main(): Promise<void> {
   }
 }
 
-/** A published network open for a year with room for every registration of the burst. */
+/**
+ * A published network open for a year with room for every registration of the burst, with a
+ * contact person (a demo organiser): each registration writes the person's message and the
+ * organiser's, and the notification job delivers them while the burst runs.
+ */
 async function createBurstNetwork(gatewayUrl: string, adminToken: string): Promise<string> {
   const call = async (query: string, variables: Record<string, unknown>) => {
     const res = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` }, body: JSON.stringify({ query, variables }) });
@@ -355,7 +360,7 @@ async function createBurstNetwork(gatewayUrl: string, adminToken: string): Promi
   const deadline = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
   const created = await call('mutation($input: CreateNetworkInput!) { createNetwork(input: $input) { network { id version } userErrors { code } } }', { input: {
     name: `Benchmark-nettverk ${new Date().toISOString()}`, theme: 'benchmark', country: 'NO', language: 'nb', hostIds: ['ks'],
-    eligibleKinds: ['MUNICIPALITY'], capacity: 1_000_000, registrationDeadlineOn: deadline,
+    eligibleKinds: ['MUNICIPALITY'], capacity: 1_000_000, registrationDeadlineOn: deadline, contactPersonIds: [DEMO.people.tiFacilitator],
   } });
   await call('mutation($input: NetworkTransitionInput!) { publishNetwork(input: $input) { network { id version } userErrors { code } } }', { input: { networkId: created.id, expectedVersion: created.version } });
   return created.id;

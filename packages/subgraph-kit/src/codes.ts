@@ -100,6 +100,8 @@ export const USER_ERROR_CODES = {
   RESULTS_FROM_ANSWERS: 'A survey that collects answers counts its results from them.',
   INDIVIDUAL_ANSWERS_NOT_COLLECTED: 'The survey does not collect individual answers.',
   NOTIFICATION_REQUIRED: 'The message tells of a decision the person needs; it cannot be switched off.',
+  DIGEST_NOT_OFFERED: 'A daily digest is offered for new registrations (NEW_REGISTRATION) only.',
+  NO_EMAIL_ADDRESS: 'The person has no e-mail address to send messages to.',
   ALREADY_PENDING: 'The webhook delivery is waiting to be sent already.',
   // Handbook
   DRAFT_EXISTS: 'The handbook already has a draft edition.',

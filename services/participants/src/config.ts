@@ -44,6 +44,8 @@ export const participantsSettingsSchema = z.object({
   PARTICIPANTS_GATHERING_REMINDER_HOURS: setting.int(48, { min: 1 }),
   /** How long before a gathering the work due before it is recalled. */
   PARTICIPANTS_ASSIGNMENT_REMINDER_HOURS: setting.int(168, { min: 1 }),
+  /** The hour (0–23, in the time zone of their networks) from which organisers' daily digests of new registrations go out. */
+  PARTICIPANTS_DIGEST_HOUR: setting.int(7, { min: 0, max: 23 }),
   /** Where people open links from messages: the gateway's public address. */
   PUBLIC_BASE_URL: setting.optionalText(),
   GATEWAY_PORT: setting.int(4000, { max: 65_535 }),
@@ -73,6 +75,7 @@ export const participantsSettingsSchema = z.object({
   assignmentReminderHours: env.PARTICIPANTS_ASSIGNMENT_REMINDER_HOURS,
   mailBackoffMs: env.PARTICIPANTS_MAIL_BACKOFF_MS,
   offerReminderHours: env.PARTICIPANTS_OFFER_REMINDER_HOURS,
+  digestHour: env.PARTICIPANTS_DIGEST_HOUR,
   publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${env.GATEWAY_PORT}`).replace(/\/+$/, ''),
 }));
 

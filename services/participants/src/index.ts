@@ -28,10 +28,10 @@ import {
 import { ErasePersonPayloadResolver, PersonalDataExport, PrivacyResolver } from './resolvers/privacy.resolver';
 import { applyRetention } from './services/privacy';
 import { ParticipationStatisticsCellsResolver, StatisticsResolver } from './resolvers/statistics.resolver';
-import { NotificationPreferencesResolver } from './resolvers/notification.resolver';
+import { MunicipalityCoordinatorResolver, NotificationPreferencesResolver } from './resolvers/notification.resolver';
 import { AuditEntriesResolver } from './resolvers/audit.resolver';
 import { deliverWebhooks } from './services/webhooks';
-import { deliverNotifications, queueOfferReminders } from './services/notifications';
+import { deliverNotifications, queueOfferReminders, queueRegistrationDigests } from './services/notifications';
 import { queueGatheringReminders, syncGatherings } from './services/gathering-notices';
 import { participantsSettingsSchema } from './config';
 import { devMailboxRoutes } from './services/mail/dev-mailbox';
@@ -59,7 +59,7 @@ export const participantsSubgraph: SubgraphDefinition = {
     RegistrationPayloadResolver, ImportRowResultResolver, PersonResolver, PositionResolver, OutcomesResolver, RegistrationChangeResolver, WebhookResolver, WebhookDeliveryResolver,
     AttendanceResolver, SessionAttendanceResolver, AttendanceChangeResolver, NetworkAttendanceResolver, MunicipalityAttendanceRateResolver,
     PersonAttendanceRateResolver, PrivacyResolver, ErasePersonPayloadResolver, StatisticsResolver, ParticipationStatisticsCellsResolver,
-    NotificationPreferencesResolver, AuditEntriesResolver,
+    NotificationPreferencesResolver, MunicipalityCoordinatorResolver, AuditEntriesResolver,
   ],
   // Entity stubs that no query returns must be named, or the schema leaves them out.
   orphanedTypes: [Network, Person],
@@ -90,6 +90,7 @@ export const participantsSubgraph: SubgraphDefinition = {
     { name: 'participants:notifications', intervalMs: 5_000, run: async (deps) => {
       await queueOfferReminders(deps);
       await queueGatheringReminders(deps);
+      await queueRegistrationDigests(deps);
       await deliverNotifications(deps);
     } },
     { name: 'participants:retention', intervalMs: 24 * 3_600_000, run: async (deps) => void (await applyRetention(deps)) },

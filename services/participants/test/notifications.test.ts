@@ -241,10 +241,12 @@ describe('reminders, settings and the person’s own data', () => {
     // Opening the link asks; only the button switches reminders off.
     const asked = await fetch(unsubscribe);
     expect(asked.status).toBe(200);
-    expect(await asked.text()).toContain('Ja, meld meg av');
+    const askedPage = await asked.text();
+    expect(askedPage).toContain('Vil du slutte å få påminnelser om svarfrister for tilbud om plass på e-post?');
+    expect(askedPage).toContain('Ja, meld meg av');
     expect((await reminderSetting())!.enabled).toBe(true);
     const done = await fetch(unsubscribe, { method: 'POST', body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }) });
-    expect(await done.text()).toContain('Du får ikke flere slike påminnelser');
+    expect(await done.text()).toContain('Du får ikke flere påminnelser om svarfrister for tilbud om plass.');
     expect((await reminderSetting())!.enabled).toBe(false);
     expect((await fetch(unsubscribe.replace(/.{4}$/, 'AAAA'), { method: 'POST' })).status).toBe(404);
 

@@ -19,10 +19,19 @@ export enum NotificationKind {
   REGISTRATION_RECEIVED = 'REGISTRATION_RECEIVED', REGISTRATION_CONFIRMED = 'REGISTRATION_CONFIRMED', REGISTRATION_REJECTED = 'REGISTRATION_REJECTED',
   SEAT_OFFERED = 'SEAT_OFFERED', OFFER_REMINDER = 'OFFER_REMINDER', OFFER_EXPIRED = 'OFFER_EXPIRED', REGISTRATION_CANCELLED = 'REGISTRATION_CANCELLED', REGISTRATION_MOVED = 'REGISTRATION_MOVED',
   GATHERING_SCHEDULED = 'GATHERING_SCHEDULED', GATHERING_REMINDER = 'GATHERING_REMINDER', ASSIGNMENT_DUE = 'ASSIGNMENT_DUE',
+  COORDINATOR_COPY = 'COORDINATOR_COPY', NEW_REGISTRATION = 'NEW_REGISTRATION', REGISTRATION_DIGEST = 'REGISTRATION_DIGEST',
 }
-/** Messages a person may switch off (reminders); decisions, offers and their expiry always go out. */
-export const OPTIONAL_NOTIFICATIONS: readonly NotificationKind[] = [NotificationKind.OFFER_REMINDER, NotificationKind.GATHERING_REMINDER, NotificationKind.ASSIGNMENT_DUE];
-export enum NotificationStatus { PENDING = 'PENDING', SENT = 'SENT', SKIPPED = 'SKIPPED', FAILED = 'FAILED', BOUNCED = 'BOUNCED' }
+/**
+ * Messages a person may switch off (reminders, copies to the coordinator, messages to organisers);
+ * decisions, offers and their expiry always go out. The digest is switched with NEW_REGISTRATION.
+ */
+export const OPTIONAL_NOTIFICATIONS: readonly NotificationKind[] = [NotificationKind.OFFER_REMINDER, NotificationKind.GATHERING_REMINDER, NotificationKind.ASSIGNMENT_DUE,
+  NotificationKind.COORDINATOR_COPY, NotificationKind.NEW_REGISTRATION, NotificationKind.REGISTRATION_DIGEST];
+/** The kinds of the person's own registration a copy goes to their municipality's coordinator of (docs/notifications.md). */
+export const COPIED_TO_COORDINATOR: readonly NotificationKind[] = [NotificationKind.REGISTRATION_RECEIVED, NotificationKind.REGISTRATION_CONFIRMED,
+  NotificationKind.REGISTRATION_REJECTED, NotificationKind.SEAT_OFFERED, NotificationKind.OFFER_EXPIRED, NotificationKind.REGISTRATION_CANCELLED,
+  NotificationKind.REGISTRATION_MOVED];
+export enum NotificationStatus { PENDING = 'PENDING', SENT = 'SENT', SKIPPED = 'SKIPPED', FAILED = 'FAILED', BOUNCED = 'BOUNCED', AWAITING_DIGEST = 'AWAITING_DIGEST' }
 export enum ParticipationDimension {
   COUNTRY = 'COUNTRY', COUNTY = 'COUNTY', MUNICIPALITY = 'MUNICIPALITY', SIZE_CLASS = 'SIZE_CLASS', NETWORK = 'NETWORK', ROLE = 'ROLE', GENDER = 'GENDER',
 }
@@ -128,7 +137,7 @@ registerEnumType(ErasureRequestStatus, {
 });
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
-  description: 'REGISTRATION_RECEIVED (confirmed, pending approval or waitlisted with position), REGISTRATION_CONFIRMED (approved or offer accepted), REGISTRATION_REJECTED (with the reason), SEAT_OFFERED (with the deadline and the link to answer), OFFER_REMINDER (a day before an unanswered offer lapses; can be switched off), OFFER_EXPIRED, REGISTRATION_CANCELLED (and by whom), REGISTRATION_MOVED, GATHERING_SCHEDULED (a gathering got its date or moved, with an .ics file), GATHERING_REMINDER (before a gathering; can be switched off), ASSIGNMENT_DUE (work due before the next gathering; can be switched off).',
+  description: 'REGISTRATION_RECEIVED (confirmed, pending approval or waitlisted with position), REGISTRATION_CONFIRMED (approved or offer accepted), REGISTRATION_REJECTED (with the reason), SEAT_OFFERED (with the deadline and the link to answer), OFFER_REMINDER (a day before an unanswered offer lapses; can be switched off), OFFER_EXPIRED, REGISTRATION_CANCELLED (and by whom), REGISTRATION_MOVED, GATHERING_SCHEDULED (a gathering got its date or moved, with an .ics file), GATHERING_REMINDER (before a gathering; can be switched off), ASSIGNMENT_DUE (work due before the next gathering; can be switched off); COORDINATOR_COPY, NEW_REGISTRATION and REGISTRATION_DIGEST go to the municipality\'s coordinator and the network\'s contact persons.',
   valuesConfig: {
     REGISTRATION_RECEIVED: { description: 'The registration was received: confirmed, pending approval, or waitlisted with its position.' },
     REGISTRATION_CONFIRMED: { description: 'The registration was approved or an offered seat accepted.' },
@@ -141,11 +150,14 @@ registerEnumType(NotificationKind, {
     GATHERING_SCHEDULED: { description: 'A gathering got its date (a month became a date) or moved, with an .ics calendar attachment; to confirmed participants.' },
     GATHERING_REMINDER: { description: 'Two days before a gathering (PARTICIPANTS_GATHERING_REMINDER_HOURS); the person can switch it off.' },
     ASSIGNMENT_DUE: { description: 'A week before a gathering (PARTICIPANTS_ASSIGNMENT_REMINDER_HOURS), the work between gatherings due before it; the person can switch it off.' },
+    COORDINATOR_COPY: { description: 'To the coordinator of the registered person\'s municipality (setMunicipalityCoordinator): a copy of a decision on a registration (received, confirmed, rejected, offered, expired, cancelled, moved), without the reason or the answer link; the coordinator can switch it off.' },
+    NEW_REGISTRATION: { description: 'To each contact person of the network: a registration was made, with its status; one message each, or one daily digest (dailyDigest); can be switched off.' },
+    REGISTRATION_DIGEST: { description: 'To a contact person who chose dailyDigest for NEW_REGISTRATION: once a day, the new registrations per network with their status.' },
   },
 });
 registerEnumType(NotificationStatus, {
   name: 'NotificationStatus',
-  description: 'PENDING waits for (another) attempt; SENT was accepted by the mail server; SKIPPED was not sent (answered before a reminder went out, or switched off by the person); FAILED gave up after the maximum attempts; BOUNCED the server refused the address for good (not retried).',
+  description: 'PENDING waits for (another) attempt; SENT was accepted by the mail server; SKIPPED was not sent (answered before a reminder went out, or switched off by the person, or told in the organiser\'s daily digest instead); AWAITING_DIGEST (NEW_REGISTRATION) waits for the organiser\'s next daily digest; FAILED gave up after the maximum attempts; BOUNCED the server refused the address for good (not retried).',
 });
 registerEnumType(ParticipationDimension, {
   name: 'ParticipationDimension',

@@ -9,8 +9,9 @@ import { AuditTrail1738500000000 } from './1738500000000-audit-trail';
 import { GatheringNotices1738600000000 } from './1738600000000-gathering-notices';
 import { PositionRoles1739200000000 } from './1739200000000-position-roles';
 import { RegistrationCounters1739300000000 } from './1739300000000-registration-counters';
+import { OrganiserMessages1739400000000 } from './1739400000000-organiser-messages';
 
 /** In order of application; each file is one step and is never edited once released. */
 export const migrations = [Directory1732000000000, Registrations1733000000000, PersonVisibility1734000000000, Population1735100000000,
   AttendanceHistory1735200000000, Notifications1736000000000, WebhookRecovery1737000000000, AuditTrail1738500000000, GatheringNotices1738600000000,
-  PositionRoles1739200000000, RegistrationCounters1739300000000];
+  PositionRoles1739200000000, RegistrationCounters1739300000000, OrganiserMessages1739400000000];

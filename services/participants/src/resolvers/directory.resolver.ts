@@ -1,6 +1,7 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badInput, ConnectionArgs, ConnectionType, escapeLike, foldForSearch, keysetPage, mapNodes, Payload, payload, type RequestContext } from '@kommunenett/subgraph-kit';
 import { updateOrganizationMailSettings } from '../services/organization-mail';
+import { coordinatorOf } from '../services/municipality-coordinator';
 import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
 import { Municipality } from '../entities/municipality.entity';
 import { Organization } from '../entities/organization.entity';
@@ -58,6 +59,11 @@ export class MunicipalityResolver {
   @Query(() => Municipality, { nullable: true, description: 'A municipality or county authority by id, e.g. NO-0301. Anyone may read it.' })
   municipality(@Arg('id', () => ID, { description: 'Country and official code, e.g. NO-0301, SE-0180, NO-32.' }) id: string, @Ctx() ctx: RequestContext) {
     return municipalityById(ctx).load(requireMunicipalityId(id, 'id'));
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'The person who receives copies of the messages about the municipality’s registrations (setMunicipalityCoordinator); null: nobody. ADMIN and the municipality’s COORDINATOR only; FORBIDDEN otherwise.' })
+  coordinatorPersonId(@Root() municipality: Municipality, @Ctx() ctx: RequestContext) {
+    return coordinatorOf(ctx, municipality.id);
   }
 
   @FieldResolver(() => RegistrationConnection, { description: 'The municipality’s registrations you may see, in registration order.' })

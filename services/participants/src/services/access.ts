@@ -103,7 +103,10 @@ export function requireMayRegister(v: Viewer, municipalityId: string | null, hos
   }
 }
 
-/** Whose message settings the viewer may read and change: their own (PARTICIPANT), anyone's for ADMIN. */
+/**
+ * Whose message settings the viewer may read and change: their own (a PARTICIPANT, or a
+ * COORDINATOR, ORG_ADMIN or FACILITATOR whose token names their person), anyone's for ADMIN.
+ */
 export function mayManageNotificationsOf(v: Viewer, personId: string): boolean {
-  return isAdmin(v) || (v.role === 'PARTICIPANT' && !!v.personId && v.personId === personId);
+  return isAdmin(v) || (v.kind === 'user' && !!v.personId && v.personId === personId);
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { queryPrepared, type PreparedStatement } from '@kommunenett/db';
 import type { Viewer } from '@kommunenett/auth';
 import { clientOf } from '@kommunenett/subgraph-kit';
-import type { RegistrationChangeKind, RegistrationStatus } from '../entities/enums';
+import { COPIED_TO_COORDINATOR, type RegistrationChangeKind, type RegistrationStatus } from '../entities/enums';
 import { notificationFor, type ServiceCause } from './notifications';
 
 export interface PendingChange {
@@ -23,11 +23,15 @@ export interface PendingChange {
  */
 export const MARKER_CLASS = 40_030_000;
 
+const COPIED = COPIED_TO_COORDINATOR.map((k) => `'${k}'`).join(', ');
+
 /**
  * Everything `flush` writes, in one statement: the in-flight marker (before any number is
  * drawn: an InitPlan that gates the numbering), the numbers from the sequence in the order the
  * changes were made, the feed entries, the notification outbox (one message per change that
- * concerns a person, with the status and waitlist position as of this transaction) and the
+ * concerns a person, with the status and waitlist position as of this transaction; a copy to the
+ * municipality's coordinator of the decisions they answer for; a message of a new registration
+ * to each contact person of the network, sent alone or waiting for their daily digest) and the
  * webhook outbox (a subscription sees changes in its organization's networks and of
  * registrations its client made; with no subscription the join ends at once).
  */
@@ -49,7 +53,24 @@ const FLUSH: PreparedStatement = {
        SELECT gen_random_uuid(), c.notice_kind, r.person_id, r.id, c.network_id, c.seq,
               c.notice_data || jsonb_build_object('status', c.status, 'waitlistPosition', r.waitlist_position)
        FROM numbered c JOIN participants.registration r ON r.id = c.registration_id
-       WHERE c.notice_kind IS NOT NULL AND r.person_id IS NOT NULL)
+       WHERE c.notice_kind IS NOT NULL AND r.person_id IS NOT NULL),
+     copied AS (
+       INSERT INTO participants.notification (id, kind, person_id, registration_id, network_id, change_seq, data)
+       SELECT gen_random_uuid(), 'COORDINATOR_COPY', mc.person_id, r.id, c.network_id, c.seq,
+              c.notice_data || jsonb_build_object('of', c.notice_kind, 'status', c.status, 'waitlistPosition', r.waitlist_position)
+       FROM numbered c JOIN participants.registration r ON r.id = c.registration_id
+       JOIN participants.municipality_coordinator mc ON mc.municipality_id = c.municipality_id
+       WHERE c.notice_kind IN (${COPIED}) AND r.person_id IS NOT NULL AND mc.person_id <> r.person_id
+         AND NOT EXISTS (SELECT 1 FROM participants.notification_preference np WHERE np.person_id = mc.person_id AND np.kind = 'COORDINATOR_COPY' AND NOT np.enabled)),
+     organised AS (
+       INSERT INTO participants.notification (id, kind, person_id, registration_id, network_id, change_seq, data, status)
+       SELECT gen_random_uuid(), 'NEW_REGISTRATION', o.id, r.id, c.network_id, c.seq, jsonb_build_object('status', c.status, 'waitlistPosition', r.waitlist_position),
+              CASE WHEN np.digest THEN 'AWAITING_DIGEST' ELSE 'PENDING' END
+       FROM numbered c JOIN participants.registration r ON r.id = c.registration_id
+       JOIN participants.network_snapshot n ON n.network_id = c.network_id
+       JOIN participants.person o ON o.id = ANY(n.contact_person_ids)
+       LEFT JOIN participants.notification_preference np ON np.person_id = o.id AND np.kind = 'NEW_REGISTRATION'
+       WHERE c.kind = 'CREATED' AND c.notice_kind IS NOT NULL AND r.person_id IS NOT NULL AND o.id <> r.person_id AND np.enabled IS DISTINCT FROM false)
    INSERT INTO participants.webhook_delivery (id, subscription_id, change_seq)
    SELECT gen_random_uuid(), s.id, c.seq
    FROM numbered c

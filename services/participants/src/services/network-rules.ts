@@ -21,10 +21,14 @@ export interface NetworkRules {
   requiresLeadershipAnchoring: boolean;
   hosts: { id: string }[];
   program: { id: string } | null;
+  /** The organisers who receive messages of new registrations (NEW_REGISTRATION, the digest). */
+  contactPersons?: ({ id: string } | null)[];
+  language?: string;
+  timeZone?: string;
 }
 
 const RULES_SELECTION = `id status country capacity perMunicipalityLimit perMunicipalityMin registrationOpensAt registrationDeadline
-  eligibleKinds requiresApproval requiresLeadershipAnchoring hosts { id } program { id }`;
+  eligibleKinds requiresApproval requiresLeadershipAnchoring hosts { id } program { id } contactPersons { id } language timeZone`;
 
 /** The networks subgraph, called with the internal credentials of the caller's configuration. */
 export function networksClient(caller: Caller): SubgraphClient {
@@ -69,14 +73,22 @@ export async function saveNetworkSnapshot(m: EntityManager, rules: NetworkRules)
 export async function saveNetworkSnapshots(m: EntityManager, rules: readonly NetworkRules[]): Promise<void> {
   if (rules.length === 0) return;
   await m.query(
-    `INSERT INTO participants.network_snapshot (network_id, program_id, host_ids, country, status, capacity, refreshed_at)
-     SELECT n.network_id, n.program_id, ARRAY(SELECT jsonb_array_elements_text(n.host_ids)), n.country, n.status, n.capacity, now()
-       FROM jsonb_to_recordset($1::jsonb) AS n(network_id uuid, program_id uuid, host_ids jsonb, country text, status text, capacity int)
+    `INSERT INTO participants.network_snapshot (network_id, program_id, host_ids, country, status, capacity, contact_person_ids, language, time_zone, refreshed_at)
+     SELECT n.network_id, n.program_id, ARRAY(SELECT jsonb_array_elements_text(n.host_ids)), n.country, n.status, n.capacity,
+            ARRAY(SELECT jsonb_array_elements_text(n.contact_person_ids))::uuid[], n.language, n.time_zone, now()
+       FROM jsonb_to_recordset($1::jsonb) AS n(network_id uuid, program_id uuid, host_ids jsonb, country text, status text, capacity int,
+            contact_person_ids jsonb, language text, time_zone text)
      ON CONFLICT (network_id) DO UPDATE SET program_id = EXCLUDED.program_id, host_ids = EXCLUDED.host_ids, country = EXCLUDED.country,
-       status = EXCLUDED.status, capacity = EXCLUDED.capacity, refreshed_at = now()
-     WHERE (network_snapshot.program_id, network_snapshot.host_ids, network_snapshot.country, network_snapshot.status, network_snapshot.capacity)
-       IS DISTINCT FROM (EXCLUDED.program_id, EXCLUDED.host_ids, EXCLUDED.country, EXCLUDED.status, EXCLUDED.capacity)`,
-    [JSON.stringify(rules.map((r) => ({ network_id: r.id, program_id: r.program?.id ?? null, host_ids: hostIdsOf(r), country: r.country, status: r.status, capacity: r.capacity })))],
+       status = EXCLUDED.status, capacity = EXCLUDED.capacity, contact_person_ids = EXCLUDED.contact_person_ids, language = EXCLUDED.language,
+       time_zone = EXCLUDED.time_zone, refreshed_at = now()
+     WHERE (network_snapshot.program_id, network_snapshot.host_ids, network_snapshot.country, network_snapshot.status, network_snapshot.capacity,
+            network_snapshot.contact_person_ids, network_snapshot.language, network_snapshot.time_zone)
+       IS DISTINCT FROM (EXCLUDED.program_id, EXCLUDED.host_ids, EXCLUDED.country, EXCLUDED.status, EXCLUDED.capacity,
+            EXCLUDED.contact_person_ids, EXCLUDED.language, EXCLUDED.time_zone)`,
+    [JSON.stringify(rules.map((r) => ({
+      network_id: r.id, program_id: r.program?.id ?? null, host_ids: hostIdsOf(r), country: r.country, status: r.status, capacity: r.capacity,
+      contact_person_ids: (r.contactPersons ?? []).filter((p): p is { id: string } => p !== null).map((p) => p.id), language: r.language ?? null, time_zone: r.timeZone ?? null,
+    })))],
   );
 }
 

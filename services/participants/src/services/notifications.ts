@@ -5,7 +5,7 @@ import type { PendingChange } from './changes';
 import { settingsOf } from '../config';
 import { networksClient } from './network-rules';
 import { offerUrl, unsubscribeUrl } from './signed-links';
-import { asLanguage, formatDateTime, formatMonth, renderMessage } from './mail/templates';
+import { asLanguage, formatDateTime, formatMonth, renderMessage, type MailLanguage } from './mail/templates';
 import { gatheringIcs } from './gathering-notices';
 import { isPermanentRefusal, openMailer } from './mail/transport';
 
@@ -74,18 +74,22 @@ interface DueNotification {
   id: string;
   kind: NotificationKind;
   attempts: number;
-  data: { status?: string; waitlistPosition?: number | null; cancelledBy?: CancelledBy; offerExpiresAt?: string } & Partial<GatheringData>;
+  data: { status?: string; waitlistPosition?: number | null; cancelledBy?: CancelledBy; offerExpiresAt?: string; of?: NotificationKind }
+    & Partial<GatheringData> & Partial<DigestData>;
   /** For messages about a gathering: its start as this service last read it. */
   sessionStartsAt: Date | null;
-  networkId: string;
-  registrationId: string;
+  /** Null for a digest (its rows name their networks). */
+  networkId: string | null;
+  registrationId: string | null;
   email: string | null;
   name: string;
-  registrationStatus: RegistrationStatus;
+  registrationStatus: RegistrationStatus | null;
   offerExpiresAt: Date | null;
   statusReason: string | null;
-  municipalityName: string;
+  municipalityName: string | null;
   personId: string;
+  /** The registered person, for a message to someone else about their registration (a copy, an organiser's message). */
+  participantName: string | null;
   switchedOff: boolean;
 }
 
@@ -141,15 +145,47 @@ async function leaseDue(ds: DataSource, limit: number): Promise<DueNotification[
        RETURNING n.id, n.kind, n.attempts, n.data, n.network_id, n.registration_id, n.person_id, n.created_at)
      SELECT l.id, l.kind, l.attempts, l.data, l.network_id AS "networkId", l.registration_id AS "registrationId",
        CASE WHEN p.erased_at IS NULL THEN p.email END AS email, p.name, r.status AS "registrationStatus", r.offer_expires_at AS "offerExpiresAt",
-       r.status_reason AS "statusReason", m.name AS "municipalityName", l.person_id AS "personId",
-       EXISTS (SELECT 1 FROM participants.notification_preference np WHERE np.person_id = l.person_id AND np.kind = l.kind AND NOT np.enabled) AS "switchedOff",
+       r.status_reason AS "statusReason", m.name AS "municipalityName", l.person_id AS "personId", rp.name AS "participantName",
+       EXISTS (SELECT 1 FROM participants.notification_preference np
+               WHERE np.person_id = l.person_id AND np.kind = CASE WHEN l.kind = 'REGISTRATION_DIGEST' THEN 'NEW_REGISTRATION' ELSE l.kind END
+                 AND (NOT np.enabled OR (l.kind = 'NEW_REGISTRATION' AND np.digest))) AS "switchedOff",
        (SELECT s.starts_at FROM participants.session_snapshot s WHERE s.session_id::text = l.data->>'sessionId') AS "sessionStartsAt"
      FROM leased l JOIN participants.person p ON p.id = l.person_id
-     JOIN participants.registration r ON r.id = l.registration_id
-     JOIN participants.municipality m ON m.id = r.municipality_id
+     LEFT JOIN participants.registration r ON r.id = l.registration_id
+     LEFT JOIN participants.person rp ON rp.id = r.person_id
+     LEFT JOIN participants.municipality m ON m.id = r.municipality_id
      ORDER BY l.created_at, l.id`,
     [limit],
   )) as DueNotification[];
+}
+
+/** What a digest was written with: the organiser's day and the registrations it lists. */
+interface DigestData {
+  day: string;
+  registrationIds: string[];
+}
+
+/** One row of a digest, read when it is sent (the status as it is then). */
+interface DigestRow {
+  id: string;
+  networkId: string;
+  name: string;
+  municipality: string;
+  status: RegistrationStatus;
+  waitlistPosition: number | null;
+  registeredAt: Date;
+}
+
+/** The rows of the digests among `due`, by notification id. */
+async function digestRows(ds: DataSource, due: DueNotification[]): Promise<Map<string, DigestRow[]>> {
+  const digests = due.filter((d) => d.kind === NotificationKind.REGISTRATION_DIGEST);
+  if (digests.length === 0) return new Map();
+  const rows = new Map(((await ds.query(
+    `SELECT r.id, r.network_id AS "networkId", p.name, m.name AS municipality, r.status, r.waitlist_position AS "waitlistPosition", r.registered_at AS "registeredAt"
+     FROM participants.registration r JOIN participants.person p ON p.id = r.person_id JOIN participants.municipality m ON m.id = r.municipality_id
+     WHERE r.id = ANY($1::uuid[]) ORDER BY r.registered_at, r.id`,
+    [digests.flatMap((d) => d.data.registrationIds ?? [])])) as DigestRow[]).map((r) => [r.id, r]));
+  return new Map(digests.map((d) => [d.id, (d.data.registrationIds ?? []).map((id) => rows.get(id)).filter((r): r is DigestRow => !!r)]));
 }
 
 /**
@@ -166,7 +202,8 @@ export async function deliverNotifications(deps: ServiceDeps, { batchSize = 100,
     for (let batch = 0; batch < maxBatches; batch += 1) {
       const due = await leaseDue(ds, batchSize);
       if (due.length === 0) break;
-      const networkIds = [...new Set(due.map((d) => d.networkId))];
+      const digests = await digestRows(ds, due);
+      const networkIds = [...new Set([...due.map((d) => d.networkId), ...[...digests.values()].flat().map((r) => r.networkId)].filter((id): id is string => !!id))];
       const networks = new Map((await networksClient(deps).entities<NetworkFacts>('Network', networkIds, 'id name language timeZone hosts { id }'))
         .filter((n): n is NetworkFacts => n !== null).map((n) => [n.id, n]));
       const senderIds = [...new Set([...networks.values()].map((n) => n.hosts[0]?.id).filter((id): id is string => !!id))];
@@ -175,7 +212,9 @@ export async function deliverNotifications(deps: ServiceDeps, { batchSize = 100,
         [senderIds])) as Sender[]).map((s) => [s.id, s]));
       let retried = 0;
       for (const d of due) {
-        const outcome = await deliverOne(deps, d, networks.get(d.networkId), senders, mailer.send);
+        const outcome = d.kind === NotificationKind.REGISTRATION_DIGEST
+          ? await deliverOne(deps, d, digestNetwork(digests.get(d.id) ?? [], networks), senders, mailer.send, digestValues(digests.get(d.id) ?? [], networks))
+          : await deliverOne(deps, d, d.networkId ? networks.get(d.networkId) : undefined, senders, mailer.send);
         result[outcome] += 1;
         if (outcome === 'retried') {
           retried += 1;
@@ -192,6 +231,35 @@ export async function deliverNotifications(deps: ServiceDeps, { batchSize = 100,
   return result;
 }
 
+/** The network whose language, zone and sender a digest takes: the one with the most new registrations in it. */
+function digestNetwork(rows: DigestRow[], networks: Map<string, NetworkFacts>): NetworkFacts | undefined {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.networkId, (counts.get(r.networkId) ?? 0) + 1);
+  const [first] = [...counts.entries()].filter(([id]) => networks.has(id)).sort((a, b) => b[1] - a[1]);
+  return first ? networks.get(first[0]) : undefined;
+}
+
+/** A digest's words: per network (by name), its new registrations with their status and when they came, in the network's zone. */
+function digestValues(rows: DigestRow[], networks: Map<string, NetworkFacts>) {
+  return (language: MailLanguage) => {
+    const byNetwork = new Map<string, DigestRow[]>();
+    for (const r of rows) if (networks.has(r.networkId)) byNetwork.set(r.networkId, [...(byNetwork.get(r.networkId) ?? []), r]);
+    return {
+      count: [...byNetwork.values()].reduce((n, list) => n + list.length, 0),
+      networks: [...byNetwork.entries()].map(([id, list]) => {
+        const network = networks.get(id)!;
+        return {
+          network: network.name,
+          registrations: list.map((r) => ({
+            name: r.name, municipality: r.municipality, status: r.status, waitlistPosition: r.waitlistPosition,
+            registeredAt: formatDateTime(new Date(r.registeredAt), language, network.timeZone),
+          })),
+        };
+      }).sort((a, b) => a.network.localeCompare(b.network)),
+    };
+  };
+}
+
 /** The words of a message about a gathering: its title, when (in the network's zone), where, and when it was before. */
 function gatheringValues(data: Partial<GatheringData>, language: ReturnType<typeof asLanguage>, timeZone: string): Record<string, string | string[] | null> {
   if (!data.sessionId || !data.startsAt) return {};
@@ -203,9 +271,12 @@ function gatheringValues(data: Partial<GatheringData>, language: ReturnType<type
   };
 }
 
+/** The kind an unsubscribe link switches off: a digest is switched with the messages it gathers. */
+const unsubscribeKindOf = (kind: NotificationKind) => (kind === NotificationKind.REGISTRATION_DIGEST ? NotificationKind.NEW_REGISTRATION : kind);
+
 async function deliverOne(
   deps: ServiceDeps, d: DueNotification, network: NetworkFacts | undefined, senders: Map<string, Sender>,
-  send: ReturnType<typeof openMailer>['send'],
+  send: ReturnType<typeof openMailer>['send'], digest?: (language: MailLanguage) => Record<string, unknown>,
 ): Promise<keyof DeliveryResult> {
   const { ds } = deps;
   const settings = settingsOf(deps);
@@ -216,15 +287,16 @@ async function deliverOne(
     await giveUp('FAILED', 'The person has no address (erased or never given).');
     return 'failed';
   }
-  if (!network) {
-    await giveUp('FAILED', 'The network no longer exists.');
-    return 'failed';
-  }
   const skip = async (why: string) => {
     await ds.query(`UPDATE participants.notification SET status = 'SKIPPED', last_error = $2, locked_until = NULL WHERE id = $1`, [d.id, why]);
     return 'skipped' as const;
   };
-  if (d.switchedOff) return skip('The person switched this message off.');
+  if (d.switchedOff) return skip(d.kind === NotificationKind.NEW_REGISTRATION ? 'The person switched this message off or takes the daily digest.' : 'The person switched this message off.');
+  if (!network) {
+    if (digest) return skip('None of the registrations it listed is left.');
+    await giveUp('FAILED', 'The network no longer exists.');
+    return 'failed';
+  }
   if (d.kind === NotificationKind.OFFER_REMINDER && !(d.registrationStatus === RegistrationStatus.OFFERED && d.offerExpiresAt
     && new Date(d.offerExpiresAt).getTime() === new Date(d.data.offerExpiresAt ?? 0).getTime())) {
     return skip('The offer was answered or lapsed first.');
@@ -238,13 +310,17 @@ async function deliverOne(
   const language = asLanguage(network.language);
   const sender = senders.get(network.hosts[0]?.id ?? '');
   const organization = sender?.mailSenderName ?? sender?.name ?? 'kommunenett';
+  const unsubscribe = optional ? unsubscribeUrl(deps, d.personId, unsubscribeKindOf(d.kind), language) : null;
+  // A copy says what the person was told, never the reason or the answer link (docs/notifications.md).
+  const copy = d.kind === NotificationKind.COORDINATOR_COPY;
   const message = renderMessage(d.kind, language, {
-    name: d.name, network: network.name, municipality: d.municipalityName, organization,
-    status: d.data.status, waitlistPosition: d.data.waitlistPosition, cancelledBy: d.data.cancelledBy, reason: d.statusReason,
+    name: d.name, network: network.name, municipality: d.municipalityName, organization, participant: d.participantName, of: d.data.of,
+    status: d.data.status, waitlistPosition: d.data.waitlistPosition, cancelledBy: d.data.cancelledBy, reason: copy ? null : d.statusReason,
     deadline: d.offerExpiresAt ? formatDateTime(new Date(d.offerExpiresAt), language, network.timeZone) : null,
-    unsubscribeUrl: optional ? unsubscribeUrl(deps, d.personId, d.kind, language) : null,
+    unsubscribeUrl: unsubscribe,
     ...gatheringValues(d.data, language, network.timeZone),
-    answerUrl: (d.kind === NotificationKind.SEAT_OFFERED || d.kind === NotificationKind.OFFER_REMINDER) && d.offerExpiresAt ? offerUrl(deps, d.registrationId, new Date(d.offerExpiresAt)) : null,
+    ...digest?.(language),
+    answerUrl: (d.kind === NotificationKind.SEAT_OFFERED || d.kind === NotificationKind.OFFER_REMINDER) && d.offerExpiresAt && d.registrationId ? offerUrl(deps, d.registrationId, new Date(d.offerExpiresAt)) : null,
   });
   try {
     const messageId = await send({
@@ -258,9 +334,9 @@ async function deliverOne(
       }),
       // The notification's id: a message sent again after a lost answer is recognisably the same one.
       messageId: `<${d.id}@kommunenett>`,
-      headers: { 'Content-Language': language, 'X-Kommunenett-Notification': d.kind, ...(optional && { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }) },
+      headers: { 'Content-Language': language, 'X-Kommunenett-Notification': d.kind, ...(unsubscribe && { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }) },
       // Optional messages only: one-click unsubscribe (RFC 8058) for mail programs that offer it.
-      ...(optional && { list: { unsubscribe: { url: unsubscribeUrl(deps, d.personId, d.kind, language), comment: 'unsubscribe' } } }),
+      ...(unsubscribe && { list: { unsubscribe: { url: unsubscribe, comment: 'unsubscribe' } } }),
     });
     await ds.query(
       `UPDATE participants.notification SET status = 'SENT', attempts = $2, recipient = $3, language = $4, subject = $5, body_text = $6,
@@ -282,4 +358,44 @@ async function deliverOne(
       [d.id, attempts, reason.slice(0, 500), backoffSeconds(attempts, settings.mailBackoffMs)]);
     return 'retried';
   }
+}
+
+/**
+ * Writes the day's digest for each organiser who has new registrations waiting for it (their
+ * NEW_REGISTRATION messages written AWAITING_DIGEST in each registration's transaction), once the
+ * hour `PARTICIPANTS_DIGEST_HOUR` has come in the time zone of their networks; the messages it
+ * tells become SKIPPED with the digest's id. One statement: the unique index on (organiser, day)
+ * makes a second run the same day, or a second instance at the same moment, write nothing and
+ * take nothing (what arrives after today's digest waits for tomorrow's). The delivery job sends
+ * it. Returns how many digests it wrote.
+ */
+export async function queueRegistrationDigests(deps: ServiceDeps): Promise<number> {
+  const rows = (await deps.ds.query(
+    `WITH waiting AS (
+       SELECT n.id, n.person_id, n.registration_id, r.registered_at, COALESCE(s.time_zone, 'Europe/Oslo') AS zone
+       FROM participants.notification n
+       JOIN participants.registration r ON r.id = n.registration_id
+       LEFT JOIN participants.network_snapshot s ON s.network_id = n.network_id
+       WHERE n.status = 'AWAITING_DIGEST'),
+     organisers AS (
+       SELECT person_id, min(zone) AS zone, array_agg(registration_id ORDER BY registered_at, registration_id) AS registrations, array_agg(id) AS messages
+       FROM waiting GROUP BY person_id),
+     digests AS (
+       INSERT INTO participants.notification (id, kind, person_id, data)
+       SELECT gen_random_uuid(), 'REGISTRATION_DIGEST', o.person_id,
+              jsonb_build_object('day', to_char(now() AT TIME ZONE o.zone, 'YYYY-MM-DD'), 'registrationIds', to_jsonb(o.registrations))
+       FROM organisers o
+       WHERE extract(hour FROM now() AT TIME ZONE o.zone) >= $1
+       ON CONFLICT (person_id, (data->>'day')) WHERE kind = 'REGISTRATION_DIGEST' DO NOTHING
+       RETURNING id, person_id),
+     told AS (
+       UPDATE participants.notification n SET status = 'SKIPPED', last_error = 'Told in the daily digest.', data = n.data || jsonb_build_object('digestId', d.id)
+       FROM digests d JOIN organisers o ON o.person_id = d.person_id
+       WHERE n.id = ANY(o.messages))
+     SELECT id FROM digests`,
+    [settingsOf(deps).digestHour],
+  )) as { id: string }[];
+  const written = rows.length;
+  if (written) deps.log.info({ digests: written }, 'daily digests of new registrations written');
+  return written;
 }

@@ -73,9 +73,15 @@ export async function erase(m: EntityManager, personId: string, actor: string | 
   await m.query('DELETE FROM participants.position WHERE person_id = $1', [personId]);
   await m.query('UPDATE participants.attendance SET note = NULL WHERE person_id = $1', [personId]);
   await m.query('UPDATE participants.attendance_change SET reason = NULL WHERE person_id = $1', [personId]);
-  // Messages keep only that they were sent (kind, status, when); unsent ones are never sent.
-  await m.query(`UPDATE participants.notification SET recipient = NULL, subject = NULL, body_text = NULL, last_error = NULL, data = '{}',
-    status = CASE WHEN status = 'PENDING' THEN 'SKIPPED' ELSE status END WHERE person_id = $1`, [personId]);
+  // Messages keep only that they were sent (kind, status, when); unsent ones are never sent. So do
+  // the messages to others that name the person: copies to the coordinator, organisers' messages and digests.
+  // A digest keeps its day: the one-a-day rule still holds for it.
+  await m.query(`UPDATE participants.notification SET recipient = NULL, subject = NULL, body_text = NULL, last_error = NULL,
+    data = CASE WHEN kind = 'REGISTRATION_DIGEST' THEN jsonb_build_object('day', data->'day') ELSE '{}' END,
+    status = CASE WHEN status IN ('PENDING', 'AWAITING_DIGEST') THEN 'SKIPPED' ELSE status END
+    WHERE person_id = $1 OR registration_id IN (SELECT id FROM participants.registration WHERE person_id = $1)
+       OR (kind = 'REGISTRATION_DIGEST' AND status <> 'PENDING' AND data->'registrationIds' ?| ARRAY(SELECT id::text FROM participants.registration WHERE person_id = $1))`, [personId]);
+  // A digest still to go tells the others it lists; it reads names when sent, so it names this person no more.
   await m.query('DELETE FROM participants.notification_preference WHERE person_id = $1', [personId]);
   const regs = (await m.query(`UPDATE participants.registration SET note = NULL, leadership_anchoring = NULL, external_ref = NULL, status_reason = NULL,
     updated_at = now(), version = version + 1 WHERE person_id = $1 RETURNING id, network_id AS "networkId", municipality_id AS "municipalityId", status`, [personId])) as
