@@ -12,6 +12,9 @@ export const PORTS = {
   gateway: 4400 + offset, hive: 4410 + offset, embeddedDb: 54339 + offset, networks: 4401 + offset, participants: 4402 + offset, reports: 4403 + offset, handbook: 4404 + offset,
 };
 
+/** Two benchmarks on one PostgreSQL server (moved ports) get databases of their own too. */
+const databaseSuffix = offset ? `_p${offset}` : '';
+
 /** The data folder of a scale: the volume loaded once stays there for the next run. */
 export const benchDataDir = (scale: number) => join(REPO_ROOT, '.data', `bench-scale-${scale}`);
 
@@ -25,14 +28,24 @@ export async function benchStackEnv(scale: number, workers = '1'): Promise<NodeJ
     NETWORKS_PORT: String(PORTS.networks), PARTICIPANTS_PORT: String(PORTS.participants), REPORTS_PORT: String(PORTS.reports), HANDBOOK_PORT: String(PORTS.handbook),
     LOG_LEVEL: 'warn', ENABLE_INTROSPECTION: 'false', ENABLE_GRAPHIQL: 'false',
   };
-  if (process.env.DATABASE_URL) env.DATABASE_URL = await ensureDatabase(process.env.DATABASE_URL, `kommunenett_bench_s${scale}`);
+  if (process.env.DATABASE_URL) env.DATABASE_URL = await ensureDatabase(process.env.DATABASE_URL, `kommunenett_bench_s${scale}${databaseSuffix}`);
   return env;
 }
 
-async function ensureDatabase(baseUrl: string, name: string): Promise<string> {
+/**
+ * The environment of the stack started on a fresh data folder (the first memory state): on
+ * PostgreSQL in a database dropped and created for it, kommunenett_bench_fresh.
+ */
+export async function benchFreshEnv(env: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv> {
+  if (!process.env.DATABASE_URL) return env;
+  return { ...env, DATABASE_URL: await ensureDatabase(process.env.DATABASE_URL, `kommunenett_bench_fresh${databaseSuffix}`, { fresh: true }) };
+}
+
+async function ensureDatabase(baseUrl: string, name: string, { fresh = false } = {}): Promise<string> {
   const admin = new Client({ connectionString: baseUrl });
   await admin.connect();
   try {
+    if (fresh) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name}"`);
   } finally {

@@ -5,20 +5,21 @@
  * one subgraph answers alone. Registrations are read beside the database's own limit (pgbench).
  * Prints a table and writes bench/results/scale-<N>.{json,md}.
  */
-import { mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, writeFileSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { ANONYMOUS, DEV_TOKEN_SETTINGS, loadOrCreateDevKeys, signRequest, signToken, viewerFromClaims, type TokenClaims } from '@kommunenett/auth';
 import { SUBGRAPH_NAMES } from '@kommunenett/subgraph-kit';
-import { REPO_ROOT, startStackProcesses, waitFor, portOpen } from '@kommunenett/stack';
+import { REPO_ROOT, runToEnd, startStackProcesses, waitFor, portOpen, type StackProcesses } from '@kommunenett/stack';
 import { DEMO } from '@kommunenett/reference-data';
-import { benchDataDir, benchStackEnv, PORTS, updatePerformanceDoc } from './bench-stack';
+import { benchDataDir, benchFreshEnv, benchStackEnv, PORTS, updatePerformanceDoc } from './bench-stack';
 import { runLoad, type LoadResult } from './load';
-import { MemorySampler, runtimeOf, sqlStatementsOf } from './metrics';
+import { cpuSnapshot, MemorySampler, runtimeOf, sqlStatementsOf } from './metrics';
+import { criticalPathOf, type CriticalPath } from './query-plan';
 import { HOSTILE_REQUESTS, REGISTRATION_SCENARIOS, SCENARIOS, type Scenario, type ScenarioContext } from './scenarios';
 import { pgbenchRegistrations } from './pgbench';
-import { seedVolume } from './volume';
+import { seedVolume, volumeSummary } from './volume';
 
 const TARGETS = ['apollo', 'hive', 'direct'] as const;
 type Target = (typeof TARGETS)[number];
@@ -35,6 +36,10 @@ interface ScenarioResult {
   gcShare?: Record<string, number>;
   gcPerRequest?: Record<string, number>;
   cpuMsPerRequest?: Record<string, number>;
+  /** CPU ms per request of every process of the stack (gateway and database included), from /proc. */
+  processCpuMsPerRequest?: Record<string, number>;
+  /** The gateway's query plan: fetches per level and the chain of fetches that wait for each other. */
+  plan?: CriticalPath;
   hive: LoadResult;
   direct?: LoadResult;
   ratioApolloDirect?: number;
@@ -46,21 +51,41 @@ const HELP = `pnpm bench [--scale N] [--duration S] [--connections N] [--scenari
 Boots the stack as processes on its own ports and data (.data/bench-scale-<N>), loads volume data
 of scale N, and measures the scenarios through Apollo Gateway, Hive Gateway and directly.
 
-Database: the embedded one by default. With DATABASE_URL=postgres://…/<db> the benchmark creates
-(once) and uses its own database kommunenett_bench_s<N> on that server; the database named in the
-URL is used only to create it. On PostgreSQL, pgbench (PATH or /usr/lib/postgresql/*/bin) replays
-the registration transaction for the database's own limit beside the service's rate.
+Resident memory of every process of the stack is measured at idle in three states: after a start
+on a fresh data folder (.data/bench-fresh, emptied first: demo data only), after the volume is
+loaded (by a process of its own, as pnpm seed:volume does) and the stack started on it, and
+after the benchmark.
+
+Database: the embedded one by default. With DATABASE_URL=postgres://…/<db> the benchmark does
+NOT use the database named there: it creates (once) and uses its own database
+kommunenett_bench_s<N> on that server, and for the fresh state it drops and creates
+kommunenett_bench_fresh (both with the suffix _p<offset> under BENCH_PORT_OFFSET); the database
+named in the URL is used only to create them. On
+PostgreSQL, pgbench (PATH or /usr/lib/postgresql/*/bin) replays the registration transaction for
+the database's own limit beside the service's rate.
 
 BENCH_PORT_OFFSET=N moves every port (gateway 4400, subgraphs 4401–4404, Hive 4410, embedded
 database 54339) by N, so two benchmarks can run on one machine.
 
---semi-space MB runs the subgraphs and the embedded database with that young generation instead
+--semi-space MB, or --semi-space name=MB,name=MB (database, networks, participants, reports,
+handbook, gateway): runs the subgraphs and the embedded database, or the processes named, with that young generation instead
 of the chosen sizes (a run to compare; its results go to bench/results/partial/).`;
 
 /** Registrations per network in the spread scenario: as many networks as clients, so they rarely meet. */
 const SPREAD_NETWORKS = 20;
 /** Registrations sent one after another to count the statements of one. */
 const STATEMENT_PROBES = 20;
+/** Idle means quiet for a while: V8 gives memory back some seconds after the last work. */
+const IDLE_MS = 20_000;
+const idle = () => new Promise((r) => setTimeout(r, IDLE_MS));
+const AFTER_BENCH_IDLE_MS = 60_000;
+/** Processes whose garbage collection is read from `--trace-gc` (the subgraphs report theirs on /metrics). */
+const TRACED_GC = ['gateway', 'database'];
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+/** The processes of our stack (the peer gateway is not part of its footprint). */
+const stackProcesses = (stack: StackProcesses) => stack.processes.filter(({ name }) => name !== 'hive-gateway').map(({ name, child }) => ({ name, pid: child.pid! }));
+const total = (memory: Record<string, number>) => Object.values(memory).reduce((a, b) => a + b, 0);
+const memoryLine = (memory: Record<string, number>) => `${Object.entries(memory).map(([k, v]) => `${k} ${v}`).join(', ')}; total ${total(memory)} MB`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: {
@@ -75,17 +100,51 @@ async function main(): Promise<void> {
   const scale = Number(values.scale);
   const duration = Number(values.duration);
   const connections = Number(values.connections);
-  const log = (line: string) => { if (/error|fatal|exited/.test(line)) console.log(line); };
+  const log = (line: string) => { if (/\| (error|fatal)\b|exited/.test(line)) console.log(line); };
   const dataDir = benchDataDir(scale);
   const env = await benchStackEnv(scale, values.workers);
 
-  console.log(`kommunenett benchmark — scale ${scale}, ${duration} s per run, ${connections} connections, ${env.DATABASE_URL ? 'PostgreSQL' : 'embedded database'}`);
+  console.log(`kommunenett benchmark — scale ${scale}, ${duration} s per run, ${connections} connections, ${env.DATABASE_URL ? `PostgreSQL (its own database ${new URL(env.DATABASE_URL).pathname.slice(1)})` : 'embedded database'}`);
+  const semiSpace = values['semi-space'];
+  const semiSpaceMb = semiSpace === undefined ? undefined
+    : /^\d+$/.test(semiSpace) ? Object.fromEntries(['database', ...SUBGRAPH_NAMES].map((n) => [n, Number(semiSpace)]))
+      : Object.fromEntries(semiSpace.split(',').map((pair) => pair.split('=')).map(([n, mb]) => [n, Number(mb)]));
+
+  // Memory state 1: the stack started on a fresh data folder, as `npm start` the first time.
+  const freshDir = join(REPO_ROOT, '.data', 'bench-fresh');
+  rmSync(freshDir, { recursive: true, force: true });
+  const freshStarted = Date.now();
+  const fresh = await startStackProcesses(process.env, { dataDir: freshDir, env: await benchFreshEnv(env), log, semiSpaceMb });
+  const freshReadySeconds = (Date.now() - freshStarted) / 1000;
+  let memoryFresh: Record<string, number>;
+  let pssFresh: number;
+  try {
+    await idle();
+    const freshSampler = new MemorySampler(stackProcesses(fresh));
+    memoryFresh = freshSampler.snapshot();
+    pssFresh = freshSampler.proportionalTotal();
+  } finally {
+    await fresh.stop();
+  }
+  console.log(`  memory at idle after a start on a fresh data folder (ready in ${freshReadySeconds.toFixed(1)} s): ${memoryLine(memoryFresh)} (PSS ${pssFresh} MB)`);
+
+  // Memory state 2: the volume loaded by a process of its own (on the embedded database, as
+  // `pnpm seed:volume` does), then the stack started on it.
+  const seedLog = (msg: string) => console.log(`  ${msg}`);
+  if (env.DATABASE_URL) await seedVolume(env.DATABASE_URL, scale, seedLog);
+  // Its summary lines, not the services' JSON log.
+  else await runToEnd('packages/bench/dist/seed-volume.js', { ...process.env, ...env, DATA_DIR: dataDir }, (line) => !line.startsWith('{') && seedLog(line.trim()), ['--scale', String(scale)]);
   const bootStarted = Date.now();
-  const semiSpaceMb = values['semi-space'] ? Number(values['semi-space']) : undefined;
-  const stack = await startStackProcesses(process.env, { dataDir, env, log, semiSpaceMb });
+  // The processes without a /metrics endpoint report their collections through V8's trace.
+  const stack = await startStackProcesses(process.env, { dataDir, env, log, semiSpaceMb, traceGc: TRACED_GC });
   const readySeconds = (Date.now() - bootStarted) / 1000;
   try {
-    const volume = await seedVolume(stack.databaseUrl, scale, (msg) => console.log(`  ${msg}`));
+    await idle();
+    const seededSampler = new MemorySampler(stackProcesses(stack));
+    const memorySeeded = seededSampler.snapshot();
+    const pssSeeded = seededSampler.proportionalTotal();
+    console.log(`  memory at idle on the volume data: ${memoryLine(memorySeeded)} (PSS ${pssSeeded} MB)`);
+    const volume = await volumeSummary(stack.databaseUrl, scale);
     stack.launch('hive-gateway', 'packages/bench/dist/hive-gateway-main.js', { HIVE_GATEWAY_PORT: String(PORTS.hive) });
     await waitFor(() => portOpen(PORTS.hive), 'hive gateway');
     const gatewayUrl = stack.gatewayUrl;
@@ -114,11 +173,8 @@ async function main(): Promise<void> {
       spreadNetworks[target] = [];
       for (let i = 0; i < SPREAD_NETWORKS; i++) spreadNetworks[target].push(await createBurstNetwork(gatewayUrl, adminToken));
     }
-    const processes = stack.processes.map(({ name, child }) => ({ name, pid: child.pid! }));
-    // Idle means quiet for a while: V8 gives memory back some seconds after the last work.
-    await new Promise((r) => setTimeout(r, 15_000));
+    const processes = stackProcesses(stack);
     const sampler = new MemorySampler(processes);
-    const idleMemory = sampler.snapshot();
     sampler.start();
 
     const results: ScenarioResult[] = [];
@@ -152,6 +208,7 @@ async function main(): Promise<void> {
       let gcShare: Record<string, number> = {};
       let cpuMsPerRequest: Record<string, number> = {};
       let gcPerRequest: Record<string, number> = {};
+      let processCpuMsPerRequest: Record<string, number> = {};
       // The order of the targets rotates from scenario to scenario, so that none is always first
       // or last; each is warmed for two more seconds right before it is measured.
       for (const target of rotate(TARGETS, index)) {
@@ -161,6 +218,8 @@ async function main(): Promise<void> {
         await runLoad(url, { body, headers, sign }, { connections, durationSeconds: 2 });
         const before = target === 'apollo' ? await Promise.all(SUBGRAPH_NAMES.map((n) => sqlStatementsOf(subgraphUrl(n)))) : [];
         const runtimeBefore = target === 'apollo' ? await Promise.all(SUBGRAPH_NAMES.map((n) => runtimeOf(subgraphUrl(n)))) : [];
+        const processCpuBefore = cpuSnapshot(processes);
+        const gcBefore = new Map([...stack.gc].map(([name, totals]) => [name, { ...totals }]));
         runs[target] = await runLoad(url, { body, headers, sign }, { connections, durationSeconds: duration });
         if (target === 'apollo') {
           const after = await Promise.all(SUBGRAPH_NAMES.map((n) => sqlStatementsOf(subgraphUrl(n))));
@@ -173,6 +232,15 @@ async function main(): Promise<void> {
           }));
           gcPerRequest = Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => [n, Math.round(((runtimeAfter[i].collections - runtimeBefore[i].collections) / requests) * 100) / 100]));
           cpuMsPerRequest = Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => [n, Math.round(((runtimeAfter[i].cpu - runtimeBefore[i].cpu) * 1000 / requests) * 100) / 100]));
+          const processCpuAfter = cpuSnapshot(processes);
+          processCpuMsPerRequest = Object.fromEntries(processes.map(({ name }) => [name, round(((processCpuAfter[name] - processCpuBefore[name]) * 1000) / requests)]));
+          for (const [name, after] of stack.gc) {
+            const before = gcBefore.get(name) ?? { ms: 0, collections: 0 };
+            const cpuMs = (processCpuAfter[name] - processCpuBefore[name]) * 1000;
+            gcShare[name] = cpuMs > 0 ? round(((after.ms - before.ms) / cpuMs) * 100, 1) : 0;
+            gcPerRequest[name] = round((after.collections - before.collections) / requests);
+            cpuMsPerRequest[name] = processCpuMsPerRequest[name];
+          }
         }
       }
       const apollo = runs.apollo!;
@@ -181,7 +249,7 @@ async function main(): Promise<void> {
       const result: ScenarioResult = {
         name: scenario.name, description: scenario.description,
         apollo: { ...apollo, sqlPerRequest: Math.round((sql / Math.max(1, apollo.requests)) * 100) / 100 },
-        hive, direct, gcShare, gcPerRequest, cpuMsPerRequest,
+        hive, direct, gcShare, gcPerRequest, cpuMsPerRequest, processCpuMsPerRequest, plan: planOf(scenario, ctx),
         ratioApolloDirect: direct ? Math.round((apollo.requestsPerSecond / Math.max(1, direct.requestsPerSecond)) * 100) / 100 : undefined,
         ratioApolloHive: Math.round((apollo.requestsPerSecond / Math.max(1, hive.requestsPerSecond)) * 100) / 100,
       };
@@ -226,13 +294,29 @@ async function main(): Promise<void> {
       console.log(`  ${result.name}: ${result.apollo.requestsPerSecond} registrations/s through the gateway, ${statementsPerRegistration} statements each; pgbench ${pgbench ?? `skipped (${'skipped' in limit ? limit.skipped : ''})`}`);
     }
 
+    // Memory state 3: idle again after the benchmark, for longer: V8 gives back a heap grown under
+    // load only when its memory reducer sees the process idle (the gateway's 290 MB went to 130
+    // between 20 and 40 s after the last request in one run).
+    const trajectory: number[] = [];
+    for (let waited = 0; waited < AFTER_BENCH_IDLE_MS; waited += IDLE_MS) {
+      await idle();
+      trajectory.push(total(sampler.snapshot()));
+    }
+    const memoryAfter = sampler.snapshot();
+    const pssAfter = sampler.proportionalTotal();
+    console.log(`  memory at idle after the benchmark (stack total every ${IDLE_MS / 1000} s: ${trajectory.join(', ')} MB): ${memoryLine(memoryAfter)} (PSS ${pssAfter} MB)`);
+
     const report: BenchReport = {
       date: new Date().toISOString(), scale, durationSeconds: duration, connections, gatewayWorkers: Number(values.workers),
-      database: env.DATABASE_URL ? 'postgresql' : 'embedded', readySeconds: Math.round(readySeconds * 10) / 10, volume: volume.counts,
+      database: env.DATABASE_URL ? 'postgresql' : 'embedded', readySeconds: Math.round(readySeconds * 10) / 10,
+      freshReadySeconds: Math.round(freshReadySeconds * 10) / 10, volume: volume.counts,
       scenarios: results, registrations, underAttack: { catalogue: underAttack, hostile: hostileResults },
       loadAverage: { start: Math.round(loadAtStart * 10) / 10, end: Math.round(loadavg()[0] * 10) / 10 },
-      // The peer gateway is not part of our stack's footprint.
-      memoryMb: { idle: idleMemory, peak: peakMemory, idleTotal: Object.entries(idleMemory).filter(([name]) => name !== 'hive-gateway').reduce((a, [, b]) => a + b, 0) },
+      memoryMb: {
+        fresh: memoryFresh, seeded: memorySeeded, afterBench: memoryAfter, peak: peakMemory,
+        totals: { fresh: total(memoryFresh), seeded: total(memorySeeded), afterBench: total(memoryAfter) },
+        proportionalTotals: { fresh: pssFresh, seeded: pssSeeded, afterBench: pssAfter },
+      },
     };
     const outDir = join(REPO_ROOT, 'bench', 'results');
     // A partial run (--scenarios) goes to a folder git ignores, never over the full results.
@@ -241,7 +325,7 @@ async function main(): Promise<void> {
     mkdirSync(writeDir, { recursive: true });
     const database = env.DATABASE_URL ? '-postgres' : '';
     const workers = Number(values.workers) > 1 ? `-workers-${values.workers}` : '';
-    const name = `scale-${scale}${database}${workers}${values.scenarios ? `-${values.scenarios.replace(/,/g, '+')}` : ''}${semiSpaceMb !== undefined ? `-semi-space-${semiSpaceMb}` : ''}`;
+    const name = `scale-${scale}${database}${workers}${values.scenarios ? `-${values.scenarios.replace(/,/g, '+')}` : ''}${semiSpace !== undefined ? `-semi-space-${semiSpace.replace(/[,=]/g, '-')}` : ''}`;
     writeFileSync(join(writeDir, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
     const markdown = toMarkdown(report);
     writeFileSync(join(writeDir, `${name}.md`), markdown);
@@ -288,11 +372,24 @@ interface RegistrationResult {
   pgbench: number | null; pgbenchNote?: string; ratio: number | null;
 }
 
+/** The plan of a scenario's query when it takes more than one fetch (the one-subgraph queries have one). */
+function planOf(scenario: Scenario, ctx: Omit<ScenarioContext, 'burstNetworkId' | 'spreadNetworkIds'>): CriticalPath | undefined {
+  if (scenario.singleSubgraph) return undefined;
+  const { query } = JSON.parse(scenario.body({ ...ctx, burstNetworkId: '', spreadNetworkIds: [''] })()) as { query: string };
+  const plan = criticalPathOf(query);
+  return plan.fetches > 1 ? plan : undefined;
+}
+
 interface BenchReport {
-  date: string; scale: number; database: string; durationSeconds: number; connections: number; gatewayWorkers: number; readySeconds: number;
+  date: string; scale: number; database: string; durationSeconds: number; connections: number; gatewayWorkers: number; readySeconds: number; freshReadySeconds?: number;
   volume: Record<string, number>; scenarios: ScenarioResult[]; registrations?: RegistrationResult[]; loadAverage?: { start: number; end: number };
   underAttack: { catalogue: LoadResult; hostile: { name: string; expectStatus: number; requests: number; refusedAsExpected: number }[] };
-  memoryMb: { idle: Record<string, number>; peak: Record<string, number>; idleTotal: number };
+  memoryMb: {
+    fresh: Record<string, number>; seeded: Record<string, number>; afterBench: Record<string, number>; peak: Record<string, number>;
+    totals: { fresh: number; seeded: number; afterBench: number };
+    /** Proportional set sizes added up (shared pages once): what the stack takes from the machine. */
+    proportionalTotals?: { fresh: number; seeded: number; afterBench: number };
+  };
 }
 
 /** Scale 1 beside scale 10: SQL statements per request must stay flat; latency may grow. */
@@ -326,22 +423,52 @@ function toMarkdown(report: BenchReport): string {
     `Under attack (catalogue with hostile requests beside it): ${report.underAttack.catalogue.requestsPerSecond} req/s, p95 ${report.underAttack.catalogue.p95} ms. ` +
       report.underAttack.hostile.map((h) => `${h.name} → ${h.expectStatus}: ${h.refusedAsExpected} of ${h.requests}`).join('; ') + '.',
     '',
-    `Resident memory (MB), idle → peak: ${Object.keys(report.memoryMb.idle).map((k) => `${k} ${report.memoryMb.idle[k]} → ${report.memoryMb.peak[k] ?? '?'}`).join(', ')}; our stack (database, subgraphs, gateway) at idle ${report.memoryMb.idleTotal} MB.`,
-    '',
+    ...memoryLines(report),
+    ...planLines(report),
   ];
   return lines.join('\n');
+}
+
+/** Resident memory per process at idle in the three states, and the peak under load (target: the stack ≤ 700 MB at idle in each state). */
+function memoryLines(report: BenchReport): string[] {
+  const m = report.memoryMb;
+  return [
+    `Resident memory (MB, RSS) at idle: ${IDLE_MS / 1000} s after a start on a fresh data folder (demo data, ready in ${report.freshReadySeconds ?? '?'} s), ${IDLE_MS / 1000} s after a start on the volume data loaded by a process of its own, and ${AFTER_BENCH_IDLE_MS / 1000} s after the benchmark's last request; the peak under load beside them (target: the stack ≤ 700 MB at idle in every state). Load average ${report.loadAverage?.start ?? '?'} at the start, ${report.loadAverage?.end ?? '?'} at the end.`,
+    '',
+    '| process | fresh start | volume loaded | after the benchmark | peak |',
+    '|---|---:|---:|---:|---:|',
+    ...Object.keys(m.seeded).map((k) => `| ${k} | ${m.fresh[k] ?? '—'} | ${m.seeded[k]} | ${m.afterBench[k] ?? '—'} | ${m.peak[k] ?? '—'} |`),
+    `| **stack** | **${m.totals.fresh}** | **${m.totals.seeded}** | **${m.totals.afterBench}** | — |`,
+    ...(m.proportionalTotals ? [`| stack, shared pages once (PSS) | ${m.proportionalTotals.fresh} | ${m.proportionalTotals.seeded} | ${m.proportionalTotals.afterBench} | — |`] : []),
+    '',
+  ];
+}
+
+/** The query plan of each multi-subgraph scenario, its critical path, and the CPU each process spent per request. */
+function planLines(report: BenchReport): string[] {
+  return report.scenarios.filter((s) => s.plan).flatMap((s) => {
+    const plan = s.plan!;
+    const cpu = s.processCpuMsPerRequest ?? {};
+    const cpuTotal = Math.round(Object.values(cpu).reduce((a, b) => a + b, 0) * 10) / 10;
+    return [
+      `Query plan of ${s.name}: ${plan.fetches} fetches in ${plan.levels.length} levels (${plan.levels.map((level, i) => `${i + 1}: ${level.map((f) => f.subgraph).join(' + ')}`).join('; ')}); critical path ${plan.critical.map((f) => f.subgraph).join(' → ')} (${plan.critical.length} hops), p95 ${s.apollo.p95} ms at ${report.connections} clients. ` +
+        `CPU per request: ${Object.entries(cpu).map(([k, v]) => `${k} ${v} ms`).join(', ')}; ${cpuTotal} ms in all.`,
+      '',
+    ];
+  });
 }
 
 /** Per scenario and subgraph: garbage collection's share of the CPU time and CPU per request, during the Apollo run. */
 function runtimeLines(report: BenchReport): string[] {
   const withRuntime = report.scenarios.filter((s) => s.gcShare && s.cpuMsPerRequest);
   if (!withRuntime.length) return [];
+  const names = [...SUBGRAPH_NAMES, ...TRACED_GC].filter((n) => withRuntime.some((s) => s.gcShare![n] !== undefined));
   return [
-    'Subgraphs during the Apollo run: garbage-collection pauses (wall clock) against CPU time, collections per request, CPU ms per request (on a loaded machine pauses include waiting for a core; the count does not):',
+    'Every process during the Apollo run: garbage-collection time (wall clock) against CPU time, collections per request, CPU ms per request (subgraphs from their /metrics, the gateway and the embedded database from V8\'s --trace-gc and /proc; on a loaded machine pauses include waiting for a core; the count does not):',
     '',
-    `| scenario | ${SUBGRAPH_NAMES.join(' | ')} |`,
-    `|---|${SUBGRAPH_NAMES.map(() => '---:').join('|')}|`,
-    ...withRuntime.map((s) => `| ${s.name} | ${SUBGRAPH_NAMES.map((n) => `${s.gcShare![n]} % · ${s.gcPerRequest?.[n] ?? '?'} · ${s.cpuMsPerRequest![n]} ms`).join(' | ')} |`),
+    `| scenario | ${names.join(' | ')} |`,
+    `|---|${names.map(() => '---:').join('|')}|`,
+    ...withRuntime.map((s) => `| ${s.name} | ${names.map((n) => (s.gcShare![n] === undefined ? '—' : `${s.gcShare![n]} % · ${s.gcPerRequest?.[n] ?? '?'} · ${s.cpuMsPerRequest![n]} ms`)).join(' | ')} |`),
     '',
   ];
 }

@@ -37,6 +37,53 @@ export function residentMb(pid: number, children = childrenByParent()): number {
   return Math.round(kb / 1024);
 }
 
+/** Proportional set size in MB of a process with its descendants: shared pages (Node's own binary, about 45 MB of every process's RSS) counted once over the processes that share them. */
+export function proportionalMb(pid: number, children = childrenByParent()): number {
+  let kb = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const next = stack.pop()!;
+    try {
+      kb += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${next}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // The process ended while we looked.
+    }
+    stack.push(...(children.get(next) ?? []));
+  }
+  return Math.round(kb / 1024);
+}
+
+/** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ, 100 on every Linux the benchmark runs on). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU seconds (user and system) a process and all its descendants have used so far, Linux /proc;
+ * for the processes without a /metrics endpoint (the gateway, the embedded database).
+ */
+export function cpuSecondsOf(pid: number, children = childrenByParent()): number {
+  let ticks = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const next = stack.pop()!;
+    try {
+      const stat = readFileSync(`/proc/${next}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime: the 14th and 15th fields of the line, the 12th and 13th after the name.
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended while we looked.
+    }
+    stack.push(...(children.get(next) ?? []));
+  }
+  return ticks / TICKS_PER_SECOND;
+}
+
+/** CPU seconds of each named process (with its descendants) at this moment. */
+export function cpuSnapshot(processes: { name: string; pid: number }[]): Record<string, number> {
+  const children = childrenByParent();
+  return Object.fromEntries(processes.map((p) => [p.name, cpuSecondsOf(p.pid, children)]));
+}
+
 /** Samples the resident memory of processes and keeps each one's peak. */
 export class MemorySampler {
   readonly peak = new Map<string, number>();
@@ -47,6 +94,12 @@ export class MemorySampler {
   snapshot(): Record<string, number> {
     const children = childrenByParent();
     return Object.fromEntries(this.processes.map((p) => [p.name, residentMb(p.pid, children)]));
+  }
+
+  /** The processes' proportional set sizes added up: the memory the stack takes from the machine. */
+  proportionalTotal(): number {
+    const children = childrenByParent();
+    return this.processes.reduce((sum, p) => sum + proportionalMb(p.pid, children), 0);
   }
 
   start(): void {

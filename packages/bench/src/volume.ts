@@ -54,7 +54,6 @@ export async function seedVolume(databaseUrl: string, scale: number, log: (msg: 
   if (!(scale > 0)) throw new Error(`The scale must be a positive number, not ${scale}.`);
   const logger = createLogger('seed-volume');
   const started = Date.now();
-  const counts: Record<string, number> = {};
   const names = fakerNames(seed);
   for (const def of SUBGRAPHS) {
     const ds = createServiceDataSource({
@@ -69,10 +68,6 @@ export async function seedVolume(databaseUrl: string, scale: number, log: (msg: 
       if (!result) log(`${def.name}: no volume generator`);
       else if (result.skipped) log(`${def.name}: volume of scale ${scale} already loaded`);
       else log(`${def.name}: ${Object.entries(result.counts).map(([table, rows]) => `${rows.toLocaleString('en')} ${table}`).join(', ')} in ${seconds} s`);
-      for (const table of REPORTED_TABLES[def.name] ?? []) {
-        const [{ rows }] = (await ds.query(`SELECT count(*)::int AS rows FROM ${def.name}.${table}`)) as { rows: number }[];
-        counts[`${def.name}.${table}`] = rows;
-      }
     } finally {
       await ds.destroy();
     }
@@ -87,11 +82,25 @@ export async function seedVolume(databaseUrl: string, scale: number, log: (msg: 
   }
   const seconds = Math.round((Date.now() - started) / 100) / 10;
   log(`volume of scale ${scale} ready in ${seconds} s`);
+  return { ...(await volumeSummary(databaseUrl, scale)), seconds };
+}
+
+/** What is loaded on `databaseUrl`: the sizes of the main tables and the volume's ids of scale `scale`. */
+export async function volumeSummary(databaseUrl: string, scale: number): Promise<Omit<VolumeSummary, 'seconds'>> {
+  const counts: Record<string, number> = {};
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    for (const [schema, tables] of Object.entries(REPORTED_TABLES)) {
+      for (const table of tables) counts[`${schema}.${table}`] = (await client.query<{ rows: number }>(`SELECT count(*)::int AS rows FROM ${schema}.${table}`)).rows[0].rows;
+    }
+  } finally {
+    await client.end();
+  }
   const networks = Math.max(1, Math.round(VOLUME_NETWORKS * scale));
   return {
     counts,
     networkIds: Array.from({ length: networks }, (_, i) => i + 1).filter((n) => n % 10 !== 0).map((n) => volumeId(`kommunenett:volume:network:${n}`)),
     municipalityIds: municipalities().map((m) => m.id),
-    seconds,
   };
 }

@@ -14,12 +14,15 @@ const stackSchema = z.looseObject({
   EMBEDDED_DB_PORT: setting.int(54329, { max: 65_535 }),
   /** The test stack's log level (silent unless asked). */
   TEST_LOG_LEVEL: setting.text('silent'),
+  /** `false`: `pnpm seed` (and the first start on a fresh data folder) only migrates, as the subgraphs then do. */
+  SEED_DEMO: z.string().optional().transform((raw) => raw !== 'false'),
 }).transform((env) => ({
   databaseUrl: env.DATABASE_URL,
   /** `DATA_DIR` resolved, or undefined where the caller has its own default. */
   dataDir: env.DATA_DIR === undefined ? undefined : resolve(env.DATA_DIR),
   embeddedDbPort: env.EMBEDDED_DB_PORT,
   testLogLevel: env.TEST_LOG_LEVEL,
+  seedDemo: env.SEED_DEMO,
 }));
 
 export type StackConfig = z.output<typeof stackSchema>;

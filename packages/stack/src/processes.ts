@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -23,18 +24,49 @@ export function formatLogLine(line: string): string {
 }
 
 /**
- * V8 flags per process. The subgraphs and the embedded database spend their time in I/O, small
- * requests and the WebAssembly heap: a 1 MB young generation saves about 30 MB of resident memory
- * each. The participants service, whose registrations allocate most, gets 16 MB: in the benchmark
- * its garbage-collection pauses fell from 64 % to 17 % of its CPU time during registrations, for
- * about 20 MB more at idle (docs/performance.md). The gateway gets 4 MB: 30 MB less than V8's
- * default, with the same throughput in the benchmark.
+ * V8's young generation per process (`--max-semi-space-size`, MB). The subgraphs and the embedded
+ * database spend their time in I/O, small requests and the WebAssembly heap: 1 MB saves about
+ * 30 MB of resident memory each. The participants service, whose registrations allocate most,
+ * gets 8 MB: against 1 MB its collector's share during registrations falls from 64 % to about
+ * 10 % of its CPU time; against 16 MB it collects twice as often (0.06 against 0.03 collections
+ * per registration) at the same rate, and is about 12 MB smaller at idle (docs/performance.md,
+ * "Round two: memory in every state"). The gateway gets 4 MB: 30 MB less than V8's default,
+ * with the same throughput in the benchmark.
  */
-function nodeFlagsFor(script: string, semiSpaceMb?: number): string[] {
-  if (script.startsWith('services/participants/')) return [`--max-semi-space-size=${semiSpaceMb ?? 16}`];
-  if (script.startsWith('services/') || script.startsWith('packages/db/')) return [`--max-semi-space-size=${semiSpaceMb ?? 1}`];
-  return script.startsWith('gateway/') ? ['--max-semi-space-size=4'] : [];
+const SEMI_SPACE_MB: Record<string, number> = { database: 1, networks: 1, participants: 8, reports: 1, handbook: 1, gateway: 4 };
+
+function nodeFlagsFor(name: string, semiSpaceMb: Partial<Record<string, number>> = {}): string[] {
+  const mb = semiSpaceMb[name] ?? SEMI_SPACE_MB[name];
+  return mb === undefined ? [] : [`--max-semi-space-size=${mb}`];
 }
+
+/**
+ * The allocator of every process: glibc's malloc keeps up to eight arenas per core, each holding
+ * on to what it once took. Two held a database process that had created its data at 224 MB
+ * instead of several hundred; now that data is created in a short-lived process the difference is
+ * within the benchmark's noise (docs/performance.md, "Round two: memory in every state"). A value
+ * in the caller's environment wins, to compare.
+ */
+const ALLOCATOR_ENV: NodeJS.ProcessEnv = { MALLOC_ARENA_MAX: '2' };
+
+/** Runs `script` (relative to the repository) to its end in a process of its own: a short-lived step such as creating data. */
+export function runToEnd(script: string, env: NodeJS.ProcessEnv, log: (line: string) => void, args: string[] = []): Promise<void> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(process.execPath, [join(REPO_ROOT, script), ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream }).on('line', (line) => log(line));
+    child.once('error', reject);
+    child.once('exit', (code, signal) => (code === 0 ? resolveRun() : reject(new Error(`${script} ended with ${signal ?? code}`))));
+  });
+}
+
+/** Whether the embedded database's data folder holds a database already. */
+export const embeddedDatabaseExists = (dataDir: string) => existsSync(join(dataDir, 'pglite', 'PG_VERSION'));
+
+/** Main-thread garbage-collection time (pauses and incremental marking steps) and collections of a process. */
+export interface GcTotals { ms: number; collections: number }
+
+/** One line of V8's `--trace-gc`: `[pid:0x…]  1234 ms: Scavenge 4.2 (5.1) -> 3.9 (6.1) MB, 0.83 / 0.00 ms  (+ 5.2 ms in 10 steps …`. */
+const TRACE_GC_LINE = /^\[\d+:0x[0-9a-f]+\]\s+\d+ ms: .*? MB, ([\d.]+) \/ [\d.]+ ms(?:\s+\(\+ ([\d.]+) ms in \d+ steps)?/;
 
 export interface ManagedProcess {
   name: string;
@@ -47,6 +79,8 @@ export interface StackProcesses {
   gatewayUrl: string;
   databaseUrl: string;
   embedded: boolean;
+  /** Garbage collection so far of the processes named in `traceGc`, from V8's trace. */
+  gc: Map<string, GcTotals>;
   /** Starts one more process with the stack's environment (e.g. a peer gateway). */
   launch(name: string, script: string, extraEnv?: NodeJS.ProcessEnv): ChildProcess;
   stop(): Promise<void>;
@@ -79,8 +113,13 @@ export async function startStackProcesses(
   parentEnv: Env,
   options: {
     dataDir?: string; env?: NodeJS.ProcessEnv; log?: (line: string) => void; onUnexpectedExit?: (name: string) => void;
-    /** Young generation of the subgraphs and the embedded database instead of the chosen sizes (the benchmark measures others). */
-    semiSpaceMb?: number;
+    /** Young generation (MB) per process name instead of the chosen sizes (the benchmark measures others). */
+    semiSpaceMb?: Partial<Record<string, number>>;
+    /**
+     * Processes (by name) that run with `--trace-gc`, their collections counted from their output:
+     * how the benchmark reads the collector's share in the processes without a /metrics endpoint.
+     */
+    traceGc?: string[];
   } = {},
 ): Promise<StackProcesses> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -88,6 +127,7 @@ export async function startStackProcesses(
   const dataDir = resolve(options.dataDir ?? baseEnv.DATA_DIR ?? join(REPO_ROOT, '.data'));
   const keys = await loadOrCreateDevKeys(dataDir);
   const env: NodeJS.ProcessEnv = {
+    ...ALLOCATOR_ENV,
     ...baseEnv,
     DATA_DIR: dataDir,
     NODE_ENV: baseEnv.NODE_ENV ?? 'production',
@@ -95,16 +135,25 @@ export async function startStackProcesses(
     INTERNAL_AUTH_SECRET: baseEnv.INTERNAL_AUTH_SECRET ?? keys.internalSecret,
   };
   const processes: ManagedProcess[] = [];
+  const gc = new Map<string, GcTotals>();
   let stopping = false;
 
   const launch = (name: string, script: string, extraEnv: NodeJS.ProcessEnv = {}): ChildProcess => {
     // A process group of its own: Ctrl-C reaches only the orchestrator, which stops the children
     // in order instead of all at once.
-    const child = spawn(process.execPath, [...nodeFlagsFor(script, options.semiSpaceMb), join(REPO_ROOT, script)], {
+    const traced = options.traceGc?.includes(name) ?? false;
+    const child = spawn(process.execPath, [...nodeFlagsFor(name, options.semiSpaceMb), ...(traced ? ['--trace-gc'] : []), join(REPO_ROOT, script)], {
       cwd: REPO_ROOT, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
     });
     const prefix = `\x1b[${COLORS[processes.length % COLORS.length]}m${name.padEnd(12)}\x1b[0m|`;
-    for (const stream of [child.stdout!, child.stderr!]) createInterface({ input: stream }).on('line', (line) => log(`${prefix} ${formatLogLine(line)}`));
+    if (traced) gc.set(name, { ms: 0, collections: 0 });
+    for (const stream of [child.stdout!, child.stderr!]) createInterface({ input: stream }).on('line', (line) => {
+      const collection = traced ? TRACE_GC_LINE.exec(line) : null;
+      if (!collection) return log(`${prefix} ${formatLogLine(line)}`);
+      const totals = gc.get(name)!;
+      totals.ms += Number(collection[1]) + Number(collection[2] ?? 0);
+      totals.collections += 1;
+    });
     child.on('exit', (code, signal) => {
       if (!stopping) {
         log(`${prefix} exited (${signal ?? code})`);
@@ -132,6 +181,9 @@ export async function startStackProcesses(
     const embedded = !env.DATABASE_URL;
     if (embedded) {
       const port = Number(env.EMBEDDED_DB_PORT ?? 54329);
+      // Created, migrated and seeded by a process of its own (`pnpm seed`), so the database process
+      // never carries the memory of creating it.
+      if (!embeddedDatabaseExists(dataDir)) await runToEnd('packages/stack/dist/seed.js', env, (line) => log(`setup       | ${formatLogLine(line)}`));
       launch('database', 'packages/db/dist/embedded-main.js');
       await waitFor(() => portOpen(port), 'embedded database');
       env.DATABASE_URL = `postgres://postgres@127.0.0.1:${port}/postgres`;
@@ -146,7 +198,7 @@ export async function startStackProcesses(
     env.GATEWAY_PORT ??= '4000';
     launch('gateway', 'gateway/dist/main.js');
     await waitFor(() => httpOk(`http://127.0.0.1:${env.GATEWAY_PORT}/healthz`), 'gateway');
-    return { env, processes, gatewayUrl: `http://127.0.0.1:${env.GATEWAY_PORT}/graphql`, databaseUrl: env.DATABASE_URL!, embedded, launch, stop };
+    return { env, processes, gc, gatewayUrl: `http://127.0.0.1:${env.GATEWAY_PORT}/graphql`, databaseUrl: env.DATABASE_URL!, embedded, launch, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,5 +1,8 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createEphemeralKeys, DEV_TOKEN_SETTINGS, signToken, type DevKeys, type Role, type TokenClaims } from '@kommunenett/auth';
-import { createFreshDatabase, sqlStatementTotals, startEmbeddedPostgres } from '@kommunenett/db';
+import { createFreshDatabase, sqlStatementTotals, startEmbeddedPostgres, type EmbeddedPostgres } from '@kommunenett/db';
 import {
   createLogger, DEFAULT_SUBGRAPH_PORTS, startSubgraph, subgraphConfigFromEnv, type RunningSubgraph, type SubgraphDefinition, type SubgraphName,
 } from '@kommunenett/subgraph-kit';
@@ -52,8 +55,11 @@ export interface TestStack {
  */
 export const STACK_BOOT_TIMEOUT_MS = 240_000;
 
-/** `work`, or an error naming what did not start in time (what starts late anyway is stopped). */
-async function withDeadline<T>(what: string, work: Promise<T>, stopLate?: (late: T) => Promise<unknown>): Promise<T> {
+/**
+ * `work`, or an error naming what did not start in time (what starts late anyway is stopped).
+ * How long each part took goes to the test log (TEST_LOG_LEVEL=info shows where a boot spends its time).
+ */
+async function withDeadline<T>(what: string, work: Promise<T>, stopLate?: (late: T) => Promise<unknown>, log?: ReturnType<typeof createLogger>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const started = Date.now();
   const deadline = new Promise<never>((_, reject) => {
@@ -63,13 +69,62 @@ async function withDeadline<T>(what: string, work: Promise<T>, stopLate?: (late:
     }, STACK_BOOT_TIMEOUT_MS);
   });
   try {
-    return await Promise.race([work, deadline]);
+    const done = await Promise.race([work, deadline]);
+    log?.info({ seconds: Math.round((Date.now() - started) / 100) / 10 }, `test stack: ${what} ready`);
+    return done;
   } catch (error) {
     if (Date.now() - started < STACK_BOOT_TIMEOUT_MS && error instanceof Error) error.message = `Test stack: ${what} failed to start: ${error.message}`;
     throw error;
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Where the test stacks of a run keep their embedded databases (one template per run, one copy per test file). */
+const EMBEDDED_ROOT = join(tmpdir(), 'kommunenett-test-pglite');
+
+const processAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * An embedded database of its own for one test file, on a copy of an empty database created once
+ * per test run: creating one (PGlite's initdb) takes seconds, copying it a fraction of one. The
+ * template belongs to the run (jest's process, the parent of its workers), so it never outlives the
+ * code that made it; the templates of runs that have ended are removed.
+ */
+async function startEmbeddedFromTemplate(): Promise<EmbeddedPostgres> {
+  const template = join(EMBEDDED_ROOT, `run-${process.ppid}`);
+  if (!existsSync(join(template, 'PG_VERSION'))) {
+    mkdirSync(EMBEDDED_ROOT, { recursive: true });
+    for (const entry of readdirSync(EMBEDDED_ROOT)) {
+      const pid = Number(/^(?:run|file|building)-(\d+)/.exec(entry)?.[1]);
+      if (pid && !processAlive(pid)) rmSync(join(EMBEDDED_ROOT, entry), { recursive: true, force: true });
+    }
+    const building = mkdtempSync(join(EMBEDDED_ROOT, `building-${process.pid}-`));
+    await (await startEmbeddedPostgres({ dataDir: building })).stop();
+    // Two files may build one at the same time: the first rename wins, the other copy goes.
+    try {
+      renameSync(building, template);
+    } catch {
+      rmSync(building, { recursive: true, force: true });
+    }
+  }
+  const copy = mkdtempSync(join(EMBEDDED_ROOT, `file-${process.pid}-`));
+  cpSync(template, copy, { recursive: true });
+  const embedded = await startEmbeddedPostgres({ dataDir: copy });
+  return {
+    ...embedded,
+    async stop() {
+      await embedded.stop();
+      rmSync(copy, { recursive: true, force: true });
+    },
+  };
 }
 
 export interface TestStackOptions {
@@ -99,11 +154,11 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const cleanups: (() => Promise<void>)[] = [];
   let databaseUrl: string;
   if (stackConfig.databaseUrl) {
-    const fresh = await withDeadline('creating a fresh database on DATABASE_URL', createFreshDatabase(stackConfig.databaseUrl));
+    const fresh = await withDeadline('creating a fresh database on DATABASE_URL', createFreshDatabase(stackConfig.databaseUrl), undefined, log);
     databaseUrl = fresh.url;
     cleanups.push(() => fresh.drop());
   } else {
-    const embedded = await withDeadline('the embedded database', startEmbeddedPostgres());
+    const embedded = await withDeadline('the embedded database', startEmbeddedFromTemplate(), undefined, log);
     databaseUrl = embedded.url;
     cleanups.push(() => embedded.stop());
   }
@@ -122,12 +177,12 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       Object.assign(config, { subgraphUrls, seedDemo: options.seedDemo ?? true, runJobs: false });
       const running = await withDeadline(`the ${def.name} subgraph (migrations, demo data, schema)`, startSubgraph(def, config, {
         log: log.child({ service: def.name }),
-      }), (late) => late.stop());
+      }), (late) => late.stop(), log);
       subgraphs[def.name] = running;
       cleanups.unshift(() => running.stop());
     }));
     for (const [name, running] of Object.entries(subgraphs)) subgraphUrls[name as SubgraphName] = running.url;
-    const { supergraphSdl } = await withDeadline('composing the supergraph', composeSupergraph(definitions));
+    const { supergraphSdl } = await withDeadline('composing the supergraph', composeSupergraph(definitions), undefined, log);
     const gateway: RunningGateway = await withDeadline('the gateway', startGateway({
       ...gatewayConfigFromEnv({}),
       port: 0,
@@ -138,7 +193,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       internalSecret: keys.internalSecret,
       introspection: true,
       ...options.gateway,
-    }, log.child({ service: 'gateway' })), (late) => late.stop());
+    }, log.child({ service: 'gateway' })), (late) => late.stop(), log);
     cleanups.unshift(() => gateway.stop());
     const baseUrl = gateway.url.replace(/\/graphql$/, '');
     const graphql: TestStack['graphql'] = async (query, { variables, token, headers = {} } = {}) => {
