@@ -6,7 +6,7 @@
  *   node scripts/bootstrap.mjs token … print a development token (installs and builds first on a fresh clone)
  * It uses pnpm from PATH when it is the pinned major version, else corepack, else `npx pnpm@<pinned>`.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,10 +57,12 @@ if (task === 'start') {
   // Ctrl-C reaches every process of the terminal's group: this one waits for the stack to stop
   // cleanly (start.js handles the signal and exits 0) and then exits 0 too, so neither npm nor
   // pnpm reports a failed command. The stack runs without a pnpm in between for the same reason.
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => {});
+  // A signal sent to this process alone (`kill`, a process manager) is passed on: the stack
+  // stops once however many copies of the signal reach it.
   say('[bootstrap] node packages/stack/dist/start.js');
-  const result = spawnSync(process.execPath, [join(root, 'packages/stack/dist/start.js'), ...extra], { cwd: root, env, stdio });
-  process.exit(result.signal === 'SIGINT' || result.signal === 'SIGTERM' ? 0 : (result.status ?? 1));
+  const stack = spawn(process.execPath, [join(root, 'packages/stack/dist/start.js'), ...extra], { cwd: root, env, stdio });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stack.kill(signal));
+  stack.on('exit', (status, signal) => process.exit(signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : (status ?? 1)));
 }
 else if (task === 'test') run(pnpm, ['run', 'jest', ...extra]);
 else process.exit(spawnSync(process.execPath, [tokenCli, ...extra], { cwd: root, env, stdio: 'inherit' }).status ?? 1);

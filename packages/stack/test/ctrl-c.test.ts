@@ -18,7 +18,11 @@ const freePort = () => new Promise<number>((resolve, reject) => {
   }).on('error', reject);
 });
 
-async function startAndInterrupt(command: string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
+/** How the stack is told to stop once it is ready: the terminal's whole group, or one process alone. */
+type Stop = (child: ReturnType<typeof spawn>) => void;
+const ctrlC: Stop = (child) => process.kill(-child.pid!, 'SIGINT');
+
+async function startAndInterrupt(command: string[], stop: Stop = ctrlC): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string; gatewayPort: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kommunenett-ctrl-c-'));
   const [gateway, networks, participants, reports, handbook, database] = await Promise.all(Array.from({ length: 6 }, freePort));
   const env = {
@@ -32,13 +36,13 @@ async function startAndInterrupt(command: string[]): Promise<{ code: number | nu
     const read = (chunk: Buffer) => {
       const before = output.includes('kommunenett is ready');
       output += chunk.toString();
-      if (!before && output.includes('kommunenett is ready')) process.kill(-child.pid!, 'SIGINT');
+      if (!before && output.includes('kommunenett is ready')) stop(child);
     };
     child.stdout.on('data', read);
     child.stderr.on('data', read);
     child.on('exit', (code, signal) => {
       rmSync(dataDir, { recursive: true, force: true });
-      resolve({ code, signal, output });
+      resolve({ code, signal, output, gatewayPort: gateway });
     });
   });
 }
@@ -48,4 +52,13 @@ it('ends `npm start` with exit code 0 and no "Command failed" on Ctrl-C', async 
   expect(output).toContain('kommunenett is ready');
   expect({ code, signal }).toEqual({ code: 0, signal: null });
   expect(output).not.toMatch(/ELIFECYCLE|Command failed|npm error/);
+}, 600_000);
+
+it('stops the whole stack when only the start command is sent SIGTERM, as `kill` or a process manager does', async () => {
+  const { code, signal, output, gatewayPort } = await startAndInterrupt([process.execPath, 'scripts/bootstrap.mjs', 'start'], (child) => child.kill('SIGTERM'));
+  expect(output).toContain('kommunenett is ready');
+  expect({ code, signal }).toEqual({ code: 0, signal: null });
+  // Nothing is left answering on the gateway's port.
+  const answer = await fetch(`http://127.0.0.1:${gatewayPort}/healthz`).then((r) => r.status, (e: Error) => e.name);
+  expect(answer).toBe('TypeError');
 }, 600_000);
