@@ -70,7 +70,6 @@ export const recommendationsByHandbook = (ctx: RequestContext) =>
   loaderByGroup(ctx, 'recommendationsByHandbook', (handbookIds) =>
     ctx.ds.getRepository(Recommendation).find({ where: { handbookId: In([...handbookIds]) }, order: { number: 'ASC' } }), (r) => r.handbookId);
 
-/** The handbook of each network, the link and the handbook in one statement. */
 /**
  * Each network's handbook with the editions the viewer may see, in one statement: the editions
  * (what `currentEdition` reads next) are primed, not read by a second statement after this one;

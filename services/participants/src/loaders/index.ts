@@ -79,7 +79,6 @@ export const networkOfSession = (ctx: RequestContext) =>
     return sessionIds.map((id) => byId.get(id) ?? null);
   }, { maxBatchSize: 1000 }));
 
-/** Confirmed registrations of each network: the base of counts and participating municipalities. */
 /** Per network: its confirmed registrations, only which municipality each is for (what the counts read). */
 export const confirmedRegistrationsByNetwork = (ctx: RequestContext) =>
   loaderByGroup(ctx, 'confirmedRegistrationsByNetwork', (networkIds) =>

@@ -43,6 +43,7 @@ export function setMunicipalityCoordinator(ctx: RequestContext, input: unknown) 
       if (!personId) return;
       const person = await personById(ctx).load(personId);
       if (!person || (await accessTo(ctx, person)) < PersonAccess.CONTACT) refuse('personId', `No person ${personId}.`, 'NOT_FOUND');
+      if (!person.email || person.erasedAt) refuse('personId', 'The person has no e-mail address for the copies to go to.', 'NO_EMAIL_ADDRESS');
     },
   }, async ({ municipalityId, personId }, m): Promise<CoordinatorOutcome> => {
     const [municipality] = (await m.query('SELECT id FROM participants.municipality WHERE id = $1', [municipalityId])) as unknown[];
@@ -51,9 +52,6 @@ export function setMunicipalityCoordinator(ctx: RequestContext, input: unknown) 
       await m.query('DELETE FROM participants.municipality_coordinator WHERE municipality_id = $1', [municipalityId]);
       return { municipalityId, coordinatorPersonId: null };
     }
-    const [person] = (await m.query('SELECT email, erased_at AS "erasedAt" FROM participants.person WHERE id = $1', [personId])) as { email: string | null; erasedAt: Date | null }[];
-    if (!person) refuse('personId', `No person ${personId}.`, 'NOT_FOUND');
-    if (!person.email || person.erasedAt) refuse('personId', 'The person has no e-mail address for the copies to go to.', 'NO_EMAIL_ADDRESS');
     await m.query(
       `INSERT INTO participants.municipality_coordinator (municipality_id, person_id, updated_by, updated_at) VALUES ($1, $2, $3, now())
        ON CONFLICT (municipality_id) DO UPDATE SET person_id = EXCLUDED.person_id, updated_by = EXCLUDED.updated_by, updated_at = now()`,

@@ -212,8 +212,9 @@ export async function deliverNotifications(deps: ServiceDeps, { batchSize = 100,
         [senderIds])) as Sender[]).map((s) => [s.id, s]));
       let retried = 0;
       for (const d of due) {
-        const outcome = d.kind === NotificationKind.REGISTRATION_DIGEST
-          ? await deliverOne(deps, d, digestNetwork(digests.get(d.id) ?? [], networks), senders, mailer.send, digestValues(digests.get(d.id) ?? [], networks))
+        const rows = digests.get(d.id);
+        const outcome = rows
+          ? await deliverOne(deps, d, digestNetwork(rows, networks), senders, mailer.send, digestValues(rows, networks))
           : await deliverOne(deps, d, d.networkId ? networks.get(d.networkId) : undefined, senders, mailer.send);
         result[outcome] += 1;
         if (outcome === 'retried') {
