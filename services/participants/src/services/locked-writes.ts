@@ -4,7 +4,7 @@ import { RollBack, alreadyChecked, refuse, runMutation, userError, type RequestC
 import { queryPrepared, type PreparedStatement } from '@kommunenett/db';
 import { Registration } from '../entities/registration.entity';
 import { LIVE, RegistrationChangeKind, RegistrationStatus } from '../entities/enums';
-import { ChangeLog } from './changes';
+import { ChangeLog, changeEventsCtes } from './changes';
 import type { IdempotencyGuard } from './idempotency';
 import { lockNetworks } from './locks';
 import { saveNetworkSnapshot, type NetworkRules } from './network-rules';
@@ -115,9 +115,10 @@ function placeOnce(
   const v = ctx.viewer;
   return runMutation(ctx, { input: placements, schema: alreadyChecked<Placement[]>(), constraints: EXTERNAL_REF_TAKEN }, async (_, m) => {
     if (commit) await guard.claim(m);
+    // Persons before the network's lock, as in placeRegistration: one order of locks for every writer.
+    const { ids: emails, created } = await upsertPersonsByEmail(m, placements.filter((p) => p.person).map((p) => ({ ...p.person!, employerMunicipalityId: p.municipalityId })));
     await lockNetworks(m, [rules.id]);
     await saveNetworkSnapshot(m, rules);
-    const { ids: emails, created } = await upsertPersonsByEmail(m, placements.filter((p) => p.person).map((p) => ({ ...p.person!, employerMunicipalityId: p.municipalityId })));
     const refs = placements.map((p) => p.externalRef).filter((r): r is string => !!r);
     const takenRefs = new Set(clientId && refs.length
       ? ((await m.query('SELECT external_ref FROM participants.registration WHERE client_id = $1 AND external_ref = ANY($2)', [clientId, refs])) as { external_ref: string }[]).map((r) => r.external_ref)
@@ -166,18 +167,23 @@ const TAKE_NETWORK: PreparedStatement = {
  * The registration row, written only while its municipality is under the network's limit ($15,
  * null for none), counted over its live registrations by index under the network's lock. A
  * person already registered goes on to the unique index (ALREADY_REGISTERED comes before the
- * limit, as in the ledger); the partner's reference has its own unique index.
+ * limit, as in the ledger); the partner's reference has its own unique index. Its change events
+ * come in the same statement (`changeEventsCtes`, parameters from $16), drawn only when the row
+ * was written: one round trip less under the network's lock.
  */
 const INSERT_REGISTRATION: PreparedStatement = {
   name: 'participants-insert-registration',
-  text: `INSERT INTO participants.registration (id, network_id, person_id, municipality_id, status, waitlist_position, registered_at,
-       leadership_anchoring, note, external_ref, registered_by, registered_by_role, client_id, grants_registrar_access)
-     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14
-     WHERE $15::int IS NULL
-        OR (SELECT count(*) FROM (SELECT FROM participants.registration WHERE network_id = $2 AND municipality_id = $4
-              AND status IN ('PENDING', 'CONFIRMED', 'WAITLISTED', 'OFFERED') LIMIT $15) l) < $15
-        OR EXISTS (SELECT FROM participants.registration WHERE network_id = $2 AND person_id = $3 AND status IN ('PENDING', 'CONFIRMED', 'WAITLISTED', 'OFFERED'))
-     RETURNING updated_at AS "updatedAt", version`,
+  text: `WITH inserted AS (
+       INSERT INTO participants.registration (id, network_id, person_id, municipality_id, status, waitlist_position, registered_at,
+         leadership_anchoring, note, external_ref, registered_by, registered_by_role, client_id, grants_registrar_access)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14
+       WHERE $15::int IS NULL
+          OR (SELECT count(*) FROM (SELECT FROM participants.registration WHERE network_id = $2 AND municipality_id = $4
+                AND status IN ('PENDING', 'CONFIRMED', 'WAITLISTED', 'OFFERED') LIMIT $15) l) < $15
+          OR EXISTS (SELECT FROM participants.registration WHERE network_id = $2 AND person_id = $3 AND status IN ('PENDING', 'CONFIRMED', 'WAITLISTED', 'OFFERED'))
+       RETURNING id, person_id, waitlist_position, client_id, updated_at, version),
+     ${changeEventsCtes('inserted', 16, 'EXISTS (SELECT FROM inserted)')}
+   SELECT updated_at AS "updatedAt", version FROM inserted`,
 };
 
 /** Where a unique index refuses a single registration: the person's live registration, the partner's reference. */
@@ -187,10 +193,10 @@ const registrationTaken = (field: string) => ({
 } as const);
 
 /**
- * Places one registration (registerParticipant), in one transaction of at most six statements:
- * the idempotency key claimed with its answer, the network's counters locked and read (a seat
- * when one is free and nobody waits, else the end of the waitlist), the person, the row (the
- * municipality's limit checked in it, duplicates refused by unique indexes), the change events.
+ * Places one registration (registerParticipant), in one transaction of at most five statements:
+ * the idempotency key claimed with its answer, the person, the network's counters locked and read
+ * (a seat when one is free and nobody waits, else the end of the waitlist), the row with its
+ * change events (the municipality's limit checked in it, duplicates refused by unique indexes).
  * The batch of an import goes through `placeRegistrations` instead.
  */
 export async function placeRegistration(
@@ -201,9 +207,11 @@ export async function placeRegistration(
   const id = randomUUID();
   const placed = await runMutation(ctx, { input: p, schema: alreadyChecked<Placement>(), constraints: registrationTaken(p.field) }, async (_, m) => {
     await guard.claim(m, { registrationId: id, userErrors: [] });
-    const [seats] = await queryPrepared<{ seatsTaken: number; waitlisted: number }>(m, TAKE_NETWORK, [rules.id]);
+    // The person before the network's lock: every statement under it is time the network's other
+    // registrations wait (persons before networks is the order of every writer, see placeOnce).
     const person = p.person ? await upsertPersonByEmail(m, { ...p.person, employerMunicipalityId: p.municipalityId }) : null;
     const personId = p.personId ?? person!.id;
+    const [seats] = await queryPrepared<{ seatsTaken: number; waitlisted: number }>(m, TAKE_NETWORK, [rules.id]);
     const seat = (rules.capacity === null || seats.seatsTaken < rules.capacity) && seats.waitlisted === 0;
     const reg = Object.assign(new Registration(), {
       id, networkId: rules.id, personId, municipalityId: p.municipalityId,
@@ -213,16 +221,14 @@ export async function placeRegistration(
       registeredBy: v.subject, registeredByRole: v.kind === 'service' ? 'SERVICE' : v.role, clientId,
       grantsRegistrarAccess: seen.has(personId) || !!person?.created, offerExpiresAt: null, statusReason: null, decidedBy: null,
     });
-    const [written] = await queryPrepared<{ updatedAt: Date; version: number }>(m, INSERT_REGISTRATION, [
+    const changes = ChangeLog.by(v);
+    changes.add({ registrationId: id, networkId: rules.id, municipalityId: p.municipalityId, kind: RegistrationChangeKind.CREATED, status: reg.status, previousStatus: null });
+    const [written] = await changes.flushWith<{ updatedAt: Date; version: number }>(m, INSERT_REGISTRATION, [
       reg.id, reg.networkId, reg.personId, reg.municipalityId, reg.status, reg.waitlistPosition, reg.registeredAt, reg.leadershipAnchoring, reg.note,
       reg.externalRef, reg.registeredBy, reg.registeredByRole, reg.clientId, reg.grantsRegistrarAccess, rules.perMunicipalityLimit,
     ]);
     if (!written) refuse(p.field, `The municipality has reached its limit of ${rules.perMunicipalityLimit} participants in this network.`, 'MUNICIPALITY_LIMIT_REACHED');
-    Object.assign(reg, written);
-    const changes = ChangeLog.by(v);
-    changes.add({ registrationId: id, networkId: rules.id, municipalityId: p.municipalityId, kind: RegistrationChangeKind.CREATED, status: reg.status, previousStatus: null });
-    await changes.flush(m);
-    return reg;
+    return Object.assign(reg, written);
   });
   if (!placed.value) return { outcome: { error: placed.userErrors[0] } };
   return { outcome: { id, status: placed.value.status }, registration: placed.value };

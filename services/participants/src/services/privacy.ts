@@ -116,6 +116,8 @@ export async function erasePersonEverywhere(ctx: RequestContext, person: Pick<Pe
   const unfinished = (await fetchNetworkRules(ctx, live.map((r) => r.id)))
     .filter((r): r is NetworkRules => r !== null && r.status !== 'COMPLETED' && r.status !== 'CANCELLED');
   await ds.transaction(async (m) => {
+    // The person's row before the networks' locks: the order in which a registration takes them.
+    await m.query('SELECT FROM participants.person WHERE id = $1 FOR UPDATE', [person.id]);
     await lockNetworks(m, unfinished.map((r) => r.id));
     const changes = new ChangeLog(actor);
     for (const rules of unfinished) {
