@@ -35,9 +35,23 @@ export function formatLogLine(line: string): string {
  */
 const SEMI_SPACE_MB: Record<string, number> = { database: 1, networks: 1, participants: 8, reports: 1, handbook: 1, gateway: 4 };
 
+/**
+ * V8's old generation per process (`--max-old-space-size`, MB). Besides the ceiling, the limit
+ * sets how far V8 lets the heap grow past what is live before it collects: with the default limit
+ * (4 GB on this machine) up to four times the live heap, with 512 MB at most about 1.4 times. Under
+ * registrations and the mail they queue, the participants service's heap grew to 190–230 MB of
+ * mostly garbage (50–70 MB live) and stayed there for as long as the delivery job kept allocating;
+ * with 512 MB it peaked at 153 MB and held 148 MB afterwards (docs/performance.md, "Round two:
+ * memory after the benchmark"). Every process lives on 50–130 MB, so 512 MB is a ceiling none
+ * comes near.
+ */
+const OLD_SPACE_MB = 512;
+
 function nodeFlagsFor(name: string, semiSpaceMb: Partial<Record<string, number>> = {}): string[] {
+  // The stack's own processes; another (the benchmark's peer gateway) runs with V8's defaults.
+  if (!(name in SEMI_SPACE_MB)) return [];
   const mb = semiSpaceMb[name] ?? SEMI_SPACE_MB[name];
-  return mb === undefined ? [] : [`--max-semi-space-size=${mb}`];
+  return [`--max-old-space-size=${OLD_SPACE_MB}`, `--max-semi-space-size=${mb}`];
 }
 
 /**
