@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync, readFileSync, existsSync, rmSync } from 'node
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { Client } from 'pg';
 import { ANONYMOUS, DEV_TOKEN_SETTINGS, loadOrCreateDevKeys, signRequest, signToken, viewerFromClaims, type TokenClaims } from '@kommunenett/auth';
 import { SUBGRAPH_NAMES } from '@kommunenett/subgraph-kit';
 import { REPO_ROOT, runToEnd, startStackProcesses, waitFor, portOpen, type StackProcesses } from '@kommunenett/stack';
@@ -297,14 +298,18 @@ async function main(): Promise<void> {
     // Memory state 3: idle again after the benchmark, for longer: V8 gives back a heap grown under
     // load only when its memory reducer sees the process idle (the gateway's 290 MB went to 130
     // between 20 and 40 s after the last request in one run).
+    // With the mail the registrations queued still being delivered, the participants service is
+    // not idle yet: how many messages wait is read beside each sample.
     const trajectory: number[] = [];
+    const messagesWaiting: number[] = [];
     for (let waited = 0; waited < AFTER_BENCH_IDLE_MS; waited += IDLE_MS) {
       await idle();
       trajectory.push(total(sampler.snapshot()));
+      messagesWaiting.push(await pendingMessages(stack.databaseUrl));
     }
     const memoryAfter = sampler.snapshot();
     const pssAfter = sampler.proportionalTotal();
-    console.log(`  memory at idle after the benchmark (stack total every ${IDLE_MS / 1000} s: ${trajectory.join(', ')} MB): ${memoryLine(memoryAfter)} (PSS ${pssAfter} MB)`);
+    console.log(`  memory at idle after the benchmark (stack total every ${IDLE_MS / 1000} s: ${trajectory.join(', ')} MB; messages waiting for delivery: ${messagesWaiting.join(', ')}): ${memoryLine(memoryAfter)} (PSS ${pssAfter} MB)`);
 
     const report: BenchReport = {
       date: new Date().toISOString(), scale, durationSeconds: duration, connections, gatewayWorkers: Number(values.workers),
@@ -316,6 +321,7 @@ async function main(): Promise<void> {
         fresh: memoryFresh, seeded: memorySeeded, afterBench: memoryAfter, peak: peakMemory,
         totals: { fresh: total(memoryFresh), seeded: total(memorySeeded), afterBench: total(memoryAfter) },
         proportionalTotals: { fresh: pssFresh, seeded: pssSeeded, afterBench: pssAfter },
+        messagesWaitingAfterBench: messagesWaiting,
       },
     };
     const outDir = join(REPO_ROOT, 'bench', 'results');
@@ -341,6 +347,17 @@ async function main(): Promise<void> {
     }
   } finally {
     await stack.stop();
+  }
+}
+
+/** Notifications waiting for the participants service's delivery job. */
+async function pendingMessages(databaseUrl: string): Promise<number> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<{ n: number }>("SELECT count(*)::int AS n FROM participants.notification WHERE status = 'PENDING'")).rows[0].n;
+  } finally {
+    await client.end();
   }
 }
 
@@ -389,6 +406,8 @@ interface BenchReport {
     totals: { fresh: number; seeded: number; afterBench: number };
     /** Proportional set sizes added up (shared pages once): what the stack takes from the machine. */
     proportionalTotals?: { fresh: number; seeded: number; afterBench: number };
+    /** Notifications still waiting for the delivery job at each sample after the benchmark (the participants service is busy until none wait). */
+    messagesWaitingAfterBench?: number[];
   };
 }
 
@@ -433,7 +452,7 @@ function toMarkdown(report: BenchReport): string {
 function memoryLines(report: BenchReport): string[] {
   const m = report.memoryMb;
   return [
-    `Resident memory (MB, RSS) at idle: ${IDLE_MS / 1000} s after a start on a fresh data folder (demo data, ready in ${report.freshReadySeconds ?? '?'} s), ${IDLE_MS / 1000} s after a start on the volume data loaded by a process of its own, and ${AFTER_BENCH_IDLE_MS / 1000} s after the benchmark's last request; the peak under load beside them (target: the stack ≤ 700 MB at idle in every state). Load average ${report.loadAverage?.start ?? '?'} at the start, ${report.loadAverage?.end ?? '?'} at the end.`,
+    `Resident memory (MB, RSS) at idle: ${IDLE_MS / 1000} s after a start on a fresh data folder (demo data, ready in ${report.freshReadySeconds ?? '?'} s), ${IDLE_MS / 1000} s after a start on the volume data loaded by a process of its own, and ${AFTER_BENCH_IDLE_MS / 1000} s after the benchmark's last request; the peak under load beside them (target: the stack ≤ 700 MB at idle in every state). Load average ${report.loadAverage?.start ?? '?'} at the start, ${report.loadAverage?.end ?? '?'} at the end.${m.messagesWaitingAfterBench ? ` Messages the registrations queued, still waiting for delivery every ${IDLE_MS / 1000} s after the last request: ${m.messagesWaitingAfterBench.join(', ')}.` : ''}`,
     '',
     '| process | fresh start | volume loaded | after the benchmark | peak |',
     '|---|---:|---:|---:|---:|',
