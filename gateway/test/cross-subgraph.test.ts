@@ -57,6 +57,22 @@ describe('the graph across all four subgraphs', () => {
     expect(network.handbook!.currentEdition.chapters.length).toBeGreaterThanOrEqual(5);
   });
 
+  it('gives every registration of a municipality that registered several times the reports the municipality has alone', async () => {
+    const token = await stack.token('ORG_ADMIN', { org: 'ks' });
+    const res = await stack.graphql<Answer>(ACROSS_ALL_FOUR, { variables: { id: DEMO.networks.antikorrupsjonA }, token });
+    expect(res.body.errors).toBeUndefined();
+    const edges = res.body.data!.network.registrations.edges;
+    const ids = edges.map((e) => e.node.municipality.id);
+    // The gateway asks the reports subgraph once per distinct municipality and spreads the answer back.
+    expect(new Set(ids).size).toBeLessThan(ids.length);
+    for (const id of new Set(ids)) {
+      const alone = await stack.graphql<{ municipality: { reports: unknown } }>(
+        'query ($id: ID!) { municipality(id: $id) { reports(first: 20) { edges { node { kind period status } } } } }', { variables: { id }, token });
+      expect(alone.body.errors).toBeUndefined();
+      for (const edge of edges.filter((e) => e.node.municipality.id === id)) expect(edge.node.municipality.reports).toEqual(alone.body.data!.municipality.reports);
+    }
+  });
+
   it('costs the same number of SQL statements for network A as for a network twice its size', async () => {
     const token = await stack.token('ADMIN');
     const count = async (id: string) => {
