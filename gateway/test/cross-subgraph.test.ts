@@ -73,6 +73,28 @@ describe('the graph across all four subgraphs', () => {
     }
   });
 
+  it('gives a registration on every page the fields it has when read alone', async () => {
+    const token = await stack.token('ADMIN');
+    const fields = `fragment R on Registration { id status waitlistPosition registeredAt leadershipAnchoring note externalRef registeredByRole clientId
+      offerExpiresAt statusReason updatedAt version network { id } municipality { id } person { id } }`;
+    type Node = { id: string; municipality: { id: string }; person: { id: string } | null };
+    const res = await stack.graphql<{ network: { registrations: { edges: { node: Node }[] } } }>(
+      `query ($id: ID!) { network(id: $id) { registrations(first: 100) { edges { node { ...R } } } } } ${fields}`, { variables: { id: DEMO.networks.antikorrupsjonA }, token });
+    expect(res.body.errors).toBeUndefined();
+    const nodes = res.body.data!.network.registrations.edges.map((e) => e.node);
+    expect(nodes.length).toBeGreaterThanOrEqual(20);
+    const [first] = nodes;
+    const others = await stack.graphql<{ municipality: { registrations: { edges: { node: Node }[] } }; person: { registrations: { edges: { node: Node }[] } } }>(
+      `query ($m: ID!, $p: ID!) { municipality(id: $m) { registrations(first: 100) { edges { node { ...R } } } } person(id: $p) { registrations(first: 100) { edges { node { ...R } } } } } ${fields}`,
+      { variables: { m: first.municipality.id, p: first.person!.id }, token });
+    expect(others.body.errors).toBeUndefined();
+    const paged = [...nodes, ...others.body.data!.municipality.registrations.edges.map((e) => e.node), ...others.body.data!.person.registrations.edges.map((e) => e.node)];
+    for (const node of paged) {
+      const alone = await stack.graphql<{ registration: Node }>(`query ($id: ID!) { registration(id: $id) { ...R } } ${fields}`, { variables: { id: node.id }, token });
+      expect(node).toEqual(alone.body.data!.registration);
+    }
+  });
+
   it('costs the same number of SQL statements for network A as for a network twice its size', async () => {
     const token = await stack.token('ADMIN');
     const count = async (id: string) => {
