@@ -23,6 +23,7 @@ import { isBrowserNavigation, serveGraphiql } from './graphiql';
 import { dashboardHandler } from './dashboard';
 import { devTokenHandler } from './dev-token';
 import { createSubgraphFetcher } from './subgraph-fetcher';
+import { deduplicateRepresentations, expandEntities, type Deduplicated } from './representations';
 import { dashboardPersistedQueries, persistedQueryCache } from './persisted-queries';
 import { queryLimits } from './limits';
 import { NoNulInStrings, NoPrototypeNames, requestChecks } from './validation';
@@ -94,6 +95,8 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   });
 
   const subgraphs = createSubgraphFetcher({ connections: config.subgraphPoolSize, mergeInflight: config.mergeInflightRequests, internalSecret });
+  /** Entity fetches sent with their representations once each, by their variables (the object both hooks see). */
+  const deduplicated = new WeakMap<object, Deduplicated>();
 
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl ?? readFileSync(config.supergraphPath, 'utf8'),
@@ -104,6 +107,16 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
       willSendRequest({ request, context }) {
         request.http?.headers.set(VIEWER_HEADER, encodeViewer(context.viewer ?? ANONYMOUS));
         if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+        const representations = request.variables?.representations;
+        const distinct = Array.isArray(representations) ? deduplicateRepresentations(representations) : null;
+        if (distinct) {
+          request.variables!.representations = distinct.representations;
+          deduplicated.set(request.variables!, distinct);
+        }
+      },
+      didReceiveResponse({ response, request }) {
+        const distinct = request.variables && deduplicated.get(request.variables);
+        return distinct ? expandEntities(response, distinct) : response;
       },
     }),
   });

@@ -57,6 +57,44 @@ describe('the graph across all four subgraphs', () => {
     expect(network.handbook!.currentEdition.chapters.length).toBeGreaterThanOrEqual(5);
   });
 
+  it('gives every registration of a municipality that registered several times the reports the municipality has alone', async () => {
+    const token = await stack.token('ORG_ADMIN', { org: 'ks' });
+    const res = await stack.graphql<Answer>(ACROSS_ALL_FOUR, { variables: { id: DEMO.networks.antikorrupsjonA }, token });
+    expect(res.body.errors).toBeUndefined();
+    const edges = res.body.data!.network.registrations.edges;
+    const ids = edges.map((e) => e.node.municipality.id);
+    // The gateway asks the reports subgraph once per distinct municipality and spreads the answer back.
+    expect(new Set(ids).size).toBeLessThan(ids.length);
+    for (const id of new Set(ids)) {
+      const alone = await stack.graphql<{ municipality: { reports: unknown } }>(
+        'query ($id: ID!) { municipality(id: $id) { reports(first: 20) { edges { node { kind period status } } } } }', { variables: { id }, token });
+      expect(alone.body.errors).toBeUndefined();
+      for (const edge of edges.filter((e) => e.node.municipality.id === id)) expect(edge.node.municipality.reports).toEqual(alone.body.data!.municipality.reports);
+    }
+  });
+
+  it('gives a registration on every page the fields it has when read alone', async () => {
+    const token = await stack.token('ADMIN');
+    const fields = `fragment R on Registration { id status waitlistPosition registeredAt leadershipAnchoring note externalRef registeredByRole clientId
+      offerExpiresAt statusReason updatedAt version network { id } municipality { id } person { id } }`;
+    type Node = { id: string; municipality: { id: string }; person: { id: string } | null };
+    const res = await stack.graphql<{ network: { registrations: { edges: { node: Node }[] } } }>(
+      `query ($id: ID!) { network(id: $id) { registrations(first: 100) { edges { node { ...R } } } } } ${fields}`, { variables: { id: DEMO.networks.antikorrupsjonA }, token });
+    expect(res.body.errors).toBeUndefined();
+    const nodes = res.body.data!.network.registrations.edges.map((e) => e.node);
+    expect(nodes.length).toBeGreaterThanOrEqual(20);
+    const [first] = nodes;
+    const others = await stack.graphql<{ municipality: { registrations: { edges: { node: Node }[] } }; person: { registrations: { edges: { node: Node }[] } } }>(
+      `query ($m: ID!, $p: ID!) { municipality(id: $m) { registrations(first: 100) { edges { node { ...R } } } } person(id: $p) { registrations(first: 100) { edges { node { ...R } } } } } ${fields}`,
+      { variables: { m: first.municipality.id, p: first.person!.id }, token });
+    expect(others.body.errors).toBeUndefined();
+    const paged = [...nodes, ...others.body.data!.municipality.registrations.edges.map((e) => e.node), ...others.body.data!.person.registrations.edges.map((e) => e.node)];
+    for (const node of paged) {
+      const alone = await stack.graphql<{ registration: Node }>(`query ($id: ID!) { registration(id: $id) { ...R } } ${fields}`, { variables: { id: node.id }, token });
+      expect(node).toEqual(alone.body.data!.registration);
+    }
+  });
+
   it('costs the same number of SQL statements for network A as for a network twice its size', async () => {
     const token = await stack.token('ADMIN');
     const count = async (id: string) => {

@@ -14,6 +14,13 @@ type QueueItem = {
 
 const SIMPLE_QUERY = 0x51; // 'Q'
 const SYNC = 0x53; // 'S'
+/**
+ * Messages of an extended-protocol batch whose answers PostgreSQL itself holds back until the
+ * Sync (or Flush) that ends the batch: Parse, Bind, Describe, Execute, Close.
+ */
+const HELD_UNTIL_SYNC = new Set([0x50, 0x42, 0x44, 0x45, 0x43]);
+/** Answers held back beyond this many bytes are sent at once (a large result is not kept whole). */
+const HOLD_LIMIT_BYTES = 256 * 1024;
 
 /**
  * Schedules the wire messages of many client connections onto the one PGlite session.
@@ -29,6 +36,12 @@ class SessionScheduler {
   private queue: QueueItem[] = [];
   private owner: number | null = null;
   private running = false;
+  /**
+   * Answers held back per connection until its batch ends, as PostgreSQL does. pglite-socket
+   * writes each message's answer to the socket at once: five writes (system calls, and as many
+   * reads in the client) per statement instead of one.
+   */
+  private held = new Map<number, { chunks: Uint8Array[]; bytes: number }>();
 
   constructor(private readonly db: PGlite) {}
 
@@ -48,16 +61,26 @@ class SessionScheduler {
         if (index < 0 || this.queue.length === 0) break;
         const [item] = this.queue.splice(index, 1);
         let bytes = 0;
+        const held = this.held.get(item.handlerId) ?? { chunks: [], bytes: 0 };
         try {
           await this.db.execProtocolRawStream(item.message, {
             onRawData: (chunk: Uint8Array) => {
               bytes += chunk.length;
-              item.onData(chunk);
+              // Copied: PGlite reuses the memory behind the chunk for its next answer.
+              held.chunks.push(chunk.slice());
+              held.bytes += chunk.length;
             },
           });
         } catch (error) {
+          this.held.delete(item.handlerId);
           item.reject(error);
           continue;
+        }
+        if (HELD_UNTIL_SYNC.has(item.message[0]) && held.bytes < HOLD_LIMIT_BYTES) {
+          this.held.set(item.handlerId, held);
+        } else {
+          this.held.delete(item.handlerId);
+          if (held.bytes > 0) item.onData(held.chunks.length === 1 ? held.chunks[0] : Buffer.concat(held.chunks, held.bytes));
         }
         this.owner = this.holdsSession(item.message) ? item.handlerId : null;
         item.resolve(bytes);
@@ -80,6 +103,7 @@ class SessionScheduler {
   }
 
   clearQueueForHandler(handlerId: number): void {
+    this.held.delete(handlerId);
     this.queue = this.queue.filter((q) => {
       if (q.handlerId !== handlerId) return true;
       q.reject(new Error('connection closed'));

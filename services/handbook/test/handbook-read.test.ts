@@ -94,6 +94,28 @@ describe('reading the handbook through the gateway', () => {
     });
   });
 
+  it('gives a network’s handbook its chapter headings, and their text wherever the same request reads it', async () => {
+    type Chapters = { chapters: { anchor: string; title: string; bodyMarkdown?: string; children: { title: string }[] }[] };
+    const token = await stack.token('ORG_ADMIN', { org: 'ks' });
+    const ask = async <T>(query: string) => {
+      const res = await stack.graphql<T>(query, { variables: { a: DEMO.networks.antikorrupsjonA }, token });
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data!;
+    };
+    const headings = 'chapters { anchor title children { title } }';
+    // Headings only: the chapters are read without their text, and match the handbook's own.
+    const viaNetwork = await ask<{ network: { handbook: { currentEdition: Chapters } } }>(`query($a: ID!) { network(id: $a) { handbook { currentEdition { ${headings} } } } }`);
+    const own = await ask<{ handbook: { currentEdition: Chapters; editions: ({ number: number } & Chapters)[] } }>(
+      `{ handbook(slug: "beskytt-kommunen") { currentEdition { ${headings} } editions { number chapters { anchor title bodyMarkdown children { title } } } } }`);
+    expect(viaNetwork.network.handbook.currentEdition.chapters.length).toBeGreaterThanOrEqual(5);
+    expect(viaNetwork.network.handbook.currentEdition).toEqual(own.handbook.currentEdition);
+    // The same request also reads the text of every edition's chapters, the current one's among them.
+    const mixed = await ask<{ network: { handbook: { currentEdition: Chapters; editions: ({ number: number } & Chapters)[] } } }>(
+      `query($a: ID!) { network(id: $a) { handbook { currentEdition { ${headings} } editions { number chapters { anchor title bodyMarkdown children { title } } } } } }`);
+    expect(mixed.network.handbook.editions).toEqual(own.handbook.editions);
+    expect(mixed.network.handbook.editions.flatMap((e) => e.chapters).every((c) => (c.bodyMarkdown ?? '').length > 0)).toBe(true);
+  });
+
   it('keeps drafts, proposals and editorial history from anonymous callers and non-editors', async () => {
     const anonymous = await stack.graphql<{ handbook: { editions: { status: string }[]; draftEdition: unknown } }>(
       '{ handbook(slug: "beskytt-kommunen") { editions { status } draftEdition { id } } }');

@@ -71,13 +71,21 @@ export const recommendationsByHandbook = (ctx: RequestContext) =>
     ctx.ds.getRepository(Recommendation).find({ where: { handbookId: In([...handbookIds]) }, order: { number: 'ASC' } }), (r) => r.handbookId);
 
 /**
+ * The columns of a chapter the tree, the anchors and the headings need; the text columns (the
+ * body twice, as Markdown and as plain text, the summary, tags and note) are most of a chapter's
+ * bytes. A request whose operation reads no text (see `readsChapterText`) gets chapters without them.
+ */
+const CHAPTER_OUTLINE_COLUMNS = ['id', 'editionId', 'slug', 'parentId', 'position', 'title', 'language', 'version', 'updatedAt'] as const;
+
+/**
  * Each network's handbook with the editions the viewer may see, in one statement: the editions
  * (what `currentEdition` reads next) are primed, not read by a second statement after this one;
  * `withChapters` (the query asks for `currentEdition { chapters }`) brings the current edition's
- * chapters in the same statement too.
+ * chapters in the same statement too, without their text unless `withText`: the chapters are
+ * primed for the whole request, so only a request that reads no chapter text anywhere may leave it out.
  */
-export const handbookByNetwork = (ctx: RequestContext, withChapters = false) =>
-  loaderById(ctx, `handbookByNetwork:${withChapters}`, async (networkIds) => {
+export const handbookByNetwork = (ctx: RequestContext, withChapters = false, withText = true) =>
+  loaderById(ctx, `handbookByNetwork:${withChapters}:${withText}`, async (networkIds) => {
     const rule = editionVisibility(ctx);
     const qb = ctx.ds.getRepository(Handbook).createQueryBuilder('h')
       .innerJoin(NetworkHandbook, 'l', 'l.handbook_id = h.id').addSelect('l.network_id::text', 'link_network_id')
@@ -88,6 +96,7 @@ export const handbookByNetwork = (ctx: RequestContext, withChapters = false) =>
     if (withChapters) {
       qb.leftJoinAndMapMany('e.currentChapters', Chapter, 'c', `c.edition_id = e.id AND e.id = (SELECT p.id FROM handbook.edition p
         WHERE p.handbook_id = h.id AND p.status = :publishedStatus ORDER BY p.number DESC LIMIT 1)`, { publishedStatus: EditionStatus.PUBLISHED });
+      if (!withText) qb.select(['h', 'e', ...CHAPTER_OUTLINE_COLUMNS.map((c) => `c.${c}`)]).addSelect('l.network_id::text', 'link_network_id');
     }
     const { entities, raw } = await qb.getRawAndEntities<{ link_network_id: string; h_id: string }>();
     const byId = new Map<string, Handbook>();

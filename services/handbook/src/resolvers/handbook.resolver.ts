@@ -10,6 +10,7 @@ import {
   editionsByHandbook, handbookById, handbookBySlug, handbookByNetwork, networkIdsByHandbook, recommendationById, recommendationsByHandbook,
 } from '../loaders';
 import { requireEditor } from '../services/access';
+import { readsChapterText } from '../services/chapter-text';
 import { HandbookConnection } from './types';
 
 
@@ -83,6 +84,7 @@ export class RecommendationResolver {
 export class NetworkHandbookResolver {
   @FieldResolver(() => Handbook, { nullable: true, description: 'The handbook the network works from.' })
   async handbook(@Root() network: Network, @Ctx() ctx: RequestContext, @Info() info?: GraphQLResolveInfo) {
-    return (await handbookByNetwork(ctx, Boolean(info && selectsPath(info, ['currentEdition', 'chapters']))).load(network.id))?.handbook ?? null;
+    const withChapters = Boolean(info && selectsPath(info, ['currentEdition', 'chapters']));
+    return (await handbookByNetwork(ctx, withChapters, !info || readsChapterText(info)).load(network.id))?.handbook ?? null;
   }
 }

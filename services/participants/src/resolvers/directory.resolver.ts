@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Info, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badInput, ConnectionArgs, ConnectionType, escapeLike, foldForSearch, keysetPage, mapNodes, Payload, payload, type RequestContext } from '@kommunenett/subgraph-kit';
 import { updateOrganizationMailSettings } from '../services/organization-mail';
 import { coordinatorOf } from '../services/municipality-coordinator';
@@ -68,8 +69,9 @@ export class MunicipalityResolver {
 
   @FieldResolver(() => RegistrationConnection, { description: 'The municipality’s registrations you may see, in registration order.' })
   registrations(@Root() m: Municipality, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs,
-    @Arg('filter', () => NetworkRegistrationFilter, { nullable: true, description: 'Conditions the registrations must meet.' }) filter?: NetworkRegistrationFilter) {
-    return registrationPagesBy(ctx, 'municipality_id', { status: filter?.status }, page).load(m.id);
+    @Arg('filter', () => NetworkRegistrationFilter, { nullable: true, description: 'Conditions the registrations must meet.' }) filter?: NetworkRegistrationFilter,
+    @Info() info?: GraphQLResolveInfo) {
+    return registrationPagesBy(ctx, 'municipality_id', { status: filter?.status }, page, info).load(m.id);
   }
 
   @FieldResolver(() => PersonConnection, { description: 'People the municipality registered whose registrations show them to you (the person-visibility rule), by name.' })

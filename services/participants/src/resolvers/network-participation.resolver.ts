@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Info, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, type RequestContext } from '@kommunenett/subgraph-kit';
 import { Network } from '../entities/references';
 import { Municipality } from '../entities/municipality.entity';
@@ -41,8 +42,9 @@ export class NetworkParticipationResolver {
   registrations(
     @Root() network: Network, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs,
     @Arg('filter', () => NetworkRegistrationFilter, { nullable: true, description: 'Conditions the registrations must meet.' }) filter?: NetworkRegistrationFilter,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return registrationPagesBy(ctx, 'network_id', filter, page).load(network.id);
+    return registrationPagesBy(ctx, 'network_id', filter, page, info).load(network.id);
   }
 
   @FieldResolver(() => Int, { description: 'Persons with a confirmed registration.' })

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, isUuid, UserError, type RequestContext, requireUuid } from '@kommunenett/subgraph-kit';
 import { Person } from '../entities/person.entity';
 import { Position } from '../entities/position.entity';
@@ -73,8 +74,8 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => RegistrationConnection, { description: 'The person’s registrations you may see, in registration order, a page at a time.' })
-  registrations(@Root() p: Person, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
-    return registrationPagesBy(ctx, 'person_id', null, page).load(p.id);
+  registrations(@Root() p: Person, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs, @Info() info?: GraphQLResolveInfo) {
+    return registrationPagesBy(ctx, 'person_id', null, page, info).load(p.id);
   }
 
   @Authorized('ORG_ADMIN', 'COORDINATOR', 'PARTICIPANT')

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { SelectQueryBuilder } from 'typeorm';
 import {
-  badInput, isUuid, keysetPage, pagesByParent, type Connection, type RequestContext, requireUuid,
+  badInput, isUuid, keysetPage, pagesByParent, selectedNodeFields, type Connection, type RequestContext, requireUuid,
 } from '@kommunenett/subgraph-kit';
 import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
 import { Registration } from '../entities/registration.entity';
@@ -52,17 +53,34 @@ export function listRegistrations(ctx: RequestContext, filter: RegistrationListF
 }
 
 /**
+ * Columns of a registration that only their own field reads (no field resolver of Registration
+ * reads them, nor does the page): a page reads them only when the query selects the field.
+ */
+const FIELD_ONLY_COLUMNS = [
+  'waitlistPosition', 'leadershipAnchoring', 'note', 'externalRef', 'registeredByRole', 'clientId', 'offerExpiresAt', 'statusReason', 'updatedAt', 'version',
+] as const;
+/** What the page (owner, order) and the field resolvers (network, person, municipality, history) read. */
+const ALWAYS_READ = ['id', 'networkId', 'personId', 'municipalityId', 'status', 'registeredAt'];
+
+/**
  * The same page for many owners at once (each network of a list, each municipality, each
- * person): one statement for all their pages, one more for their totals when asked for.
+ * person): one statement for all their pages, one more for their totals when asked for. With
+ * `info`, the page reads only the columns the query's nodes need (a page of 50 for `status
+ * municipality` reads 6 columns of 19).
  */
 export function registrationPagesBy(
   ctx: RequestContext, owner: 'network_id' | 'municipality_id' | 'person_id', filter: RegistrationListFilter | null | undefined, page: { first?: number | null; after?: string | null },
+  info?: GraphQLResolveInfo,
 ): DataLoader<string, Connection<Registration>> {
   const ownerOf = { network_id: (r: Registration) => r.networkId, municipality_id: (r: Registration) => r.municipalityId, person_id: (r: Registration) => r.personId ?? '' }[owner];
-  return pagesByParent(ctx, `registrationPages:${owner}:${JSON.stringify(filter ?? null)}`, {
+  const selected = info ? selectedNodeFields(info) : null;
+  const optional = FIELD_ONLY_COLUMNS.filter((c) => !selected || selected.has(c));
+  const columns = selected ? [...ALWAYS_READ, ...optional] : null;
+  return pagesByParent(ctx, `registrationPages:${owner}:${JSON.stringify(filter ?? null)}:${columns?.join(',') ?? '*'}`, {
     query: (owners) => applyFilter(ctx, visibleRegistrations(ctx.ds.getRepository(Registration).createQueryBuilder('r'), ctx.viewer), filter)
       .andWhere(`r.${owner} IN (:...owners)`, { owners }),
     parentSql: `r.${owner}`, parentOf: ownerOf, identitySql: ['r.id'], order: ORDER,
+    ...(columns && { fetch: (qb: SelectQueryBuilder<Registration>) => qb.select(columns.map((c) => `r.${c}`)).getMany() }),
   }, page);
 }
 
