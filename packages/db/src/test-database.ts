@@ -34,14 +34,15 @@ const EMPTY: TestDatabaseTemplate = { key: 'empty' };
 const RUN = process.ppid;
 const HOST = createHash('sha1').update(hostname()).digest('hex').slice(0, 6);
 
-const processAlive = (pid: number) => {
+/** Whether a process of this machine runs (the owner of a test run's templates, or of a lock). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-};
+}
 
 function checkTemplate(template: TestDatabaseTemplate): void {
   if (!/^[a-z0-9]{1,24}$/.test(template.key)) throw new Error(`A test database template's key is 1–24 lower-case letters and digits, not "${template.key}".`);

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEphemeralKeys, DEV_TOKEN_SETTINGS, signToken, type DevKeys, type Role, type TokenClaims } from '@kommunenett/auth';
-import { createTestDatabase, sqlStatementTotals, type TestDatabaseTemplate } from '@kommunenett/db';
+import { createTestDatabase, processAlive, sqlStatementTotals, type TestDatabaseTemplate } from '@kommunenett/db';
 import {
   createLogger, DEFAULT_SUBGRAPH_PORTS, startSubgraph, subgraphConfigFromEnv, type RunningSubgraph, type SubgraphDefinition, type SubgraphName,
 } from '@kommunenett/subgraph-kit';
 import { gatewayConfigFromEnv, startGateway, type GatewayConfig, type RunningGateway } from '@kommunenett/gateway';
 import { stackConfigFromEnv } from './config';
-import { composeSupergraph } from './compose';
+import { composeSubgraphSdls } from './compose';
 import { SUBGRAPHS } from './definitions';
 import { prepareServiceSchemas } from './prepare';
 
@@ -108,6 +109,31 @@ function demoTemplateKey(): string {
   return `demo${new Date().toISOString().slice(0, 10).replaceAll('-', '')}${demoSourcesHash}`;
 }
 
+/** Where the test runs keep the supergraphs they composed. */
+const SUPERGRAPH_ROOT = join(tmpdir(), 'kommunenett-test-supergraph');
+
+/**
+ * The supergraph of the schemas the subgraphs built as they started (in the order of the
+ * definitions), composed once per test run for each set of schemas: composing takes about a second
+ * of CPU, for every file alike. The files of runs that have ended are removed.
+ */
+function composedSupergraph(subgraphSdls: Record<string, string>): string {
+  const key = createHash('sha256').update(JSON.stringify(subgraphSdls)).digest('hex').slice(0, 16);
+  const file = join(SUPERGRAPH_ROOT, `run-${process.ppid}-${key}.graphql`);
+  if (existsSync(file)) return readFileSync(file, 'utf8');
+  const { supergraphSdl } = composeSubgraphSdls(subgraphSdls);
+  mkdirSync(SUPERGRAPH_ROOT, { recursive: true });
+  for (const entry of readdirSync(SUPERGRAPH_ROOT)) {
+    const pid = Number(/^run-(\d+)-/.exec(entry)?.[1]);
+    if (pid && !processAlive(pid)) rmSync(join(SUPERGRAPH_ROOT, entry), { force: true });
+  }
+  // Written whole under another name first: a file that reads it meanwhile sees all of it or nothing.
+  const partial = `${file}.${process.pid}`;
+  writeFileSync(partial, supergraphSdl);
+  renameSync(partial, file);
+  return supergraphSdl;
+}
+
 export interface TestStackOptions {
   definitions?: SubgraphDefinition[];
   seedDemo?: boolean;
@@ -162,7 +188,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       cleanups.unshift(() => running.stop());
     }));
     for (const [name, running] of Object.entries(subgraphs)) subgraphUrls[name as SubgraphName] = running.url;
-    const { supergraphSdl } = await withDeadline('composing the supergraph', composeSupergraph(definitions), undefined, log);
+    const supergraphSdl = await withDeadline('composing the supergraph', Promise.resolve().then(() =>
+      composedSupergraph(Object.fromEntries(definitions.map((def) => [def.name, subgraphs[def.name].sdl])))), undefined, log);
     const gateway: RunningGateway = await withDeadline('the gateway', startGateway({
       ...gatewayConfigFromEnv({}),
       port: 0,
