@@ -128,13 +128,19 @@ async function open(path = '/', options: { languages?: string[] } = {}): Promise
   return { page, outside, graphqlRequests };
 }
 
-/** Changes the page inside the app (a reload would forget the in-memory token), waits for its data, and returns the /graphql requests it sent. */
-async function go({ page, graphqlRequests }: Opened, path: string): Promise<GraphQLRequest[]> {
+/**
+ * Changes the page inside the app (a reload would forget the in-memory token), waits for its data
+ * (for `shown`, what the page shows once all of it came, when given), and returns the /graphql
+ * requests it sent. Without `shown` a busy machine may load the page's code for longer than the
+ * network's idle time before the page asks for its data.
+ */
+async function go({ page, graphqlRequests }: Opened, path: string, shown?: string): Promise<GraphQLRequest[]> {
   const before = graphqlRequests.length;
   await page.evaluate((to: string) => {
     history.pushState(null, '', to);
     dispatchEvent(new PopStateEvent('popstate'));
   }, `/dashboard${path}`);
+  if (shown) await page.waitForSelector(shown, WAIT);
   await page.waitForNetworkIdle({ idleTime: 300 });
   return graphqlRequests.slice(before);
 }
@@ -353,9 +359,8 @@ describe('ANALYST statistics', () => {
     const { indicator, answer } = chosen!;
     const opened = await open('/');
     await signIn(opened, 'ANALYST');
-    const requests = await go(opened, `/statistics?indicator=${indicator}&period=2022&level=municipality&country=NO`);
+    const requests = await go(opened, `/statistics?indicator=${indicator}&period=2022&level=municipality&country=NO`, '[data-table="statistics"] tbody tr');
     const { page } = opened;
-    await page.waitForSelector('[data-table="statistics"] tbody tr', WAIT);
     expectPagesRequested(requests, answer.cells.length);
     const rows = await page.$$eval('[data-table="statistics"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c as HTMLElement).innerText)));
     expect(rows.length).toBe(answer.cells.length);
@@ -401,9 +406,8 @@ describe('ANALYST statistics', () => {
     expect(answer.statistics.cells.length).toBeGreaterThan(300);
     const opened = await open('/');
     await signIn(opened, 'ANALYST');
-    const requests = await go(opened, `/statistics?indicator=${indicator}&period=2013&level=municipality&country=NO`);
+    const requests = await go(opened, `/statistics?indicator=${indicator}&period=2013&level=municipality&country=NO`, '[data-table="statistics"] tbody tr');
     const { page } = opened;
-    await page.waitForSelector('[data-table="statistics"] tbody tr', WAIT);
     expectPagesRequested(requests, answer.statistics.cells.length);
     const rows = await page.$$eval('[data-table="statistics"] tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.row));
     expect(rows).toEqual(answer.statistics.cells.map((c) => c.municipality!.id));
@@ -468,9 +472,8 @@ describe('outcomes', () => {
     const indicator = 'citizen-survey-score';
     const opened = await open('/');
     await signIn(opened, 'ANALYST');
-    const requests = await go(opened, `/outcomes?program=${program}&indicator=${indicator}`);
+    const requests = await go(opened, `/outcomes?program=${program}&indicator=${indicator}`, '[data-table="outcomes"] tbody tr');
     const { page } = opened;
-    await page.waitForSelector('[data-table="outcomes"] tbody tr', WAIT);
     expectPersistedQueries(requests);
     const periods = (await stack.graphql<{ indicators: { id: string; periods: string[] }[] }>('{ indicators { id periods } }', { token })).body.data!.indicators.find((i) => i.id === indicator)!.periods;
     const api = await stack.graphql<{ program: { indicatorComparison: ApiComparison } }>(
@@ -528,10 +531,9 @@ describe('ORG_ADMIN', () => {
     expect(api.body.errors).toBeUndefined();
     const opened = await open('/');
     await signIn(opened, 'ORG_ADMIN');
-    const requests = await go(opened, `/networks/${id}`);
+    const requests = await go(opened, `/networks/${id}`, '#by-status');
     expectPersistedQueries(requests);
     const { page } = opened;
-    await page.waitForSelector('#by-status');
     const confirmed = api.body.data!.network.registrations.edges.filter((e) => e.node.status === 'CONFIRMED').length;
     expect(await text(page, '[data-status="CONFIRMED"] td')).toBe(String(confirmed));
     for (const county of api.body.data!.network.registrantsByCounty) {

@@ -1,17 +1,18 @@
 import { Client } from 'pg';
-import { maintainEmbeddedDatabase, startEmbeddedPostgres, type EmbeddedPostgres } from '../src';
+import { createTestDatabase, maintainEmbeddedDatabase, type TestDatabase } from '../src';
 
-let db: EmbeddedPostgres;
+let db: TestDatabase;
 let client: Client;
 
 beforeAll(async () => {
-  db = await startEmbeddedPostgres();
+  // Always the embedded database (the maintenance is its own), a copy of the test run's empty one.
+  db = await createTestDatabase(undefined);
   client = new Client({ connectionString: db.url });
   await client.connect();
 });
 afterAll(async () => {
   await client.end();
-  await db.stop();
+  await db.drop();
 });
 
 async function plannedRows(): Promise<number> {

@@ -1,6 +1,6 @@
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { buildFederatedSchema, DEFAULT_SUBGRAPH_PORTS, type SubgraphDefinition } from '@kommunenett/subgraph-kit';
+import { buildFederatedSchema, DEFAULT_SUBGRAPH_PORTS, type SubgraphDefinition, type SubgraphName } from '@kommunenett/subgraph-kit';
 
 export interface Composition {
   supergraphSdl: string;
@@ -16,10 +16,15 @@ export interface Composition {
 export async function composeSupergraph(definitions: SubgraphDefinition[]): Promise<Composition> {
   const subgraphSdls: Record<string, string> = {};
   for (const def of definitions) subgraphSdls[def.name] = (await buildFederatedSchema(def)).sdl;
-  const result = composeServices(definitions.map((def) => ({
-    name: def.name,
-    url: `http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS[def.name]}/graphql`,
-    typeDefs: parse(subgraphSdls[def.name]),
+  return composeSubgraphSdls(subgraphSdls);
+}
+
+/** The supergraph of subgraph schemas already built (a running subgraph's `sdl`), by subgraph name. */
+export function composeSubgraphSdls(subgraphSdls: Record<string, string>): Composition {
+  const result = composeServices(Object.entries(subgraphSdls).map(([name, sdl]) => ({
+    name,
+    url: `http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS[name as SubgraphName]}/graphql`,
+    typeDefs: parse(sdl),
   })));
   if (result.errors?.length) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);

@@ -7,10 +7,11 @@
  * takes (docs/performance.md, "Round two: memory in every state").
  */
 import { join, resolve } from 'node:path';
-import { createServiceDataSource, databaseUrlFor, migrateAndPrepare, startEmbeddedPostgres, type EmbeddedPostgres } from '@kommunenett/db';
+import { databaseUrlFor, startEmbeddedPostgres, type EmbeddedPostgres } from '@kommunenett/db';
 import { createLogger } from '@kommunenett/subgraph-kit';
 import { stackConfigFromEnv } from './config';
 import { SUBGRAPHS } from './definitions';
+import { prepareServiceSchemas } from './prepare';
 
 async function main(): Promise<void> {
   const log = createLogger('seed', process.env.LOG_LEVEL || 'info');
@@ -22,16 +23,7 @@ async function main(): Promise<void> {
     databaseUrl = embedded.url;
   }
   try {
-    for (const def of SUBGRAPHS) {
-      const ds = createServiceDataSource({ service: def.name, url: databaseUrlFor(def.name, { ...process.env, DATABASE_URL: databaseUrl }), entities: def.tables, migrations: def.migrations, log });
-      await ds.initialize();
-      try {
-        await migrateAndPrepare(ds, def.name, def.seed && config.seedDemo ? () => def.seed!(ds, log) : undefined);
-        log.info(`${def.name}: migrated${def.seed && config.seedDemo ? ' and seeded' : ''}`);
-      } finally {
-        await ds.destroy();
-      }
-    }
+    await prepareServiceSchemas(SUBGRAPHS, (service) => databaseUrlFor(service, { ...process.env, DATABASE_URL: databaseUrl }), { seedDemo: config.seedDemo, log });
   } finally {
     await embedded?.stop();
   }

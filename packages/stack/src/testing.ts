@@ -1,15 +1,17 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEphemeralKeys, DEV_TOKEN_SETTINGS, signToken, type DevKeys, type Role, type TokenClaims } from '@kommunenett/auth';
-import { createFreshDatabase, sqlStatementTotals, startEmbeddedPostgres, type EmbeddedPostgres } from '@kommunenett/db';
+import { createTestDatabase, processAlive, sqlStatementTotals, type TestDatabaseTemplate } from '@kommunenett/db';
 import {
   createLogger, DEFAULT_SUBGRAPH_PORTS, startSubgraph, subgraphConfigFromEnv, type RunningSubgraph, type SubgraphDefinition, type SubgraphName,
 } from '@kommunenett/subgraph-kit';
 import { gatewayConfigFromEnv, startGateway, type GatewayConfig, type RunningGateway } from '@kommunenett/gateway';
 import { stackConfigFromEnv } from './config';
-import { composeSupergraph } from './compose';
+import { composeSubgraphSdls } from './compose';
 import { SUBGRAPHS } from './definitions';
+import { prepareServiceSchemas } from './prepare';
 
 export * from './fixtures';
 
@@ -80,51 +82,56 @@ async function withDeadline<T>(what: string, work: Promise<T>, stopLate?: (late:
   }
 }
 
-/** Where the test stacks of a run keep their embedded databases (one template per run, one copy per test file). */
-const EMBEDDED_ROOT = join(tmpdir(), 'kommunenett-test-pglite');
-
-const processAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
+/** The hash of the sources a demo template's content comes from (read once per process). */
+let demoSourcesHash: string | undefined;
 
 /**
- * An embedded database of its own for one test file, on a copy of an empty database created once
- * per test run: creating one (PGlite's initdb) takes seconds, copying it a fraction of one. The
- * template belongs to the run (jest's process, the parent of its workers), so it never outlives the
- * code that made it; the templates of runs that have ended are removed.
+ * The key of the template holding the migrated demo data: it changes with the services' sources
+ * (migrations, entities, seeds), the reference data, the database and kit code the seeds run on,
+ * and the day (the open round's dates are counted from the day of loading), so that no test runs on
+ * demo data older than its code or from another day.
  */
-async function startEmbeddedFromTemplate(): Promise<EmbeddedPostgres> {
-  const template = join(EMBEDDED_ROOT, `run-${process.ppid}`);
-  if (!existsSync(join(template, 'PG_VERSION'))) {
-    mkdirSync(EMBEDDED_ROOT, { recursive: true });
-    for (const entry of readdirSync(EMBEDDED_ROOT)) {
-      const pid = Number(/^(?:run|file|building)-(\d+)/.exec(entry)?.[1]);
-      if (pid && !processAlive(pid)) rmSync(join(EMBEDDED_ROOT, entry), { recursive: true, force: true });
+function demoTemplateKey(): string {
+  if (!demoSourcesHash) {
+    const root = join(__dirname, '..', '..', '..');
+    const services = readdirSync(join(root, 'services')).map((name) => join('services', name, 'src'));
+    const hash = createHash('sha1');
+    for (const dir of [...services, 'packages/reference-data/src', 'packages/reference-data/data', 'packages/db/src', 'packages/subgraph-kit/src']) {
+      const files = (readdirSync(join(root, dir), { recursive: true }) as string[]).filter((f) => !f.endsWith('.test.ts')).sort();
+      for (const file of files) {
+        const path = join(root, dir, file);
+        if (!statSync(path).isFile()) continue;
+        hash.update(`${dir}/${file}\0`).update(readFileSync(path)).update('\0');
+      }
     }
-    const building = mkdtempSync(join(EMBEDDED_ROOT, `building-${process.pid}-`));
-    await (await startEmbeddedPostgres({ dataDir: building })).stop();
-    // Two files may build one at the same time: the first rename wins, the other copy goes.
-    try {
-      renameSync(building, template);
-    } catch {
-      rmSync(building, { recursive: true, force: true });
-    }
+    demoSourcesHash = hash.digest('hex').slice(0, 12);
   }
-  const copy = mkdtempSync(join(EMBEDDED_ROOT, `file-${process.pid}-`));
-  cpSync(template, copy, { recursive: true });
-  const embedded = await startEmbeddedPostgres({ dataDir: copy });
-  return {
-    ...embedded,
-    async stop() {
-      await embedded.stop();
-      rmSync(copy, { recursive: true, force: true });
-    },
-  };
+  return `demo${new Date().toISOString().slice(0, 10).replaceAll('-', '')}${demoSourcesHash}`;
+}
+
+/** Where the test runs keep the supergraphs they composed. */
+const SUPERGRAPH_ROOT = join(tmpdir(), 'kommunenett-test-supergraph');
+
+/**
+ * The supergraph of the schemas the subgraphs built as they started (in the order of the
+ * definitions), composed once per test run for each set of schemas: composing takes about a second
+ * of CPU, for every file alike. The files of runs that have ended are removed.
+ */
+function composedSupergraph(subgraphSdls: Record<string, string>): string {
+  const key = createHash('sha256').update(JSON.stringify(subgraphSdls)).digest('hex').slice(0, 16);
+  const file = join(SUPERGRAPH_ROOT, `run-${process.ppid}-${key}.graphql`);
+  if (existsSync(file)) return readFileSync(file, 'utf8');
+  const { supergraphSdl } = composeSubgraphSdls(subgraphSdls);
+  mkdirSync(SUPERGRAPH_ROOT, { recursive: true });
+  for (const entry of readdirSync(SUPERGRAPH_ROOT)) {
+    const pid = Number(/^run-(\d+)-/.exec(entry)?.[1]);
+    if (pid && !processAlive(pid)) rmSync(join(SUPERGRAPH_ROOT, entry), { force: true });
+  }
+  // Written whole under another name first: a file that reads it meanwhile sees all of it or nothing.
+  const partial = `${file}.${process.pid}`;
+  writeFileSync(partial, supergraphSdl);
+  renameSync(partial, file);
+  return supergraphSdl;
 }
 
 export interface TestStackOptions {
@@ -152,22 +159,21 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const log = createLogger('test', stackConfig.testLogLevel);
   const keys = await createEphemeralKeys();
   const cleanups: (() => Promise<void>)[] = [];
-  let databaseUrl: string;
-  if (stackConfig.databaseUrl) {
-    const fresh = await withDeadline('creating a fresh database on DATABASE_URL', createFreshDatabase(stackConfig.databaseUrl), undefined, log);
-    databaseUrl = fresh.url;
-    cleanups.push(() => fresh.drop());
-  } else {
-    const embedded = await withDeadline('the embedded database', startEmbeddedFromTemplate(), undefined, log);
-    databaseUrl = embedded.url;
-    cleanups.push(() => embedded.stop());
-  }
   const definitions = options.definitions ?? SUBGRAPHS;
+  // The whole demo graph starts on a copy of a database that holds it already; any other stack on an
+  // empty one, where its subgraphs migrate (and seed) as they start.
+  const template: TestDatabaseTemplate | undefined = definitions === SUBGRAPHS && (options.seedDemo ?? true)
+    ? { key: demoTemplateKey(), build: (url) => prepareServiceSchemas(SUBGRAPHS, () => url, { seedDemo: true, log }) }
+    : undefined;
+  const database = await withDeadline(stackConfig.databaseUrl ? 'the test database on DATABASE_URL' : 'the embedded database',
+    createTestDatabase(stackConfig.databaseUrl, template), (late) => late.drop(), log);
+  const databaseUrl = database.url;
+  cleanups.push(() => database.drop());
   const subgraphs: Record<string, RunningSubgraph> = {};
   // One map for all: filled with the real addresses once every subgraph listens on its free port.
   const subgraphUrls = Object.fromEntries(Object.keys(DEFAULT_SUBGRAPH_PORTS).map((n) => [n, ''])) as Record<SubgraphName, string>;
   try {
-    // The four subgraphs boot side by side (each migrates and seeds its own schema).
+    // The subgraphs boot side by side (each migrates and seeds its own schema, or finds it done on a copy of the demo template).
     await Promise.all(definitions.map(async (def) => {
       const config = subgraphConfigFromEnv(def.name, def.settings, {
         // Tests read their own writes: statistics count the registrations as of each query unless a test says otherwise.
@@ -182,7 +188,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       cleanups.unshift(() => running.stop());
     }));
     for (const [name, running] of Object.entries(subgraphs)) subgraphUrls[name as SubgraphName] = running.url;
-    const { supergraphSdl } = await withDeadline('composing the supergraph', composeSupergraph(definitions), undefined, log);
+    const supergraphSdl = await withDeadline('composing the supergraph', Promise.resolve().then(() =>
+      composedSupergraph(Object.fromEntries(definitions.map((def) => [def.name, subgraphs[def.name].sdl])))), undefined, log);
     const gateway: RunningGateway = await withDeadline('the gateway', startGateway({
       ...gatewayConfigFromEnv({}),
       port: 0,

@@ -11,12 +11,24 @@ import { join } from 'node:path';
  */
 const ROOT = join(__dirname, '../../..');
 
-const freePort = () => new Promise<number>((resolve, reject) => {
-  const server = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as { port: number };
-    server.close(() => resolve(port));
-  }).on('error', reject);
+const canListen = (port: number) => new Promise<boolean>((resolve) => {
+  const server = createServer().listen(port, '127.0.0.1', () => server.close(() => resolve(true))).on('error', () => resolve(false));
 });
+
+/**
+ * Free ports for the stack, below the ephemeral ranges (Linux 32768–60999, macOS and Windows from
+ * 49152): a port the system hands out could be taken by any connection another process opens
+ * before the stack listens, which on a busy machine happened within the seconds that install,
+ * build and seed take.
+ */
+async function freePorts(count: number): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < count) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (!ports.has(port) && await canListen(port)) ports.add(port);
+  }
+  return [...ports];
+}
 
 /** How the stack is told to stop once it is ready: the terminal's whole group, or one process alone. */
 type Stop = (child: ReturnType<typeof spawn>) => void;
@@ -24,7 +36,7 @@ const ctrlC: Stop = (child) => process.kill(-child.pid!, 'SIGINT');
 
 async function startAndInterrupt(command: string[], stop: Stop = ctrlC): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string; gatewayPort: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kommunenett-ctrl-c-'));
-  const [gateway, networks, participants, reports, handbook, database] = await Promise.all(Array.from({ length: 6 }, freePort));
+  const [gateway, networks, participants, reports, handbook, database] = await freePorts(6);
   const env = {
     ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, GATEWAY_PORT: String(gateway), NETWORKS_PORT: String(networks), PARTICIPANTS_PORT: String(participants),
     REPORTS_PORT: String(reports), HANDBOOK_PORT: String(handbook), EMBEDDED_DB_PORT: String(database),

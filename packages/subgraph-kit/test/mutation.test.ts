@@ -2,7 +2,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import pino from 'pino';
 import { ANONYMOUS } from '@kommunenett/auth';
-import { createFreshDatabase, startEmbeddedPostgres } from '@kommunenett/db';
+import { createTestDatabase } from '@kommunenett/db';
 import { forbidden, inputSchemas, LoaderRegistry, refuse, runMutation, subgraphConfigFromEnv, USER_ERROR_CODES, type ChangeEvents, type RequestContext } from '../src';
 
 /**
@@ -14,16 +14,9 @@ let stop: () => Promise<void>;
 let ctx: RequestContext;
 
 beforeAll(async () => {
-  let url: string;
-  if (process.env.DATABASE_URL) {
-    const fresh = await createFreshDatabase(process.env.DATABASE_URL);
-    url = fresh.url;
-    stop = () => fresh.drop();
-  } else {
-    const embedded = await startEmbeddedPostgres();
-    url = embedded.url;
-    stop = () => embedded.stop();
-  }
+  const database = await createTestDatabase(process.env.DATABASE_URL);
+  const url = database.url;
+  stop = () => database.drop();
   ds = new DataSource({ type: 'postgres', url, extra: { max: 2 } });
   await ds.initialize();
   await ds.query(`CREATE SCHEMA kit;
