@@ -4,7 +4,7 @@ import { createNetwork, newPerson, updateNetwork, type TestStack } from '@kommun
 import { participantsSubgraph } from '../src/index';
 import { settingsOf } from '../src/config';
 import { deliverNotifications, queueOfferReminders } from '../src/services/notifications';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processWaitlists, syncNetworks } from '../src/services/registration-jobs';
@@ -298,7 +298,8 @@ describe('a network cancelled in the networks service', () => {
 describe('the development mailbox', () => {
   it('keeps messages as files and shows them on the gateway’s /dev/mail page without a mail server', async () => {
     const smtp = settings().smtpUrl;
-    Object.assign(settings(), { mailDir: join(mkdtempSync(join(tmpdir(), 'kommunenett-mail-')), 'mail'), smtpUrl: null });
+    const folder = mkdtempSync(join(tmpdir(), 'kommunenett-mail-'));
+    Object.assign(settings(), { mailDir: join(folder, 'mail'), smtpUrl: null });
     try {
       const networkId = await createNetwork(stack, {});
       const person = newPerson();
@@ -315,6 +316,7 @@ describe('the development mailbox', () => {
     } finally {
       settings().smtpUrl = smtp;
     }
+    rmSync(folder, { recursive: true, force: true });
     // With a mail server there is no mailbox to show.
     expect((await fetch(`${stack.baseUrl}/dev/mail`)).status).toBe(404);
   });
