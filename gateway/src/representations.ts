@@ -35,15 +35,6 @@ export function deduplicateRepresentations(representations: readonly unknown[]):
   return distinct.length < representations.length ? { representations: distinct, positions } : null;
 }
 
-/** A copy of a JSON value: a repeated position gets objects of its own, as it did from the subgraph. */
-function copyJson(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(copyJson);
-  if (value === null || typeof value !== 'object') return value;
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) copy[key] = copyJson((value as Record<string, unknown>)[key]);
-  return copy;
-}
-
 interface EntitiesResponse { data?: { _entities?: unknown[] } | null; errors?: readonly GraphQLFormattedError[] }
 
 /**
@@ -56,7 +47,8 @@ export function expandEntities<R extends EntitiesResponse>(response: R, { repres
   if (!Array.isArray(entities) || entities.length !== representations.length) return response;
   const given = new Set<number>();
   const expanded = positions.map((i) => {
-    if (given.has(i)) return copyJson(entities[i]);
+    // A repeated position gets objects of its own, as it did from the subgraph.
+    if (given.has(i)) return structuredClone(entities[i]);
     given.add(i);
     return entities[i];
   });

@@ -1,14 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-function residentKb(pid: number): number {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
-    return line ? Number(line.split(/\s+/)[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
 /** Children of every process, from /proc/<pid>/stat (the parent is the fourth field). */
 function childrenByParent(): Map<number, number[]> {
   const children = new Map<number, number[]>();
@@ -25,31 +16,31 @@ function childrenByParent(): Map<number, number[]> {
   return children;
 }
 
-/** Resident memory in MB of a process with all its descendants (gateway workers), Linux /proc. */
-export function residentMb(pid: number, children = childrenByParent()): number {
-  let kb = 0;
-  const stack = [pid];
-  while (stack.length) {
-    const next = stack.pop()!;
-    kb += residentKb(next);
-    stack.push(...(children.get(next) ?? []));
-  }
-  return Math.round(kb / 1024);
-}
-
-/** Proportional set size in MB of a process with its descendants: shared pages (Node's own binary, about 45 MB of every process's RSS) counted once over the processes that share them. */
-export function proportionalMb(pid: number, children = childrenByParent()): number {
-  let kb = 0;
+/** The sum of a reading of /proc over a process and all its descendants; a process that ended while we looked counts 0. */
+function sumOverTree(pid: number, children: Map<number, number[]>, read: (pid: number) => number): number {
+  let sum = 0;
   const stack = [pid];
   while (stack.length) {
     const next = stack.pop()!;
     try {
-      kb += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${next}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+      sum += read(next);
     } catch {
       // The process ended while we looked.
     }
     stack.push(...(children.get(next) ?? []));
   }
+  return sum;
+}
+
+/** Resident memory in MB of a process with all its descendants (gateway workers), Linux /proc. */
+export function residentMb(pid: number, children = childrenByParent()): number {
+  const kb = sumOverTree(pid, children, (p) => Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0));
+  return Math.round(kb / 1024);
+}
+
+/** Proportional set size in MB of a process with its descendants: shared pages (Node's own binary, about 45 MB of every process's RSS) counted once over the processes that share them. */
+export function proportionalMb(pid: number, children = childrenByParent()): number {
+  const kb = sumOverTree(pid, children, (p) => Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? 0));
   return Math.round(kb / 1024);
 }
 
@@ -61,20 +52,12 @@ const TICKS_PER_SECOND = 100;
  * for the processes without a /metrics endpoint (the gateway, the embedded database).
  */
 export function cpuSecondsOf(pid: number, children = childrenByParent()): number {
-  let ticks = 0;
-  const stack = [pid];
-  while (stack.length) {
-    const next = stack.pop()!;
-    try {
-      const stat = readFileSync(`/proc/${next}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // utime and stime: the 14th and 15th fields of the line, the 12th and 13th after the name.
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // The process ended while we looked.
-    }
-    stack.push(...(children.get(next) ?? []));
-  }
+  const ticks = sumOverTree(pid, children, (p) => {
+    const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime: the 14th and 15th fields of the line, the 12th and 13th after the name.
+    return Number(fields[11]) + Number(fields[12]);
+  });
   return ticks / TICKS_PER_SECOND;
 }
 

@@ -145,6 +145,19 @@ export function selectsPath(info: GraphQLResolveInfo, path: string[]): boolean {
   return true;
 }
 
+/** Whether the operation selects, anywhere (through every fragment), a field with one of these names. */
+export function operationSelectsAny(info: GraphQLResolveInfo, names: ReadonlySet<string>): boolean {
+  const fieldsOf = fieldWalker(info);
+  let found = false;
+  const walk = (set: SelectionSetNode | undefined): void => fieldsOf(set, (field) => {
+    if (found) return;
+    if (names.has(field.name.value)) found = true;
+    else walk(field.selectionSet);
+  });
+  walk(info.operation.selectionSet);
+  return found;
+}
+
 /** Visits the fields of a selection set, through inline fragments and named ones. */
 function fieldWalker(info: GraphQLResolveInfo) {
   const fieldsOf = (set: SelectionSetNode | undefined, visit: (field: FieldNode) => void): void => {

@@ -1,4 +1,5 @@
-import { Kind, type GraphQLResolveInfo, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import type { GraphQLResolveInfo, OperationDefinitionNode } from 'graphql';
+import { operationSelectsAny } from '@kommunenett/subgraph-kit';
 
 /**
  * Fields that read a chapter's text (its body, summary, tags or note), directly or, as `diff`, by
@@ -14,17 +15,10 @@ const answers = new WeakMap<OperationDefinitionNode, boolean>();
  * text. Decided once per operation document.
  */
 export function readsChapterText(info: GraphQLResolveInfo): boolean {
-  const known = answers.get(info.operation);
-  if (known !== undefined) return known;
-  const visited = new Set<string>();
-  const reads = (set: SelectionSetNode | undefined): boolean => (set?.selections ?? []).some((s) => {
-    if (s.kind === Kind.FIELD) return CHAPTER_TEXT_FIELDS.has(s.name.value) || reads(s.selectionSet);
-    if (s.kind === Kind.INLINE_FRAGMENT) return reads(s.selectionSet);
-    if (visited.has(s.name.value)) return false;
-    visited.add(s.name.value);
-    return reads(info.fragments[s.name.value]?.selectionSet);
-  });
-  const answer = reads(info.operation.selectionSet);
-  answers.set(info.operation, answer);
+  let answer = answers.get(info.operation);
+  if (answer === undefined) {
+    answer = operationSelectsAny(info, CHAPTER_TEXT_FIELDS);
+    answers.set(info.operation, answer);
+  }
   return answer;
 }

@@ -117,9 +117,7 @@ export class ChangeLog {
   }
 
   async flush(m: EntityManager): Promise<void> {
-    if (this.changes.length === 0) return;
-    await queryPrepared(m, FLUSH, this.parameters());
-    this.changes.length = 0;
+    if (this.changes.length > 0) await this.flushWith(m, FLUSH, []);
   }
 
   /**
