@@ -23,7 +23,7 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(jose|marked|@faker-js\\+faker|@faker-js/faker)(@|/))'],
   moduleNameMapper: {
     '^@kommunenett/stack/testing$': '<rootDir>/packages/stack/src/testing.ts',
-    '^@kommunenett/subgraph-kit/config$': '<rootDir>/packages/subgraph-kit/src/config.ts',
+    '^@kommunenett/subgraph-kit/(config|serving)$': '<rootDir>/packages/subgraph-kit/src/$1.ts',
     '^@kommunenett/(db|auth|subgraph-kit|reference-data|stack|browser)$': '<rootDir>/packages/$1/src/index.ts',
     '^@kommunenett/(networks|participants|reports|handbook)$': '<rootDir>/services/$1/src/index.ts',
     '^@kommunenett/gateway$': '<rootDir>/gateway/src/index.ts',

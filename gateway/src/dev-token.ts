@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   defaultClaims, ROLES, signToken, tokenClaimsSchema, type DevKeys, type Role, type TokenSettings,
 } from '@kommunenett/auth';
-import { HttpError, readBody, sendJson } from '@kommunenett/subgraph-kit';
+import { HttpError, readBody, sendJson } from '@kommunenett/subgraph-kit/serving';
 
 /** Longest life of a development token (seconds); the default is eight hours, like `npm run token`. */
 const MAX_LIFETIME_SECONDS = 24 * 3600;

@@ -17,7 +17,7 @@ import {
 } from '@kommunenett/auth';
 import {
   createLogger, handleGraphQLRequest, HttpError, maskError, readBody, sendJson, startHttpServer, SUBGRAPH_NAMES, type SubgraphName,
-} from '@kommunenett/subgraph-kit';
+} from '@kommunenett/subgraph-kit/serving';
 import type { GatewayConfig } from './config';
 import { isBrowserNavigation, serveGraphiql } from './graphiql';
 import { dashboardHandler } from './dashboard';

@@ -1,7 +1,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode, type ValidationContext } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ErrorCode } from '@kommunenett/subgraph-kit';
+import { ErrorCode } from '@kommunenett/subgraph-kit/serving';
 import type { GatewayConfig } from './config';
 
 /**

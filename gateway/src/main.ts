@@ -3,7 +3,7 @@ process.env.NODE_ENV ??= 'production';
 process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
 
 import cluster from 'node:cluster';
-import { onShutdownSignal, createLogger } from '@kommunenett/subgraph-kit';
+import { onShutdownSignal, createLogger } from '@kommunenett/subgraph-kit/serving';
 import { gatewayConfigFromEnv, type GatewayConfig } from './config';
 import { startGateway } from './gateway';
 

@@ -1,5 +1,5 @@
 /** The coprocessor process beside Apollo Router (see infra/router.yaml). */
-import { createLogger, onShutdownSignal, startHttpServer } from '@kommunenett/subgraph-kit';
+import { createLogger, onShutdownSignal, startHttpServer } from '@kommunenett/subgraph-kit/serving';
 import { routerCoprocessor } from './router-coprocessor';
 
 const log = createLogger('router-coprocessor', process.env.LOG_LEVEL || 'info');

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ANONYMOUS, signRequest, tokenClaimsSchema, viewerFromClaims, type Viewer } from '@kommunenett/auth';
-import { readBody, sendJson } from '@kommunenett/subgraph-kit';
+import { readBody, sendJson } from '@kommunenett/subgraph-kit/serving';
 
 /** Where Apollo Router puts the claims of the JWT it verified. */
 export const ROUTER_JWT_CLAIMS = 'apollo::authentication::jwt_claims';

@@ -114,6 +114,16 @@ export const SCENARIOS: Scenario[] = [
       registrations(first: 50) { edges { node { status municipality { name county { name } reports(first: 20) { edges { node { kind period } } } } } } }
       handbook { title currentEdition { chapters { title } } } } }`, { id: pick(ctx.networkIds) }),
   },
+  {
+    // What the plan of across-four costs before its data: the same fetches in the same levels
+    // (networks; handbook + participants + participants; reports), one row per list.
+    name: 'across-four-floor',
+    description: 'across-four’s plan with one row per list: the cost of its five fetches without their data',
+    token: 'orgAdmin',
+    body: (ctx) => () => gql(`query AcrossFourFloor($id: ID!) { network(id: $id) { name hosts { shortName } participantCount
+      registrations(first: 1) { edges { node { status municipality { name reports(first: 1) { edges { node { kind } } } } } } }
+      handbook { title } } }`, { id: pick(ctx.networkIds) }),
+  },
 ];
 
 /** Requests that must be refused, sent during the mix; each with the status it must get. */

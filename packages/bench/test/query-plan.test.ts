@@ -20,6 +20,14 @@ describe('the query plan the benchmark reports', () => {
     expect(plan.levels[1].map((f) => f.subgraph)).toContain('handbook');
   });
 
+  it('plans the floor of the four-hop query exactly as the four-hop query: the same fetches in the same levels', () => {
+    const full = criticalPathOf(queryOf('across-four'));
+    const floor = criticalPathOf(queryOf('across-four-floor'));
+    expect(floor.fetches).toBe(5);
+    expect(floor.levels).toEqual(full.levels);
+    expect(floor.critical).toEqual(full.critical);
+  });
+
   it('gives a query one subgraph answers a single fetch', () => {
     const plan = criticalPathOf(queryOf('catalogue'));
     expect(plan.fetches).toBe(1);

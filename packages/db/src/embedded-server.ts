@@ -1,8 +1,9 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
+// Types only: PGlite is loaded (as the ES module it is) when an embedded database starts, so that
+// the services, which import this package for their data sources, do not carry its code.
+import type { PGlite } from '@electric-sql/pglite' with { 'resolution-mode': 'import' };
+import type { PGLiteSocketHandler } from '@electric-sql/pglite-socket' with { 'resolution-mode': 'import' };
 
 type QueueItem = {
   handlerId: number;
@@ -143,6 +144,9 @@ export async function startEmbeddedPostgres(options: {
 } = {}): Promise<EmbeddedPostgres> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   // The contrib extensions the services' migrations create (as a PostgreSQL server ships them).
+  const [{ PGlite }, { pg_trgm }, { PGLiteSocketHandler }] = await Promise.all([
+    import('@electric-sql/pglite'), import('@electric-sql/pglite/contrib/pg_trgm'), import('@electric-sql/pglite-socket'),
+  ]);
   const db = await PGlite.create(options.dataDir ?? 'memory://', {
     extensions: { pg_trgm },
     postgresqlconf: [`shared_buffers = ${options.sharedBuffers ?? '16MB'}`],

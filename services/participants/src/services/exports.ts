@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { HttpError, isUuid, type HttpRoute, type RouteDeps } from '@kommunenett/subgraph-kit';
 import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
@@ -128,6 +127,8 @@ async function write(res: ServerResponse, ds: DataSource, viewer: Viewer, reques
     await once(res, 'finish');
     return;
   }
+  // Loaded on the first Excel export: about 15 MB a participants process need not hold until then.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true });
   const sheet = workbook.addWorksheet(request.kind);
   sheet.columns = columns.map((c, i) => ({ header: headers[i], key: c, width: c === 'signature' ? 40 : c === 'email' || c === 'name' ? 30 : 18 }));

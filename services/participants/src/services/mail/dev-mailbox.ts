@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { HttpError, type HttpRoute, type RouteDeps } from '@kommunenett/subgraph-kit';
 import { settingsOf } from '../../config';
 import { escapeHtml } from '../pages';
@@ -28,6 +28,8 @@ async function message(deps: RouteDeps, name: string): Promise<ParsedMail> {
   if (!FILE.test(name)) throw new HttpError(404, 'NOT_FOUND', 'No such message.');
   const raw = await readFile(join(mailbox(deps), name)).catch(() => null);
   if (!raw) throw new HttpError(404, 'NOT_FOUND', 'No such message.');
+  // Loaded when the mailbox is first opened (development only), not in every participants process.
+  const { simpleParser } = await import('mailparser');
   return simpleParser(raw);
 }
 
