@@ -236,3 +236,66 @@ describe('finding networks', () => {
     expect((await t.refused('{ networks(filter: { programId: "x" }) { totalCount } }')).codes).toEqual(['BAD_USER_INPUT']);
   });
 });
+
+describe('a catalogue page reads the columns its nodes need', () => {
+  type TypeRef = { kind: string; name: string | null; ofType: TypeRef | null };
+  const named = (t: TypeRef): TypeRef => (t.ofType ? named(t.ofType) : t);
+
+  /** Every field of Network a query can select without arguments, as a selection (objects by their __typename). */
+  async function networkFields(token: string): Promise<string[]> {
+    const { __type } = await t.ok(`{ __type(name: "Network") { fields { name
+      args { defaultValue type { kind } } type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }`, {}, token);
+    return (__type.fields as { name: string; args: { defaultValue: string | null; type: { kind: string } }[]; type: TypeRef }[])
+      .filter((f) => f.args.every((a) => a.type.kind !== 'NON_NULL' || a.defaultValue !== null))
+      .map((f) => (['SCALAR', 'ENUM'].includes(named(f.type).kind) ? f.name : `${f.name} { __typename }`));
+  }
+
+  it('answers each field alone on a page exactly as the network read by id answers it, for every network the page holds', async () => {
+    const admin = await t.token('ADMIN');
+    const fields = await networkFields(admin);
+    expect(fields.length).toBeGreaterThan(30);
+    const { networks } = await t.ok('{ networks(first: 100) { edges { node { id } } } }', {}, admin);
+    const ids: string[] = networks.edges.map((e: any) => e.node.id);
+    expect(ids.length).toBeGreaterThan(5);
+    for (const field of fields) {
+      // One request: the page and each network by id (read whole, by its own loader).
+      const answer = await t.ok(`{ networks(first: 100) { edges { node { id ${field} } } }
+        ${ids.map((id, i) => `n${i}: network(id: "${id}") { id ${field} }`).join(' ')} }`, {}, admin);
+      expect({ field, nodes: answer.networks.edges.map((e: any) => e.node) }).toEqual({ field, nodes: ids.map((_, i) => answer[`n${i}`]) });
+    }
+  });
+
+  /** The SQL the networks subgraph sends while `work` runs (the subgraphs run in this process). */
+  async function sqlDuring(work: () => Promise<unknown>): Promise<string[]> {
+    const ds = t.stack.subgraphs.networks.ds;
+    const seen: string[] = [];
+    const original = ds.createQueryRunner;
+    ds.createQueryRunner = (...args: Parameters<typeof original>) => {
+      const runner = original.apply(ds, args);
+      const query = runner.query;
+      runner.query = ((sql: string, ...rest: unknown[]) => { seen.push(sql); return (query as (...a: unknown[]) => unknown).apply(runner, [sql, ...rest]); }) as typeof query;
+      return runner;
+    };
+    try {
+      await work();
+    } finally {
+      ds.createQueryRunner = original;
+    }
+    return seen;
+  }
+
+  it('reads a field-only column when the query selects its field, and not otherwise', async () => {
+    const admin = await t.token('ADMIN');
+    const pageSql = async (selection: string) => (await sqlDuring(() => t.ok(`{ networks(first: 5) { edges { node { ${selection} } } } }`, {}, admin)))
+      .filter((sql) => /FROM "networks"\."network"/.test(sql) && !/count\(\*\)/.test(sql));
+    const few = await pageSql('id name hosts { id } isOpenForRegistration');
+    expect(few).toHaveLength(1);
+    expect(few[0]).toContain('"host_ids"');
+    expect(few[0]).not.toContain('"cost_note"');
+    expect(few[0]).not.toContain('"description"');
+    const withCost = await pageSql('id costNote description');
+    expect(withCost).toHaveLength(1);
+    expect(withCost[0]).toContain('"cost_note"');
+    expect(withCost[0]).toContain('"description"');
+  });
+});

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, type RequestContext, Payload, payload, entityRef } from '@kommunenett/subgraph-kit';
 import { Network } from '../entities/network.entity';
 import { Program } from '../entities/program.entity';
@@ -85,9 +86,10 @@ export class NetworkResolver {
     @Args() page: ConnectionArgs,
     @Arg('filter', () => NetworkFilter, { nullable: true, description: 'Conditions the networks must meet; the whole catalogue when left out.' }) filter?: NetworkFilter,
     @Arg('orderBy', () => NetworkOrder, { defaultValue: NetworkOrder.NAME, description: 'Sort order: by name, by the next session or by registration deadline (default NAME).' }) orderBy: NetworkOrder = NetworkOrder.NAME,
+    @Info() info?: GraphQLResolveInfo,
   ) {
     if (filter?.programId) requireUuid(filter.programId, 'filter.programId');
-    return networkCatalogue(ctx, filter, orderBy, page);
+    return networkCatalogue(ctx, filter, orderBy, page, info);
   }
 
   @Query(() => Network, { nullable: true, description: 'A network by id: a published one for anyone, a draft only for those who run it; null otherwise.' })
@@ -216,7 +218,7 @@ export class NetworkResolver {
 @Resolver(() => Organization)
 export class OrganizationNetworksResolver {
   @FieldResolver(() => NetworkConnection, { description: 'Networks the organization hosts, by name.' })
-  hostedNetworks(@Root() org: Organization, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
-    return networkCatalogue(ctx, { hostId: org.id }, NetworkOrder.NAME, page);
+  hostedNetworks(@Root() org: Organization, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs, @Info() info?: GraphQLResolveInfo) {
+    return networkCatalogue(ctx, { hostId: org.id }, NetworkOrder.NAME, page, info);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, keysetPage, type RequestContext, Payload, payload, entityRef } from '@kommunenett/subgraph-kit';
 import { Program } from '../entities/program.entity';
 import { Organization, Person } from '../entities/references';
@@ -76,8 +77,8 @@ export class ProgramResolver {
   }
 
   @FieldResolver(() => NetworkConnection, { description: 'The programme’s networks the viewer may see, by name.' })
-  networks(@Root() p: Program, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
-    return networkCatalogue(ctx, { programId: p.id }, NetworkOrder.NAME, page);
+  networks(@Root() p: Program, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs, @Info() info?: GraphQLResolveInfo) {
+    return networkCatalogue(ctx, { programId: p.id }, NetworkOrder.NAME, page, info);
   }
 
   @Authorized('ORG_ADMIN')
