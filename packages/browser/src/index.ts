@@ -60,7 +60,9 @@ export async function screenshot(page: Page, name: string, scaled?: { width: num
   const path = join(SCREENSHOT_DIR, `${name}.png`) as `${string}.png`;
   mkdirSync(dirname(path), { recursive: true });
   if (!scaled) {
-    await page.screenshot({ path, fullPage: true });
+    // Faster compression (about half the time of a full page, files about a quarter larger): these
+    // are for a look after a run; the documentation's pictures below keep the default.
+    await page.screenshot({ path, fullPage: true, optimizeForSpeed: true });
     return path;
   }
   const viewport = page.viewport() ?? { width: 1280, height: 900 };

@@ -34,8 +34,15 @@ async function freePorts(count: number): Promise<number[]> {
 type Stop = (child: ReturnType<typeof spawn>) => void;
 const ctrlC: Stop = (child) => process.kill(-child.pid!, 'SIGINT');
 
+/**
+ * One data folder for both starts: the first creates and seeds the embedded database, the second
+ * starts on it, as a developer's second `npm start` does (seeding it again would test nothing more).
+ */
+let dataDir: string;
+beforeAll(() => { dataDir = mkdtempSync(join(tmpdir(), 'kommunenett-ctrl-c-')); });
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
 async function startAndInterrupt(command: string[], stop: Stop = ctrlC): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string; gatewayPort: number }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kommunenett-ctrl-c-'));
   const [gateway, networks, participants, reports, handbook, database] = await freePorts(6);
   const env = {
     ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, GATEWAY_PORT: String(gateway), NETWORKS_PORT: String(networks), PARTICIPANTS_PORT: String(participants),
@@ -52,10 +59,7 @@ async function startAndInterrupt(command: string[], stop: Stop = ctrlC): Promise
     };
     child.stdout.on('data', read);
     child.stderr.on('data', read);
-    child.on('exit', (code, signal) => {
-      rmSync(dataDir, { recursive: true, force: true });
-      resolve({ code, signal, output, gatewayPort: gateway });
-    });
+    child.on('exit', (code, signal) => resolve({ code, signal, output, gatewayPort: gateway }));
   });
 }
 
