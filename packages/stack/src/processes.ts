@@ -55,18 +55,13 @@ function nodeFlagsFor(name: string, semiSpaceMb: Partial<Record<string, number>>
 }
 
 /**
- * The allocator of every process. glibc's malloc keeps up to eight arenas per core, each holding
- * on to what it once took: two held a database process that had created its data at 224 MB
- * instead of several hundred (now that data is created in a short-lived process the difference is
- * within the benchmark's noise). It also raises its mmap threshold as large blocks are freed, so
- * that later large blocks (V8's compilation zones, Buffers) come from the heap, which it returns
- * only from the top: with the threshold and the trim threshold fixed at 128 KiB, large blocks go
- * back to the system when freed. The embedded database process started on the volume data held
- * 157–158 MB instead of 170–176 MB, its malloc heap 27–34 MB instead of 40–42 MB (three starts
- * each); the whole stack 12 MB less at idle and 17 MB less after a load (docs/performance.md,
- * "Round three"). A value in the caller's environment wins, to compare.
+ * The allocator of every process: glibc's malloc keeps up to eight arenas per core, each holding
+ * on to what it once took. Two held a database process that had created its data at 224 MB
+ * instead of several hundred; now that data is created in a short-lived process the difference is
+ * within the benchmark's noise (docs/performance.md, "Round two: memory in every state"). A value
+ * in the caller's environment wins, to compare.
  */
-const ALLOCATOR_ENV: NodeJS.ProcessEnv = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_TRIM_THRESHOLD_: '131072' };
+const ALLOCATOR_ENV: NodeJS.ProcessEnv = { MALLOC_ARENA_MAX: '2' };
 
 /** Runs `script` (relative to the repository) to its end in a process of its own: a short-lived step such as creating data. */
 export function runToEnd(script: string, env: NodeJS.ProcessEnv, log: (line: string) => void, args: string[] = []): Promise<void> {
