@@ -143,10 +143,10 @@ export async function startEmbeddedPostgres(options: {
   sharedBuffers?: string;
 } = {}): Promise<EmbeddedPostgres> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  // The contrib extensions the services' migrations create (as a PostgreSQL server ships them).
   const [{ PGlite }, { pg_trgm }, { PGLiteSocketHandler }] = await Promise.all([
     import('@electric-sql/pglite'), import('@electric-sql/pglite/contrib/pg_trgm'), import('@electric-sql/pglite-socket'),
   ]);
+  // The contrib extensions the services' migrations create (as a PostgreSQL server ships them).
   const db = await PGlite.create(options.dataDir ?? 'memory://', {
     extensions: { pg_trgm },
     postgresqlconf: [`shared_buffers = ${options.sharedBuffers ?? '16MB'}`],

@@ -44,6 +44,17 @@ export function processAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Removes the entries of `root` that belong to processes no longer running: those whose name
+ * `owner` matches with the owner's process id as its first group (files of test runs that ended).
+ */
+export function removeEntriesOfEndedProcesses(root: string, owner: RegExp): void {
+  for (const entry of readdirSync(root)) {
+    const pid = Number(owner.exec(entry)?.[1]);
+    if (pid && !processAlive(pid)) rmSync(join(root, entry), { recursive: true, force: true });
+  }
+}
+
 function checkTemplate(template: TestDatabaseTemplate): void {
   if (!/^[a-z0-9]{1,24}$/.test(template.key)) throw new Error(`A test database template's key is 1–24 lower-case letters and digits, not "${template.key}".`);
   if (template.build && template.key === EMPTY.key) throw new Error(`The test database template "${EMPTY.key}" is the empty database: give one that is built another key.`);
@@ -182,10 +193,7 @@ async function buildOnce(dir: string, build: (into: string) => Promise<void>): P
       continue;
     }
     try {
-      for (const entry of readdirSync(EMBEDDED_ROOT)) {
-        const pid = Number(/^(?:run|file|building)-(\d+)/.exec(entry)?.[1]);
-        if (pid && !processAlive(pid)) rmSync(join(EMBEDDED_ROOT, entry), { recursive: true, force: true });
-      }
+      removeEntriesOfEndedProcesses(EMBEDDED_ROOT, /^(?:run|file|building)-(\d+)/);
       const building = mkdtempSync(join(EMBEDDED_ROOT, `building-${process.pid}-`));
       try {
         await build(building);

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEphemeralKeys, DEV_TOKEN_SETTINGS, signToken, type DevKeys, type Role, type TokenClaims } from '@kommunenett/auth';
-import { createTestDatabase, processAlive, sqlStatementTotals, type TestDatabaseTemplate } from '@kommunenett/db';
+import { createTestDatabase, removeEntriesOfEndedProcesses, sqlStatementTotals, type TestDatabaseTemplate } from '@kommunenett/db';
 import {
   createLogger, DEFAULT_SUBGRAPH_PORTS, startSubgraph, subgraphConfigFromEnv, type RunningSubgraph, type SubgraphDefinition, type SubgraphName,
 } from '@kommunenett/subgraph-kit';
@@ -123,10 +123,7 @@ function composedSupergraph(subgraphSdls: Record<string, string>): string {
   if (existsSync(file)) return readFileSync(file, 'utf8');
   const { supergraphSdl } = composeSubgraphSdls(subgraphSdls);
   mkdirSync(SUPERGRAPH_ROOT, { recursive: true });
-  for (const entry of readdirSync(SUPERGRAPH_ROOT)) {
-    const pid = Number(/^run-(\d+)-/.exec(entry)?.[1]);
-    if (pid && !processAlive(pid)) rmSync(join(SUPERGRAPH_ROOT, entry), { force: true });
-  }
+  removeEntriesOfEndedProcesses(SUPERGRAPH_ROOT, /^run-(\d+)-/);
   // Written whole under another name first: a file that reads it meanwhile sees all of it or nothing.
   const partial = `${file}.${process.pid}`;
   writeFileSync(partial, supergraphSdl);

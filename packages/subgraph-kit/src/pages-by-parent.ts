@@ -132,6 +132,17 @@ export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> {
   return names;
 }
 
+/**
+ * The columns (`alias.property`) a page of nodes reads: `always` (what the page's order and the
+ * field resolvers read) and each `fieldOnly` column whose field the query selects on the nodes.
+ * Null without `info`: the whole entity.
+ */
+export function nodeColumns(info: GraphQLResolveInfo | undefined, alias: string, columns: { always: readonly string[]; fieldOnly: readonly string[] }): string[] | null {
+  if (!info) return null;
+  const selected = selectedNodeFields(info);
+  return [...columns.always, ...columns.fieldOnly.filter((c) => selected.has(c))].map((c) => `${alias}.${c}`);
+}
+
 /** Whether the query selects a path of fields below the current one, e.g. `['currentEdition', 'chapters']`. */
 export function selectsPath(info: GraphQLResolveInfo, path: string[]): boolean {
   const fieldsOf = fieldWalker(info);

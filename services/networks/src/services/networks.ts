@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Brackets, type SelectQueryBuilder } from 'typeorm';
 import {
-  badInput, escapeLike, foldForSearch, keysetPage, selectedNodeFields, userError, type KeysetColumn, type RequestContext, type UserError,
+  badInput, escapeLike, foldForSearch, keysetPage, nodeColumns, userError, type KeysetColumn, type RequestContext, type UserError,
 } from '@kommunenett/subgraph-kit';
 import { Network, nextSessionSql, sessionIntervalEndSql } from '../entities/network.entity';
 import { Program } from '../entities/program.entity';
@@ -258,8 +258,7 @@ export function networkCatalogue(
     if (f.search.length > 200) throw badInput('search is longer than 200 characters.', 'filter.search');
     qb.andWhere("n.search_text LIKE :q ESCAPE '\\'", { q: `%${escapeLike(foldForSearch(f.search))}%` });
   }
-  const selected = info ? selectedNodeFields(info) : null;
-  const columns = selected ? [...ALWAYS_READ, ...FIELD_ONLY_COLUMNS.filter((c) => selected.has(c))].map((c) => `n.${c}`) : null;
+  const columns = nodeColumns(info, 'n', { always: ALWAYS_READ, fieldOnly: FIELD_ONLY_COLUMNS });
   const rowsOf = (page: SelectQueryBuilder<Network>) => (columns ? page.select(columns) : page);
   // In the order by next session, each row's next session is its cursor's first value: read with the page.
   return keysetPage(qb, NETWORK_ORDERS[orderBy], page, (pageQuery) =>

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { SelectQueryBuilder } from 'typeorm';
 import {
-  badInput, isUuid, keysetPage, pagesByParent, selectedNodeFields, type Connection, type RequestContext, requireUuid,
+  badInput, isUuid, keysetPage, nodeColumns, pagesByParent, type Connection, type RequestContext, requireUuid,
 } from '@kommunenett/subgraph-kit';
 import { MUNICIPALITY_ID_PATTERN } from '@kommunenett/reference-data';
 import { Registration } from '../entities/registration.entity';
@@ -73,14 +73,12 @@ export function registrationPagesBy(
   info?: GraphQLResolveInfo,
 ): DataLoader<string, Connection<Registration>> {
   const ownerOf = { network_id: (r: Registration) => r.networkId, municipality_id: (r: Registration) => r.municipalityId, person_id: (r: Registration) => r.personId ?? '' }[owner];
-  const selected = info ? selectedNodeFields(info) : null;
-  const optional = FIELD_ONLY_COLUMNS.filter((c) => !selected || selected.has(c));
-  const columns = selected ? [...ALWAYS_READ, ...optional] : null;
+  const columns = nodeColumns(info, 'r', { always: ALWAYS_READ, fieldOnly: FIELD_ONLY_COLUMNS });
   return pagesByParent(ctx, `registrationPages:${owner}:${JSON.stringify(filter ?? null)}:${columns?.join(',') ?? '*'}`, {
     query: (owners) => applyFilter(ctx, visibleRegistrations(ctx.ds.getRepository(Registration).createQueryBuilder('r'), ctx.viewer), filter)
       .andWhere(`r.${owner} IN (:...owners)`, { owners }),
     parentSql: `r.${owner}`, parentOf: ownerOf, identitySql: ['r.id'], order: ORDER,
-    ...(columns && { fetch: (qb: SelectQueryBuilder<Registration>) => qb.select(columns.map((c) => `r.${c}`)).getMany() }),
+    ...(columns && { fetch: (qb: SelectQueryBuilder<Registration>) => qb.select(columns).getMany() }),
   }, page);
 }
 

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import type { SelectQueryBuilder } from 'typeorm';
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Info, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, isUuid, pagesByParent, selectedNodeFields, type KeysetColumn, type RequestContext } from '@kommunenett/subgraph-kit';
+import { ConnectionArgs, isUuid, nodeColumns, pagesByParent, type KeysetColumn, type RequestContext } from '@kommunenett/subgraph-kit';
 import { IndicatorValue, RecommendationStatus, Report } from '../entities/report.entity';
 import { ReportKind } from '../entities/enums';
 import { Municipality, Network, Program, Recommendation } from '../entities/references';
@@ -67,16 +68,15 @@ const ALWAYS_READ = ['id', 'municipalityId', 'period', 'kind', 'status', 'recipi
 
 /** Each parent's reports the viewer may see, newest period first: a page per municipality or network. */
 function reportPagesBy(ctx: RequestContext, parentSql: string, parentOf: (r: Report) => string | null, kinds: ReportKind[] | undefined, page: ConnectionArgs, info?: GraphQLResolveInfo) {
-  const selected = info ? selectedNodeFields(info) : null;
-  const optional = FIELD_ONLY_COLUMNS.filter((c) => !selected || selected.has(c));
-  return pagesByParent(ctx, `reportsBy:${parentSql}:${JSON.stringify(kinds ?? null)}:${optional.join(',')}`, {
+  const columns = nodeColumns(info, 'r', { always: ALWAYS_READ, fieldOnly: FIELD_ONLY_COLUMNS });
+  return pagesByParent(ctx, `reportsBy:${parentSql}:${JSON.stringify(kinds ?? null)}:${columns?.join(',') ?? '*'}`, {
     query: (ids) => {
       const qb = visibleReports(ctx).andWhere(`${parentSql} IN (:...ids)`, { ids });
       if (kinds?.length) qb.andWhere('r.kind IN (:...kinds)', { kinds });
       return qb;
     },
     parentSql, parentOf: (r) => parentOf(r) ?? '', identitySql: ['r.id'], order: REPORT_ORDER,
-    fetch: (qb) => qb.select([...ALWAYS_READ, ...optional].map((c) => `r.${c}`)).getMany(),
+    ...(columns && { fetch: (qb: SelectQueryBuilder<Report>) => qb.select(columns).getMany() }),
   }, page);
 }
 
