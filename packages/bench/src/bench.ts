@@ -56,6 +56,8 @@ Resident memory of every process of the stack is measured at idle in three state
 on a fresh data folder (.data/bench-fresh, emptied first: demo data only), after the volume is
 loaded (by a process of its own, as pnpm seed:volume does) and the stack started on it, and
 after the benchmark, once the mail its registrations queued is delivered (at most 5 minutes).
+The stack's total counts each physical page once (Linux shows page frames to root only; elsewhere
+the PSS sum stands in); the RSS and PSS sums are printed beside it.
 
 Database: the embedded one by default. With DATABASE_URL=postgres://…/<db> the benchmark does
 NOT use the database named there: it creates (once) and uses its own database
@@ -88,7 +90,18 @@ const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** di
 /** The processes of our stack (the peer gateway is not part of its footprint). */
 const stackProcesses = (stack: StackProcesses) => stack.processes.filter(({ name }) => name !== 'hive-gateway').map(({ name, child }) => ({ name, pid: child.pid! }));
 const total = (memory: Record<string, number>) => Object.values(memory).reduce((a, b) => a + b, 0);
-const memoryLine = (memory: Record<string, number>) => `${Object.entries(memory).map(([k, v]) => `${k} ${v}`).join(', ')}; total ${total(memory)} MB`;
+
+/** The stack's memory at one moment: each process's RSS, and the stack's own two totals besides the RSS sum. */
+interface IdleMemory {
+  perProcess: Record<string, number>;
+  /** Each physical page once: what the machine holds for the stack (the target's measure). */
+  unique: { mb: number; method: 'pages' | 'pss' };
+  /** Proportional set sizes added up: a page shared with a process outside the stack counts in part. */
+  pss: number;
+}
+const idleMemory = (sampler: MemorySampler): IdleMemory => ({ perProcess: sampler.snapshot(), unique: sampler.uniqueTotal(), pss: sampler.proportionalTotal() });
+const memoryLine = (m: IdleMemory) =>
+  `${Object.entries(m.perProcess).map(([k, v]) => `${k} ${v}`).join(', ')}; RSS added up ${total(m.perProcess)} MB; the stack ${m.unique.mb} MB (${m.unique.method === 'pages' ? 'each page once' : 'PSS: page frames not readable'}; PSS ${m.pss} MB)`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: {
@@ -119,17 +132,14 @@ async function main(): Promise<void> {
   const freshStarted = Date.now();
   const fresh = await startStackProcesses(process.env, { dataDir: freshDir, env: await benchFreshEnv(env), log, semiSpaceMb });
   const freshReadySeconds = (Date.now() - freshStarted) / 1000;
-  let memoryFresh: Record<string, number>;
-  let pssFresh: number;
+  let fresh1: IdleMemory;
   try {
     await idle();
-    const freshSampler = new MemorySampler(stackProcesses(fresh));
-    memoryFresh = freshSampler.snapshot();
-    pssFresh = freshSampler.proportionalTotal();
+    fresh1 = idleMemory(new MemorySampler(stackProcesses(fresh)));
   } finally {
     await fresh.stop();
   }
-  console.log(`  memory at idle after a start on a fresh data folder (ready in ${freshReadySeconds.toFixed(1)} s): ${memoryLine(memoryFresh)} (PSS ${pssFresh} MB)`);
+  console.log(`  memory at idle after a start on a fresh data folder (ready in ${freshReadySeconds.toFixed(1)} s): ${memoryLine(fresh1)}`);
 
   // Memory state 2: the volume loaded by a process of its own (on the embedded database, as
   // `pnpm seed:volume` does), then the stack started on it.
@@ -143,10 +153,8 @@ async function main(): Promise<void> {
   const readySeconds = (Date.now() - bootStarted) / 1000;
   try {
     await idle();
-    const seededSampler = new MemorySampler(stackProcesses(stack));
-    const memorySeeded = seededSampler.snapshot();
-    const pssSeeded = seededSampler.proportionalTotal();
-    console.log(`  memory at idle on the volume data: ${memoryLine(memorySeeded)} (PSS ${pssSeeded} MB)`);
+    const seeded = idleMemory(new MemorySampler(stackProcesses(stack)));
+    console.log(`  memory at idle on the volume data: ${memoryLine(seeded)}`);
     const volume = await volumeSummary(stack.databaseUrl, scale);
     stack.launch('hive-gateway', 'packages/bench/dist/hive-gateway-main.js', { HIVE_GATEWAY_PORT: String(PORTS.hive) });
     await waitFor(() => portOpen(PORTS.hive), 'hive gateway');
@@ -320,9 +328,8 @@ async function main(): Promise<void> {
       trajectory.push(total(sampler.snapshot()));
       messagesWaiting.push(await pendingMessages(stack.databaseUrl));
     }
-    const memoryAfter = sampler.snapshot();
-    const pssAfter = sampler.proportionalTotal();
-    console.log(`  memory at idle after the benchmark (stack total every ${IDLE_MS / 1000} s: ${trajectory.join(', ')} MB; messages waiting for delivery: ${messagesWaiting.join(', ')}): ${memoryLine(memoryAfter)} (PSS ${pssAfter} MB)`);
+    const after = idleMemory(sampler);
+    console.log(`  memory at idle after the benchmark (RSS of the stack added up every ${IDLE_MS / 1000} s: ${trajectory.join(', ')} MB; messages waiting for delivery: ${messagesWaiting.join(', ')}): ${memoryLine(after)}`);
 
     const report: BenchReport = {
       date: new Date().toISOString(), scale, durationSeconds: duration, connections, gatewayWorkers: Number(values.workers),
@@ -331,9 +338,10 @@ async function main(): Promise<void> {
       scenarios: results, registrations, underAttack: { catalogue: underAttack, hostile: hostileResults },
       loadAverage: { start: Math.round(loadAtStart * 10) / 10, end: Math.round(loadavg()[0] * 10) / 10 },
       memoryMb: {
-        fresh: memoryFresh, seeded: memorySeeded, afterBench: memoryAfter, peak: peakMemory,
-        totals: { fresh: total(memoryFresh), seeded: total(memorySeeded), afterBench: total(memoryAfter) },
-        proportionalTotals: { fresh: pssFresh, seeded: pssSeeded, afterBench: pssAfter },
+        fresh: fresh1.perProcess, seeded: seeded.perProcess, afterBench: after.perProcess, peak: peakMemory,
+        totals: { fresh: total(fresh1.perProcess), seeded: total(seeded.perProcess), afterBench: total(after.perProcess) },
+        proportionalTotals: { fresh: fresh1.pss, seeded: seeded.pss, afterBench: after.pss },
+        uniqueTotals: { fresh: fresh1.unique.mb, seeded: seeded.unique.mb, afterBench: after.unique.mb, method: after.unique.method },
         messagesWaitingAfterBench: messagesWaiting,
         outbox,
       },
@@ -420,6 +428,8 @@ interface BenchReport {
     totals: { fresh: number; seeded: number; afterBench: number };
     /** Proportional set sizes added up (shared pages once): what the stack takes from the machine. */
     proportionalTotals?: { fresh: number; seeded: number; afterBench: number };
+    /** The stack's resident memory with each physical page once (`pages`), or the PSS sum where page frames are not readable (`pss`): the target's measure. */
+    uniqueTotals?: { fresh: number; seeded: number; afterBench: number; method: 'pages' | 'pss' };
     /** Notifications still waiting for the delivery job at each sample after the benchmark (the participants service is busy until none wait). */
     messagesWaitingAfterBench?: number[];
     /** Messages waiting for delivery when the benchmark's requests ended, and how long the outbox took to drain (null: not within the limit). */
@@ -468,13 +478,14 @@ function toMarkdown(report: BenchReport): string {
 function memoryLines(report: BenchReport): string[] {
   const m = report.memoryMb;
   return [
-    `Resident memory (MB, RSS) at idle: ${IDLE_MS / 1000} s after a start on a fresh data folder (demo data, ready in ${report.freshReadySeconds ?? '?'} s), ${IDLE_MS / 1000} s after a start on the volume data loaded by a process of its own, and ${AFTER_BENCH_IDLE_MS / 1000} s after the benchmark's last request (and its outbox drained); the peak under load beside them (target: the stack ≤ 700 MB at idle in every state). Load average ${report.loadAverage?.start ?? '?'} at the start, ${report.loadAverage?.end ?? '?'} at the end.${m.outbox ? ` After the benchmark ${m.outbox.waitingAtLastRequest} messages the registrations queued waited for delivery; ${m.outbox.drainedInSeconds === null ? `the outbox did not drain within ${DRAIN_LIMIT_MS / 1000} s` : `the outbox drained in ${m.outbox.drainedInSeconds} s`}, and the third state was read ${AFTER_BENCH_IDLE_MS / 1000} s after that` : ''}${m.messagesWaitingAfterBench ? ` (messages waiting at each sample: ${m.messagesWaitingAfterBench.join(', ')}).` : ''}`,
+    `Resident memory (MB, RSS) at idle: ${IDLE_MS / 1000} s after a start on a fresh data folder (demo data, ready in ${report.freshReadySeconds ?? '?'} s), ${IDLE_MS / 1000} s after a start on the volume data loaded by a process of its own, and ${AFTER_BENCH_IDLE_MS / 1000} s after the benchmark's last request (and its outbox drained); the peak under load beside them. Target: the stack ≤ 700 MB at idle in every state, read on the row "the stack, each page once": the physical pages the stack's processes hold, a page two processes share counted once (Node's own binary is some 40 MB of every process's RSS, the same pages in all six); the RSS added up counts such a page once per process, and the PSS added up gives part of it to processes outside the stack. Load average ${report.loadAverage?.start ?? '?'} at the start, ${report.loadAverage?.end ?? '?'} at the end.${m.outbox ? ` After the benchmark ${m.outbox.waitingAtLastRequest} messages the registrations queued waited for delivery; ${m.outbox.drainedInSeconds === null ? `the outbox did not drain within ${DRAIN_LIMIT_MS / 1000} s` : `the outbox drained in ${m.outbox.drainedInSeconds} s`}, and the third state was read ${AFTER_BENCH_IDLE_MS / 1000} s after that` : ''}${m.messagesWaitingAfterBench ? ` (messages waiting at each sample: ${m.messagesWaitingAfterBench.join(', ')}).` : ''}`,
     '',
     '| process | fresh start | volume loaded | after the benchmark | peak |',
     '|---|---:|---:|---:|---:|',
     ...Object.keys(m.seeded).map((k) => `| ${k} | ${m.fresh[k] ?? '—'} | ${m.seeded[k]} | ${m.afterBench[k] ?? '—'} | ${m.peak[k] ?? '—'} |`),
-    `| **stack** | **${m.totals.fresh}** | **${m.totals.seeded}** | **${m.totals.afterBench}** | — |`,
-    ...(m.proportionalTotals ? [`| stack, shared pages once (PSS) | ${m.proportionalTotals.fresh} | ${m.proportionalTotals.seeded} | ${m.proportionalTotals.afterBench} | — |`] : []),
+    `| RSS added up | ${m.totals.fresh} | ${m.totals.seeded} | ${m.totals.afterBench} | — |`,
+    ...(m.proportionalTotals ? [`| PSS added up | ${m.proportionalTotals.fresh} | ${m.proportionalTotals.seeded} | ${m.proportionalTotals.afterBench} | — |`] : []),
+    ...(m.uniqueTotals ? [`| **the stack, each page once**${m.uniqueTotals.method === 'pss' ? ' (page frames not readable here: PSS)' : ''} | **${m.uniqueTotals.fresh}** | **${m.uniqueTotals.seeded}** | **${m.uniqueTotals.afterBench}** | — |`] : []),
     '',
   ];
 }

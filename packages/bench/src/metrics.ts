@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 
 /** Children of every process, from /proc/<pid>/stat (the parent is the fourth field). */
 function childrenByParent(): Map<number, number[]> {
@@ -44,6 +44,81 @@ export function proportionalMb(pid: number, children = childrenByParent()): numb
   return Math.round(kb / 1024);
 }
 
+/** The pids of processes and all their descendants (gateway workers). */
+function withDescendants(pids: number[], children: Map<number, number[]>): number[] {
+  const all: number[] = [];
+  const stack = [...pids];
+  while (stack.length) {
+    const next = stack.pop()!;
+    all.push(next);
+    stack.push(...(children.get(next) ?? []));
+  }
+  return all;
+}
+
+const PAGE_BYTES = 4096;
+
+/**
+ * The physical pages a process has resident, Linux /proc/<pid>/pagemap: each mapping with resident
+ * pages (from smaps) is read entry by entry (bit 63 present, bits 0–54 the page frame). Null when
+ * the frames are hidden: Linux shows them only to a process with CAP_SYS_ADMIN, to others as 0.
+ */
+function residentFrames(pid: number, into: Set<number>): boolean {
+  const ranges: [number, number][] = [];
+  let current: [number, number] | undefined;
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const range = /^([0-9a-f]+)-([0-9a-f]+) /.exec(line);
+    if (range) current = [parseInt(range[1], 16), parseInt(range[2], 16)];
+    else if (current && line.startsWith('Rss:') && !/^Rss:\s+0 kB/.test(line)) ranges.push(current);
+  }
+  const fd = openSync(`/proc/${pid}/pagemap`, 'r');
+  try {
+    for (const [start, end] of ranges) {
+      const pages = (end - start) / PAGE_BYTES;
+      const entries = Buffer.alloc(pages * 8);
+      const read = readSync(fd, entries, 0, entries.length, (start / PAGE_BYTES) * 8);
+      for (let offset = 0; offset + 8 <= read; offset += 8) {
+        const high = entries.readUInt32LE(offset + 4);
+        if (!(high & 0x80000000)) continue;
+        const frame = (high & 0x7fffff) * 2 ** 32 + entries.readUInt32LE(offset);
+        if (frame === 0) return false;
+        into.add(frame);
+      }
+    }
+    return true;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The memory a set of processes holds together, in MB, each physical page counted once: what the
+ * machine gives them. Their RSS added up counts a page they share once per process (every
+ * process maps Node's own binary, some 40 MB of each RSS); their PSS added up gives a shared page
+ * partly to processes outside the set. Counted from the page frames when Linux shows them
+ * (`pages`), else the PSS sum (`pss`).
+ */
+export function uniqueResidentMb(pids: number[], children = childrenByParent()): { mb: number; method: 'pages' | 'pss' } {
+  const frames = new Set<number>();
+  let visible = true;
+  for (const pid of withDescendants(pids, children)) {
+    try {
+      if (!residentFrames(pid, frames)) {
+        visible = false;
+        break;
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EACCES' || (error as NodeJS.ErrnoException).code === 'EPERM') {
+        visible = false;
+        break;
+      }
+      // The process ended while we looked.
+    }
+  }
+  if (visible) return { mb: Math.round((frames.size * PAGE_BYTES) / 1024 / 1024), method: 'pages' };
+  return { mb: pids.reduce((sum, pid) => sum + proportionalMb(pid, children), 0), method: 'pss' };
+}
+
 /** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ, 100 on every Linux the benchmark runs on). */
 const TICKS_PER_SECOND = 100;
 
@@ -79,7 +154,12 @@ export class MemorySampler {
     return Object.fromEntries(this.processes.map((p) => [p.name, residentMb(p.pid, children)]));
   }
 
-  /** The processes' proportional set sizes added up: the memory the stack takes from the machine. */
+  /** The memory the processes hold together, each physical page once (see `uniqueResidentMb`). */
+  uniqueTotal(): { mb: number; method: 'pages' | 'pss' } {
+    return uniqueResidentMb(this.processes.map((p) => p.pid));
+  }
+
+  /** The processes' proportional set sizes added up (a page shared with a process outside them counts in part). */
   proportionalTotal(): number {
     const children = childrenByParent();
     return this.processes.reduce((sum, p) => sum + proportionalMb(p.pid, children), 0);
