@@ -100,3 +100,14 @@ const gatewaySchema = z.looseObject({
 export function gatewayConfigFromEnv(env: Env): GatewayConfig {
   return parseConfig(gatewaySchema, env);
 }
+
+/**
+ * No calls home wherever the gateway runs (its own process sets this in main.ts; the test stack and
+ * other embeddings call `startGateway` directly): unless `APOLLO_TELEMETRY_DISABLED` says otherwise,
+ * Apollo Gateway's constructor, which reads the variable itself, starts probing the cloud metadata
+ * addresses (169.254.169.254 and others) through Node's shared HTTP agent, whose kept-alive
+ * connection then outlives the gateway, and sets up a metrics exporter for Apollo's servers.
+ */
+export function noApolloTelemetryUnlessAsked(env: NodeJS.ProcessEnv = process.env): void {
+  env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+}

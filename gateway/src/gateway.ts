@@ -18,7 +18,7 @@ import {
 import {
   createLogger, handleGraphQLRequest, HttpError, maskError, readBody, sendJson, startHttpServer, SUBGRAPH_NAMES, type SubgraphName,
 } from '@kommunenett/subgraph-kit/serving';
-import type { GatewayConfig } from './config';
+import { noApolloTelemetryUnlessAsked, type GatewayConfig } from './config';
 import { isBrowserNavigation, serveGraphiql } from './graphiql';
 import { dashboardHandler } from './dashboard';
 import { devTokenHandler } from './dev-token';
@@ -98,6 +98,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   /** Entity fetches sent with their representations once each, by their variables (the object both hooks see). */
   const deduplicated = new WeakMap<object, Deduplicated>();
 
+  noApolloTelemetryUnlessAsked();
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl ?? readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name }) => new RemoteGraphQLDataSource<GatewayContext>({

@@ -8,24 +8,12 @@ import { PerformanceObserver, constants } from 'node:perf_hooks';
 let gcMilliseconds = 0;
 let minorGcMilliseconds = 0;
 let collections = 0;
-let observing = false;
-
-function observe(): void {
-  if (observing) return;
-  observing = true;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      gcMilliseconds += entry.duration;
-      collections += 1;
-      const kind = (entry as unknown as { detail?: { kind?: number } }).detail?.kind;
-      if (kind === constants.NODE_PERFORMANCE_GC_MINOR) minorGcMilliseconds += entry.duration;
-    }
-  }).observe({ entryTypes: ['gc'] });
-}
+/** Observes the collections while anyone in this process counts them (see startRuntimeMetrics). */
+let observer: PerformanceObserver | undefined;
+let counting = 0;
 
 /** Prometheus lines: seconds spent in garbage collection (all, and the young generation's) and on the CPU. */
 export function runtimeMetricLines(service: string): string[] {
-  observe();
   const cpu = process.cpuUsage();
   return [
     '# TYPE kommunenett_gc_seconds_total counter',
@@ -40,7 +28,34 @@ export function runtimeMetricLines(service: string): string[] {
   ];
 }
 
-/** Starts counting at start-up, so the first reading covers everything after it. */
-export function startRuntimeMetrics(): void {
-  observe();
+/**
+ * Starts counting at start-up, so the first reading covers everything after it; returns the
+ * function that ends this caller's count. The collections are observed while anyone counts: a
+ * process that stops its last subgraph (the test stack stops four in one process) registers
+ * nothing with the runtime any more, since an observer left registered would keep the module that
+ * made it, and everything that module reaches, alive until the process ends.
+ */
+export function startRuntimeMetrics(): () => void {
+  counting += 1;
+  if (!observer) {
+    observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        gcMilliseconds += entry.duration;
+        collections += 1;
+        const kind = (entry as unknown as { detail?: { kind?: number } }).detail?.kind;
+        if (kind === constants.NODE_PERFORMANCE_GC_MINOR) minorGcMilliseconds += entry.duration;
+      }
+    });
+    observer.observe({ entryTypes: ['gc'] });
+  }
+  let ended = false;
+  return () => {
+    if (ended) return;
+    ended = true;
+    counting -= 1;
+    if (counting === 0) {
+      observer?.disconnect();
+      observer = undefined;
+    }
+  };
 }

@@ -44,6 +44,33 @@ function bearerMatches(header: string | undefined, token: string): boolean {
   return timingSafeEqual(digest(given), digest(token));
 }
 
+/**
+ * Subgraphs serving in this process: one in a deployment, four in the test stack. What they share
+ * with the runtime is given back when the last one stops (see `holdRuntime`).
+ */
+let serving = 0;
+
+/**
+ * Registers what a serving subgraph needs from the runtime: the observer of garbage collections and
+ * the SQL tally's async context. Returns the function that gives them back once no subgraph of this
+ * process serves any more: left registered with Node, each would keep the module instance that made
+ * it, or at least cost every later asynchronous call, until the process ends (in a test worker,
+ * which loads the modules afresh for every test file, one whole set of modules per file that
+ * started a subgraph). A later `run` of the tally registers it again.
+ */
+function holdRuntime(): () => void {
+  serving += 1;
+  const endRuntimeMetrics = startRuntimeMetrics();
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    endRuntimeMetrics();
+    serving -= 1;
+    if (serving === 0) sqlTallyStorage.disable();
+  };
+}
+
 /** Boots one subgraph: database and migrations, demo data, schema, HTTP with health and metrics. */
 export async function startSubgraph(definition: SubgraphDefinition, config: SubgraphConfig, options: SubgraphOptions = {}): Promise<RunningSubgraph> {
   const name = definition.name;
@@ -83,7 +110,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
   const replays = new ReplayGuard();
   const { metricsToken, bodyLimitBytes: bodyLimit } = config;
   const deps: ServiceDeps = { service: name, ds, log, config };
-  startRuntimeMetrics();
+  const releaseRuntime = holdRuntime();
   const http: RunningHttpServer = await startHttpServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: name });
@@ -138,7 +165,10 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
       }
     }
     throw new HttpError(404, 'NOT_FOUND', `No route for ${req.method} ${path}.`);
-  }, config.port, config.host, log);
+  }, config.port, config.host, log).catch((error: unknown) => {
+    releaseRuntime();
+    throw error;
+  });
 
   const stopJobs = config.runJobs ? scheduleJobs(definition.jobs ?? [], deps) : () => undefined;
   log.info({ url: `${http.url}/graphql` }, `${name} subgraph ready`);
@@ -153,6 +183,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
       await http.close();
       await apollo.stop();
       await ds.destroy();
+      releaseRuntime();
     },
   };
 }
