@@ -102,8 +102,8 @@ export function gatewayConfigFromEnv(env: Env): GatewayConfig {
 }
 
 /**
- * No calls home wherever the gateway runs (its own process sets this in main.ts; the test stack and
- * other embeddings call `startGateway` directly): unless `APOLLO_TELEMETRY_DISABLED` says otherwise,
+ * No calls home wherever the gateway runs (this platform runs without internet), in its own process
+ * or embedded by the test stack: unless `APOLLO_TELEMETRY_DISABLED` says otherwise,
  * Apollo Gateway's constructor, which reads the variable itself, starts probing the cloud metadata
  * addresses (169.254.169.254 and others) through Node's shared HTTP agent, whose kept-alive
  * connection then outlives the gateway, and sets up a metrics exporter for Apollo's servers.

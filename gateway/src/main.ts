@@ -1,6 +1,5 @@
-// Production settings unless told otherwise; no calls home (this platform runs without internet).
+// Production settings unless told otherwise (no calls home either: startGateway sees to that).
 process.env.NODE_ENV ??= 'production';
-process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
 
 import cluster from 'node:cluster';
 import { onShutdownSignal, createLogger } from '@kommunenett/subgraph-kit/serving';

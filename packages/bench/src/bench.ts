@@ -132,14 +132,14 @@ async function main(): Promise<void> {
   const freshStarted = Date.now();
   const fresh = await startStackProcesses(process.env, { dataDir: freshDir, env: await benchFreshEnv(env), log, semiSpaceMb });
   const freshReadySeconds = (Date.now() - freshStarted) / 1000;
-  let fresh1: IdleMemory;
+  let freshMemory: IdleMemory;
   try {
     await idle();
-    fresh1 = idleMemory(new MemorySampler(stackProcesses(fresh)));
+    freshMemory = idleMemory(new MemorySampler(stackProcesses(fresh)));
   } finally {
     await fresh.stop();
   }
-  console.log(`  memory at idle after a start on a fresh data folder (ready in ${freshReadySeconds.toFixed(1)} s): ${memoryLine(fresh1)}`);
+  console.log(`  memory at idle after a start on a fresh data folder (ready in ${freshReadySeconds.toFixed(1)} s): ${memoryLine(freshMemory)}`);
 
   // Memory state 2: the volume loaded by a process of its own (on the embedded database, as
   // `pnpm seed:volume` does), then the stack started on it.
@@ -153,8 +153,8 @@ async function main(): Promise<void> {
   const readySeconds = (Date.now() - bootStarted) / 1000;
   try {
     await idle();
-    const seeded = idleMemory(new MemorySampler(stackProcesses(stack)));
-    console.log(`  memory at idle on the volume data: ${memoryLine(seeded)}`);
+    const seededMemory = idleMemory(new MemorySampler(stackProcesses(stack)));
+    console.log(`  memory at idle on the volume data: ${memoryLine(seededMemory)}`);
     const volume = await volumeSummary(stack.databaseUrl, scale);
     stack.launch('hive-gateway', 'packages/bench/dist/hive-gateway-main.js', { HIVE_GATEWAY_PORT: String(PORTS.hive) });
     await waitFor(() => portOpen(PORTS.hive), 'hive gateway');
@@ -328,8 +328,8 @@ async function main(): Promise<void> {
       trajectory.push(total(sampler.snapshot()));
       messagesWaiting.push(await pendingMessages(stack.databaseUrl));
     }
-    const after = idleMemory(sampler);
-    console.log(`  memory at idle after the benchmark (RSS of the stack added up every ${IDLE_MS / 1000} s: ${trajectory.join(', ')} MB; messages waiting for delivery: ${messagesWaiting.join(', ')}): ${memoryLine(after)}`);
+    const afterMemory = idleMemory(sampler);
+    console.log(`  memory at idle after the benchmark (RSS of the stack added up every ${IDLE_MS / 1000} s: ${trajectory.join(', ')} MB; messages waiting for delivery: ${messagesWaiting.join(', ')}): ${memoryLine(afterMemory)}`);
 
     const report: BenchReport = {
       date: new Date().toISOString(), scale, durationSeconds: duration, connections, gatewayWorkers: Number(values.workers),
@@ -338,10 +338,10 @@ async function main(): Promise<void> {
       scenarios: results, registrations, underAttack: { catalogue: underAttack, hostile: hostileResults },
       loadAverage: { start: Math.round(loadAtStart * 10) / 10, end: Math.round(loadavg()[0] * 10) / 10 },
       memoryMb: {
-        fresh: fresh1.perProcess, seeded: seeded.perProcess, afterBench: after.perProcess, peak: peakMemory,
-        totals: { fresh: total(fresh1.perProcess), seeded: total(seeded.perProcess), afterBench: total(after.perProcess) },
-        proportionalTotals: { fresh: fresh1.pss, seeded: seeded.pss, afterBench: after.pss },
-        uniqueTotals: { fresh: fresh1.unique.mb, seeded: seeded.unique.mb, afterBench: after.unique.mb, method: after.unique.method },
+        fresh: freshMemory.perProcess, seeded: seededMemory.perProcess, afterBench: afterMemory.perProcess, peak: peakMemory,
+        totals: { fresh: total(freshMemory.perProcess), seeded: total(seededMemory.perProcess), afterBench: total(afterMemory.perProcess) },
+        proportionalTotals: { fresh: freshMemory.pss, seeded: seededMemory.pss, afterBench: afterMemory.pss },
+        uniqueTotals: { fresh: freshMemory.unique.mb, seeded: seededMemory.unique.mb, afterBench: afterMemory.unique.mb, method: afterMemory.unique.method },
         messagesWaitingAfterBench: messagesWaiting,
         outbox,
       },

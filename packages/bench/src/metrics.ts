@@ -16,18 +16,27 @@ function childrenByParent(): Map<number, number[]> {
   return children;
 }
 
+/** The pids of processes and all their descendants (gateway workers). */
+function withDescendants(pids: number[], children: Map<number, number[]>): number[] {
+  const all: number[] = [];
+  const stack = [...pids];
+  while (stack.length) {
+    const next = stack.pop()!;
+    all.push(next);
+    stack.push(...(children.get(next) ?? []));
+  }
+  return all;
+}
+
 /** The sum of a reading of /proc over a process and all its descendants; a process that ended while we looked counts 0. */
 function sumOverTree(pid: number, children: Map<number, number[]>, read: (pid: number) => number): number {
   let sum = 0;
-  const stack = [pid];
-  while (stack.length) {
-    const next = stack.pop()!;
+  for (const next of withDescendants([pid], children)) {
     try {
       sum += read(next);
     } catch {
       // The process ended while we looked.
     }
-    stack.push(...(children.get(next) ?? []));
   }
   return sum;
 }
@@ -44,16 +53,9 @@ export function proportionalMb(pid: number, children = childrenByParent()): numb
   return Math.round(kb / 1024);
 }
 
-/** The pids of processes and all their descendants (gateway workers). */
-function withDescendants(pids: number[], children: Map<number, number[]>): number[] {
-  const all: number[] = [];
-  const stack = [...pids];
-  while (stack.length) {
-    const next = stack.pop()!;
-    all.push(next);
-    stack.push(...(children.get(next) ?? []));
-  }
-  return all;
+/** The proportional set sizes of processes (each with its descendants) added up, in MB. */
+export function proportionalTotalMb(pids: number[], children = childrenByParent()): number {
+  return pids.reduce((sum, pid) => sum + proportionalMb(pid, children), 0);
 }
 
 const PAGE_BYTES = 4096;
@@ -116,7 +118,7 @@ export function uniqueResidentMb(pids: number[], children = childrenByParent()):
     }
   }
   if (visible) return { mb: Math.round((frames.size * PAGE_BYTES) / 1024 / 1024), method: 'pages' };
-  return { mb: pids.reduce((sum, pid) => sum + proportionalMb(pid, children), 0), method: 'pss' };
+  return { mb: proportionalTotalMb(pids, children), method: 'pss' };
 }
 
 /** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ, 100 on every Linux the benchmark runs on). */
@@ -161,8 +163,7 @@ export class MemorySampler {
 
   /** The processes' proportional set sizes added up (a page shared with a process outside them counts in part). */
   proportionalTotal(): number {
-    const children = childrenByParent();
-    return this.processes.reduce((sum, p) => sum + proportionalMb(p.pid, children), 0);
+    return proportionalTotalMb(this.processes.map((p) => p.pid));
   }
 
   start(): void {

@@ -145,7 +145,6 @@ export async function startStackProcesses(
     ...baseEnv,
     DATA_DIR: dataDir,
     NODE_ENV: baseEnv.NODE_ENV ?? 'production',
-    APOLLO_TELEMETRY_DISABLED: 'true',
     INTERNAL_AUTH_SECRET: baseEnv.INTERNAL_AUTH_SECRET ?? keys.internalSecret,
   };
   const processes: ManagedProcess[] = [];

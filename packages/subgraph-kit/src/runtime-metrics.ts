@@ -1,4 +1,5 @@
 import { PerformanceObserver, constants } from 'node:perf_hooks';
+import { sharedWhileHeld } from './shared-hold';
 
 /**
  * Garbage collection and CPU time of this process, for `/metrics`: the benchmark reads both around
@@ -10,7 +11,6 @@ let minorGcMilliseconds = 0;
 let collections = 0;
 /** Observes the collections while anyone in this process counts them (see startRuntimeMetrics). */
 let observer: PerformanceObserver | undefined;
-let counting = 0;
 
 /** Prometheus lines: seconds spent in garbage collection (all, and the young generation's) and on the CPU. */
 export function runtimeMetricLines(service: string): string[] {
@@ -35,27 +35,17 @@ export function runtimeMetricLines(service: string): string[] {
  * nothing with the runtime any more, since an observer left registered would keep the module that
  * made it, and everything that module reaches, alive until the process ends.
  */
-export function startRuntimeMetrics(): () => void {
-  counting += 1;
-  if (!observer) {
-    observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        gcMilliseconds += entry.duration;
-        collections += 1;
-        const kind = (entry as unknown as { detail?: { kind?: number } }).detail?.kind;
-        if (kind === constants.NODE_PERFORMANCE_GC_MINOR) minorGcMilliseconds += entry.duration;
-      }
-    });
-    observer.observe({ entryTypes: ['gc'] });
-  }
-  let ended = false;
-  return () => {
-    if (ended) return;
-    ended = true;
-    counting -= 1;
-    if (counting === 0) {
-      observer?.disconnect();
-      observer = undefined;
+export const startRuntimeMetrics = sharedWhileHeld(() => {
+  observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gcMilliseconds += entry.duration;
+      collections += 1;
+      const kind = (entry as unknown as { detail?: { kind?: number } }).detail?.kind;
+      if (kind === constants.NODE_PERFORMANCE_GC_MINOR) minorGcMilliseconds += entry.duration;
     }
-  };
-}
+  });
+  observer.observe({ entryTypes: ['gc'] });
+}, () => {
+  observer?.disconnect();
+  observer = undefined;
+});

@@ -22,6 +22,7 @@ import { createLogger } from './logger';
 import { buildFederatedSchema } from './schema';
 import { scheduleJobs } from './jobs';
 import { runtimeMetricLines, startRuntimeMetrics } from './runtime-metrics';
+import { sharedWhileHeld } from './shared-hold';
 
 export interface SubgraphOptions {
   /** The process's log (default: one named after the service, at `config.logLevel`). */
@@ -45,30 +46,17 @@ function bearerMatches(header: string | undefined, token: string): boolean {
 }
 
 /**
- * Subgraphs serving in this process: one in a deployment, four in the test stack. What they share
- * with the runtime is given back when the last one stops (see `holdRuntime`).
+ * The SQL tally's async context, registered with Node while a subgraph of this process serves: left
+ * registered, it would cost every later asynchronous call until the process ends (in a test worker,
+ * which loads the modules afresh for every test file, one more per file that started a subgraph). A
+ * later `run` of the tally registers it again.
  */
-let serving = 0;
+const holdSqlTally = sharedWhileHeld(() => undefined, () => sqlTallyStorage.disable());
 
-/**
- * Registers what a serving subgraph needs from the runtime: the observer of garbage collections and
- * the SQL tally's async context. Returns the function that gives them back once no subgraph of this
- * process serves any more: left registered with Node, each would keep the module instance that made
- * it, or at least cost every later asynchronous call, until the process ends (in a test worker,
- * which loads the modules afresh for every test file, one whole set of modules per file that
- * started a subgraph). A later `run` of the tally registers it again.
- */
+/** What a serving subgraph registers with the runtime (see `startRuntimeMetrics`, `holdSqlTally`), and the function that gives it back. */
 function holdRuntime(): () => void {
-  serving += 1;
-  const endRuntimeMetrics = startRuntimeMetrics();
-  let released = false;
-  return () => {
-    if (released) return;
-    released = true;
-    endRuntimeMetrics();
-    serving -= 1;
-    if (serving === 0) sqlTallyStorage.disable();
-  };
+  const releases = [startRuntimeMetrics(), holdSqlTally()];
+  return () => releases.forEach((release) => release());
 }
 
 /** Boots one subgraph: database and migrations, demo data, schema, HTTP with health and metrics. */
