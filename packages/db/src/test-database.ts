@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { createHash, randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, statfsSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -136,12 +136,38 @@ async function createServerTestDatabase(baseUrl: string, template: TestDatabaseT
   return createFreshDatabase(baseUrl, { template: name });
 }
 
-/** Where the test runs keep their embedded databases (templates, and one copy per test file). */
-const EMBEDDED_ROOT = join(tmpdir(), 'kommunenett-test-pglite');
+/** Free space a memory-backed folder must have to hold a run's embedded databases (templates, a copy per running file). */
+const MEMORY_FOLDER_MIN_FREE_BYTES = 1024 ** 3;
+
+/**
+ * Where embedded test databases go: the system's shared-memory folder (`/dev/shm`, a tmpfs on
+ * Linux) when it has room, else the temporary folder. A test database is thrown away after its
+ * file, and on a disk each file's copy of the template (about 70 MB) and every write of its tests
+ * wait on the disk: on this project's two-core machines copying and removing the folders took about
+ * a quarter of a stack's start ("Round five: the suite" in docs/performance.md). Docker gives a
+ * container 64 MB of /dev/shm unless told otherwise, hence the check.
+ */
+function testDatabaseFolder(): string {
+  try {
+    const shm = statfsSync('/dev/shm');
+    accessSync('/dev/shm', constants.W_OK);
+    if (shm.bavail * shm.bsize >= MEMORY_FOLDER_MIN_FREE_BYTES) return '/dev/shm';
+  } catch {
+    // No /dev/shm, or not ours to write: the temporary folder.
+  }
+  return tmpdir();
+}
+
+let embeddedRootFolder: string | undefined;
+
+/** Where the test runs keep their embedded databases (templates, and one copy per test file), chosen on first use. */
+function embeddedRoot(): string {
+  return (embeddedRootFolder ??= join(testDatabaseFolder(), 'kommunenett-test-pglite'));
+}
 
 /** The folder of a template of this run, built unless it is there: an empty one by PGlite's initdb, any other from a copy of that. */
 async function embeddedTemplate(template: TestDatabaseTemplate): Promise<string> {
-  const dir = join(EMBEDDED_ROOT, `run-${RUN}-${template.key}`);
+  const dir = join(embeddedRoot(), `run-${RUN}-${template.key}`);
   const empty = template.build ? await embeddedTemplate(EMPTY) : undefined;
   await buildOnce(dir, async (into) => {
     if (empty) cpSync(empty, into, { recursive: true });
@@ -157,7 +183,7 @@ async function embeddedTemplate(template: TestDatabaseTemplate): Promise<string>
 
 async function createEmbeddedTestDatabase(template: TestDatabaseTemplate): Promise<TestDatabase> {
   const templateDir = await embeddedTemplate(template);
-  const copy = mkdtempSync(join(EMBEDDED_ROOT, `file-${process.pid}-`));
+  const copy = mkdtempSync(join(embeddedRoot(), `file-${process.pid}-`));
   cpSync(templateDir, copy, { recursive: true });
   const embedded = await startEmbeddedPostgres({ dataDir: copy });
   return {
@@ -176,7 +202,7 @@ async function createEmbeddedTestDatabase(template: TestDatabaseTemplate): Promi
 async function buildOnce(dir: string, build: (into: string) => Promise<void>): Promise<void> {
   const lock = `${dir}.lock`;
   while (!existsSync(join(dir, 'PG_VERSION'))) {
-    mkdirSync(EMBEDDED_ROOT, { recursive: true });
+    mkdirSync(embeddedRoot(), { recursive: true });
     try {
       writeFileSync(lock, String(process.pid), { flag: 'wx' });
     } catch {
@@ -193,8 +219,8 @@ async function buildOnce(dir: string, build: (into: string) => Promise<void>): P
       continue;
     }
     try {
-      removeEntriesOfEndedProcesses(EMBEDDED_ROOT, /^(?:run|file|building)-(\d+)/);
-      const building = mkdtempSync(join(EMBEDDED_ROOT, `building-${process.pid}-`));
+      removeEntriesOfEndedProcesses(embeddedRoot(), /^(?:run|file|building)-(\d+)/);
+      const building = mkdtempSync(join(embeddedRoot(), `building-${process.pid}-`));
       try {
         await build(building);
         renameSync(building, dir);
