@@ -158,6 +158,14 @@ function testDatabaseFolder(): string {
   return tmpdir();
 }
 
+/**
+ * A new, empty folder for a test's own data folder (DATA_DIR) that will hold an embedded database,
+ * where the test databases go; the test removes it.
+ */
+export function makeTestDataFolder(prefix: string): string {
+  return mkdtempSync(join(testDatabaseFolder(), prefix));
+}
+
 let embeddedRootFolder: string | undefined;
 
 /** Where the test runs keep their embedded databases (templates, and one copy per test file), chosen on first use. */

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeTestDataFolder } from '@kommunenett/db';
 
 /**
  * `npm start` stopped with Ctrl-C, as a terminal does it: SIGINT to the whole foreground process
@@ -37,9 +37,11 @@ const ctrlC: Stop = (child) => process.kill(-child.pid!, 'SIGINT');
 /**
  * One data folder for both starts: the first creates and seeds the embedded database, the second
  * starts on it, as a developer's second `npm start` does (seeding it again would test nothing more).
+ * It is where the test databases go (in memory where it can be), which took the first start from
+ * about 20 s to 12 s.
  */
 let dataDir: string;
-beforeAll(() => { dataDir = mkdtempSync(join(tmpdir(), 'kommunenett-ctrl-c-')); });
+beforeAll(() => { dataDir = makeTestDataFolder('kommunenett-ctrl-c-'); });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 async function startAndInterrupt(command: string[], stop: Stop = ctrlC): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string; gatewayPort: number }> {
