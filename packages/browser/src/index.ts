@@ -6,6 +6,13 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 export type { Browser, Page } from 'puppeteer-core';
 
 /**
+ * Flags of `@sparticuz/chromium`'s defaults (made for serverless functions) that switch off what
+ * a person's browser enforces: the same-origin policy and CORS, blocking of mixed content, site
+ * isolation. A page that works only without them would pass here and fail for its users.
+ */
+const WEAKER_THAN_A_PERSONS_BROWSER = new Set(['--disable-web-security', '--allow-running-insecure-content', '--disable-site-isolation-trials']);
+
+/**
  * Chromium for the browser tests. The binary ships inside the `@sparticuz/chromium` npm package
  * (unpacked to the temp folder on first use), so a machine with only Node.js runs the same browser
  * tests as CI; `CHROMIUM_PATH` points at another Chromium (e.g. Debian's `/usr/bin/chromium`).
@@ -18,7 +25,7 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath,
     headless: 'shell',
     args: [
-      ...chromium.args,
+      ...chromium.args.filter((arg) => !WEAKER_THAN_A_PERSONS_BROWSER.has(arg)),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
