@@ -160,10 +160,12 @@ function testDatabaseFolder(): string {
 
 /**
  * A new, empty folder for a test's own data folder (DATA_DIR) that will hold an embedded database,
- * where the test databases go; the test removes it.
+ * beside the test databases (in memory where it can be). The test removes it; one left by a test
+ * process that was killed goes with the next run's clean-up, as its test databases do.
  */
-export function makeTestDataFolder(prefix: string): string {
-  return mkdtempSync(join(testDatabaseFolder(), prefix));
+export function makeTestDataFolder(): string {
+  mkdirSync(embeddedRoot(), { recursive: true });
+  return mkdtempSync(join(embeddedRoot(), `data-${process.pid}-`));
 }
 
 let embeddedRootFolder: string | undefined;
@@ -227,7 +229,7 @@ async function buildOnce(dir: string, build: (into: string) => Promise<void>): P
       continue;
     }
     try {
-      removeEntriesOfEndedProcesses(embeddedRoot(), /^(?:run|file|building)-(\d+)/);
+      removeEntriesOfEndedProcesses(embeddedRoot(), /^(?:run|file|building|data)-(\d+)/);
       const building = mkdtempSync(join(embeddedRoot(), `building-${process.pid}-`));
       try {
         await build(building);

@@ -41,7 +41,7 @@ const ctrlC: Stop = (child) => process.kill(-child.pid!, 'SIGINT');
  * about 20 s to 12 s.
  */
 let dataDir: string;
-beforeAll(() => { dataDir = makeTestDataFolder('kommunenett-ctrl-c-'); });
+beforeAll(() => { dataDir = makeTestDataFolder(); });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 async function startAndInterrupt(command: string[], stop: Stop = ctrlC): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string; gatewayPort: number }> {
