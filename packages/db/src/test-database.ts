@@ -164,15 +164,18 @@ function testDatabaseFolder(): string {
  * process that was killed goes with the next run's clean-up, as its test databases do.
  */
 export function makeTestDataFolder(): string {
-  mkdirSync(embeddedRoot(), { recursive: true });
   return mkdtempSync(join(embeddedRoot(), `data-${process.pid}-`));
 }
 
 let embeddedRootFolder: string | undefined;
 
-/** Where the test runs keep their embedded databases (templates, and one copy per test file), chosen on first use. */
+/** Where the test runs keep their embedded databases (templates, and one copy per test file), chosen and made on first use. */
 function embeddedRoot(): string {
-  return (embeddedRootFolder ??= join(testDatabaseFolder(), 'kommunenett-test-pglite'));
+  if (!embeddedRootFolder) {
+    embeddedRootFolder = join(testDatabaseFolder(), 'kommunenett-test-pglite');
+    mkdirSync(embeddedRootFolder, { recursive: true });
+  }
+  return embeddedRootFolder;
 }
 
 /** The folder of a template of this run, built unless it is there: an empty one by PGlite's initdb, any other from a copy of that. */
@@ -212,7 +215,6 @@ async function createEmbeddedTestDatabase(template: TestDatabaseTemplate): Promi
 async function buildOnce(dir: string, build: (into: string) => Promise<void>): Promise<void> {
   const lock = `${dir}.lock`;
   while (!existsSync(join(dir, 'PG_VERSION'))) {
-    mkdirSync(embeddedRoot(), { recursive: true });
     try {
       writeFileSync(lock, String(process.pid), { flag: 'wx' });
     } catch {

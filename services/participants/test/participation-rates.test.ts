@@ -60,8 +60,10 @@ interface Cell {
 }
 interface Stats { total: Cell; cells: Cell[] }
 const CELL = 'keys { dimension value } participants municipalities suppressed municipalitiesInArea participatingMunicipalities municipalityShare inhabitants participantsPer10000Inhabitants populationYears';
+/** A table's total and a page of its cells, as `participationStatistics` selects them (`cellsArguments` beside `first`). */
+const table = (cellsArguments = '') => `total { ${CELL} } cells(first: 100${cellsArguments}) { edges { node { ${CELL} } } pageInfo { hasNextPage endCursor } }`;
 const STATS = `query($f: ParticipationStatisticsFilter, $g: [ParticipationDimension!], $after: String) { participationStatistics(filter: $f, groupBy: $g) {
-  total { ${CELL} } cells(first: 100, after: $after) { edges { node { ${CELL} } } pageInfo { hasNextPage endCursor } } } }`;
+  ${table(', after: $after')} } }`;
 type Page = { total: Cell; cells: { edges: { node: Cell }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
 /** The whole table, page after page, as a client reads it. */
 async function stats(filter: Record<string, string>, groupBy: string[]): Promise<Stats> {
@@ -79,12 +81,17 @@ async function stats(filter: Record<string, string>, groupBy: string[]): Promise
 }
 
 /**
+ * Tables per request in the exhaustive check: one request per table made it the suite's third
+ * longest file; the gateway allows 30 aliases and 4,000 tokens a request.
+ */
+const BATCH = 24;
+
+/**
  * Many tables in one request (an alias per table, as a dashboard asks for its tables), each read on
  * page after page where it has more.
  */
 async function statsBatch(tables: { filter: Record<string, string>; groupBy: string[] }[]): Promise<Stats[]> {
-  const fields = tables.map((_, i) => `t${i}: participationStatistics(filter: $f${i}, groupBy: $g${i}) {
-    total { ${CELL} } cells(first: 100) { edges { node { ${CELL} } } pageInfo { hasNextPage endCursor } } }`);
+  const fields = tables.map((_, i) => `t${i}: participationStatistics(filter: $f${i}, groupBy: $g${i}) { ${table()} }`);
   const variables = tables.map((_, i) => `$f${i}: ParticipationStatisticsFilter, $g${i}: [ParticipationDimension!]`);
   const res = await stack.graphql<Record<string, Page>>(`query(${variables.join(', ')}) { ${fields.join(' ')} }`, {
     token: analyst, variables: Object.fromEntries(tables.flatMap((t, i) => [[`f${i}`, t.filter], [`g${i}`, t.groupBy]])),
@@ -150,12 +157,6 @@ describe('participation as rates', () => {
  * cells of persons. Every figure an analyst is shown, by any filter and grouping below, is an
  * equation over the atoms. No atom of 1 or 2 persons may be determined by those equations.
  */
-/**
- * Tables per request in the exhaustive check: one request per table made it the suite's third
- * longest file; the gateway allows 30 aliases and 4,000 tokens a request.
- */
-const BATCH = 24;
-
 describe('suppression that survives differencing', () => {
   it('shows no cell of fewer than 3 persons through any combination of totals, filters and groupings', async () => {
     // Every network with confirmed registrations, and the programmes they belong to.
