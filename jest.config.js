@@ -1,7 +1,7 @@
 /**
- * One jest run over the whole repository. Sources are compiled by swc with decorator metadata
- * (type-graphql and typeorm need it); workspace packages resolve to their sources, so tests never
- * depend on a stale build.
+ * One jest run over the whole repository. The workspace's own modules are the build's (`dist/`,
+ * brought up to date by `tsc -b` before the run), loaded once per worker with Node's own require
+ * (scripts/jest-built-modules.cjs); test files are compiled by swc with decorator metadata.
  */
 const swc = {
   jsc: {
@@ -14,11 +14,17 @@ const swc = {
 };
 
 module.exports = {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/scripts/jest-environment.cjs',
   roots: ['<rootDir>/gateway', '<rootDir>/services', '<rootDir>/packages'],
   testMatch: ['**/?(*.)test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  transform: { '^.+\\.(t|j|mj|cj)s$': ['@swc/jest', swc] },
+  transform: {
+    // Our modules as built, loaded once per worker (scripts/jest-built-modules.cjs); test files and
+    // the ES-module-only packages below compiled by swc.
+    '/(gateway|services/[^/]+|packages/(?!dashboard/)[^/]+)/src/(?!.*\\.test\\.ts$).*\\.ts$': '<rootDir>/scripts/jest-built-modules.cjs',
+    '^.+\\.(t|j|mj|cj)s$': ['@swc/jest', swc],
+  },
+  globalSetup: '<rootDir>/scripts/jest-build.cjs',
   // jose, marked and @faker-js/faker ship ES modules only, and PGlite's CommonJS build (.cjs) loads
   // its parts with import(): compile them like our own code. import() becomes require(), so jest
   // runs without Node's --experimental-vm-modules, which gave every script a dynamic-import

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS script that jest and node load as is */
 /**
  * Typed operations for the dashboard: the API schema (the supergraph without its federation
  * machinery, exactly what clients of /graphql see) and the operations under src/operations/ go

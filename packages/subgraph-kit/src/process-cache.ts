@@ -1,6 +1,25 @@
+import type { ServiceDeps } from './context';
+
 /**
- * Values another service owns that change rarely (a network's rules, the municipalities), kept in
- * this process for a while (`ttlMs`) so that a hot path does not ask for them on every request. A value
+ * State that belongs to one running service, such as a cache of what its database holds: one per
+ * data source, made on first use. Two instances of a service in one process (each on its own
+ * database, as the test files of a jest worker run them one after another) never share it.
+ */
+export function perService<T>(create: () => T): (deps: Pick<ServiceDeps, 'ds'>) => T {
+  const byDataSource = new WeakMap<object, T>();
+  return ({ ds }) => {
+    let state = byDataSource.get(ds);
+    if (state === undefined) {
+      state = create();
+      byDataSource.set(ds, state);
+    }
+    return state;
+  };
+}
+
+/**
+ * Values another service owns that change rarely (a network's rules, the municipalities), kept by
+ * the running service (`perService`) for a while (`ttlMs`) so that a hot path does not ask for them on every request. A value
  * being loaded is shared by every caller that asks meanwhile; a value `keep` refuses (an unknown
  * id, so that it is found as soon as it exists) and a failed load are not kept.
  */

@@ -29,12 +29,28 @@ export interface BuiltSubgraphSchema {
   sdl: string;
 }
 
+/** Each definition's schema, built once per process (see buildFederatedSchema). */
+const built = new WeakMap<SubgraphDefinition, Promise<BuiltSubgraphSchema>>();
+
 /**
  * Turns a service's type-graphql resolvers into a Federation 2 subgraph schema. Every entity's
  * `__resolveReference` goes through a per-request DataLoader, so N representations in one
- * `_entities` call cost one batch load.
+ * `_entities` call cost one batch load. Built once per definition and process: the schema
+ * depends on the code alone (a running subgraph's state reaches resolvers through the request's
+ * context), and type-graphql changes its metadata as it builds, so that a second build of the
+ * same classes orders some arguments differently from the first.
  */
-export async function buildFederatedSchema(definition: SubgraphDefinition): Promise<BuiltSubgraphSchema> {
+export function buildFederatedSchema(definition: SubgraphDefinition): Promise<BuiltSubgraphSchema> {
+  let schema = built.get(definition);
+  if (!schema) {
+    schema = buildOnce(definition);
+    built.set(definition, schema);
+    schema.catch(() => built.delete(definition));
+  }
+  return schema;
+}
+
+async function buildOnce(definition: SubgraphDefinition): Promise<BuiltSubgraphSchema> {
   const typeGraphqlSchema = await buildSchema({
     resolvers: definition.resolvers,
     orphanedTypes: definition.orphanedTypes,

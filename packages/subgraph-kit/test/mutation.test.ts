@@ -1,8 +1,8 @@
-import { DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import pino from 'pino';
 import { ANONYMOUS } from '@kommunenett/auth';
-import { createTestDatabase } from '@kommunenett/db';
+import { createServiceDataSource, createTestDatabase } from '@kommunenett/db';
 import { forbidden, inputSchemas, LoaderRegistry, refuse, runMutation, subgraphConfigFromEnv, USER_ERROR_CODES, type ChangeEvents, type RequestContext } from '../src';
 
 /**
@@ -17,7 +17,9 @@ beforeAll(async () => {
   const database = await createTestDatabase(process.env.DATABASE_URL);
   const url = database.url;
   stop = () => database.drop();
-  ds = new DataSource({ type: 'postgres', url, extra: { max: 2 } });
+  // Through the db package, like a service's: the kit maps typeorm's errors by their class, and
+  // the tests load typeorm as the kit does (jest-built-modules.cjs).
+  ds = createServiceDataSource({ service: 'kit', url, entities: [], migrations: [], poolSize: 2, log: pino({ level: 'silent' }) });
   await ds.initialize();
   await ds.query(`CREATE SCHEMA kit;
     CREATE TABLE kit.parent (id uuid PRIMARY KEY, name text NOT NULL CONSTRAINT parent_name_key UNIQUE);

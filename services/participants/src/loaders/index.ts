@@ -1,6 +1,6 @@
 import { In, type SelectQueryBuilder } from 'typeorm';
 import DataLoader from 'dataloader';
-import { loaderByGroup, loaderById, pagesByParent, ProcessCache, type ConnectionArgs, type RequestContext } from '@kommunenett/subgraph-kit';
+import { loaderByGroup, loaderById, pagesByParent, perService, ProcessCache, type ConnectionArgs, type RequestContext } from '@kommunenett/subgraph-kit';
 import { Municipality } from '../entities/municipality.entity';
 import { PopulationFigure } from '../entities/population.entity';
 import { Organization } from '../entities/organization.entity';
@@ -26,14 +26,14 @@ export const municipalityById = (ctx: RequestContext): DataLoader<string, Munici
     return rows;
   });
 
-const municipalityCache = new ProcessCache<Municipality | null>();
+const municipalityCache = perService(() => new ProcessCache<Municipality | null>());
 
 /**
- * A municipality from this process's cache: reference data that changes with municipal reforms,
+ * A municipality from the service's cache: reference data that changes with municipal reforms,
  * not between registrations, so ten minutes is fresh enough and a registration reads none.
  */
 export const cachedMunicipality = (ctx: RequestContext, id: string): Promise<Municipality | null> =>
-  municipalityCache.get(id, 10 * 60_000, async () => (await municipalityById(ctx).load(id)) ?? null, (m) => m !== null);
+  municipalityCache(ctx).get(id, 10 * 60_000, async () => (await municipalityById(ctx).load(id)) ?? null, (m) => m !== null);
 
 /** Each unit's population figures, oldest year first. */
 export const populationsByMunicipality = (ctx: RequestContext) =>

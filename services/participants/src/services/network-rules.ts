@@ -1,4 +1,4 @@
-import { internalClient, ProcessCache, SubgraphClient, type RequestContext, type ServiceDeps } from '@kommunenett/subgraph-kit';
+import { internalClient, perService, ProcessCache, SubgraphClient, type RequestContext, type ServiceDeps } from '@kommunenett/subgraph-kit';
 
 /** Who calls the networks subgraph: a request context (its request id travels along) or a job's deps. */
 type Caller = Pick<ServiceDeps, 'service' | 'config'> & { requestId?: string };
@@ -44,18 +44,18 @@ export async function fetchNetworkRules(caller: Caller, ids: readonly string[]):
 export const networkRules = (ctx: RequestContext) =>
   ctx.loaders.get('networkRules', () => new DataLoader<string, NetworkRules | null>((ids) => fetchNetworkRules(ctx, ids)));
 
-const rulesCache = new ProcessCache<NetworkRules | null>();
+const rulesCache = perService(() => new ProcessCache<NetworkRules | null>());
 
 /**
- * A network's rules for a registration, from this process's cache (kept for
+ * A network's rules for a registration, from the service's cache (kept for
  * `PARTICIPANTS_NETWORK_RULES_CACHE_MS`, 5 s by default) instead of a call to the networks
  * service per registration; `fresh` reads them again (a registration about to be refused asks
  * again, so a network that has just opened is never refused on stale rules). The snapshot row
  * (hosts for row access and webhooks) is refreshed when the rules are read, not per registration.
  */
 export async function cachedNetworkRules(ctx: RequestContext, networkId: string, fresh = false): Promise<NetworkRules | null> {
-  if (fresh) rulesCache.delete(networkId);
-  return rulesCache.get(networkId, settingsOf(ctx).networkRulesCacheMs, async () => {
+  if (fresh) rulesCache(ctx).delete(networkId);
+  return rulesCache(ctx).get(networkId, settingsOf(ctx).networkRulesCacheMs, async () => {
     const rules = await networkRules(ctx).load(networkId);
     if (rules) await saveNetworkSnapshot(ctx.ds.manager, rules);
     return rules;

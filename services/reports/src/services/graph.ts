@@ -1,4 +1,4 @@
-import { internalClient, loaderById, type RequestContext } from '@kommunenett/subgraph-kit';
+import { internalClient, loaderById, perService, type RequestContext } from '@kommunenett/subgraph-kit';
 
 /*
  * Facts this service reads from the graph, never from other services' tables: the directory
@@ -36,15 +36,16 @@ export function populationFor(unit: DirectoryEntry, period: string): { populatio
 /**
  * The directory changes with municipal reforms and yearly population figures, not between
  * requests, and a statistics query needs hundreds of its entries: entries (and unknown ids) are
- * kept in this process for DIRECTORY_CACHE_MS, so a dashboard does not ask participants for the
+ * kept by the running service for DIRECTORY_CACHE_MS, so a dashboard does not ask participants for the
  * same 357 municipalities every time.
  */
 const DIRECTORY_CACHE_MS = 5 * 60_000;
 const DIRECTORY_CACHE_MAX = 5_000;
-const directoryCache = new Map<string, { entry: DirectoryEntry | null; until: number }>();
+const directoryCaches = perService(() => new Map<string, { entry: DirectoryEntry | null; until: number }>());
 
 async function cachedDirectoryEntries(ctx: RequestContext, ids: readonly string[]): Promise<DirectoryEntry[]> {
   const now = Date.now();
+  const directoryCache = directoryCaches(ctx);
   const found: DirectoryEntry[] = [];
   const missing: string[] = [];
   for (const id of ids) {

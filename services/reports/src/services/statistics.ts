@@ -179,7 +179,7 @@ const KEY_SQL: Record<StatisticsDimension, string[]> = {
   [StatisticsDimension.NETWORK]: ['m.network_id'],
 };
 
-/** The directory's units of a kind (cached in this process: see graph.ts). */
+/** The directory's units of a kind (cached by the running service: see graph.ts). */
 async function unitsOfKind(ctx: RequestContext, kind: MunicipalityKind): Promise<DirectoryEntry[]> {
   return (await loadKnown(directoryEntry(ctx), municipalities().filter((m) => m.kind === kind).map((m) => m.id))).filter((u) => u.kind === kind);
 }
