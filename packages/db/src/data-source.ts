@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import type { Logger } from 'pino';
+import { PreparingClient } from './prepared';
 import { CountingSqlLogger } from './sql-metrics';
 
 export interface ServiceDatabaseOptions {
@@ -38,7 +39,8 @@ export function createServiceDataSource(options: ServiceDatabaseOptions): DataSo
     maxQueryExecutionTime: 1000,
     // Migrations and raw SQL name their schema: the embedded database has one session for all
     // services, so no session setting such as search_path can be relied on.
-    extra: { max: options.poolSize ?? 10, application_name: `kommunenett-${options.service}` },
+    // PreparingClient: repeated statements as named prepared statements (prepared.ts).
+    extra: { max: options.poolSize ?? 10, application_name: `kommunenett-${options.service}`, Client: PreparingClient },
   });
 }
 

@@ -15,6 +15,7 @@ type QueueItem = {
 
 const SIMPLE_QUERY = 0x51; // 'Q'
 const SYNC = 0x53; // 'S'
+const PARSE = 0x50; // 'P'
 /**
  * Messages of an extended-protocol batch whose answers PostgreSQL itself holds back until the
  * Sync (or Flush) that ends the batch: Parse, Bind, Describe, Execute, Close.
@@ -43,10 +44,18 @@ class SessionScheduler {
    * reads in the client) per statement instead of one.
    */
   private held = new Map<number, { chunks: Uint8Array[]; bytes: number }>();
+  /**
+   * The named statements each connection prepared. PostgreSQL drops a session's statements when
+   * it ends; here every connection shares the one session, so a closed connection's statements
+   * are dropped for it (its names are its own: `PreparingClient` in prepared.ts).
+   */
+  private statements = new Map<number, Set<string>>();
+  private toDeallocate: string[] = [];
 
   constructor(private readonly db: PGlite) {}
 
   enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
+    if (message[0] === PARSE) this.notePrepared(handlerId, message);
     return new Promise((resolve, reject) => {
       this.queue.push({ handlerId, message, onData, resolve, reject });
       void this.pump();
@@ -58,6 +67,7 @@ class SessionScheduler {
     this.running = true;
     try {
       for (;;) {
+        if (this.owner === null && this.toDeallocate.length) await this.deallocate(this.toDeallocate.splice(0));
         const index = this.owner === null ? 0 : this.queue.findIndex((q) => q.handlerId === this.owner);
         if (index < 0 || this.queue.length === 0) break;
         const [item] = this.queue.splice(index, 1);
@@ -113,10 +123,30 @@ class SessionScheduler {
   }
 
   async clearTransactionIfNeeded(handlerId: number): Promise<void> {
-    if (this.owner !== handlerId) return;
-    if (this.db.isInTransaction()) await this.db.exec('ROLLBACK');
-    this.owner = null;
+    // Called when a connection closes (pglite-socket's detach): its statements go with it.
+    const names = this.statements.get(handlerId);
+    this.statements.delete(handlerId);
+    if (names?.size) this.toDeallocate.push(...names);
+    if (this.owner === handlerId) {
+      if (this.db.isInTransaction()) await this.db.exec('ROLLBACK');
+      this.owner = null;
+    }
     void this.pump();
+  }
+
+  /** Records the name of a Parse message (type, length, then the statement's name, NUL-terminated). */
+  private notePrepared(handlerId: number, message: Uint8Array): void {
+    const end = message.indexOf(0, 5);
+    if (end <= 5) return; // the unnamed statement
+    const name = Buffer.from(message.buffer, message.byteOffset + 5, end - 5).toString('utf8');
+    let names = this.statements.get(handlerId);
+    if (!names) this.statements.set(handlerId, (names = new Set()));
+    names.add(name);
+  }
+
+  /** Drops statements one by one: one the client let go itself is gone already, which is no error. */
+  private async deallocate(names: string[]): Promise<void> {
+    for (const name of names) await this.db.exec(`DEALLOCATE "${name.replaceAll('"', '""')}"`).catch(() => undefined);
   }
 }
 
