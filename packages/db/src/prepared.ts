@@ -102,21 +102,22 @@ class StatementNames {
  */
 export class PreparingClient extends pg.Client {
   private readonly statements: StatementNames;
+  /** pg's own `query`, with all its overloads. */
+  private readonly send: (...args: unknown[]) => unknown;
 
   constructor(config?: string | pg.ClientConfig) {
     super(config);
     connections += 1;
     this.statements = new StatementNames(`k${PROCESS_TAG}${connections.toString(36)}_`);
-  }
-
-  // pg's overloads: (text, values?, callback?) and (config, values?, callback?).
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- passes pg's overloads through
-  override query(config: any, values?: any, callback?: any): any {
-    if (typeof config === 'string' && Array.isArray(values) && values.length > 0 && !config.includes(';') && callback === undefined) {
-      const name = this.statements.forText(config);
-      if (name) return this.named({ name, text: config, values });
-    }
-    return super.query(config, values, callback);
+    this.send = pg.Client.prototype.query.bind(this) as (...args: unknown[]) => unknown;
+    // Set on the instance, so that `query` keeps pg's typed overloads for its callers.
+    this.query = ((config: unknown, values?: unknown, callback?: unknown) => {
+      if (typeof config === 'string' && Array.isArray(values) && values.length > 0 && !config.includes(';') && callback === undefined) {
+        const name = this.statements.forText(config);
+        if (name) return this.named({ name, text: config, values });
+      }
+      return this.send(config, values, callback);
+    }) as pg.Client['query'];
   }
 
   /** Runs `statement` named from its first use. */
@@ -127,7 +128,7 @@ export class PreparingClient extends pg.Client {
   private async named(query: NamedQuery): Promise<pg.QueryResult> {
     for (const name of this.statements.overLimit()) this.deallocate(name);
     try {
-      return await super.query(query);
+      return await (this.send(query) as Promise<pg.QueryResult>);
     } catch (error) {
       // Gone (the server was restarted, a DISCARD) or planned for a table that has changed since:
       // the next use prepares it again.
@@ -144,7 +145,7 @@ export class PreparingClient extends pg.Client {
   /** Lets the server drop a statement; queued behind what the connection is sending. */
   private deallocate(name: string): void {
     delete (this as unknown as ParsedStatements).connection.parsedStatements[name];
-    super.query(`DEALLOCATE "${name}"`).catch(() => undefined);
+    (this.send(`DEALLOCATE "${name}"`) as Promise<unknown>).catch(() => undefined);
   }
 }
 
