@@ -7,7 +7,7 @@
  * the same classes (typeorm entities, errors). Test files themselves run as jest compiles them.
  * The build is brought up to date before the run (jest-build.cjs). What this rules out: mocking
  * our modules with jest.mock (no test does), and state kept at module level that belongs to one
- * running service (caches are per data source: ProcessCache.forService).
+ * running service (such state is kept per data source: `perService` in the subgraph kit).
  */
 const { createHash } = require('node:crypto');
 const { existsSync } = require('node:fs');
@@ -18,7 +18,6 @@ function builtPath(filename) {
 }
 
 module.exports = {
-  builtPath,
   process(_source, filename) {
     const built = builtPath(filename);
     if (!existsSync(built)) throw new Error(`${built} is missing: the tests run the built modules (pnpm run build).`);

@@ -47,12 +47,8 @@ class StatementNames {
 
   /** The name to send `text` under, or undefined to send it unnamed this time. */
   forText(text: string): string | undefined {
-    const name = this.named.get(text);
-    if (name) {
-      this.named.delete(text);
-      this.named.set(text, name);
-      return name;
-    }
+    const name = this.used(text);
+    if (name) return name;
     if (!this.seenOnce.delete(text)) {
       if (this.seenOnce.size >= SEEN_ONCE_PER_CONNECTION) this.seenOnce.clear();
       this.seenOnce.add(text);
@@ -64,10 +60,9 @@ class StatementNames {
 
   /** The name of a statement its caller prepares from the first use (`queryPrepared`). */
   forStatement(statement: PreparedStatement): string {
-    const own = this.named.get(statement.text);
-    if (own) return this.forText(statement.text)!;
     const name = `${this.prefix}${statement.name}`;
-    return this.add(statement.text, name.length <= NAME_LIMIT ? name : `${this.prefix}${createHash('sha1').update(statement.name).digest('hex').slice(0, 24)}`);
+    return this.used(statement.text)
+      ?? this.add(statement.text, name.length <= NAME_LIMIT ? name : `${this.prefix}${createHash('sha1').update(statement.name).digest('hex').slice(0, 24)}`);
   }
 
   /** The names to let go: beyond the limit, least recently used first. */
@@ -83,6 +78,16 @@ class StatementNames {
 
   forget(name: string): void {
     for (const [text, own] of this.named) if (own === name) this.named.delete(text);
+  }
+
+  /** The name `text` is prepared under, now the most recently used; undefined when it is not. */
+  private used(text: string): string | undefined {
+    const name = this.named.get(text);
+    if (name) {
+      this.named.delete(text);
+      this.named.set(text, name);
+    }
+    return name;
   }
 
   private add(text: string, name: string): string {

@@ -19,9 +19,10 @@ export function perService<T>(create: () => T): (deps: Pick<ServiceDeps, 'ds'>) 
 
 /**
  * Values another service owns that change rarely (a network's rules, the municipalities), kept by
- * the running service (`perService`) for a while (`ttlMs`) so that a hot path does not ask for them on every request. A value
- * being loaded is shared by every caller that asks meanwhile; a value `keep` refuses (an unknown
- * id, so that it is found as soon as it exists) and a failed load are not kept.
+ * the running service (`perService`) for a while (`ttlMs`) so that a hot path does not ask for
+ * them on every request. A value being loaded is shared by every caller that asks meanwhile; a
+ * value `keep` refuses (an unknown id, so that it is found as soon as it exists) and a failed load
+ * are not kept.
  */
 export class ProcessCache<V> {
   private readonly entries = new Map<string, { value: Promise<V>; until: number }>();
